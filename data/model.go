@@ -1,0 +1,168 @@
+package data
+
+import "time"
+
+// Precision says how finely a date is known.
+type Precision string
+
+// The precisions a date can have, from finest to coarsest.
+const (
+	Day     Precision = "day"
+	Week    Precision = "week"
+	Month   Precision = "month"
+	Year    Precision = "year"
+	Unknown Precision = "unknown"
+)
+
+// Basis says how a date was established.
+type Basis string
+
+// The ways a date can be established.
+const (
+	// Stated: the text gives the date itself.
+	Stated Basis = "stated"
+	// Relative: resolved from a phrase such as "on Tuesday" against a
+	// document's publication date.
+	Relative Basis = "relative"
+	// Inferred: worked out from other facts, which the date note names.
+	Inferred Basis = "inferred"
+	// NoBasis: nothing fixes the date.
+	NoBasis Basis = "unknown"
+)
+
+// DateRange is a span of whole days, both ends inclusive, in UTC. A zero
+// Start means the date is unknown.
+type DateRange struct {
+	Start     time.Time
+	End       time.Time
+	Precision Precision
+}
+
+// Known reports whether the range has dates at all.
+func (r DateRange) Known() bool { return !r.Start.IsZero() }
+
+// EventSummary is what a timeline needs to draw one event.
+type EventSummary struct {
+	ID       string
+	Title    string
+	Category string
+	Date     DateRange
+	Basis    Basis
+	// Group is the lane group of the event's first actor: one of the
+	// Group* constants.
+	Group string
+	// Sources counts the distinct documents that give evidence for it.
+	Sources int
+}
+
+// Lane groups of actors.
+const (
+	GroupMexico       = "mexico"
+	GroupPeru         = "peru"
+	GroupUnitedStates = "united-states"
+	GroupRegional     = "regional"
+	GroupOther        = "other"
+)
+
+// Event is one event with everything the detail pane shows.
+type Event struct {
+	EventSummary
+	Summary string
+	// DatePhrase is the wording the date was taken from, DateAnchor the
+	// document whose publication date resolved it (for Relative dates).
+	DatePhrase    string
+	DateAnchor    string
+	DateNote      string
+	Actors        []EventActor
+	Places        []Place
+	Sources       []Evidence
+	Disagreements []Disagreement
+}
+
+// EventActor is an actor's part in an event.
+type EventActor struct {
+	ActorID string
+	Name    string
+	Kind    string
+	Group   string
+	Role    string
+}
+
+// Actor is a person, state or organisation.
+type Actor struct {
+	ID          string
+	Name        string
+	Kind        string // person, state or organisation
+	Group       string
+	Aliases     []string
+	Description string
+}
+
+// Place is where something happened.
+type Place struct {
+	ID      string
+	Name    string
+	Country string
+}
+
+// Evidence is a passage of a document quoted exactly, with its offsets in
+// the document's cleaned text counted in characters (runes), end exclusive.
+type Evidence struct {
+	DocumentID string
+	Document   DocumentSummary
+	Quote      string
+	Start, End int
+	// Side labels the passage when sources disagree, such as "coup".
+	Side string
+}
+
+// Disagreement records that sources disagree about an event.
+type Disagreement struct {
+	Topic   string
+	Summary string
+	Sides   []string
+}
+
+// DocumentSummary is a document without its text.
+type DocumentSummary struct {
+	ID        string
+	Title     string
+	Publisher string
+	Published DateRange
+	Basis     Basis
+}
+
+// Document is a source article.
+type Document struct {
+	DocumentSummary
+	Author   string
+	URL      string
+	Language string
+	// PublishedNote says how the publication date was established.
+	PublishedNote string
+	Note          string
+	// Text is the cleaned text evidence offsets refer to; Original is the
+	// text as it was collected.
+	Text     string
+	Original string
+}
+
+// Hit is one fuzzy search result. Matches are the matched ranges of Title
+// in characters (runes), end exclusive.
+type Hit struct {
+	Kind    string // event, actor, place or document
+	ID      string
+	Title   string
+	Score   int
+	Matches [][2]int
+	// Name is the canonical name when Title is an alias.
+	Name string
+}
+
+// TextHit is a full-text match in a document's body.
+type TextHit struct {
+	DocumentID string
+	Title      string
+	Snippet    string
+	Rank       float64
+}
