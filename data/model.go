@@ -159,10 +159,13 @@ type Hit struct {
 	Name string
 }
 
-// TextHit is a full-text match in a document's body.
+// TextHit is a full-text match in a document's body or an event's summary.
+// Matches are the matched words' ranges in Snippet, in runes.
 type TextHit struct {
-	DocumentID string
-	Title      string
-	Snippet    string
-	Rank       float64
+	Kind    string // document or event
+	ID      string // the document's or event's id
+	Title   string
+	Snippet string
+	Matches [][2]int
+	Rank    float64
 }

@@ -1,0 +1,26 @@
+// Package assets holds what ships inside the binary: the bundled corpus
+// sources and the app icon.
+package assets
+
+import (
+	"embed"
+	"io/fs"
+)
+
+//go:embed corpus
+var corpus embed.FS
+
+// Icon is the app icon, a 512×512 PNG.
+//
+//go:embed icon.png
+var Icon []byte
+
+// Corpus is the bundled corpus sources: documents/*.txt, actors.toml,
+// places.toml and events.toml.
+func Corpus() fs.FS {
+	sub, err := fs.Sub(corpus, "corpus")
+	if err != nil {
+		panic(err) // the embed pattern above guarantees the directory
+	}
+	return sub
+}

@@ -1,0 +1,141 @@
+package data_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"chronoscope/data"
+)
+
+func TestSearch_AccentAndCaseInsensitive(t *testing.T) {
+	s := MustOpenDB(t)
+	ctx := context.Background()
+	tests := []struct {
+		query, kind, id, title string
+		matched                string // the highlighted characters, joined
+	}{
+		{"lopez", "actor", "lopez-obrador", "López Obrador", "López"},
+		{"LÓPEZ OBRADOR", "actor", "lopez-obrador", "López Obrador", "López Obrador"},
+		{"peru", "actor", "peru", "Peru", "Peru"},
+		{"ramirez", "actor", "ramirez-de-la-o", "Ramírez de la O", "Ramírez"},
+		{"maria elena", "actor", "carrillo", "María Elena Carrillo", "María Elena"},
+		{"amlo", "actor", "lopez-obrador", "AMLO", "AMLO"},
+		{"ebrard", "actor", "ebrard", "Ebrard", "Ebrard"},
+		{"marcelo e", "actor", "ebrard", "Marcelo Ebrard", "Marcelo E"},
+		{"persona non grata", "", "", "", ""},
+		{"monroy", "event", "monroy-persona-non-grata", "Peru expels Mexico's ambassador Pablo Monroy", "Monroy"},
+		{"lima", "place", "lima", "Lima", "Lima"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			hits, err := s.Search(ctx, tt.query, 50)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.id == "" {
+				return
+			}
+			for _, h := range hits {
+				if h.Kind != tt.kind || h.ID != tt.id {
+					continue
+				}
+				if h.Title != tt.title {
+					t.Errorf("title %q, want %q", h.Title, tt.title)
+				}
+				if got := highlighted(h.Title, h.Matches); got != tt.matched {
+					t.Errorf("highlighted %q of %q, want %q (ranges %v)", got, h.Title, tt.matched, h.Matches)
+				}
+				return
+			}
+			t.Errorf("no %s %s among %d hits: %v", tt.kind, tt.id, len(hits), hits)
+		})
+	}
+}
+
+// highlighted joins the characters a hit's ranges cover; ranges are rune
+// offsets, so a "ó" counts as one.
+func highlighted(title string, ranges [][2]int) string {
+	r := []rune(title)
+	var b strings.Builder
+	for i, m := range ranges {
+		if i > 0 && ranges[i-1][1] != m[0] {
+			b.WriteString(" ")
+		}
+		b.WriteString(string(r[m[0]:m[1]]))
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+func TestSearch_HostileQueries(t *testing.T) {
+	s := MustOpenDB(t)
+	ctx := context.Background()
+	queries := []string{
+		`"`, `""`, `"unterminated`, `*`, `**`, `(`, `)`, `(peru`, `peru)`, `NEAR`, `NEAR(peru mexico)`,
+		`peru NEAR/2 mexico`, `peru AND`, `OR OR`, `NOT`, `-peru`, `^peru`, `title:peru`, `{peru}`,
+		`'; DROP TABLE events; --`, `%`, `_`, `\`, "\x00", "\u200b", "🇲🇽🇵🇪", "💥 coup", "\xff\xfe",
+		strings.Repeat("a", 100000), strings.Repeat("(", 500), "   ", "",
+	}
+	for _, q := range queries {
+		if _, err := s.Search(ctx, q, 20); err != nil {
+			t.Errorf("Search(%.20q): %v", q, err)
+		}
+		if _, err := s.SearchText(ctx, q, 20); err != nil {
+			t.Errorf("SearchText(%.20q): %v", q, err)
+		}
+	}
+	var n int
+	if err := s.DB().QueryRow(`SELECT COUNT(*) FROM events`).Scan(&n); err != nil || n == 0 {
+		t.Errorf("events table: %d rows, %v", n, err)
+	}
+	// Syntax characters around words are ignored, not obeyed.
+	hits, err := s.SearchText(ctx, `"oligarchy" (coup*`, 10)
+	if err != nil || len(hits) == 0 {
+		t.Errorf("SearchText with syntax around a word: %d hits, %v", len(hits), err)
+	}
+}
+
+func TestSearchText_AccentsAndSnippets(t *testing.T) {
+	s := MustOpenDB(t)
+	ctx := context.Background()
+	hits, err := s.SearchText(ctx, "ramirez", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc *data.TextHit
+	for i := range hits {
+		if hits[i].Kind == "document" && hits[i].ID == "mexico-mission-lima" {
+			doc = &hits[i]
+		}
+	}
+	if doc == nil {
+		t.Fatalf("no mexico-mission-lima among %v", hits)
+	}
+	if len(doc.Matches) == 0 || !strings.EqualFold(highlighted(doc.Snippet, doc.Matches[:1]), "Ramírez") {
+		t.Errorf("snippet %q matches %v, want Ramírez highlighted", doc.Snippet, doc.Matches)
+	}
+}
+
+// Typing a query letter by letter narrows the previous results; the hits
+// must be the same as a fresh search's.
+func TestSearch_Incremental(t *testing.T) {
+	s := MustOpenDB(t)
+	ctx := context.Background()
+	typed := "castillo"
+	for i := 1; i <= len(typed); i++ {
+		if _, err := s.Search(ctx, typed[:i], 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	incremental, _ := s.Search(ctx, typed+" f", 0)
+	s.Search(ctx, "zzz", 0) // forget the previous query
+	fresh, _ := s.Search(ctx, typed+" f", 0)
+	if len(incremental) != len(fresh) || len(fresh) == 0 {
+		t.Fatalf("incremental %d hits, fresh %d", len(incremental), len(fresh))
+	}
+	for i := range fresh {
+		if fresh[i].ID != incremental[i].ID || fresh[i].Score != incremental[i].Score {
+			t.Errorf("hit %d: incremental %v, fresh %v", i, incremental[i], fresh[i])
+		}
+	}
+}

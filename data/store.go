@@ -1,0 +1,372 @@
+// Package data is Chronoscope's corpus: the SQLite store and its schema, the
+// bundled sources it is built from, date resolution, search, export and
+// checks. It knows nothing of the user interface.
+package data
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// ApplicationID marks a SQLite file as a Chronoscope corpus (PRAGMA
+// application_id), so that any other database is refused before it is
+// touched. It spells "CHRN".
+const ApplicationID = 0x4348524e
+
+// ErrNotCorpus is returned when a file is not a Chronoscope corpus: empty,
+// not SQLite, another application's database, or damaged.
+var ErrNotCorpus = errors.New("not a Chronoscope corpus")
+
+// ErrReadOnly is returned by writes to a corpus opened read-only.
+var ErrReadOnly = errors.New("corpus is read-only")
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Store is an open corpus.
+type Store struct {
+	db       *sql.DB
+	path     string
+	readOnly bool
+
+	searchMu sync.Mutex
+	searcher *searcher
+}
+
+// OpenOption changes how Open opens a corpus.
+type OpenOption func(*openConfig)
+
+type openConfig struct{ readOnly bool }
+
+// ReadOnly opens the corpus without write access, as the command line's
+// read-only commands and a corpus on read-only media need.
+func ReadOnly() OpenOption { return func(c *openConfig) { c.readOnly = true } }
+
+// Open opens an existing corpus. A file that does not exist, is empty, is not
+// SQLite, belongs to another application or is damaged is refused with an
+// error naming the file and the problem, and is left as it was.
+func Open(ctx context.Context, path string, opts ...OpenOption) (*Store, error) {
+	var cfg openConfig
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if err := sniff(path); err != nil {
+		return nil, fmt.Errorf("open corpus %s: %w", path, err)
+	}
+	if !cfg.readOnly && !writable(path) {
+		cfg.readOnly = true
+	}
+	db, err := sql.Open("sqlite", dsn(path, cfg.readOnly))
+	if err != nil {
+		return nil, fmt.Errorf("open corpus %s: %w", path, err)
+	}
+	// One connection keeps PRAGMAs and transactions simple; the corpus is
+	// small and reads are fast, and the UI never queries on its own thread.
+	db.SetMaxOpenConns(1)
+	s := &Store{db: db, path: path, readOnly: cfg.readOnly}
+	if err := s.verify(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open corpus %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Create builds a new corpus at path from the sources in src. It writes to a
+// temporary file beside path and moves it into place only when complete, and
+// never replaces an existing file.
+func Create(ctx context.Context, path string, src fs.FS) error {
+	source, err := LoadSource(src)
+	if err != nil {
+		return err
+	}
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("create corpus %s: %w", path, err)
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".building-*")
+	if err != nil {
+		return fmt.Errorf("create corpus %s: %w", path, err)
+	}
+	tmpPath := tmp.Name()
+	tmp.Close()
+	defer os.Remove(tmpPath)
+	if err := build(ctx, tmpPath, source); err != nil {
+		return fmt.Errorf("create corpus %s: %w", path, err)
+	}
+	// Link fails when path exists, which is what keeps an existing corpus
+	// from being overwritten even if it appeared after we looked.
+	if err := os.Link(tmpPath, path); err != nil {
+		return fmt.Errorf("create corpus %s: %w", path, err)
+	}
+	return nil
+}
+
+// OpenOrCreate opens the corpus at path, first building it from src when
+// there is no file there. An existing corpus whose bundled part is older than
+// src is brought up to date; its user data is kept as it is.
+func OpenOrCreate(ctx context.Context, path string, src fs.FS) (*Store, error) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		if err := Create(ctx, path, src); err != nil && !errors.Is(err, fs.ErrExist) {
+			return nil, err
+		}
+	}
+	s, err := Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	if !s.readOnly {
+		if err := s.UpdateBundled(ctx, src); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Path is the corpus file's path.
+func (s *Store) Path() string { return s.path }
+
+// Name is the corpus file's name without its extension, for window titles.
+func (s *Store) Name() string {
+	return strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path))
+}
+
+// IsReadOnly reports whether writes are refused.
+func (s *Store) IsReadOnly() bool { return s.readOnly }
+
+// DB gives tests and tools direct access to the database.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// UpdateBundled replaces the bundled documents, events, actors and places
+// with those in src when src differs from what the corpus was built from,
+// in one transaction. User data and user-added rows are not touched.
+func (s *Store) UpdateBundled(ctx context.Context, src fs.FS) error {
+	if s.readOnly {
+		return fmt.Errorf("update corpus %s: %w", s.path, ErrReadOnly)
+	}
+	source, err := LoadSource(src)
+	if err != nil {
+		return err
+	}
+	var have string
+	err = s.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'source_digest'`).Scan(&have)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("update corpus %s: %w", s.path, err)
+	}
+	if have == source.Digest {
+		return nil
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("update corpus %s: %w", s.path, err)
+	}
+	defer tx.Rollback()
+	if err := clearBundled(ctx, tx); err != nil {
+		return fmt.Errorf("update corpus %s: %w", s.path, err)
+	}
+	if err := source.write(ctx, tx); err != nil {
+		return fmt.Errorf("update corpus %s: %w", s.path, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("update corpus %s: %w", s.path, err)
+	}
+	s.resetSearch()
+	return nil
+}
+
+func dsn(path string, readOnly bool) string {
+	q := url.Values{}
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "busy_timeout(5000)")
+	if readOnly {
+		q.Set("mode", "ro")
+	} else {
+		q.Add("_pragma", "journal_mode(WAL)")
+	}
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// sniff reads the file header, so that files which are not our corpus are
+// refused before SQLite opens (and might write to) them.
+func sniff(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("no such file: %w", err)
+		}
+		return err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		return fmt.Errorf("is a directory: %w", ErrNotCorpus)
+	}
+	hdr := make([]byte, 100)
+	n, err := io.ReadFull(f, hdr)
+	switch {
+	case n == 0:
+		return fmt.Errorf("file is empty: %w", ErrNotCorpus)
+	case err != nil || !bytes.HasPrefix(hdr, []byte("SQLite format 3\x00")):
+		return fmt.Errorf("not a SQLite database: %w", ErrNotCorpus)
+	}
+	if id := binary.BigEndian.Uint32(hdr[68:72]); id != ApplicationID {
+		return fmt.Errorf("a SQLite database of another application (application_id %#x): %w", id, ErrNotCorpus)
+	}
+	return nil
+}
+
+func writable(path string) bool {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return false
+	}
+	f.Close()
+	dir := filepath.Dir(path)
+	probe, err := os.CreateTemp(dir, ".chronoscope-probe-*")
+	if err != nil {
+		return false
+	}
+	probe.Close()
+	os.Remove(probe.Name())
+	return true
+}
+
+// verify checks the database is whole and brings its schema up to date.
+func (s *Store) verify(ctx context.Context) error {
+	var res string
+	if err := s.db.QueryRowContext(ctx, `PRAGMA quick_check`).Scan(&res); err != nil {
+		return fmt.Errorf("damaged database: %v: %w", err, ErrNotCorpus)
+	}
+	if res != "ok" {
+		return fmt.Errorf("damaged database: %s: %w", res, ErrNotCorpus)
+	}
+	var version int
+	if err := s.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
+		return err
+	}
+	names, err := migrationNames()
+	if err != nil {
+		return err
+	}
+	switch {
+	case version > len(names):
+		return fmt.Errorf("schema version %d is newer than this Chronoscope knows (%d): %w", version, len(names), ErrNotCorpus)
+	case version < len(names) && s.readOnly:
+		return fmt.Errorf("schema version %d needs upgrading to %d, which a read-only corpus cannot be", version, len(names))
+	case version < len(names):
+		return migrate(ctx, s.db)
+	}
+	return nil
+}
+
+func migrationNames() ([]string, error) {
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	return names, nil
+}
+
+// migrate applies the migrations the database lacks, one transaction each,
+// recording each in PRAGMA user_version.
+func migrate(ctx context.Context, db *sql.DB) error {
+	names, err := migrationNames()
+	if err != nil {
+		return err
+	}
+	var version int
+	if err := db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
+		return err
+	}
+	for i := version; i < len(names); i++ {
+		body, err := migrations.ReadFile(names[i])
+		if err != nil {
+			return err
+		}
+		if err := applyMigration(ctx, db, i+1, string(body)); err != nil {
+			return fmt.Errorf("migration %s: %w", names[i], err)
+		}
+	}
+	return nil
+}
+
+func applyMigration(ctx context.Context, db *sql.DB, version int, body string) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, body); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `PRAGMA user_version = `+strconv.Itoa(version)); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// build writes a complete corpus into the (empty) file at path.
+func build(ctx context.Context, path string, source *Source) error {
+	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?_pragma=foreign_keys(1)")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	if _, err := db.ExecContext(ctx, `PRAGMA application_id = `+strconv.Itoa(ApplicationID)); err != nil {
+		return err
+	}
+	if err := migrate(ctx, db); err != nil {
+		return err
+	}
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := source.write(ctx, tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	if _, err := db.ExecContext(ctx, `VACUUM`); err != nil {
+		return err
+	}
+	return db.Close()
+}
+
+func clearBundled(ctx context.Context, tx *sql.Tx) error {
+	for _, q := range []string{
+		`DELETE FROM text_index WHERE (kind = 'event' AND ref IN (SELECT id FROM events WHERE origin = 'bundled'))
+			OR (kind = 'document' AND ref IN (SELECT id FROM documents WHERE origin = 'bundled'))`,
+		`DELETE FROM events WHERE origin = 'bundled'`,
+		`DELETE FROM documents WHERE origin = 'bundled'`,
+		`DELETE FROM actors WHERE origin = 'bundled'`,
+		`DELETE FROM places WHERE origin = 'bundled'`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,34 @@
+// Chronoscope is an offline explorer of a timeline of Mexico–Peru relations,
+// built from a bundled SQLite corpus of source articles. With no arguments it
+// opens the window; see usage in cli.go for the command line.
+package main
+
+import (
+	"context"
+	"os"
+
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"chronoscope/app"
+	"chronoscope/assets"
+	"chronoscope/data"
+)
+
+func main() {
+	c := &cli{stdout: os.Stdout, stderr: os.Stderr, openWindow: openWindow}
+	os.Exit(c.run(context.Background(), os.Args[1:]))
+}
+
+// openWindow opens the corpus at path (building it on first use) and runs
+// the window until it is closed.
+func openWindow(path string) error {
+	ctx := context.Background()
+	store, err := data.OpenOrCreate(ctx, path, assets.Corpus())
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	a := fyneapp.NewWithID(appID)
+	app.NewWindow(a, store).ShowAndRun()
+	return nil
+}
