@@ -1,0 +1,41 @@
+# Chronoscope. `make run` opens the app on the bundled corpus; `make test`
+# runs every test with no display needed. Both install the Debian packages
+# Fyne's build needs when they are missing (scripts/install-deps.sh).
+
+export LANG ?= en_US.UTF-8
+GO ?= go
+BIN := chronoscope
+
+.PHONY: run test deps build lint unit integration bench package-linux package-windows
+
+run: deps
+	$(GO) run .
+
+test: deps lint unit integration
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	$(GO) build -o $(BIN) .
+
+lint:
+	@test -z "$$(gofmt -l .)" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
+	$(GO) vet -tags ci ./...
+
+# Widget and data tests; -tags ci gives Fyne's headless software driver.
+unit:
+	$(GO) test -tags ci -count=1 ./...
+
+# The real binary, built with cgo/GL as users get it, driven from the shell.
+integration: build
+	scripts/integration.sh ./$(BIN)
+
+bench:
+	$(GO) test -tags ci -run '^$$' -bench . -benchtime 10x ./...
+
+package-linux: deps
+	$(GO) run fyne.io/tools/cmd/fyne@v1.7.4 package -os linux -release
+
+package-windows: deps
+	CC=x86_64-w64-mingw32-gcc $(GO) run fyne.io/tools/cmd/fyne@v1.7.4 package -os windows -release

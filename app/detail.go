@@ -1,0 +1,428 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"chronoscope/data"
+)
+
+// detailPane shows the selected event — its date and how it was
+// established, actors, and the passages of the sources that attest it — or
+// a source document with the passage highlighted.
+type detailPane struct {
+	widget.BaseWidget
+
+	// OnActor is called with an actor's name when it is tapped.
+	OnActor func(name string)
+	// OnPrevious and OnNext walk the timeline.
+	OnPrevious, OnNext func()
+	OnError            func(error)
+
+	corpus  Corpus
+	scroll  *container.Scroll
+	eventID string
+
+	mu      sync.Mutex
+	seq     int
+	pending sync.WaitGroup
+
+	// passage is the highlighted paragraph of an open document, kept so
+	// tests can see where the pane scrolled.
+	passage fyne.CanvasObject
+}
+
+func newDetailPane(c Corpus) *detailPane {
+	d := &detailPane{corpus: c}
+	d.scroll = container.NewVScroll(d.placeholder())
+	d.ExtendBaseWidget(d)
+	return d
+}
+
+// CreateRenderer is the scroll container's.
+func (d *detailPane) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(d.scroll)
+}
+
+func (d *detailPane) placeholder() fyne.CanvasObject {
+	l := widget.NewLabel("Pick an event on the timeline or in the results to see what happened, when, who was involved, and what the sources say.")
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.LowImportance
+	return container.NewPadded(l)
+}
+
+// ShowEvent loads an event in the background and shows it.
+func (d *detailPane) ShowEvent(id string) {
+	d.load(func(ctx context.Context) (func() fyne.CanvasObject, error) {
+		e, err := d.corpus.Event(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		docs := map[string]*data.Document{}
+		for _, v := range e.Sources {
+			if docs[v.DocumentID] == nil {
+				if docs[v.DocumentID], err = d.corpus.Document(ctx, v.DocumentID); err != nil {
+					return nil, err
+				}
+			}
+		}
+		if e.DateAnchor != "" && docs[e.DateAnchor] == nil {
+			if docs[e.DateAnchor], err = d.corpus.Document(ctx, e.DateAnchor); err != nil {
+				return nil, err
+			}
+		}
+		return func() fyne.CanvasObject {
+			d.eventID = e.ID
+			return d.eventView(e, docs)
+		}, nil
+	})
+}
+
+// ShowDocument shows a document's full text, scrolled to the passage at
+// rune offsets start..end and highlighted (start < 0 for none).
+func (d *detailPane) ShowDocument(id string, start, end int) {
+	d.load(func(ctx context.Context) (func() fyne.CanvasObject, error) {
+		doc, err := d.corpus.Document(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		return func() fyne.CanvasObject { return d.documentView(doc, start, end) }, nil
+	})
+}
+
+// load runs a query off the UI thread and shows its view, unless another
+// was asked for meanwhile.
+func (d *detailPane) load(query func(context.Context) (func() fyne.CanvasObject, error)) {
+	d.mu.Lock()
+	d.seq++
+	seq := d.seq
+	d.mu.Unlock()
+	d.pending.Add(1)
+	go func() {
+		defer d.pending.Done()
+		build, err := query(context.Background())
+		fyne.Do(func() {
+			d.mu.Lock()
+			current := seq == d.seq
+			d.mu.Unlock()
+			if !current {
+				return
+			}
+			if err != nil {
+				if d.OnError != nil {
+					d.OnError(err)
+				}
+				return
+			}
+			d.passage = nil
+			d.scroll.Content = build()
+			d.scroll.Offset = fyne.Position{}
+			d.scroll.Refresh()
+			d.scrollToPassage()
+		})
+	}()
+}
+
+func (d *detailPane) wait() { d.pending.Wait() }
+
+func (d *detailPane) eventView(e *data.Event, docs map[string]*data.Document) fyne.CanvasObject {
+	prev := widget.NewButtonWithIcon("Previous", theme.NavigateBackIcon(), func() { call(d.OnPrevious) })
+	next := widget.NewButtonWithIcon("Next", theme.NavigateNextIcon(), func() { call(d.OnNext) })
+	next.IconPlacement = widget.ButtonIconTrailingText
+	box := container.NewVBox(
+		container.NewHBox(prev, next),
+		heading(e.Title),
+		richLine(widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}, dateLine(e, docs[e.DateAnchor])),
+	)
+	if e.DateNote != "" {
+		box.Add(wrapped(e.DateNote, widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, TextStyle: fyne.TextStyle{Italic: true}}))
+	}
+	facts := "Category: " + e.Category
+	if len(e.Places) > 0 {
+		var names []string
+		for _, p := range e.Places {
+			names = append(names, p.Name)
+		}
+		facts += " · Places: " + strings.Join(names, ", ")
+	}
+	facts += fmt.Sprintf(" · Supported by %d %s", e.EventSummary.Sources, pluralize(e.EventSummary.Sources, "document", "documents"))
+	box.Add(wrapped(facts, widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}))
+	box.Add(wrapped(e.Summary, widget.RichTextStyleParagraph))
+	box.Add(subheading("Who was involved"))
+	for _, a := range e.Actors {
+		name := a.Name
+		link := widget.NewHyperlink(name, nil)
+		link.OnTapped = func() { call1(d.OnActor, name) }
+		role := widget.NewLabel(a.Role)
+		role.Importance = widget.LowImportance
+		role.Truncation = fyne.TextTruncateEllipsis
+		box.Add(container.NewBorder(nil, nil, link, nil, role))
+	}
+	for _, dis := range e.Disagreements {
+		box.Add(d.disagreementView(e, dis, docs))
+	}
+	box.Add(subheading(fmt.Sprintf("Sources (%d %s)", len(e.Sources), pluralize(len(e.Sources), "passage", "passages"))))
+	for _, v := range e.Sources {
+		box.Add(d.evidenceCard(v, docs[v.DocumentID]))
+	}
+	return container.NewPadded(box)
+}
+
+// disagreementView sets each side's passages side by side under its label.
+func (d *detailPane) disagreementView(e *data.Event, dis data.Disagreement, docs map[string]*data.Document) fyne.CanvasObject {
+	cols := container.NewGridWithColumns(len(dis.Sides))
+	for _, side := range dis.Sides {
+		col := container.NewVBox(richLine(widget.RichTextStyle{ColorName: theme.ColorNameWarning, TextStyle: fyne.TextStyle{Bold: true}}, "“"+side+"”"))
+		for _, v := range e.Sources {
+			if v.Side == side {
+				col.Add(d.evidenceCard(v, docs[v.DocumentID]))
+			}
+		}
+		cols.Add(col)
+	}
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	bg.CornerRadius = theme.InputRadiusSize()
+	return container.NewStack(bg, container.NewPadded(container.NewVBox(
+		richLine(widget.RichTextStyle{ColorName: theme.ColorNameWarning, TextStyle: fyne.TextStyle{Bold: true}}, "Sources disagree: "+dis.Topic),
+		wrapped(dis.Summary, widget.RichTextStyleParagraph),
+		cols,
+	)))
+}
+
+// evidenceCard shows a passage in the words around it, the quote
+// highlighted, under the document's title, publisher and date.
+func (d *detailPane) evidenceCard(v data.Evidence, doc *data.Document) fyne.CanvasObject {
+	meta := v.Document.Title
+	if v.Document.Publisher != "" {
+		meta += " · " + v.Document.Publisher
+	}
+	meta += " · " + publishedText(v.Document)
+	var quote *widget.RichText
+	if doc != nil {
+		quote = widget.NewRichText(passageSegments(doc.Text, v.Start, v.End)...)
+	} else {
+		quote = widget.NewRichText(highlightSegments(v.Quote, [][2]int{{0, utf8.RuneCountInString(v.Quote)}})...)
+	}
+	quote.Wrapping = fyne.TextWrapWord
+	open := widget.NewButtonWithIcon("Read in the document", theme.DocumentIcon(), func() {
+		d.ShowDocument(v.DocumentID, v.Start, v.End)
+	})
+	open.Importance = widget.LowImportance
+	bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
+	bar.SetMinSize(fyne.NewSize(3, 0))
+	body := container.NewVBox(wrapped(meta, widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}), quote,
+		container.NewHBox(open))
+	return container.NewBorder(nil, nil, bar, nil, body)
+}
+
+// contextRunes is how much of the paragraph around a passage its card shows.
+const contextRunes = 140
+
+// passageSegments is the passage at runes start..end of text highlighted,
+// with up to contextRunes of its paragraph either side, cut at a word.
+func passageSegments(text string, start, end int) []widget.RichTextSegment {
+	runes := []rune(text)
+	if start < 0 || end > len(runes) || start >= end {
+		return []widget.RichTextSegment{&widget.TextSegment{Text: "(passage not found in the document)", Style: dimStyle}}
+	}
+	lo := start
+	for lo > 0 && runes[lo-1] != '\n' && start-lo < contextRunes {
+		lo--
+	}
+	hi := end
+	for hi < len(runes) && runes[hi] != '\n' && hi-end < contextRunes {
+		hi++
+	}
+	before, after := string(runes[lo:start]), string(runes[end:hi])
+	if lo > 0 && runes[lo-1] != '\n' {
+		if i := strings.IndexByte(before, ' '); i >= 0 {
+			before = before[i+1:]
+		}
+		before = "…" + before
+	}
+	if hi < len(runes) && runes[hi] != '\n' {
+		if i := strings.LastIndexByte(after, ' '); i >= 0 {
+			after = after[:i]
+		}
+		after += "…"
+	}
+	return []widget.RichTextSegment{
+		&widget.TextSegment{Text: before, Style: dimStyle},
+		&widget.TextSegment{Text: string(runes[start:end]), Style: matchStyle},
+		&widget.TextSegment{Text: after, Style: dimStyle},
+	}
+}
+
+func (d *detailPane) documentView(doc *data.Document, start, end int) fyne.CanvasObject {
+	back := widget.NewButtonWithIcon("Back to the event", theme.NavigateBackIcon(), func() {
+		if d.eventID != "" {
+			d.ShowEvent(d.eventID)
+		}
+	})
+	meta := []string{}
+	if doc.Publisher != "" {
+		meta = append(meta, doc.Publisher)
+	} else {
+		meta = append(meta, "publisher unknown")
+	}
+	if doc.Author != "" {
+		meta = append(meta, doc.Author)
+	}
+	meta = append(meta, publishedText(doc.DocumentSummary))
+	box := container.NewVBox(container.NewHBox(back), heading(doc.Title),
+		wrapped(strings.Join(meta, " · "), widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}))
+	if doc.PublishedNote != "" {
+		box.Add(wrapped("Date: "+doc.PublishedNote, widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, TextStyle: fyne.TextStyle{Italic: true}}))
+	}
+	if doc.Note != "" {
+		box.Add(wrapped("Note: "+doc.Note, widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, TextStyle: fyne.TextStyle{Italic: true}}))
+	}
+	box.Add(widget.NewSeparator())
+	offset := 0
+	for _, para := range strings.Split(doc.Text, "\n") {
+		n := utf8.RuneCountInString(para)
+		paraStart, paraEnd := offset, offset+n
+		offset = paraEnd + 1
+		if strings.TrimSpace(para) == "" {
+			continue
+		}
+		if start < 0 || end <= paraStart || start >= paraEnd {
+			box.Add(wrapped(para, widget.RichTextStyleParagraph))
+			continue
+		}
+		lo, hi := max(start, paraStart)-paraStart, min(end, paraEnd)-paraStart
+		t := widget.NewRichText(highlightSegments(para, [][2]int{{lo, hi}})...)
+		t.Wrapping = fyne.TextWrapWord
+		bg := canvas.NewRectangle(theme.Color(theme.ColorNameSelection))
+		passage := container.NewStack(bg, t)
+		if d.passage == nil {
+			d.passage = passage
+		}
+		box.Add(passage)
+	}
+	return container.NewPadded(box)
+}
+
+// scrollToPassage scrolls so the highlighted paragraph is near the top. The
+// content is laid out at the pane's width first, so wrapped paragraphs have
+// their real heights.
+func (d *detailPane) scrollToPassage() {
+	if d.passage == nil {
+		return
+	}
+	content := d.scroll.Content
+	w := d.scroll.Size().Width
+	for range 2 {
+		content.Resize(fyne.NewSize(w, content.MinSize().Height))
+	}
+	y := absoluteY(d.passage, content)
+	d.scroll.Offset = fyne.NewPos(0, max(0, y-theme.Padding()*4))
+	d.scroll.Refresh()
+}
+
+// absoluteY is o's vertical position inside root.
+func absoluteY(o, root fyne.CanvasObject) float32 {
+	var find func(c fyne.CanvasObject, y float32) (float32, bool)
+	find = func(c fyne.CanvasObject, y float32) (float32, bool) {
+		y += c.Position().Y
+		if c == o {
+			return y, true
+		}
+		if cont, ok := c.(*fyne.Container); ok {
+			for _, child := range cont.Objects {
+				if got, ok := find(child, y); ok {
+					return got, true
+				}
+			}
+		}
+		return 0, false
+	}
+	y, _ := find(root, -root.Position().Y)
+	return y
+}
+
+// dateLine says when, how precisely, and how we know: "20 Dec 2022 ·
+// resolved from “on Tuesday” in an article of 21 Dec 2022".
+func dateLine(e *data.Event, anchor *data.Document) string {
+	date := e.Date.String()
+	switch e.Basis {
+	case data.Stated:
+		if e.DatePhrase != "" {
+			return fmt.Sprintf("%s · stated in the text as “%s”", date, e.DatePhrase)
+		}
+		return date + " · stated in the text"
+	case data.Relative:
+		of := "its source"
+		if anchor != nil {
+			of = "an article of " + anchor.Published.String()
+			if anchor.Basis == data.Inferred {
+				of += ", itself dated by inference"
+			}
+		}
+		return fmt.Sprintf("%s · resolved from “%s” in %s", date, e.DatePhrase, of)
+	case data.Inferred:
+		return date + " · inferred (see the note)"
+	}
+	return "Date unknown · no source gives one"
+}
+
+func publishedText(d data.DocumentSummary) string {
+	switch {
+	case !d.Published.Known():
+		return "undated"
+	case d.Basis == data.Inferred:
+		return d.Published.String() + " (inferred)"
+	}
+	return d.Published.String()
+}
+
+func heading(s string) fyne.CanvasObject {
+	t := widget.NewRichText(&widget.TextSegment{Text: s, Style: widget.RichTextStyleSubHeading})
+	t.Wrapping = fyne.TextWrapWord
+	return t
+}
+
+func subheading(s string) fyne.CanvasObject {
+	return richLine(widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}, ColorName: theme.ColorNamePrimary}, s)
+}
+
+func richLine(style widget.RichTextStyle, s string) fyne.CanvasObject {
+	style.Inline = true
+	t := widget.NewRichText(&widget.TextSegment{Text: s, Style: style})
+	t.Wrapping = fyne.TextWrapWord
+	return t
+}
+
+func wrapped(s string, style widget.RichTextStyle) fyne.CanvasObject {
+	t := widget.NewRichText(&widget.TextSegment{Text: s, Style: style})
+	t.Wrapping = fyne.TextWrapWord
+	return t
+}
+
+func pluralize(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func call(fn func()) {
+	if fn != nil {
+		fn()
+	}
+}
+
+func call1(fn func(string), s string) {
+	if fn != nil {
+		fn(s)
+	}
+}

@@ -1,0 +1,209 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"chronoscope/data"
+)
+
+// resultRow is a group heading (hit nil and text nil) or one hit.
+type resultRow struct {
+	heading string
+	hit     *data.Hit
+	text    *data.TextHit
+}
+
+func (r resultRow) isHeading() bool { return r.hit == nil && r.text == nil }
+
+func (r resultRow) target() (kind, id string) {
+	switch {
+	case r.hit != nil:
+		return r.hit.Kind, r.hit.ID
+	case r.text != nil:
+		return r.text.Kind, r.text.ID
+	}
+	return "", ""
+}
+
+// resultList shows search hits grouped by kind, with the matched characters
+// highlighted. The search field moves its selection; Enter or a tap opens.
+type resultList struct {
+	widget.BaseWidget
+
+	// OnOpen is called with a hit's kind and id when it is opened.
+	OnOpen func(kind, id string)
+
+	list     *widget.List
+	rows     []resultRow
+	selected int
+	moving   bool
+}
+
+var groupTitles = []struct{ kind, title string }{
+	{"event", "Events"},
+	{"actor", "People, states and bodies"},
+	{"place", "Places"},
+	{"document", "Documents"},
+}
+
+func newResultList() *resultList {
+	r := &resultList{selected: -1}
+	r.list = widget.NewList(
+		func() int { return len(r.rows) },
+		func() fyne.CanvasObject {
+			t := widget.NewRichText()
+			t.Truncation = fyne.TextTruncateEllipsis
+			return t
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) { r.updateRow(i, o.(*widget.RichText)) },
+	)
+	r.list.OnSelected = r.onSelected
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// CreateRenderer is the list's.
+func (r *resultList) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(r.list)
+}
+
+// SetResults replaces the hits shown.
+func (r *resultList) SetResults(hits []data.Hit, text []data.TextHit) {
+	r.rows = r.rows[:0]
+	for _, g := range groupTitles {
+		n := 0
+		for i := range hits {
+			if hits[i].Kind == g.kind {
+				if n == 0 {
+					r.rows = append(r.rows, resultRow{})
+				}
+				r.rows = append(r.rows, resultRow{hit: &hits[i]})
+				n++
+			}
+		}
+		if n > 0 {
+			r.rows[len(r.rows)-n-1].heading = fmt.Sprintf("%s (%d)", g.title, n)
+		}
+	}
+	if len(text) > 0 {
+		r.rows = append(r.rows, resultRow{heading: fmt.Sprintf("In the text (%d)", len(text))})
+		for i := range text {
+			r.rows = append(r.rows, resultRow{text: &text[i]})
+		}
+	}
+	r.selected = -1
+	r.list.UnselectAll()
+	r.list.Refresh()
+	r.list.ScrollToTop()
+	if len(r.rows) > 1 {
+		r.MoveNext()
+	}
+}
+
+// Rows is the text of each row, headings included, for tests.
+func (r *resultList) Rows() []string {
+	out := make([]string, len(r.rows))
+	for i := range r.rows {
+		t := widget.NewRichText()
+		r.updateRow(i, t)
+		out[i] = t.String()
+	}
+	return out
+}
+
+// Selected is the kind and id of the selected hit.
+func (r *resultList) Selected() (kind, id string) {
+	if r.selected < 0 || r.selected >= len(r.rows) {
+		return "", ""
+	}
+	return r.rows[r.selected].target()
+}
+
+// MoveNext selects the next hit, skipping headings.
+func (r *resultList) MoveNext() { r.move(1) }
+
+// MovePrevious selects the previous hit, skipping headings.
+func (r *resultList) MovePrevious() { r.move(-1) }
+
+// OpenSelected opens the selected hit.
+func (r *resultList) OpenSelected() {
+	if kind, id := r.Selected(); kind != "" && r.OnOpen != nil {
+		r.OnOpen(kind, id)
+	}
+}
+
+func (r *resultList) move(step int) {
+	for i := r.selected + step; i >= 0 && i < len(r.rows); i += step {
+		if !r.rows[i].isHeading() {
+			r.moving = true
+			r.list.Select(i)
+			r.moving = false
+			return
+		}
+	}
+}
+
+func (r *resultList) onSelected(i widget.ListItemID) {
+	if r.rows[i].isHeading() {
+		r.list.Unselect(i)
+		return
+	}
+	r.selected = i
+	r.list.ScrollTo(i)
+	if !r.moving {
+		r.OpenSelected()
+	}
+}
+
+func (r *resultList) updateRow(i widget.ListItemID, t *widget.RichText) {
+	if i >= len(r.rows) {
+		return
+	}
+	row := r.rows[i]
+	switch {
+	case row.isHeading():
+		t.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: row.heading, Style: widget.RichTextStyle{
+			ColorName: theme.ColorNamePlaceHolder, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameCaptionText, Inline: true,
+		}}}
+	case row.hit != nil:
+		t.Segments = highlightSegments(row.hit.Title, row.hit.Matches)
+		if row.hit.Name != "" {
+			t.Segments = append(t.Segments, &widget.TextSegment{Text: "  → " + row.hit.Name, Style: dimStyle})
+		}
+	default:
+		t.Segments = append([]widget.RichTextSegment{&widget.TextSegment{Text: row.text.Title + " — ", Style: widget.RichTextStyleInline}},
+			highlightSegments(row.text.Snippet, row.text.Matches)...)
+	}
+	t.Refresh()
+}
+
+var (
+	matchStyle = widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}}
+	dimStyle   = widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}
+)
+
+// highlightSegments splits s into plain and matched segments; ranges are
+// rune offsets, end exclusive.
+func highlightSegments(s string, ranges [][2]int) []widget.RichTextSegment {
+	runes := []rune(s)
+	var segs []widget.RichTextSegment
+	next := 0
+	for _, m := range ranges {
+		if m[0] < next || m[1] > len(runes) || m[0] >= m[1] {
+			continue
+		}
+		if m[0] > next {
+			segs = append(segs, &widget.TextSegment{Text: string(runes[next:m[0]]), Style: widget.RichTextStyleInline})
+		}
+		segs = append(segs, &widget.TextSegment{Text: string(runes[m[0]:m[1]]), Style: matchStyle})
+		next = m[1]
+	}
+	if next < len(runes) {
+		segs = append(segs, &widget.TextSegment{Text: string(runes[next:]), Style: widget.RichTextStyleInline})
+	}
+	return segs
+}

@@ -1,0 +1,397 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"chronoscope/data"
+)
+
+// Corpus is what the window reads; *data.Store provides it, and tests can
+// use a fake.
+type Corpus interface {
+	Name() string
+	Events(ctx context.Context) ([]data.EventSummary, error)
+	Documents(ctx context.Context) ([]data.DocumentSummary, error)
+	Event(ctx context.Context, id string) (*data.Event, error)
+	Document(ctx context.Context, id string) (*data.Document, error)
+	Search(ctx context.Context, query string, limit int) ([]data.Hit, error)
+	SearchText(ctx context.Context, query string, limit int) ([]data.TextHit, error)
+	EventsWith(ctx context.Context, kind, id string) ([]string, error)
+}
+
+// Preference keys.
+const (
+	prefWidth      = "window.width"
+	prefHeight     = "window.height"
+	prefMainSplit  = "split.main"
+	prefLowerSplit = "split.lower"
+	prefViewFrom   = "view.from"
+	prefViewTo     = "view.to"
+	prefLanes      = "timeline.lanes"
+)
+
+// searchLimit bounds each kind of search; the list shows the best.
+const searchLimit = 30
+
+// NewWindow makes the main window on a corpus: search at the top, the
+// timeline across the main area, and results beside the detail pane below.
+func NewWindow(a fyne.App, c Corpus) fyne.Window {
+	w := a.NewWindow("Chronoscope — " + c.Name())
+	v := newMainView(c, w, a.Preferences())
+	w.SetContent(v.content)
+	w.Resize(fyne.NewSize(
+		float32(a.Preferences().FloatWithFallback(prefWidth, 1280)),
+		float32(a.Preferences().FloatWithFallback(prefHeight, 820))))
+	w.SetOnClosed(v.savePreferences)
+	v.load()
+	return w
+}
+
+// mainView is the window's content and the state that ties its parts
+// together.
+type mainView struct {
+	corpus Corpus
+	win    fyne.Window
+	prefs  fyne.Preferences
+
+	search    *searchEntry
+	lanes     *widget.RadioGroup
+	timeline  *Timeline
+	results   *resultList
+	detail    *detailPane
+	mainSplit *container.Split
+	lower     *container.Split
+	status    *widget.Label
+	content   fyne.CanvasObject
+
+	// searchSeq numbers queries so results of one no longer current are
+	// dropped; pending lets tests and screenshots wait for them.
+	mu        sync.Mutex
+	searchSeq int
+	cancel    context.CancelFunc
+	pending   sync.WaitGroup
+	events    []data.EventSummary
+}
+
+func newMainView(c Corpus, w fyne.Window, prefs fyne.Preferences) *mainView {
+	v := &mainView{corpus: c, win: w, prefs: prefs}
+	v.timeline = NewTimeline()
+	v.timeline.OnSelected = v.onEventSelected
+	v.results = newResultList()
+	v.results.OnOpen = v.onResultOpened
+	v.detail = newDetailPane(c)
+	v.detail.OnActor = v.onActorTapped
+	v.detail.OnPrevious = v.timeline.SelectPrevious
+	v.detail.OnNext = v.timeline.SelectNext
+	v.detail.OnError = v.showError
+
+	v.search = newSearchEntry()
+	v.search.SetPlaceHolder("Search events, people, places, documents…  (Ctrl+F)")
+	v.search.OnChanged = v.onQueryChanged
+	v.search.onUp = v.results.MovePrevious
+	v.search.onDown = v.results.MoveNext
+	v.search.onEnter = v.results.OpenSelected
+	v.search.onEscape = func() { v.search.SetText("") }
+
+	v.lanes = widget.NewRadioGroup([]string{"By country", "By category"}, v.onLanesChanged)
+	v.lanes.Horizontal = true
+	v.lanes.Required = true
+	fit := widget.NewButton("Fit all", v.timeline.FitAll)
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(v.lanes, fit), v.search)
+
+	v.status = widget.NewLabel("")
+	v.lower = container.NewHSplit(v.results, v.detail)
+	v.lower.Offset = prefs.FloatWithFallback(prefLowerSplit, 0.3)
+	v.mainSplit = container.NewVSplit(v.timeline, v.lower)
+	v.mainSplit.Offset = prefs.FloatWithFallback(prefMainSplit, 0.5)
+	v.content = container.NewBorder(top, v.status, nil, nil, v.mainSplit)
+
+	if prefs.StringWithFallback(prefLanes, "group") == "category" {
+		v.lanes.SetSelected("By category")
+	} else {
+		v.lanes.SetSelected("By country")
+	}
+	v.addShortcuts()
+	return v
+}
+
+func (v *mainView) addShortcuts() {
+	cv := v.win.Canvas()
+	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { cv.Focus(v.search) })
+	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyPageDown, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { v.timeline.SelectNext() })
+	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyPageUp, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { v.timeline.SelectPrevious() })
+	cv.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		switch ev.Name {
+		case fyne.KeyPageDown:
+			v.timeline.SelectNext()
+		case fyne.KeyPageUp:
+			v.timeline.SelectPrevious()
+		case fyne.KeyEscape:
+			v.search.SetText("")
+		}
+	})
+}
+
+// load reads the events and coverage; the corpus is small enough to read
+// whole, and the timeline draws only what is in view.
+func (v *mainView) load() {
+	ctx := context.Background()
+	evs, err := v.corpus.Events(ctx)
+	if err != nil {
+		v.showError(err)
+		return
+	}
+	docs, err := v.corpus.Documents(ctx)
+	if err != nil {
+		v.showError(err)
+		return
+	}
+	v.events = evs
+	v.timeline.SetEvents(evs)
+	v.timeline.SetCoverage(docs)
+	from, to := v.prefs.String(prefViewFrom), v.prefs.String(prefViewTo)
+	if f, err1 := data.ParseDay(from); err1 == nil {
+		if t, err2 := data.ParseDay(to); err2 == nil && t.After(f) {
+			v.timeline.SetView(f, t)
+			v.setStatus("")
+			return
+		}
+	}
+	v.timeline.FitAll()
+	v.setStatus("")
+}
+
+func (v *mainView) savePreferences() {
+	if v.prefs == nil {
+		return
+	}
+	size := v.win.Canvas().Size()
+	v.prefs.SetFloat(prefWidth, float64(size.Width))
+	v.prefs.SetFloat(prefHeight, float64(size.Height))
+	v.prefs.SetFloat(prefMainSplit, v.mainSplit.Offset)
+	v.prefs.SetFloat(prefLowerSplit, v.lower.Offset)
+	from, to := v.timeline.View()
+	v.prefs.SetString(prefViewFrom, data.FormatDay(from))
+	v.prefs.SetString(prefViewTo, data.FormatDay(to))
+}
+
+func (v *mainView) onLanesChanged(s string) {
+	mode, key := LanesByGroup, "group"
+	if s == "By category" {
+		mode, key = LanesByCategory, "category"
+	}
+	v.timeline.SetLaneMode(mode)
+	if v.prefs != nil {
+		v.prefs.SetString(prefLanes, key)
+	}
+}
+
+// onQueryChanged searches in the background; each keystroke cancels the
+// search before it, and only the latest query's results are shown.
+func (v *mainView) onQueryChanged(q string) {
+	v.mu.Lock()
+	v.searchSeq++
+	seq := v.searchSeq
+	if v.cancel != nil {
+		v.cancel()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	v.cancel = cancel
+	v.mu.Unlock()
+
+	if q == "" {
+		v.results.SetResults(nil, nil)
+		v.timeline.SetHighlight(nil)
+		v.setStatus("")
+		return
+	}
+	v.pending.Add(1)
+	go func() {
+		defer v.pending.Done()
+		hits, text, lit, err := v.runSearch(ctx, q)
+		fyne.Do(func() {
+			v.mu.Lock()
+			current := seq == v.searchSeq
+			v.mu.Unlock()
+			if !current || ctx.Err() != nil {
+				return
+			}
+			if err != nil {
+				v.showError(err)
+				return
+			}
+			v.results.SetResults(hits, text)
+			v.timeline.SetHighlight(lit)
+			v.setStatus(fmt.Sprintf("%d matches for “%s” · %d events lit on the timeline", len(hits)+len(text), q, len(lit)))
+		})
+	}()
+}
+
+// runSearch runs both searches and works out which events to light up: the
+// events found, and those of the people, places and documents found.
+func (v *mainView) runSearch(ctx context.Context, q string) ([]data.Hit, []data.TextHit, map[string]bool, error) {
+	hits, err := v.corpus.Search(ctx, q, searchLimit)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	text, err := v.corpus.SearchText(ctx, q, searchLimit)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	lit := map[string]bool{}
+	for i, h := range hits {
+		if ctx.Err() != nil {
+			return nil, nil, nil, ctx.Err()
+		}
+		if h.Kind == "event" {
+			lit[h.ID] = true
+			continue
+		}
+		if i >= 5 {
+			continue // lighting every weak match's events would light everything
+		}
+		ids, err := v.corpus.EventsWith(ctx, h.Kind, h.ID)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		for _, id := range ids {
+			lit[id] = true
+		}
+	}
+	for _, h := range text {
+		if h.Kind == "event" {
+			lit[h.ID] = true
+		}
+	}
+	return hits, text, lit, nil
+}
+
+// waitForSearch blocks until background searches have delivered.
+func (v *mainView) waitForSearch() { v.pending.Wait() }
+
+func (v *mainView) onResultOpened(kind, id string) {
+	switch kind {
+	case "event":
+		v.timeline.Select(id)
+		v.showEvent(id)
+	case "document":
+		v.detail.ShowDocument(id, -1, -1)
+	case "actor", "place":
+		ids, err := v.corpus.EventsWith(context.Background(), kind, id)
+		if err != nil {
+			v.showError(err)
+			return
+		}
+		lit := map[string]bool{}
+		for _, e := range ids {
+			lit[e] = true
+		}
+		v.timeline.SetHighlight(lit)
+		if len(ids) > 0 {
+			first := v.firstInTime(lit)
+			v.timeline.Select(first)
+			v.showEvent(first)
+		}
+	}
+}
+
+// firstInTime is the earliest of a set of events.
+func (v *mainView) firstInTime(ids map[string]bool) string {
+	for _, e := range v.events {
+		if ids[e.ID] {
+			return e.ID
+		}
+	}
+	return ""
+}
+
+func (v *mainView) onEventSelected(id string) {
+	if id == "" {
+		return
+	}
+	v.showEvent(id)
+}
+
+func (v *mainView) showEvent(id string) {
+	v.detail.ShowEvent(id)
+}
+
+func (v *mainView) onActorTapped(name string) {
+	v.search.SetText(name)
+	v.win.Canvas().Focus(v.search)
+}
+
+func (v *mainView) setStatus(s string) {
+	if s == "" {
+		s = fmt.Sprintf("%d events · %s", len(v.events), v.corpus.Name())
+	}
+	v.status.SetText(s)
+}
+
+func (v *mainView) showError(err error) {
+	fyne.LogError("chronoscope", err)
+	dialog.ShowError(err, v.win)
+}
+
+// applyView sets the visible range from YYYY-MM-DD strings, for the
+// screenshot command.
+func (v *mainView) applyView(from, to string) error {
+	f, err := data.ParseDay(from)
+	if err != nil {
+		return fmt.Errorf("--from: %w", err)
+	}
+	t, err := data.ParseDay(to)
+	if err != nil {
+		return fmt.Errorf("--to: %w", err)
+	}
+	if !t.After(f) {
+		return fmt.Errorf("--to %s is not after --from %s", to, from)
+	}
+	v.timeline.SetView(f, t.Add(24*time.Hour))
+	return nil
+}
+
+// searchEntry is the search field; it hands the keys that move through
+// results to the window instead of moving its cursor.
+type searchEntry struct {
+	widget.Entry
+	onUp, onDown, onEnter, onEscape func()
+}
+
+func newSearchEntry() *searchEntry {
+	e := &searchEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey routes Up, Down, Enter and Escape to the results.
+func (e *searchEntry) TypedKey(ev *fyne.KeyEvent) {
+	var fn func()
+	switch ev.Name {
+	case fyne.KeyUp:
+		fn = e.onUp
+	case fyne.KeyDown:
+		fn = e.onDown
+	case fyne.KeyReturn, fyne.KeyEnter:
+		fn = e.onEnter
+	case fyne.KeyEscape:
+		fn = e.onEscape
+	}
+	if fn != nil {
+		fn()
+		return
+	}
+	e.Entry.TypedKey(ev)
+}
