@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(
 	gcc libc6-dev pkg-config
 	libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
-	xvfb xauth imagemagick xdotool sqlite3
+	xvfb xauth x11-utils imagemagick xdotool sqlite3
 )
 
 missing=()

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Drives the real binary as a user or a script would: the command line on a
+# fresh corpus, the corpus in the sqlite3 tool, a bad corpus file, and the
+# real window under Xvfb. Usage: scripts/integration.sh ./chronoscope
+set -euo pipefail
+
+bin=$(realpath "${1:?usage: $0 path/to/chronoscope}")
+tmp=$(mktemp -d)
+xvfb_pid=""
+app_pid=""
+cleanup() {
+	[ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
+	[ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+export XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$tmp/cache" LANG=en_US.UTF-8
+passed=0
+failed=0
+pass() { echo "ok   $1"; passed=$((passed + 1)); }
+fail() { echo "FAIL $1"; failed=$((failed + 1)); }
+
+corpus="$tmp/new/corpus.db"
+if "$bin" check --corpus "$corpus" >"$tmp/check.out" 2>&1; then
+	pass "check builds and passes a new corpus: $(cat "$tmp/check.out")"
+else
+	fail "check on a new corpus: $(cat "$tmp/check.out")"
+fi
+
+if [ "$(sqlite3 "$corpus" 'PRAGMA integrity_check')" = ok ]; then
+	pass "sqlite3 PRAGMA integrity_check says ok"
+else
+	fail "sqlite3 integrity_check"
+fi
+n=$(sqlite3 "$corpus" 'SELECT COUNT(*) FROM events')
+[ "$n" -ge 20 ] && pass "sqlite3 reads $n events" || fail "sqlite3 reads $n events"
+
+"$bin" search --corpus "$corpus" --json lopez >"$tmp/search.json"
+if grep -q '"title": "López Obrador"' "$tmp/search.json"; then
+	pass "search --json lopez finds López Obrador"
+else
+	fail "search lopez: $(head -c 400 "$tmp/search.json")"
+fi
+
+"$bin" export --corpus "$corpus" --format json -o "$tmp/export.json"
+if grep -q '"date_basis": "relative"' "$tmp/export.json" && grep -q '"precision": "unknown"' "$tmp/export.json"; then
+	pass "export writes relative and unknown dates"
+else
+	fail "export"
+fi
+
+printf 'not a database' >"$tmp/bad.db"
+cp "$tmp/bad.db" "$tmp/bad.copy"
+if "$bin" check --corpus "$tmp/bad.db" >"$tmp/bad.out" 2>"$tmp/bad.err"; then
+	fail "check accepted a text file"
+elif [ "$(wc -l <"$tmp/bad.err")" -eq 1 ] && grep -q "$tmp/bad.db: not a SQLite database" "$tmp/bad.err" && cmp -s "$tmp/bad.db" "$tmp/bad.copy"; then
+	pass "a non-corpus file gets one line naming it, and is untouched: $(cat "$tmp/bad.err")"
+else
+	fail "bad corpus: $(cat "$tmp/bad.err")"
+fi
+
+"$bin" screenshot --corpus "$corpus" -o "$tmp/headless.png" --size 1280x820 --query castillo --select castillo-removed
+if [ "$(identify -format '%w×%h' "$tmp/headless.png")" = "1280×820" ]; then
+	pass "screenshot renders 1280×820 headlessly"
+else
+	fail "headless screenshot"
+fi
+
+# The real window, with Mesa's software GL under Xvfb.
+display=":$((90 + RANDOM % 100))"
+Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
+xvfb_pid=$!
+export DISPLAY="$display"
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done 2>/dev/null || true
+sleep 1
+"$bin" --corpus "$corpus" >"$tmp/app.log" 2>&1 &
+app_pid=$!
+if win=$(timeout 60 xdotool search --sync --name "Chronoscope — corpus" 2>/dev/null | head -1) && [ -n "$win" ]; then
+	pass "the real window opens: $(xdotool getwindowname "$win")"
+	xdotool windowsize "$win" 1400 900 windowmove "$win" 0 0 || true
+	sleep 3
+	xdotool windowactivate --sync "$win" 2>/dev/null || xdotool windowfocus "$win" || true
+	xdotool key --window "$win" ctrl+f
+	xdotool type --delay 60 "castillo"
+	sleep 2
+	import -window root "$tmp/xvfb.png"
+	colours=$(convert "$tmp/xvfb.png" -format '%k' info:)
+	if [ "$colours" -gt 50 ]; then
+		pass "the real window draws ($colours colours on screen)"
+	else
+		fail "the real window looks blank ($colours colours)"
+	fi
+	[ -n "${SCREENSHOT_OUT:-}" ] && cp "$tmp/xvfb.png" "$SCREENSHOT_OUT"
+else
+	fail "no window appeared: $(tail -5 "$tmp/app.log")"
+fi
+if kill -0 "$app_pid" 2>/dev/null; then
+	pass "the app is still running after typing"
+	kill "$app_pid"
+else
+	fail "the app exited: $(tail -5 "$tmp/app.log")"
+fi
+wait "$app_pid" 2>/dev/null || true
+app_pid=""
+
+echo "integration: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
