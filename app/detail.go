@@ -162,8 +162,7 @@ func (d *detailPane) eventView(e *data.Event, docs map[string]*data.Document) fy
 		name := a.Name
 		link := widget.NewHyperlink(name, nil)
 		link.OnTapped = func() { call1(d.OnActor, name) }
-		role := widget.NewLabel(a.Role)
-		role.Importance = widget.LowImportance
+		role := widget.NewLabelWithStyle(a.Role, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 		role.Truncation = fyne.TextTruncateEllipsis
 		box.Add(container.NewBorder(nil, nil, link, nil, role))
 	}

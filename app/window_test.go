@@ -1,0 +1,336 @@
+package app
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"chronoscope/assets"
+	"chronoscope/data"
+)
+
+// openTestCorpus builds the bundled corpus in a temporary directory: the
+// window tests run against the real articles, accents and all.
+func openTestCorpus(tb testing.TB) *data.Store {
+	tb.Helper()
+	s, err := data.OpenOrCreate(context.Background(), filepath.Join(tb.TempDir(), "corpus.db"), assets.Corpus())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	return s
+}
+
+// newTestWindow shows the main view in a headless window.
+func newTestWindow(tb testing.TB) (*mainView, fyne.Window) {
+	tb.Helper()
+	a := test.NewTempApp(tb)
+	w := test.NewWindow(nil)
+	tb.Cleanup(w.Close)
+	v := newMainView(openTestCorpus(tb), w, a.Preferences())
+	w.SetContent(v.content)
+	w.Resize(fyne.NewSize(1280, 820))
+	v.load()
+	return v, w
+}
+
+func typeQuery(tb testing.TB, v *mainView, w fyne.Window, q string) {
+	tb.Helper()
+	w.Canvas().Focus(v.search)
+	test.Type(v.search, q)
+	v.waitForSearch()
+}
+
+func key(w fyne.Window, name fyne.KeyName) {
+	if f := w.Canvas().Focused(); f != nil {
+		f.TypedKey(&fyne.KeyEvent{Name: name})
+	}
+}
+
+func TestWindow_TypeToSearch(t *testing.T) {
+	v, w := newTestWindow(t)
+	typeQuery(t, v, w, "lopez")
+
+	rows := v.results.Rows()
+	if len(rows) < 2 || !strings.HasPrefix(rows[0], "Events") {
+		t.Fatalf("rows %q", rows)
+	}
+	joined := strings.Join(rows, "\n")
+	if !strings.Contains(joined, "López Obrador") {
+		t.Errorf("no López Obrador in results:\n%s", joined)
+	}
+	// The matched letters are their own highlighted segment.
+	found := false
+	for i := range v.results.rows {
+		rt := widget.NewRichText()
+		v.results.updateRow(i, rt)
+		for _, seg := range rt.Segments {
+			if ts, ok := seg.(*widget.TextSegment); ok && ts.Style == matchStyle && ts.Text == "López" {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Error("no row highlights “López”")
+	}
+	lit := 0
+	for _, on := range v.timeline.highlight {
+		if on {
+			lit++
+		}
+	}
+	if v.timeline.highlight == nil || lit == 0 || lit == len(v.events) {
+		t.Errorf("timeline lights %d of %d events", lit, len(v.events))
+	}
+	if !strings.Contains(v.status.Text, "lopez") {
+		t.Errorf("status %q", v.status.Text)
+	}
+
+	// Typing on narrows the hits.
+	before := len(v.results.rows)
+	test.Type(v.search, " obrador pacific")
+	v.waitForSearch()
+	if after := len(v.results.rows); after >= before {
+		t.Errorf("typing more left %d rows, had %d", after, before)
+	}
+}
+
+func TestWindow_KeyboardThroughResults(t *testing.T) {
+	v, w := newTestWindow(t)
+	typeQuery(t, v, w, "monroy")
+
+	kind, id := v.results.Selected()
+	if kind != "event" {
+		t.Fatalf("first selection %s %s, want an event", kind, id)
+	}
+	key(w, fyne.KeyDown)
+	_, id2 := v.results.Selected()
+	if id2 == id {
+		t.Error("Down did not move the selection")
+	}
+	key(w, fyne.KeyUp)
+	if _, back := v.results.Selected(); back != id {
+		t.Errorf("Up went to %s, want %s", back, id)
+	}
+	key(w, fyne.KeyReturn)
+	v.detail.wait()
+	if v.timeline.Selected() != id || v.detail.eventID != id {
+		t.Errorf("Enter opened timeline %q detail %q, want %q", v.timeline.Selected(), v.detail.eventID, id)
+	}
+	if !strings.Contains(richText(v.detail.scroll.Content), "Pablo Monroy") {
+		t.Error("detail pane does not show the event")
+	}
+	key(w, fyne.KeyEscape)
+	v.waitForSearch()
+	if v.search.Text != "" || len(v.results.rows) != 0 || v.timeline.highlight != nil {
+		t.Errorf("Escape left %q, %d rows, highlight %v", v.search.Text, len(v.results.rows), v.timeline.highlight)
+	}
+}
+
+func TestWindow_CtrlFFocusesSearch(t *testing.T) {
+	v, w := newTestWindow(t)
+	w.Canvas().Focus(v.timeline)
+	w.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault})
+	if w.Canvas().Focused() != v.search {
+		t.Errorf("focus on %T after Ctrl+F", w.Canvas().Focused())
+	}
+}
+
+func TestWindow_TapEventShowsDetail(t *testing.T) {
+	v, w := newTestWindow(t)
+	v.timeline.SetView(day(t, "2022-12-15"), day(t, "2022-12-26"))
+	w.Canvas().Refresh(v.timeline)
+	v.timeline.Refresh()
+	b, _, ok := v.timeline.markOf("monroy-persona-non-grata")
+	if !ok {
+		t.Fatal("the event has no marker in view")
+	}
+	test.TapAt(v.timeline, fyne.NewPos(b.x+b.w/2, b.y+b.h/2))
+	v.detail.wait()
+	if v.detail.eventID != "monroy-persona-non-grata" {
+		t.Fatalf("detail shows %q", v.detail.eventID)
+	}
+	text := richText(v.detail.scroll.Content)
+	for _, want := range []string{
+		"20 Dec 2022 · resolved from “on Tuesday” in an article of 21 Dec 2022",
+		"persona non grata",
+		"Sources (",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("detail pane lacks %q:\n%s", want, text)
+		}
+	}
+}
+
+func TestWindow_DisagreementSideBySide(t *testing.T) {
+	v, _ := newTestWindow(t)
+	v.detail.ShowEvent("castillo-removed")
+	v.detail.wait()
+	text := richText(v.detail.scroll.Content)
+	for _, want := range []string{"Sources disagree: Coup or lawful removal?", "“coup”", "“lawful removal”", "impeached and arrested"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("detail pane lacks %q", want)
+		}
+	}
+	grids := 0
+	walk(v.detail.scroll.Content, func(o fyne.CanvasObject) {
+		if c, ok := o.(*fyne.Container); ok && len(c.Objects) == 2 && c.Layout != nil {
+			if _, isGrid := c.Layout.(interface {
+				Layout([]fyne.CanvasObject, fyne.Size)
+			}); isGrid && c.Objects[0].Position().Y == c.Objects[1].Position().Y && c.Objects[1].Position().X > c.Objects[0].Position().X {
+				grids++
+			}
+		}
+	})
+	if grids == 0 {
+		t.Error("the two sides are not side by side")
+	}
+}
+
+func TestWindow_OpenSourceScrollsToPassage(t *testing.T) {
+	v, w := newTestWindow(t)
+	v.detail.ShowEvent("peru-accuses-politicising-alliance")
+	v.detail.wait()
+	var open *widget.Button
+	walk(v.detail.scroll.Content, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Read in the document" && open == nil {
+			open = b
+		}
+	})
+	if open == nil {
+		t.Fatal("no button to open the source")
+	}
+	test.Tap(open)
+	v.detail.wait()
+	if v.detail.passage == nil {
+		t.Fatal("no highlighted passage in the document view")
+	}
+	if v.detail.scroll.Offset.Y <= 0 {
+		t.Errorf("document not scrolled to the passage (offset %v)", v.detail.scroll.Offset)
+	}
+	text := richText(v.detail.passage)
+	if !strings.Contains(text, "politicizing the Pacific Alliance") {
+		t.Errorf("highlighted paragraph is %q", text)
+	}
+	_ = w
+}
+
+func TestWindow_ActorSearches(t *testing.T) {
+	v, _ := newTestWindow(t)
+	v.detail.ShowEvent("ebrard-rejects-expulsion")
+	v.detail.wait()
+	var link *widget.Hyperlink
+	walk(v.detail.scroll.Content, func(o fyne.CanvasObject) {
+		if h, ok := o.(*widget.Hyperlink); ok && h.Text == "Marcelo Ebrard" {
+			link = h
+		}
+	})
+	if link == nil {
+		t.Fatal("no link for Marcelo Ebrard")
+	}
+	test.TapAt(link, fyne.NewPos(link.Size().Width/2, link.Size().Height/2))
+	v.waitForSearch()
+	if v.search.Text != "Marcelo Ebrard" || len(v.results.rows) == 0 {
+		t.Errorf("search %q with %d rows", v.search.Text, len(v.results.rows))
+	}
+}
+
+func TestWindow_PreviousNext(t *testing.T) {
+	v, _ := newTestWindow(t)
+	v.timeline.Select("monroy-persona-non-grata")
+	v.detail.ShowEvent("monroy-persona-non-grata")
+	v.detail.wait()
+	var next *widget.Button
+	walk(v.detail.scroll.Content, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Next" {
+			next = b
+		}
+	})
+	test.Tap(next)
+	v.detail.wait()
+	if got := v.detail.eventID; got == "monroy-persona-non-grata" || got == "" || v.timeline.Selected() != got {
+		t.Errorf("Next went to %q (timeline %q)", got, v.timeline.Selected())
+	}
+}
+
+func TestWindow_RemembersLayout(t *testing.T) {
+	v, w := newTestWindow(t)
+	v.mainSplit.SetOffset(0.62)
+	v.timeline.SetView(day(t, "2022-11-01"), day(t, "2023-01-01"))
+	v.savePreferences()
+	prefs := fyne.CurrentApp().Preferences()
+	if got := prefs.Float(prefMainSplit); got < 0.61 || got > 0.63 {
+		t.Errorf("split saved as %v", got)
+	}
+	v2 := newMainView(v.corpus, w, prefs)
+	v2.load()
+	from, _ := v2.timeline.View()
+	if data.FormatDay(from) != "2022-11-01" || v2.mainSplit.Offset < 0.61 {
+		t.Errorf("reopened at %s with split %v", data.FormatDay(from), v2.mainSplit.Offset)
+	}
+}
+
+func TestScreenshot(t *testing.T) {
+	s := openTestCorpus(t)
+	img, err := Screenshot(s, ScreenshotOptions{Size: fyne.NewSize(1000, 700), Query: "castillo", Select: "castillo-removed"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := img.Bounds(); b.Dx() < 1000 || b.Dy() < 700 {
+		t.Errorf("image %v", b)
+	}
+	if _, err := Screenshot(s, ScreenshotOptions{Size: fyne.NewSize(800, 600), Select: "nope"}); err == nil {
+		t.Error("an unknown event id was accepted")
+	}
+	if _, err := Screenshot(s, ScreenshotOptions{Size: fyne.NewSize(800, 600), From: "2022-02-30", To: "2022-03-01"}); err == nil {
+		t.Error("an impossible date was accepted")
+	}
+}
+
+func day(tb testing.TB, s string) time.Time {
+	tb.Helper()
+	d, err := data.ParseDay(s)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return d
+}
+
+// richText is all the text in a tree of objects.
+func richText(o fyne.CanvasObject) string {
+	var b strings.Builder
+	walk(o, func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.RichText:
+			b.WriteString(x.String() + "\n")
+		case *widget.Label:
+			b.WriteString(x.Text + "\n")
+		case *widget.Hyperlink:
+			b.WriteString(x.Text + "\n")
+		}
+	})
+	return b.String()
+}
+
+func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
+	if o == nil {
+		return
+	}
+	fn(o)
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			walk(c, fn)
+		}
+	case *container.Scroll:
+		walk(x.Content, fn)
+	}
+}
