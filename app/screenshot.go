@@ -25,6 +25,22 @@ type ScreenshotOptions struct {
 // Screenshot renders the main window with Fyne's software painter, with no
 // display: for tests, scripts and the README.
 func Screenshot(c Corpus, o ScreenshotOptions) (image.Image, error) {
+	// Fyne's headless driver runs fyne.Do calls on the calling goroutine and
+	// refuses the main one, so the window lives on a goroutine of its own.
+	type result struct {
+		img image.Image
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		img, err := screenshot(c, o)
+		done <- result{img, err}
+	}()
+	r := <-done
+	return r.img, r.err
+}
+
+func screenshot(c Corpus, o ScreenshotOptions) (image.Image, error) {
 	a := test.NewApp()
 	defer test.NewApp() // leave no state behind for a later render
 	variant := theme.VariantLight

@@ -146,7 +146,7 @@ func TestWindow_CtrlFFocusesSearch(t *testing.T) {
 
 func TestWindow_TapEventShowsDetail(t *testing.T) {
 	v, w := newTestWindow(t)
-	v.timeline.SetView(day(t, "2022-12-15"), day(t, "2022-12-26"))
+	v.timeline.SetView(parseDay(t, "2022-12-15"), parseDay(t, "2022-12-26"))
 	w.Canvas().Refresh(v.timeline)
 	v.timeline.Refresh()
 	b, _, ok := v.timeline.markOf("monroy-persona-non-grata")
@@ -264,7 +264,7 @@ func TestWindow_PreviousNext(t *testing.T) {
 func TestWindow_RemembersLayout(t *testing.T) {
 	v, w := newTestWindow(t)
 	v.mainSplit.SetOffset(0.62)
-	v.timeline.SetView(day(t, "2022-11-01"), day(t, "2023-01-01"))
+	v.timeline.SetView(parseDay(t, "2022-11-01"), parseDay(t, "2023-01-01"))
 	v.savePreferences()
 	prefs := fyne.CurrentApp().Preferences()
 	if got := prefs.Float(prefMainSplit); got < 0.61 || got > 0.63 {
@@ -295,7 +295,7 @@ func TestScreenshot(t *testing.T) {
 	}
 }
 
-func day(tb testing.TB, s string) time.Time {
+func parseDay(tb testing.TB, s string) time.Time {
 	tb.Helper()
 	d, err := data.ParseDay(s)
 	if err != nil {

@@ -67,15 +67,11 @@ else
 fi
 
 # The real window, with Mesa's software GL under Xvfb.
-display=":$((90 + RANDOM % 100))"
-Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
-xvfb_pid=$!
-export DISPLAY="$display"
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done 2>/dev/null || true
-sleep 1
+source "$(dirname "$0")/xvfb.sh"
+start_xvfb 1400x900
 "$bin" --corpus "$corpus" >"$tmp/app.log" 2>&1 &
 app_pid=$!
-if win=$(timeout 60 xdotool search --sync --name "Chronoscope — corpus" 2>/dev/null | head -1) && [ -n "$win" ]; then
+if win=$(wait_window) && [ -n "$win" ]; then
 	pass "the real window opens: $(xdotool getwindowname "$win")"
 	xdotool windowsize "$win" 1400 900 windowmove "$win" 0 0 || true
 	sleep 3
@@ -90,7 +86,6 @@ if win=$(timeout 60 xdotool search --sync --name "Chronoscope — corpus" 2>/dev
 	else
 		fail "the real window looks blank ($colours colours)"
 	fi
-	[ -n "${SCREENSHOT_OUT:-}" ] && cp "$tmp/xvfb.png" "$SCREENSHOT_OUT"
 else
 	fail "no window appeared: $(tail -5 "$tmp/app.log")"
 fi
