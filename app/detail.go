@@ -157,15 +157,7 @@ func (d *detailPane) eventView(e *data.Event, docs map[string]*data.Document) fy
 	facts += fmt.Sprintf(" · Supported by %d %s", e.EventSummary.Sources, pluralize(e.EventSummary.Sources, "document", "documents"))
 	box.Add(wrapped(facts, widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}))
 	box.Add(wrapped(e.Summary, widget.RichTextStyleParagraph))
-	box.Add(subheading("Who was involved"))
-	for _, a := range e.Actors {
-		name := a.Name
-		link := widget.NewHyperlink(name, nil)
-		link.OnTapped = func() { call1(d.OnActor, name) }
-		role := widget.NewLabelWithStyle(a.Role, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-		role.Truncation = fyne.TextTruncateEllipsis
-		box.Add(container.NewBorder(nil, nil, link, nil, role))
-	}
+	box.Add(d.actorsLine(e.Actors))
 	for _, dis := range e.Disagreements {
 		box.Add(d.disagreementView(e, dis, docs))
 	}
@@ -174,6 +166,25 @@ func (d *detailPane) eventView(e *data.Event, docs map[string]*data.Document) fy
 		box.Add(d.evidenceCard(v, docs[v.DocumentID]))
 	}
 	return container.NewPadded(box)
+}
+
+// actorsLine lists who was involved and in what role, each name a link
+// that searches for it, in one wrapped paragraph to leave room for sources.
+func (d *detailPane) actorsLine(actors []data.EventActor) fyne.CanvasObject {
+	segs := []widget.RichTextSegment{&widget.TextSegment{Text: "Involved: ", Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}}}
+	for i, a := range actors {
+		if i > 0 {
+			segs = append(segs, &widget.TextSegment{Text: "; ", Style: widget.RichTextStyleInline})
+		}
+		name := a.Name
+		segs = append(segs, &widget.HyperlinkSegment{Text: name, OnTapped: func() { call1(d.OnActor, name) }})
+		if a.Role != "" {
+			segs = append(segs, &widget.TextSegment{Text: " (" + a.Role + ")", Style: dimStyle})
+		}
+	}
+	t := widget.NewRichText(segs...)
+	t.Wrapping = fyne.TextWrapWord
+	return t
 }
 
 // disagreementView sets each side's passages side by side under its label.

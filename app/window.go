@@ -112,7 +112,7 @@ func newMainView(c Corpus, w fyne.Window, prefs fyne.Preferences) *mainView {
 	v.lower = container.NewHSplit(v.results, v.detail)
 	v.lower.Offset = prefs.FloatWithFallback(prefLowerSplit, 0.3)
 	v.mainSplit = container.NewVSplit(v.timeline, v.lower)
-	v.mainSplit.Offset = prefs.FloatWithFallback(prefMainSplit, 0.5)
+	v.mainSplit.Offset = prefs.FloatWithFallback(prefMainSplit, 0.45)
 	v.content = container.NewBorder(top, v.status, nil, nil, v.mainSplit)
 
 	if prefs.StringWithFallback(prefLanes, "group") == "category" {

@@ -227,16 +227,20 @@ func TestWindow_ActorSearches(t *testing.T) {
 	v, _ := newTestWindow(t)
 	v.detail.ShowEvent("ebrard-rejects-expulsion")
 	v.detail.wait()
-	var link *widget.Hyperlink
+	var link *widget.HyperlinkSegment
 	walk(v.detail.scroll.Content, func(o fyne.CanvasObject) {
-		if h, ok := o.(*widget.Hyperlink); ok && h.Text == "Marcelo Ebrard" {
-			link = h
+		if rt, ok := o.(*widget.RichText); ok {
+			for _, seg := range rt.Segments {
+				if h, ok := seg.(*widget.HyperlinkSegment); ok && h.Text == "Marcelo Ebrard" {
+					link = h
+				}
+			}
 		}
 	})
 	if link == nil {
 		t.Fatal("no link for Marcelo Ebrard")
 	}
-	test.TapAt(link, fyne.NewPos(link.Size().Width/2, link.Size().Height/2))
+	link.OnTapped()
 	v.waitForSearch()
 	if v.search.Text != "Marcelo Ebrard" || len(v.results.rows) == 0 {
 		t.Errorf("search %q with %d rows", v.search.Text, len(v.results.rows))

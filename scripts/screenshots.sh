@@ -13,8 +13,8 @@ app_pid=""
 trap '[ -n "$app_pid" ] && kill $app_pid 2>/dev/null; [ -n "$xvfb_pid" ] && kill $xvfb_pid 2>/dev/null; rm -rf "$tmp"' EXIT
 export XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$tmp/cache" LANG=en_US.UTF-8 FYNE_THEME=light
 corpus="$tmp/corpus.db"
-query="congress removes"
-event="castillo-removed"
+query="expels"
+event="monroy-persona-non-grata"
 
 "$bin" screenshot --corpus "$corpus" -o docs/screenshot-headless.png --size 1400x900 --query "$query" --select "$event"
 
