@@ -219,10 +219,17 @@ func (sr *searcher) find(query string, limit int) []Hit {
 func (sr *searcher) rank(matches fuzzy.Matches, src candidateSource, limit int) []Hit {
 	type scored struct{ score, match, cand int }
 	order := make([]scored, len(matches))
+	n := 0
 	for i, m := range matches {
 		ci := src.idx[m.Index]
-		order[i] = scored{m.Score + contiguousBonus(sr.cands[ci].folded, src.query), i, ci}
+		bonus := contiguousBonus(sr.cands[ci].folded, src.query)
+		if bonus == 0 && scattered(sr.cands[ci].folded, m.MatchedIndexes) {
+			continue
+		}
+		order[n] = scored{m.Score + bonus, i, ci}
+		n++
 	}
+	order = order[:n]
 	// Candidates are kept in (kind, title) order, so their index breaks ties.
 	slices.SortFunc(order, func(a, b scored) int {
 		if a.score != b.score {
@@ -307,6 +314,24 @@ func eachWord(folded, q string, fn func(at, n int, atWord bool)) bool {
 		from = at + len(w)
 	}
 	return true
+}
+
+// scattered reports a match strewn across a title in more than two pieces
+// that do not start words: "expels" in "Mexican Treasury reports economic
+// proposals". Pieces at word starts are an abbreviation ("amlo" in "Andrés
+// Manuel López Obrador") and are kept.
+func scattered(folded string, idx []int) bool {
+	pieces, midWord := 0, false
+	for i, b := range idx {
+		if i > 0 && b == idx[i-1]+1 {
+			continue
+		}
+		pieces++
+		if b > 0 && isWordRune(lastRune(folded[:b])) {
+			midWord = true
+		}
+	}
+	return pieces > 2 && midWord
 }
 
 // wordStart finds w where a word of s begins.

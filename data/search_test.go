@@ -139,3 +139,24 @@ func TestSearch_Incremental(t *testing.T) {
 		}
 	}
 }
+
+func TestSearch_DropsScatteredMatches(t *testing.T) {
+	s := MustOpenDB(t)
+	ctx := context.Background()
+	hits, err := s.Search(ctx, "expels", 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range hits {
+		if h.ID == "treasury-reports-proposals" {
+			t.Errorf("kept a match strewn across %q: %v", h.Title, h.Matches)
+		}
+	}
+	if len(hits) == 0 || hits[0].ID != "monroy-persona-non-grata" {
+		t.Errorf("hits %v", hits)
+	}
+	hits, _ = s.Search(ctx, "amlo", 5)
+	if len(hits) == 0 || hits[0].ID != "lopez-obrador" {
+		t.Errorf("amlo: %v", hits)
+	}
+}
