@@ -24,11 +24,13 @@ func main() {
 func openWindow(path string) error {
 	ctx := context.Background()
 	store, err := data.OpenOrCreate(ctx, path, assets.Corpus())
+	a := fyneapp.NewWithID(appID)
 	if err != nil {
+		// A double-clicked app has no terminal to print to: say it in a window.
+		app.NewErrorWindow(a, err).ShowAndRun()
 		return err
 	}
 	defer store.Close()
-	a := fyneapp.NewWithID(appID)
 	app.NewWindow(a, store).ShowAndRun()
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"chronoscope/data"
@@ -45,7 +46,12 @@ const searchLimit = 30
 // NewWindow makes the main window on a corpus: search at the top, the
 // timeline across the main area, and results beside the detail pane below.
 func NewWindow(a fyne.App, c Corpus) fyne.Window {
-	w := a.NewWindow("Chronoscope — " + c.Name())
+	title := "Chronoscope — " + c.Name()
+	if ro, ok := c.(interface{ IsReadOnly() bool }); ok && ro.IsReadOnly() {
+		// Reading works; the review features of later versions will not.
+		title += " (read-only)"
+	}
+	w := a.NewWindow(title)
 	v := newMainView(c, w, a.Preferences())
 	w.SetContent(v.content)
 	w.Resize(fyne.NewSize(
@@ -53,6 +59,18 @@ func NewWindow(a fyne.App, c Corpus) fyne.Window {
 		float32(a.Preferences().FloatWithFallback(prefHeight, 820))))
 	w.SetOnClosed(v.savePreferences)
 	v.load()
+	return w
+}
+
+// NewErrorWindow says why the corpus could not be opened, for a
+// double-clicked app that has no terminal to print to.
+func NewErrorWindow(a fyne.App, err error) fyne.Window {
+	w := a.NewWindow("Chronoscope")
+	msg := widget.NewLabel("Chronoscope could not open its corpus:\n\n" + err.Error() +
+		"\n\nThe file has been left as it is. Start Chronoscope with --corpus PATH to use another one.")
+	msg.Wrapping = fyne.TextWrapWord
+	w.SetContent(container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), widget.NewButton("Quit", w.Close)), nil, nil, msg))
+	w.Resize(fyne.NewSize(560, 260))
 	return w
 }
 

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -196,19 +197,10 @@ func TestWindow_DisagreementSideBySide(t *testing.T) {
 }
 
 func TestWindow_OpenSourceScrollsToPassage(t *testing.T) {
-	v, w := newTestWindow(t)
+	v, _ := newTestWindow(t)
 	v.detail.ShowEvent("peru-accuses-politicising-alliance")
 	v.detail.wait()
-	var open *widget.Button
-	walk(v.detail.scroll.Content, func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == "Read in the document" && open == nil {
-			open = b
-		}
-	})
-	if open == nil {
-		t.Fatal("no button to open the source")
-	}
-	test.Tap(open)
+	test.Tap(findButton(t, v.detail.scroll.Content, "Read in the document"))
 	v.detail.wait()
 	if v.detail.passage == nil {
 		t.Fatal("no highlighted passage in the document view")
@@ -220,7 +212,6 @@ func TestWindow_OpenSourceScrollsToPassage(t *testing.T) {
 	if !strings.Contains(text, "politicizing the Pacific Alliance") {
 		t.Errorf("highlighted paragraph is %q", text)
 	}
-	_ = w
 }
 
 func TestWindow_ActorSearches(t *testing.T) {
@@ -252,13 +243,7 @@ func TestWindow_PreviousNext(t *testing.T) {
 	v.timeline.Select("monroy-persona-non-grata")
 	v.detail.ShowEvent("monroy-persona-non-grata")
 	v.detail.wait()
-	var next *widget.Button
-	walk(v.detail.scroll.Content, func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == "Next" {
-			next = b
-		}
-	})
-	test.Tap(next)
+	test.Tap(findButton(t, v.detail.scroll.Content, "Next"))
 	v.detail.wait()
 	if got := v.detail.eventID; got == "monroy-persona-non-grata" || got == "" || v.timeline.Selected() != got {
 		t.Errorf("Next went to %q (timeline %q)", got, v.timeline.Selected())
@@ -308,6 +293,21 @@ func parseDay(tb testing.TB, s string) time.Time {
 	return d
 }
 
+// findButton is the first button in a tree with the text given.
+func findButton(tb testing.TB, root fyne.CanvasObject, text string) *widget.Button {
+	tb.Helper()
+	var found *widget.Button
+	walk(root, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text && found == nil {
+			found = b
+		}
+	})
+	if found == nil {
+		tb.Fatalf("no %q button", text)
+	}
+	return found
+}
+
 // richText is all the text in a tree of objects.
 func richText(o fyne.CanvasObject) string {
 	var b strings.Builder
@@ -336,5 +336,14 @@ func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 		}
 	case *container.Scroll:
 		walk(x.Content, fn)
+	}
+}
+
+func TestErrorWindow(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := NewErrorWindow(a, errors.New("open corpus /x/corpus.db: not a SQLite database"))
+	defer w.Close()
+	if text := richText(w.Content()); !strings.Contains(text, "/x/corpus.db: not a SQLite database") {
+		t.Errorf("error window says %q", text)
 	}
 }
