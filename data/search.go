@@ -3,8 +3,11 @@ package data
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -27,7 +30,7 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 	if err != nil {
 		return nil, err
 	}
-	return sr.find(query, limit), nil
+	return sr.find(ctx, query, limit)
 }
 
 // SearchText runs a full-text search over document bodies and event
@@ -187,12 +190,12 @@ func nonASCII(s string) int {
 	return n
 }
 
-func (sr *searcher) find(query string, limit int) []Hit {
+func (sr *searcher) find(ctx context.Context, query string, limit int) ([]Hit, error) {
 	q, _ := fold(truncateRunes(query, maxQueryRunes))
 	q = strings.Join(strings.Fields(q), " ")
 	if strings.IndexFunc(q, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
 		sr.lastQuery, sr.lastIdx = "", nil
-		return nil
+		return nil, nil
 	}
 	src := candidateSource{cands: sr.cands, query: q}
 	if sr.lastQuery != "" && strings.HasPrefix(q, sr.lastQuery) {
@@ -203,13 +206,62 @@ func (sr *searcher) find(query string, limit int) []Hit {
 			src.idx[i] = i
 		}
 	}
-	matches := fuzzy.FindFromNoSort(q, src)
+	matches, err := match(ctx, q, src)
+	if err != nil {
+		return nil, err
+	}
 	sr.lastQuery = q
 	sr.lastIdx = make([]int, len(matches))
 	for i, m := range matches {
 		sr.lastIdx[i] = src.idx[m.Index]
 	}
-	return sr.rank(matches, src, limit)
+	return sr.rank(matches, src, limit), nil
+}
+
+// matchChunk is how many candidates one worker matches between looks at
+// whether the query is still wanted.
+const matchChunk = 4096
+
+// match runs fuzzy matching over src in chunks on every core, and gives up
+// between chunks once ctx is cancelled: a person typing on has made the
+// query stale. Matches come back in candidate order, as one pass gives them.
+func match(ctx context.Context, q string, src candidateSource) (fuzzy.Matches, error) {
+	n := src.Len()
+	if n <= matchChunk {
+		return fuzzy.FindFromNoSort(q, src), ctx.Err()
+	}
+	chunks := make([]fuzzy.Matches, (n+matchChunk-1)/matchChunk)
+	var (
+		next atomic.Int64
+		wg   sync.WaitGroup
+	)
+	for range min(runtime.GOMAXPROCS(0), len(chunks)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for c := int(next.Add(1) - 1); c < len(chunks) && ctx.Err() == nil; c = int(next.Add(1) - 1) {
+				lo, hi := c*matchChunk, min(n, (c+1)*matchChunk)
+				ms := fuzzy.FindFromNoSort(q, candidateSource{cands: src.cands, idx: src.idx[lo:hi]})
+				for i := range ms {
+					ms[i].Index += lo
+				}
+				chunks[c] = ms
+			}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	total := 0
+	for _, c := range chunks {
+		total += len(c)
+	}
+	out := make(fuzzy.Matches, 0, total)
+	for _, c := range chunks {
+		out = append(out, c...)
+	}
+	return out, nil
 }
 
 // rank orders matches by score and keeps each thing's best-scoring title

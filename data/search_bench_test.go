@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"testing"
@@ -29,13 +30,14 @@ func BenchmarkSearch_Typing(b *testing.B) {
 	for _, n := range []int{1_000, 10_000, 100_000} {
 		b.Run(fmt.Sprintf("titles=%d", n), func(b *testing.B) {
 			sr := newSearcher(syntheticCandidates(n))
+			ctx := context.Background()
 			b.ReportAllocs()
 			var keys int
 			start := time.Now()
 			for b.Loop() {
-				sr.find("", 0)
+				sr.find(ctx, "", 0)
 				for i := 1; i <= len(typed); i++ {
-					sr.find(typed[:i], 50)
+					sr.find(ctx, typed[:i], 50)
 					keys++
 				}
 			}
@@ -50,11 +52,31 @@ func BenchmarkSearch_Fresh(b *testing.B) {
 	for _, n := range []int{1_000, 10_000, 100_000} {
 		b.Run(fmt.Sprintf("titles=%d", n), func(b *testing.B) {
 			sr := newSearcher(syntheticCandidates(n))
+			ctx := context.Background()
 			b.ReportAllocs()
 			for b.Loop() {
-				sr.find("", 0)
-				sr.find("lopez", 50)
+				sr.find(ctx, "", 0)
+				sr.find(ctx, "lopez", 50)
 			}
 		})
+	}
+}
+
+// A cancelled search gives up and leaves the narrowing cache as it was, so
+// the next keystroke's results are still complete.
+func TestSearcher_Cancelled(t *testing.T) {
+	sr := newSearcher(syntheticCandidates(3 * matchChunk))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := sr.find(ctx, "lopez", 10); err == nil {
+		t.Fatal("a cancelled search returned no error")
+	}
+	want, err := newSearcher(syntheticCandidates(3*matchChunk)).find(context.Background(), "lopez o", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := sr.find(context.Background(), "lopez o", 0)
+	if err != nil || len(got) != len(want) || len(got) == 0 {
+		t.Fatalf("after a cancelled search: %d hits (%v), want %d", len(got), err, len(want))
 	}
 }
