@@ -294,12 +294,23 @@ func relativeRule(p string) (relRule, error) {
 	return relRule{}, errors.New("not a date this resolver understands (try \"December 7, 2022\", \"on Tuesday\", \"last week\", \"next Sunday\", \"in September\")")
 }
 
-// monthDayRule places a day without a year in the publication year.
+// monthDayRule places a day without a year in the latest year that puts it
+// on or before publication, as news copy means "December 7" in January.
+// A 29 February looks back to the last leap year.
 func monthDayRule(mo time.Month, day, p string) relRule {
 	d, _ := strconv.Atoi(day)
 	return relRule{Day, func(pub time.Time) (time.Time, time.Time, error) {
-		t, err := civil(pub.Year(), mo, d, p)
-		return t, t, err
+		var err error
+		for y := pub.Year(); y > pub.Year()-8; y-- {
+			var t time.Time
+			if t, err = civil(y, mo, d, p); err == nil && !t.After(pub) {
+				return t, t, nil
+			}
+		}
+		if err == nil {
+			err = fmt.Errorf("no %s %d on or before %s", mo, d, FormatDay(pub))
+		}
+		return time.Time{}, time.Time{}, err
 	}}
 }
 

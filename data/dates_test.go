@@ -47,6 +47,9 @@ func TestResolvePhrase(t *testing.T) {
 		{"December 7", wed, "2022-12-07", "2022-12-07", Day, Relative},
 		{"7 December", wed, "2022-12-07", "2022-12-07", Day, Relative},
 		{"February 17", day("2023-02-20"), "2023-02-17", "2023-02-17", Day, Relative},
+		{"December 7", day("2023-01-03"), "2022-12-07", "2022-12-07", Day, Relative},
+		{"February 29", day("2023-03-01"), "2020-02-29", "2020-02-29", Day, Relative},
+		{"last week", day("2023-01-04"), "2022-12-26", "2023-01-01", Week, Relative},
 		{"Dec. 14, 2022", DateRange{}, "2022-12-14", "2022-12-14", Day, Stated},
 		{"Dec.7, 2022", DateRange{}, "2022-12-07", "2022-12-07", Day, Stated},
 		{"December 7, 2022", DateRange{}, "2022-12-07", "2022-12-07", Day, Stated},
@@ -80,6 +83,7 @@ func TestResolvePhrase_Errors(t *testing.T) {
 		{"February 30, 2023", DateRange{}},
 		{"February 29, 2023", DateRange{}},
 		{"April 31", wed},
+		{"February 30", wed},
 		{"2023-13-01", DateRange{}},
 		{"on Tuesday", DateRange{}}, // an undated document cannot anchor it
 		{"last week", DateRange{Precision: Unknown}},

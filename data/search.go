@@ -71,14 +71,25 @@ func (s *Store) SearchText(ctx context.Context, query string, limit int) ([]Text
 
 // ftsQuery turns what a person typed into an FTS5 query of quoted prefix
 // terms, so no input can be read as FTS5 syntax.
+//
+// A word of one letter ("s" of "Mexico's", "O" of "Ramírez de la O") is
+// left out when there are others, since as a prefix it matches almost every
+// word; words of two letters must match whole, not as prefixes.
 func ftsQuery(q string) string {
 	words := strings.FieldsFunc(truncateRunes(q, maxQueryRunes), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
-	for i, w := range words {
-		words[i] = `"` + w + `"*`
+	terms := make([]string, 0, len(words))
+	for _, w := range words {
+		switch n := utf8.RuneCountInString(w); {
+		case n == 1 && len(words) > 1:
+		case n <= 2:
+			terms = append(terms, `"`+w+`"`)
+		default:
+			terms = append(terms, `"`+w+`"*`)
+		}
 	}
-	return strings.Join(words, " ")
+	return strings.Join(terms, " ")
 }
 
 // unmark removes the \x02…\x03 markers snippet() puts around matches and

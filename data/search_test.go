@@ -160,3 +160,23 @@ func TestSearch_DropsScatteredMatches(t *testing.T) {
 		t.Errorf("amlo: %v", hits)
 	}
 }
+
+// Short words in a query do not light up every word they begin.
+func TestSearchText_ShortWords(t *testing.T) {
+	s := MustOpenDB(t)
+	hits, err := s.SearchText(context.Background(), "Mexico's ambassador", 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) == 0 {
+		t.Fatal("no hits")
+	}
+	for _, h := range hits {
+		for _, m := range h.Matches {
+			w := strings.ToLower(string([]rune(h.Snippet)[m[0]:m[1]]))
+			if !strings.HasPrefix(w, "mexic") && !strings.HasPrefix(w, "ambassador") {
+				t.Errorf("%s: highlighted %q", h.ID, w)
+			}
+		}
+	}
+}

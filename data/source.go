@@ -529,13 +529,32 @@ func nullable(s string) any {
 	return s
 }
 
-// write inserts the whole source in tx.
+// write brings the bundled rows in tx in line with the source: rows are
+// updated in place by id, never deleted and re-added, so that nothing of the
+// researcher's that links to them is cascaded away. The bundled events'
+// own links are rebuilt whole; bundled rows the source no longer has are
+// removed unless something of the researcher's still refers to them.
 func (src *Source) write(ctx context.Context, tx *sql.Tx) error {
+	if err := src.checkClashes(ctx, tx); err != nil {
+		return err
+	}
+	for _, q := range []string{
+		`DELETE FROM event_actors WHERE event_id IN (SELECT id FROM events WHERE origin = 'bundled')`,
+		`DELETE FROM event_places WHERE event_id IN (SELECT id FROM events WHERE origin = 'bundled')`,
+		`DELETE FROM evidence WHERE event_id IN (SELECT id FROM events WHERE origin = 'bundled')`,
+		`DELETE FROM disagreements WHERE event_id IN (SELECT id FROM events WHERE origin = 'bundled')`,
+		`DELETE FROM actor_aliases WHERE actor_id IN (SELECT id FROM actors WHERE origin = 'bundled')`,
+		`DELETE FROM text_index WHERE (kind = 'event' AND ref IN (SELECT id FROM events WHERE origin = 'bundled'))
+			OR (kind = 'document' AND ref IN (SELECT id FROM documents WHERE origin = 'bundled'))`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
 	for _, d := range src.Documents {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO documents
-			(id, title, publisher, author, url, language, published_start, published_end,
-			 published_precision, published_basis, published_note, note, source_name, text, original)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		if err := upsert(ctx, tx, "documents", []string{"id", "title", "publisher", "author", "url", "language",
+			"published_start", "published_end", "published_precision", "published_basis", "published_note", "note",
+			"source_name", "text", "original"},
 			d.ID, d.Title, d.Publisher, d.Author, d.URL, d.Language,
 			nullable(FormatDay(d.published.Start)), nullable(FormatDay(d.published.End)),
 			string(d.published.Precision), d.PublishedBasis, d.PublishedNote, d.Note, d.Seed,
@@ -548,7 +567,7 @@ func (src *Source) write(ctx context.Context, tx *sql.Tx) error {
 		}
 	}
 	for _, a := range src.Actors {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO actors (id, name, kind, grp, description) VALUES (?, ?, ?, ?, ?)`,
+		if err := upsert(ctx, tx, "actors", []string{"id", "name", "kind", "grp", "description"},
 			a.ID, a.Name, a.Kind, a.Group, a.Description); err != nil {
 			return fmt.Errorf("actor %s: %w", a.ID, err)
 		}
@@ -559,7 +578,7 @@ func (src *Source) write(ctx context.Context, tx *sql.Tx) error {
 		}
 	}
 	for _, p := range src.Places {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO places (id, name, country) VALUES (?, ?, ?)`, p.ID, p.Name, p.Country); err != nil {
+		if err := upsert(ctx, tx, "places", []string{"id", "name", "country"}, p.ID, p.Name, p.Country); err != nil {
 			return fmt.Errorf("place %s: %w", p.ID, err)
 		}
 	}
@@ -568,15 +587,132 @@ func (src *Source) write(ctx context.Context, tx *sql.Tx) error {
 			return fmt.Errorf("event %s: %w", e.ID, err)
 		}
 	}
+	if err := src.pruneStale(ctx, tx); err != nil {
+		return err
+	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('source_digest', ?)
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, src.Digest)
 	return err
 }
 
+// upsert inserts a row or updates the one with its id (the first column).
+func upsert(ctx context.Context, tx *sql.Tx, table string, cols []string, args ...any) error {
+	set := make([]string, 0, len(cols)-1)
+	for _, c := range cols[1:] {
+		set = append(set, c+" = excluded."+c)
+	}
+	q := fmt.Sprintf("INSERT INTO %s (%s) VALUES (?%s) ON CONFLICT (id) DO UPDATE SET %s",
+		table, strings.Join(cols, ", "), strings.Repeat(", ?", len(cols)-1), strings.Join(set, ", "))
+	_, err := tx.ExecContext(ctx, q, args...)
+	return err
+}
+
+// checkClashes refuses a source whose ids name rows the researcher added.
+func (src *Source) checkClashes(ctx context.Context, tx *sql.Tx) error {
+	ids := map[string][]string{}
+	for _, d := range src.Documents {
+		ids["documents"] = append(ids["documents"], d.ID)
+	}
+	for _, a := range src.Actors {
+		ids["actors"] = append(ids["actors"], a.ID)
+	}
+	for _, p := range src.Places {
+		ids["places"] = append(ids["places"], p.ID)
+	}
+	for _, e := range src.Events {
+		ids["events"] = append(ids["events"], e.ID)
+	}
+	var clashes []string
+	for _, table := range []string{"documents", "actors", "places", "events"} {
+		users, err := userIDs(ctx, tx, table)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids[table] {
+			if users[id] {
+				clashes = append(clashes, table+" "+id)
+			}
+		}
+	}
+	if len(clashes) > 0 {
+		return fmt.Errorf("the bundled corpus uses ids the researcher's own rows have (%s); nothing was changed",
+			strings.Join(clashes, ", "))
+	}
+	return nil
+}
+
+func userIDs(ctx context.Context, tx *sql.Tx, table string) (map[string]bool, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT id FROM "+table+" WHERE origin = 'user'")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
+}
+
+// pruneStale removes bundled rows the source no longer has. Events go (with
+// their own links); an actor, place or document stays while anything still
+// refers to it, which after the rebuild can only be the researcher's rows.
+func (src *Source) pruneStale(ctx context.Context, tx *sql.Tx) error {
+	keep := map[string]bool{}
+	for _, d := range src.Documents {
+		keep["documents\x00"+d.ID] = true
+	}
+	for _, a := range src.Actors {
+		keep["actors\x00"+a.ID] = true
+	}
+	for _, p := range src.Places {
+		keep["places\x00"+p.ID] = true
+	}
+	for _, e := range src.Events {
+		keep["events\x00"+e.ID] = true
+	}
+	unreferenced := map[string]string{
+		"events":    "",
+		"actors":    " AND NOT EXISTS (SELECT 1 FROM event_actors WHERE actor_id = actors.id)",
+		"places":    " AND NOT EXISTS (SELECT 1 FROM event_places WHERE place_id = places.id)",
+		"documents": " AND NOT EXISTS (SELECT 1 FROM evidence WHERE document_id = documents.id) AND NOT EXISTS (SELECT 1 FROM events WHERE date_anchor = documents.id)",
+	}
+	for _, table := range []string{"events", "actors", "places", "documents"} {
+		rows, err := tx.QueryContext(ctx, "SELECT id FROM "+table+" WHERE origin = 'bundled'")
+		if err != nil {
+			return err
+		}
+		var stale []string
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			if !keep[table+"\x00"+id] {
+				stale = append(stale, id)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, id := range stale {
+			if _, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE id = ?"+unreferenced[table], id); err != nil {
+				return fmt.Errorf("remove %s %s: %w", table, id, err)
+			}
+		}
+	}
+	return nil
+}
+
 func (e *sourceEvent) write(ctx context.Context, tx *sql.Tx) error {
-	if _, err := tx.ExecContext(ctx, `INSERT INTO events
-		(id, title, summary, category, start_date, end_date, precision, date_basis, date_phrase, date_anchor, date_note)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	if err := upsert(ctx, tx, "events", []string{"id", "title", "summary", "category", "start_date", "end_date",
+		"precision", "date_basis", "date_phrase", "date_anchor", "date_note"},
 		e.ID, e.Title, e.Summary, e.Category, nullable(FormatDay(e.date.Start)), nullable(FormatDay(e.date.End)),
 		string(e.date.Precision), string(e.basis), e.Phrase, nullable(e.Document), e.Note); err != nil {
 		return err

@@ -33,6 +33,12 @@ const ApplicationID = 0x4348524e
 // not SQLite, another application's database, or damaged.
 var ErrNotCorpus = errors.New("not a Chronoscope corpus")
 
+// SQLite's primary result codes for a damaged file.
+const (
+	sqliteCorrupt = 11
+	sqliteNotADB  = 26
+)
+
 // ErrReadOnly is returned by writes to a corpus opened read-only.
 var ErrReadOnly = errors.New("corpus is read-only")
 
@@ -109,12 +115,30 @@ func Create(ctx context.Context, path string, src fs.FS) error {
 	if err := build(ctx, tmpPath, source); err != nil {
 		return fmt.Errorf("create corpus %s: %w", path, err)
 	}
-	// Link fails when path exists, which is what keeps an existing corpus
-	// from being overwritten even if it appeared after we looked.
-	if err := os.Link(tmpPath, path); err != nil {
+	if err := os.Chmod(tmpPath, 0o644); err != nil {
+		return fmt.Errorf("create corpus %s: %w", path, err)
+	}
+	if err := placeNew(tmpPath, path); err != nil {
 		return fmt.Errorf("create corpus %s: %w", path, err)
 	}
 	return nil
+}
+
+// placeNew moves the finished file at tmp to path, failing if path exists,
+// even if it appeared after we looked. A hard link does that in one step;
+// file systems without links (FAT, some network shares) get an exclusive
+// placeholder that the rename then replaces.
+func placeNew(tmp, path string) error {
+	err := os.Link(tmp, path)
+	if err == nil || errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	f.Close()
+	return os.Rename(tmp, path)
 }
 
 // OpenOrCreate opens the corpus at path, first building it from src when
@@ -180,9 +204,6 @@ func (s *Store) UpdateBundled(ctx context.Context, src fs.FS) error {
 		return fmt.Errorf("update corpus %s: %w", s.path, err)
 	}
 	defer tx.Rollback()
-	if err := clearBundled(ctx, tx); err != nil {
-		return fmt.Errorf("update corpus %s: %w", s.path, err)
-	}
 	if err := source.write(ctx, tx); err != nil {
 		return fmt.Errorf("update corpus %s: %w", s.path, err)
 	}
@@ -193,14 +214,16 @@ func (s *Store) UpdateBundled(ctx context.Context, src fs.FS) error {
 	return nil
 }
 
+// dsn leaves SQLite in its default rollback-journal mode rather than WAL:
+// a WAL corpus cannot be read from read-only media without side files, and
+// one desktop process is the only writer, so WAL's concurrency buys nothing.
+// No pragma here writes to the file: it is checked before anything is.
 func dsn(path string, readOnly bool) string {
 	q := url.Values{}
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "busy_timeout(5000)")
 	if readOnly {
 		q.Set("mode", "ro")
-	} else {
-		q.Add("_pragma", "journal_mode(WAL)")
 	}
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 }
@@ -252,11 +275,16 @@ func writable(path string) bool {
 // verify checks the database is whole and brings its schema up to date.
 func (s *Store) verify(ctx context.Context) error {
 	var res string
-	if err := s.db.QueryRowContext(ctx, `PRAGMA quick_check`).Scan(&res); err != nil {
-		return fmt.Errorf("damaged database: %v: %w", err, ErrNotCorpus)
+	if err := s.db.QueryRowContext(ctx, `PRAGMA quick_check(1)`).Scan(&res); err != nil {
+		var se interface{ Code() int }
+		if errors.As(err, &se) && (se.Code()&0xff == sqliteCorrupt || se.Code()&0xff == sqliteNotADB) {
+			return fmt.Errorf("damaged database: %v: %w", err, ErrNotCorpus)
+		}
+		return fmt.Errorf("cannot read: %w", err)
 	}
 	if res != "ok" {
-		return fmt.Errorf("damaged database: %s: %w", res, ErrNotCorpus)
+		first, _, _ := strings.Cut(res, "\n")
+		return fmt.Errorf("damaged database: %s: %w", strings.TrimSpace(strings.Trim(first, "* ")), ErrNotCorpus)
 	}
 	var version int
 	if err := s.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
@@ -353,20 +381,4 @@ func build(ctx context.Context, path string, source *Source) error {
 		return err
 	}
 	return db.Close()
-}
-
-func clearBundled(ctx context.Context, tx *sql.Tx) error {
-	for _, q := range []string{
-		`DELETE FROM text_index WHERE (kind = 'event' AND ref IN (SELECT id FROM events WHERE origin = 'bundled'))
-			OR (kind = 'document' AND ref IN (SELECT id FROM documents WHERE origin = 'bundled'))`,
-		`DELETE FROM events WHERE origin = 'bundled'`,
-		`DELETE FROM documents WHERE origin = 'bundled'`,
-		`DELETE FROM actors WHERE origin = 'bundled'`,
-		`DELETE FROM places WHERE origin = 'bundled'`,
-	} {
-		if _, err := tx.ExecContext(ctx, q); err != nil {
-			return err
-		}
-	}
-	return nil
 }

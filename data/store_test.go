@@ -369,6 +369,11 @@ func TestOpen_ReadOnly(t *testing.T) {
 	if _, err := ro.DB().Exec(`UPDATE events SET title = 'x'`); err == nil {
 		t.Error("wrote to a read-only corpus")
 	}
+	for _, suffix := range []string{"-wal", "-shm", "-journal"} {
+		if _, err := os.Stat(path + suffix); err == nil {
+			t.Errorf("reading left %s beside the corpus", suffix)
+		}
+	}
 }
 
 // A corpus update replaces the bundled rows and leaves user data alone.
@@ -457,4 +462,44 @@ func fileDigest(tb testing.TB, path string) []byte {
 	}
 	sum := sha256.Sum256(b)
 	return sum[:]
+}
+
+// A researcher's own event that links to bundled actors and documents keeps
+// its links through a corpus update.
+func TestUpdateBundled_KeepsUserLinks(t *testing.T) {
+	s := MustOpenDB(t)
+	ctx := context.Background()
+	db := s.DB()
+	mustExec(t, db, `INSERT INTO events (id, origin, title, category, precision, date_basis) VALUES ('my-event', 'user', 'My event', 'diplomacy', 'unknown', 'unknown')`)
+	mustExec(t, db, `INSERT INTO event_actors (event_id, actor_id, role, position) VALUES ('my-event', 'lopez-obrador', '', 0)`)
+	mustExec(t, db, `INSERT INTO evidence (event_id, document_id, quote, start_char, end_char, position) VALUES ('my-event', 'ambassador-expelled', 'Mexico', 0, 6, 0)`)
+	mustExec(t, db, `UPDATE meta SET value = 'older' WHERE key = 'source_digest'`)
+	if err := s.UpdateBundled(ctx, assets.Corpus()); err != nil {
+		t.Fatal(err)
+	}
+	e, err := s.Event(ctx, "my-event")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(e.Actors) != 1 || len(e.Sources) != 1 {
+		t.Errorf("user event has %d actors and %d sources after the update, want 1 and 1", len(e.Actors), len(e.Sources))
+	}
+}
+
+func TestUpdateBundled_RefusesIDClash(t *testing.T) {
+	s := MustOpenDB(t)
+	ctx := context.Background()
+	db := s.DB()
+	mustExec(t, db, `UPDATE actors SET origin = 'user', name = 'Mine' WHERE id = 'kenna'`)
+	mustExec(t, db, `UPDATE meta SET value = 'older' WHERE key = 'source_digest'`)
+	err := s.UpdateBundled(ctx, assets.Corpus())
+	if err == nil || !strings.Contains(err.Error(), "actors kenna") {
+		t.Fatalf("err = %v, want a clash on actors kenna", err)
+	}
+	var name, digest string
+	db.QueryRow(`SELECT name FROM actors WHERE id = 'kenna'`).Scan(&name)
+	db.QueryRow(`SELECT value FROM meta WHERE key = 'source_digest'`).Scan(&digest)
+	if name != "Mine" || digest != "older" {
+		t.Errorf("a refused update changed things: name %q digest %q", name, digest)
+	}
 }
