@@ -32,6 +32,12 @@ func (c *cli) screenshotCommand() command {
 		if *out == "" {
 			return fmt.Errorf("%w: screenshot needs -o FILE.png", errUsage)
 		}
+		if (o.From == "") != (o.To == "") {
+			return fmt.Errorf("%w: --from and --to go together", errUsage)
+		}
+		if o.Lanes != "group" && o.Lanes != "category" {
+			return fmt.Errorf("%w: --lanes %q: want group or category", errUsage, o.Lanes)
+		}
 		var err error
 		if o.Size, err = parseSize(*size); err != nil {
 			return fmt.Errorf("%w: --size: %v", errUsage, err)

@@ -32,17 +32,17 @@ type detailPane struct {
 	scroll  *container.Scroll
 	eventID string
 
-	mu      sync.Mutex
-	seq     int
-	pending sync.WaitGroup
+	bg  *background
+	mu  sync.Mutex
+	seq int
 
 	// passage is the highlighted paragraph of an open document, kept so
 	// tests can see where the pane scrolled.
 	passage fyne.CanvasObject
 }
 
-func newDetailPane(c Corpus) *detailPane {
-	d := &detailPane{corpus: c}
+func newDetailPane(c Corpus, bg *background) *detailPane {
+	d := &detailPane{corpus: c, bg: bg}
 	d.scroll = container.NewVScroll(d.placeholder())
 	d.ExtendBaseWidget(d)
 	return d
@@ -106,11 +106,9 @@ func (d *detailPane) load(query func(context.Context) (func() fyne.CanvasObject,
 	d.seq++
 	seq := d.seq
 	d.mu.Unlock()
-	d.pending.Add(1)
-	go func() {
-		defer d.pending.Done()
+	d.bg.run(func() func() {
 		build, err := query(context.Background())
-		fyne.Do(func() {
+		return func() {
 			d.mu.Lock()
 			current := seq == d.seq
 			d.mu.Unlock()
@@ -124,15 +122,29 @@ func (d *detailPane) load(query func(context.Context) (func() fyne.CanvasObject,
 				return
 			}
 			d.passage = nil
-			d.scroll.Content = build()
-			d.scroll.Offset = fyne.Position{}
-			d.scroll.Refresh()
+			d.show(build())
 			d.scrollToPassage()
-		})
-	}()
+		}
+	})
 }
 
-func (d *detailPane) wait() { d.pending.Wait() }
+// Clear shows the placeholder, as when no event is selected.
+func (d *detailPane) Clear() {
+	d.mu.Lock()
+	d.seq++
+	d.mu.Unlock()
+	d.eventID = ""
+	d.passage = nil
+	d.show(d.placeholder())
+}
+
+func (d *detailPane) show(content fyne.CanvasObject) {
+	d.scroll.Content = content
+	d.scroll.Offset = fyne.Position{}
+	d.scroll.Refresh()
+}
+
+func (d *detailPane) wait() { d.bg.wait() }
 
 func (d *detailPane) eventView(e *data.Event, docs map[string]*data.Document) fyne.CanvasObject {
 	prev := widget.NewButtonWithIcon("Previous", theme.NavigateBackIcon(), func() { call(d.OnPrevious) })

@@ -54,12 +54,12 @@ func newResultList() *resultList {
 	r := &resultList{selected: -1}
 	r.list = widget.NewList(
 		func() int { return len(r.rows) },
-		func() fyne.CanvasObject {
-			t := widget.NewRichText()
-			t.Truncation = fyne.TextTruncateEllipsis
-			return t
+		func() fyne.CanvasObject { return newResultItem(r.tapRow) },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			item := o.(*resultItem)
+			item.row = i
+			r.updateRow(i, item.text)
 		},
-		func(i widget.ListItemID, o fyne.CanvasObject) { r.updateRow(i, o.(*widget.RichText)) },
 	)
 	r.list.OnSelected = r.onSelected
 	r.ExtendBaseWidget(r)
@@ -136,6 +136,20 @@ func (r *resultList) OpenSelected() {
 	}
 }
 
+// tapRow opens a tapped hit. Rows handle their own taps because a List
+// ignores a tap on the row it already has selected, and the first hit is
+// selected for the keyboard as soon as results arrive.
+func (r *resultList) tapRow(i int) {
+	if i < 0 || i >= len(r.rows) || r.rows[i].isHeading() {
+		return
+	}
+	r.moving = true
+	r.list.Select(i)
+	r.moving = false
+	r.selected = i
+	r.OpenSelected()
+}
+
 func (r *resultList) move(step int) {
 	for i := r.selected + step; i >= 0 && i < len(r.rows); i += step {
 		if !r.rows[i].isHeading() {
@@ -206,4 +220,29 @@ func highlightSegments(s string, ranges [][2]int) []widget.RichTextSegment {
 		segs = append(segs, &widget.TextSegment{Text: string(runes[next:]), Style: widget.RichTextStyleInline})
 	}
 	return segs
+}
+
+// resultItem is one row of the results list; it opens its hit when tapped.
+type resultItem struct {
+	widget.BaseWidget
+	text  *widget.RichText
+	row   int
+	onTap func(row int)
+}
+
+var _ fyne.Tappable = (*resultItem)(nil)
+
+func newResultItem(onTap func(int)) *resultItem {
+	it := &resultItem{text: widget.NewRichText(), onTap: onTap}
+	it.text.Truncation = fyne.TextTruncateEllipsis
+	it.ExtendBaseWidget(it)
+	return it
+}
+
+// Tapped opens the row's hit.
+func (it *resultItem) Tapped(*fyne.PointEvent) { it.onTap(it.row) }
+
+// CreateRenderer is the text's.
+func (it *resultItem) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(it.text)
 }

@@ -51,6 +51,7 @@ func screenshot(c Corpus, o ScreenshotOptions) (image.Image, error) {
 	w := test.NewWindow(nil)
 	defer w.Close()
 	v := newMainView(c, w, a.Preferences())
+	v.bg.queueResults()
 	w.SetContent(v.content)
 	w.Resize(o.Size)
 	v.load()
@@ -60,9 +61,6 @@ func screenshot(c Corpus, o ScreenshotOptions) (image.Image, error) {
 		v.lanes.SetSelected("By category")
 	default:
 		return nil, fmt.Errorf("--lanes %q: want group or category", o.Lanes)
-	}
-	if (o.From == "") != (o.To == "") {
-		return nil, fmt.Errorf("--from and --to go together")
 	}
 	if o.From != "" {
 		if err := v.applyView(o.From, o.To); err != nil {

@@ -92,21 +92,21 @@ type mainView struct {
 	content   fyne.CanvasObject
 
 	// searchSeq numbers queries so results of one no longer current are
-	// dropped; pending lets tests and screenshots wait for them.
+	// dropped.
 	mu        sync.Mutex
 	searchSeq int
 	cancel    context.CancelFunc
-	pending   sync.WaitGroup
+	bg        *background
 	events    []data.EventSummary
 }
 
 func newMainView(c Corpus, w fyne.Window, prefs fyne.Preferences) *mainView {
-	v := &mainView{corpus: c, win: w, prefs: prefs}
+	v := &mainView{corpus: c, win: w, prefs: prefs, bg: &background{}}
 	v.timeline = NewTimeline()
 	v.timeline.OnSelected = v.onEventSelected
 	v.results = newResultList()
 	v.results.OnOpen = v.onResultOpened
-	v.detail = newDetailPane(c)
+	v.detail = newDetailPane(c, v.bg)
 	v.detail.OnActor = v.onActorTapped
 	v.detail.OnPrevious = v.timeline.SelectPrevious
 	v.detail.OnNext = v.timeline.SelectNext
@@ -142,14 +142,31 @@ func newMainView(c Corpus, w fyne.Window, prefs fyne.Preferences) *mainView {
 	return v
 }
 
+// shortcuts are the window's key combinations: on the canvas, and on the
+// search field too, since a focused entry takes shortcuts for itself.
+func (v *mainView) shortcuts() map[desktop.CustomShortcut]func() {
+	mod := fyne.KeyModifierShortcutDefault
+	return map[desktop.CustomShortcut]func(){
+		{KeyName: fyne.KeyF, Modifier: mod}:        func() { v.win.Canvas().Focus(v.search) },
+		{KeyName: fyne.KeyPageDown, Modifier: mod}: v.timeline.SelectNext,
+		{KeyName: fyne.KeyPageUp, Modifier: mod}:   v.timeline.SelectPrevious,
+	}
+}
+
 func (v *mainView) addShortcuts() {
 	cv := v.win.Canvas()
-	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
-		func(fyne.Shortcut) { cv.Focus(v.search) })
-	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyPageDown, Modifier: fyne.KeyModifierShortcutDefault},
-		func(fyne.Shortcut) { v.timeline.SelectNext() })
-	cv.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyPageUp, Modifier: fyne.KeyModifierShortcutDefault},
-		func(fyne.Shortcut) { v.timeline.SelectPrevious() })
+	all := v.shortcuts()
+	for sc, fn := range all {
+		sc, fn := sc, fn
+		cv.AddShortcut(&sc, func(fyne.Shortcut) { fn() })
+	}
+	v.search.onShortcut = func(sc *desktop.CustomShortcut) bool {
+		fn, ok := all[desktop.CustomShortcut{KeyName: sc.KeyName, Modifier: sc.Modifier}]
+		if ok {
+			fn()
+		}
+		return ok
+	}
 	cv.SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		switch ev.Name {
 		case fyne.KeyPageDown:
@@ -235,11 +252,9 @@ func (v *mainView) onQueryChanged(q string) {
 		v.setStatus("")
 		return
 	}
-	v.pending.Add(1)
-	go func() {
-		defer v.pending.Done()
+	v.bg.run(func() func() {
 		hits, text, lit, err := v.runSearch(ctx, q)
-		fyne.Do(func() {
+		return func() {
 			v.mu.Lock()
 			current := seq == v.searchSeq
 			v.mu.Unlock()
@@ -253,8 +268,8 @@ func (v *mainView) onQueryChanged(q string) {
 			v.results.SetResults(hits, text)
 			v.timeline.SetHighlight(lit)
 			v.setStatus(fmt.Sprintf("%d matches for “%s” · %d events lit on the timeline", len(hits)+len(text), q, len(lit)))
-		})
-	}()
+		}
+	})
 }
 
 // runSearch runs both searches and works out which events to light up: the
@@ -296,8 +311,8 @@ func (v *mainView) runSearch(ctx context.Context, q string) ([]data.Hit, []data.
 	return hits, text, lit, nil
 }
 
-// waitForSearch blocks until background searches have delivered.
-func (v *mainView) waitForSearch() { v.pending.Wait() }
+// waitForSearch blocks until background queries have delivered.
+func (v *mainView) waitForSearch() { v.bg.wait() }
 
 func (v *mainView) onResultOpened(kind, id string) {
 	switch kind {
@@ -307,21 +322,24 @@ func (v *mainView) onResultOpened(kind, id string) {
 	case "document":
 		v.detail.ShowDocument(id, -1, -1)
 	case "actor", "place":
-		ids, err := v.corpus.EventsWith(context.Background(), kind, id)
-		if err != nil {
-			v.showError(err)
-			return
-		}
-		lit := map[string]bool{}
-		for _, e := range ids {
-			lit[e] = true
-		}
-		v.timeline.SetHighlight(lit)
-		if len(ids) > 0 {
-			first := v.firstInTime(lit)
-			v.timeline.Select(first)
-			v.showEvent(first)
-		}
+		v.bg.run(func() func() {
+			ids, err := v.corpus.EventsWith(context.Background(), kind, id)
+			return func() {
+				if err != nil {
+					v.showError(err)
+					return
+				}
+				lit := map[string]bool{}
+				for _, e := range ids {
+					lit[e] = true
+				}
+				v.timeline.SetHighlight(lit)
+				if first := v.firstInTime(lit); first != "" {
+					v.timeline.Select(first)
+					v.showEvent(first)
+				}
+			}
+		})
 	}
 }
 
@@ -337,6 +355,7 @@ func (v *mainView) firstInTime(ids map[string]bool) string {
 
 func (v *mainView) onEventSelected(id string) {
 	if id == "" {
+		v.detail.Clear()
 		return
 	}
 	v.showEvent(id)
@@ -386,6 +405,16 @@ func (v *mainView) applyView(from, to string) error {
 type searchEntry struct {
 	widget.Entry
 	onUp, onDown, onEnter, onEscape func()
+	onShortcut                      func(*desktop.CustomShortcut) bool
+}
+
+// TypedShortcut gives the window's own shortcuts precedence over the
+// entry's, which would otherwise swallow them while it has focus.
+func (e *searchEntry) TypedShortcut(s fyne.Shortcut) {
+	if cs, ok := s.(*desktop.CustomShortcut); ok && e.onShortcut != nil && e.onShortcut(cs) {
+		return
+	}
+	e.Entry.TypedShortcut(s)
 }
 
 func newSearchEntry() *searchEntry {

@@ -37,6 +37,7 @@ func newTestWindow(tb testing.TB) (*mainView, fyne.Window) {
 	w := test.NewWindow(nil)
 	tb.Cleanup(w.Close)
 	v := newMainView(openTestCorpus(tb), w, a.Preferences())
+	v.bg.queueResults()
 	w.SetContent(v.content)
 	w.Resize(fyne.NewSize(1280, 820))
 	v.load()
@@ -345,5 +346,57 @@ func TestErrorWindow(t *testing.T) {
 	defer w.Close()
 	if text := richText(w.Content()); !strings.Contains(text, "/x/corpus.db: not a SQLite database") {
 		t.Errorf("error window says %q", text)
+	}
+}
+
+// The first hit is selected for the keyboard as results arrive; a tap on it
+// must still open it.
+func TestWindow_TapFirstResult(t *testing.T) {
+	v, w := newTestWindow(t)
+	typeQuery(t, v, w, "monroy")
+	kind, id := v.results.Selected()
+	if kind != "event" {
+		t.Fatalf("first hit %s %s", kind, id)
+	}
+	var first *resultItem
+	for _, o := range test.LaidOutObjects(v.results) {
+		if it, ok := o.(*resultItem); ok && it.row == 1 {
+			first = it
+		}
+	}
+	if first == nil {
+		t.Fatal("no row 1 drawn")
+	}
+	test.Tap(first)
+	v.detail.wait()
+	if v.detail.eventID != id || v.timeline.Selected() != id {
+		t.Errorf("tapping the selected first hit opened %q (timeline %q), want %q", v.detail.eventID, v.timeline.Selected(), id)
+	}
+}
+
+func TestWindow_ShortcutsWhileTyping(t *testing.T) {
+	v, w := newTestWindow(t)
+	v.timeline.Select("monroy-persona-non-grata")
+	w.Canvas().Focus(v.search)
+	v.search.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyPageDown, Modifier: fyne.KeyModifierShortcutDefault})
+	v.detail.wait()
+	if got := v.timeline.Selected(); got == "monroy-persona-non-grata" || got == "" {
+		t.Errorf("Ctrl+PageDown in the search field left the selection at %q", got)
+	}
+	if v.detail.eventID != v.timeline.Selected() {
+		t.Errorf("detail shows %q, timeline %q", v.detail.eventID, v.timeline.Selected())
+	}
+}
+
+func TestWindow_EscapeOnTimelineClearsDetail(t *testing.T) {
+	v, w := newTestWindow(t)
+	v.timeline.Select("monroy-persona-non-grata")
+	v.detail.ShowEvent("monroy-persona-non-grata")
+	v.detail.wait()
+	w.Canvas().Focus(v.timeline)
+	key(w, fyne.KeyEscape)
+	v.detail.wait()
+	if v.detail.eventID != "" || strings.Contains(richText(v.detail.scroll.Content), "Monroy") {
+		t.Errorf("detail still shows %q after Escape", v.detail.eventID)
 	}
 }
