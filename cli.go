@@ -67,13 +67,14 @@ func (c *cli) run(ctx context.Context, args []string) int {
 	cmd.flags.StringVar(&c.corpus, "corpus", "", "corpus `PATH` (default: the user's corpus)")
 	cmd.flags.SetOutput(c.stderr)
 	cmd.flags.Usage = func() { fmt.Fprint(c.stderr, usage) }
-	if err := cmd.flags.Parse(args); err != nil {
+	positional, err := parseInterleaved(cmd.flags, args)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
 		return 2
 	}
-	if err := cmd.run(ctx, cmd.flags.Args()); err != nil {
+	if err := cmd.run(ctx, positional); err != nil {
 		fmt.Fprintf(c.stderr, "chronoscope: %v\n", err)
 		if errors.Is(err, errUsage) {
 			return 2
@@ -81,6 +82,27 @@ func (c *cli) run(ctx context.Context, args []string) int {
 		return 1
 	}
 	return 0
+}
+
+// parseInterleaved parses flags wherever they stand among the arguments,
+// so "search lopez --json" is the same as "search --json lopez"; after "--"
+// everything is an argument.
+func parseInterleaved(fl *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fl.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fl.Args()
+		if len(rest) == 0 {
+			return positional, nil
+		}
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			return append(positional, rest...), nil
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
+	}
 }
 
 func (c *cli) commands() map[string]command {
@@ -249,6 +271,15 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 	}
 	defer os.Remove(tmp.Name())
 	if err := write(tmp); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	// CreateTemp makes the file private; an export is an ordinary file.
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
 		tmp.Close()
 		return fmt.Errorf("write %s: %w", path, err)
 	}

@@ -209,3 +209,36 @@ func TestCLI_Usage(t *testing.T) {
 		t.Errorf("search without a query: exit %d", code)
 	}
 }
+
+func TestCLI_FlagsAfterQuery(t *testing.T) {
+	path := tempCorpus(t)
+	code, out, errOut := runCLI(t, "search", "lopez", "--corpus", path, "--json", "--limit", "3")
+	if code != 0 || !json.Valid([]byte(out)) || !strings.Contains(out, "López") {
+		t.Errorf("exit %d, %s %s", code, out, errOut)
+	}
+	// After "--", a query may look like a flag.
+	if code, out, _ := runCLI(t, "search", "--corpus", path, "--json", "--", "--limit"); code != 0 || !json.Valid([]byte(out)) {
+		t.Errorf("search -- --limit: exit %d %s", code, out)
+	}
+}
+
+func TestCLI_ScreenshotUsage(t *testing.T) {
+	path := tempCorpus(t)
+	png := filepath.Join(t.TempDir(), "s.png")
+	for _, args := range [][]string{
+		{"screenshot", "--corpus", path, "-o", png, "--from", "2022-12-01"},
+		{"screenshot", "--corpus", path, "-o", png, "--size", "huge"},
+		{"screenshot", "--corpus", path, "-o", png, "--lanes", "weather"},
+		{"screenshot", "--corpus", path},
+	} {
+		if code, _, errOut := runCLI(t, args...); code != 2 {
+			t.Errorf("%v: exit %d, want 2 (%s)", args[3:], code, errOut)
+		}
+	}
+	if code, _, errOut := runCLI(t, "screenshot", "--corpus", path, "-o", png, "--size", "800x600", "--select", "castillo-removed"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if fi, err := os.Stat(png); err != nil || fi.Mode().Perm() != 0o644 || fi.Size() == 0 {
+		t.Errorf("png: %v %v", fi, err)
+	}
+}

@@ -7,6 +7,9 @@ import (
 	"context"
 	"os"
 
+	// Before Fyne reads the locale: see the package comment.
+	_ "chronoscope/internal/locale"
+
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"chronoscope/app"
