@@ -105,6 +105,14 @@ func parseInterleaved(fl *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// noArgs refuses arguments a command does not take.
+func noArgs(args []string) error {
+	if len(args) > 0 {
+		return fmt.Errorf("%w: unexpected %q", errUsage, args[0])
+	}
+	return nil
+}
+
 func (c *cli) commands() map[string]command {
 	return map[string]command{
 		"":           c.windowCommand(),
@@ -118,8 +126,8 @@ func (c *cli) commands() map[string]command {
 func (c *cli) windowCommand() command {
 	fl := flag.NewFlagSet("chronoscope", flag.ContinueOnError)
 	return command{fl, func(ctx context.Context, args []string) error {
-		if len(args) > 0 {
-			return fmt.Errorf("%w: unexpected %q", errUsage, args[0])
+		if err := noArgs(args); err != nil {
+			return err
 		}
 		path, err := c.corpusPath()
 		if err != nil {
@@ -240,8 +248,8 @@ func (c *cli) exportCommand() command {
 	format := fl.String("format", "json", "export `FORMAT` (json)")
 	outPath := fl.String("o", "", "write to `FILE` instead of standard output")
 	return command{fl, func(ctx context.Context, args []string) error {
-		if len(args) > 0 {
-			return fmt.Errorf("%w: unexpected %q", errUsage, args[0])
+		if err := noArgs(args); err != nil {
+			return err
 		}
 		if *format != "json" {
 			return fmt.Errorf("%w: export format %q: only json is supported", errUsage, *format)
@@ -295,8 +303,8 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 func (c *cli) checkCommand() command {
 	fl := flag.NewFlagSet("check", flag.ContinueOnError)
 	return command{fl, func(ctx context.Context, args []string) error {
-		if len(args) > 0 {
-			return fmt.Errorf("%w: unexpected %q", errUsage, args[0])
+		if err := noArgs(args); err != nil {
+			return err
 		}
 		s, err := c.open(ctx)
 		if err != nil {

@@ -26,8 +26,8 @@ func (c *cli) screenshotCommand() command {
 	fl.StringVar(&o.Lanes, "lanes", "group", "lanes by `group` (country or bloc) or by category")
 	fl.BoolVar(&o.Dark, "dark", false, "use the dark theme")
 	return command{fl, func(ctx context.Context, args []string) error {
-		if len(args) > 0 {
-			return fmt.Errorf("%w: unexpected %q", errUsage, args[0])
+		if err := noArgs(args); err != nil {
+			return err
 		}
 		if *out == "" {
 			return fmt.Errorf("%w: screenshot needs -o FILE.png", errUsage)

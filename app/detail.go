@@ -346,30 +346,10 @@ func (d *detailPane) scrollToPassage() {
 	for range 2 {
 		content.Resize(fyne.NewSize(w, content.MinSize().Height))
 	}
-	y := absoluteY(d.passage, content)
+	drv := fyne.CurrentApp().Driver()
+	y := drv.AbsolutePositionForObject(d.passage).Y - drv.AbsolutePositionForObject(content).Y
 	d.scroll.Offset = fyne.NewPos(0, max(0, y-theme.Padding()*4))
 	d.scroll.Refresh()
-}
-
-// absoluteY is o's vertical position inside root.
-func absoluteY(o, root fyne.CanvasObject) float32 {
-	var find func(c fyne.CanvasObject, y float32) (float32, bool)
-	find = func(c fyne.CanvasObject, y float32) (float32, bool) {
-		y += c.Position().Y
-		if c == o {
-			return y, true
-		}
-		if cont, ok := c.(*fyne.Container); ok {
-			for _, child := range cont.Objects {
-				if got, ok := find(child, y); ok {
-					return got, true
-				}
-			}
-		}
-		return 0, false
-	}
-	y, _ := find(root, -root.Position().Y)
-	return y
 }
 
 // dateLine says when, how precisely, and how we know: "20 Dec 2022 ·

@@ -2001,27 +2001,16 @@ func clipRunes(s string, n int) string {
 	return strings.TrimRight(s[:cut], " ,;:'") + "…"
 }
 
+// eventDateText is the date as the detail pane gives it, so a tooltip and
+// the pane never word the same date differently.
 func eventDateText(it *eventItem) string {
-	d := it.Date
-	switch {
-	case it.kind == kindUndated:
+	if it.kind == kindUndated {
 		return "Undated"
-	case d.Precision == data.Week:
-		return "Week of " + dayText(it.start, true)
-	case d.Precision == data.Month && it.end-it.start <= 31*secondsPerDay:
-		s := timeAtSeconds(it.start)
-		return s.Month().String() + " " + strconv.Itoa(s.Year())
-	case d.Precision == data.Year && it.end-it.start <= 366*secondsPerDay:
-		return strconv.Itoa(timeAtSeconds(it.start).Year())
 	}
-	s := spanText(it.start, it.end)
-	if d.Precision != data.Day && d.Precision != "" {
-		s += " (" + string(d.Precision) + ")"
-	}
-	return s
+	return it.Date.String()
 }
 
-// formatSpan writes a span of whole days given with an exclusive end.
+// spanText writes a span of whole days given with an exclusive end.
 func spanText(from, to float64) string {
 	last := math.Max(from, to-secondsPerDay)
 	a, b := timeAtSeconds(from), timeAtSeconds(last)

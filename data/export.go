@@ -118,7 +118,7 @@ func exportEvent(e *Event) ExportEvent {
 		ee.Sources = append(ee.Sources, ExportSource{Document: v.DocumentID, Quote: v.Quote, Side: v.Side})
 	}
 	for _, d := range e.Disagreements {
-		ee.Disputes = append(ee.Disputes, ExportDispute{Topic: d.Topic, Summary: d.Summary, Sides: d.Sides})
+		ee.Disputes = append(ee.Disputes, ExportDispute(d))
 	}
 	return ee
 }

@@ -88,16 +88,6 @@ type EventActor struct {
 	Role    string
 }
 
-// Actor is a person, state or organisation.
-type Actor struct {
-	ID          string
-	Name        string
-	Kind        string // person, state or organisation
-	Group       string
-	Aliases     []string
-	Description string
-}
-
 // Place is where something happened.
 type Place struct {
 	ID      string

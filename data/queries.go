@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 )
@@ -215,33 +214,6 @@ func (s *Store) Document(ctx context.Context, id string) (*Document, error) {
 		return nil, fmt.Errorf("document %q: %w", id, err)
 	}
 	return &d, nil
-}
-
-// Actors lists every actor with its aliases, by name.
-func (s *Store) Actors(ctx context.Context) ([]Actor, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.name, a.kind, a.grp, a.description,
-			COALESCE((SELECT group_concat(alias, char(10)) FROM actor_aliases WHERE actor_id = a.id), '')
-		FROM actors a ORDER BY a.name`)
-	if err != nil {
-		return nil, fmt.Errorf("list actors: %w", err)
-	}
-	defer rows.Close()
-	var out []Actor
-	for rows.Next() {
-		var (
-			a       Actor
-			aliases string
-		)
-		if err := rows.Scan(&a.ID, &a.Name, &a.Kind, &a.Group, &a.Description, &aliases); err != nil {
-			return nil, fmt.Errorf("list actors: %w", err)
-		}
-		if aliases != "" {
-			a.Aliases = strings.Split(aliases, "\n")
-			sort.Strings(a.Aliases)
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
 }
 
 // EventsWith returns the ids of the events an actor, place or document is

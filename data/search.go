@@ -136,6 +136,7 @@ type candidate struct {
 // match, so each keystroke searches fewer candidates than the last.
 type searcher struct {
 	cands []candidate
+	all   []int // every candidate's index, for a search with nothing to narrow
 
 	lastQuery string
 	lastIdx   []int
@@ -180,7 +181,11 @@ func newSearcher(all []candidate) *searcher {
 		}
 		return strings.Compare(a.title, b.title)
 	})
-	return &searcher{cands: cands}
+	every := make([]int, len(cands))
+	for i := range every {
+		every[i] = i
+	}
+	return &searcher{cands: cands, all: every}
 }
 
 // better reports whether a is the spelling to show rather than b.
@@ -208,14 +213,9 @@ func (sr *searcher) find(ctx context.Context, query string, limit int) ([]Hit, e
 		sr.lastQuery, sr.lastIdx = "", nil
 		return nil, nil
 	}
-	src := candidateSource{cands: sr.cands, query: q}
+	src := candidateSource{cands: sr.cands, query: q, idx: sr.all}
 	if sr.lastQuery != "" && strings.HasPrefix(q, sr.lastQuery) {
 		src.idx = sr.lastIdx
-	} else {
-		src.idx = make([]int, len(sr.cands))
-		for i := range src.idx {
-			src.idx[i] = i
-		}
 	}
 	matches, err := match(ctx, q, src)
 	if err != nil {

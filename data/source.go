@@ -115,58 +115,78 @@ func (e *SourceError) Error() string {
 	return "corpus sources have problems:\n  " + strings.Join(e.Problems, "\n  ")
 }
 
-// LoadSource reads and checks the corpus sources in fsys.
-func LoadSource(fsys fs.FS) (*Source, error) {
-	var (
-		src  Source
-		errs []string
-		sum  = sha256.New()
-	)
-	fail := func(format string, args ...any) { errs = append(errs, fmt.Sprintf(format, args...)) }
+// sourceFile is one file of the corpus sources, as read.
+type sourceFile struct {
+	name string
+	raw  []byte
+}
 
+// sourceTables are the TOML files besides the documents, in digest order.
+var sourceTables = []string{"actors.toml", "places.toml", "events.toml"}
+
+// readSource reads the source files and their digest, which is all a corpus
+// needs to know whether it is up to date; parsing waits until it is not.
+func readSource(fsys fs.FS) ([]sourceFile, string, error) {
 	docFiles, err := fs.Glob(fsys, "documents/*.txt")
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if len(docFiles) == 0 {
-		return nil, errors.New("corpus sources: no documents/*.txt")
+		return nil, "", errors.New("corpus sources: no documents/*.txt")
 	}
 	sort.Strings(docFiles)
-	for _, name := range docFiles {
+	sum := sha256.New()
+	var files []sourceFile
+	for _, name := range append(docFiles, sourceTables...) {
 		raw, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			return nil, err
+			return nil, "", fmt.Errorf("corpus sources: %w", err)
 		}
 		sum.Write([]byte(name))
 		sum.Write(raw)
-		d, err := parseDocument(name, raw)
-		if err != nil {
-			fail("%v", err)
+		files = append(files, sourceFile{name, raw})
+	}
+	return files, hex.EncodeToString(sum.Sum(nil)), nil
+}
+
+// LoadSource reads and checks the corpus sources in fsys.
+func LoadSource(fsys fs.FS) (*Source, error) {
+	files, digest, err := readSource(fsys)
+	if err != nil {
+		return nil, err
+	}
+	return parseSource(files, digest)
+}
+
+func parseSource(files []sourceFile, digest string) (*Source, error) {
+	var (
+		src  = Source{Digest: digest}
+		errs []string
+	)
+	fail := func(format string, args ...any) { errs = append(errs, fmt.Sprintf(format, args...)) }
+	tables := map[string]any{
+		"actors.toml": &struct {
+			Actor *[]sourceActor `toml:"actor"`
+		}{&src.Actors},
+		"places.toml": &struct {
+			Place *[]sourcePlace `toml:"place"`
+		}{&src.Places},
+		"events.toml": &struct {
+			Event *[]sourceEvent `toml:"event"`
+		}{&src.Events},
+	}
+	for _, f := range files {
+		into, isTable := tables[f.name]
+		if !isTable {
+			d, err := parseDocument(f.name, f.raw)
+			if err != nil {
+				fail("%v", err)
+				continue
+			}
+			src.Documents = append(src.Documents, *d)
 			continue
 		}
-		src.Documents = append(src.Documents, *d)
-	}
-	for _, f := range []struct {
-		name string
-		into any
-	}{
-		{"actors.toml", &struct {
-			Actor *[]sourceActor `toml:"actor"`
-		}{&src.Actors}},
-		{"places.toml", &struct {
-			Place *[]sourcePlace `toml:"place"`
-		}{&src.Places}},
-		{"events.toml", &struct {
-			Event *[]sourceEvent `toml:"event"`
-		}{&src.Events}},
-	} {
-		raw, err := fs.ReadFile(fsys, f.name)
-		if err != nil {
-			return nil, fmt.Errorf("corpus sources: %w", err)
-		}
-		sum.Write([]byte(f.name))
-		sum.Write(raw)
-		md, err := toml.Decode(string(raw), f.into)
+		md, err := toml.Decode(string(f.raw), into)
 		if err != nil {
 			fail("%s: %v", f.name, err)
 			continue
@@ -181,7 +201,6 @@ func LoadSource(fsys fs.FS) (*Source, error) {
 	if len(errs) > 0 {
 		return nil, &SourceError{Problems: errs}
 	}
-	src.Digest = hex.EncodeToString(sum.Sum(nil))
 	return &src, nil
 }
 

@@ -187,7 +187,7 @@ func (s *Store) UpdateBundled(ctx context.Context, src fs.FS) error {
 	if s.readOnly {
 		return fmt.Errorf("update corpus %s: %w", s.path, ErrReadOnly)
 	}
-	source, err := LoadSource(src)
+	files, digest, err := readSource(src)
 	if err != nil {
 		return err
 	}
@@ -196,8 +196,12 @@ func (s *Store) UpdateBundled(ctx context.Context, src fs.FS) error {
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("update corpus %s: %w", s.path, err)
 	}
-	if have == source.Digest {
+	if have == digest {
 		return nil
+	}
+	source, err := parseSource(files, digest)
+	if err != nil {
+		return err
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
