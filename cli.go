@@ -171,15 +171,16 @@ func (c *cli) searchCommand() command {
 }
 
 // jsonHit is a search hit as --json prints it. Full-text hits have kind
-// "document-text" or "event-text", and their matches are ranges of snippet.
+// data.KindDocumentText or data.KindEventText, and their matches are ranges
+// of snippet.
 type jsonHit struct {
-	Kind    string   `json:"kind"`
-	ID      string   `json:"id"`
-	Title   string   `json:"title"`
-	Score   float64  `json:"score"`
-	Matches [][2]int `json:"matches"`
-	Name    string   `json:"name,omitempty"`
-	Snippet string   `json:"snippet,omitempty"`
+	Kind    data.Kind `json:"kind"`
+	ID      string    `json:"id"`
+	Title   string    `json:"title"`
+	Score   float64   `json:"score"`
+	Matches [][2]int  `json:"matches"`
+	Name    string    `json:"name,omitempty"`
+	Snippet string    `json:"snippet,omitempty"`
 }
 
 func writeSearchJSON(w io.Writer, hits []data.Hit, text []data.TextHit) error {
@@ -198,7 +199,7 @@ func writeSearchJSON(w io.Writer, hits []data.Hit, text []data.TextHit) error {
 		}
 		// bm25 is lower for better matches; negate it so higher is better,
 		// as with the fuzzy scores.
-		out = append(out, jsonHit{Kind: h.Kind + "-text", ID: h.ID, Title: h.Title, Score: -h.Rank, Matches: m, Snippet: h.Snippet})
+		out = append(out, jsonHit{Kind: h.Kind.InText(), ID: h.ID, Title: h.Title, Score: -h.Rank, Matches: m, Snippet: h.Snippet})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

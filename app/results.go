@@ -19,7 +19,7 @@ type resultRow struct {
 
 func (r resultRow) isHeading() bool { return r.hit == nil && r.text == nil }
 
-func (r resultRow) target() (kind, id string) {
+func (r resultRow) target() (kind data.Kind, id string) {
 	switch {
 	case r.hit != nil:
 		return r.hit.Kind, r.hit.ID
@@ -35,7 +35,7 @@ type resultList struct {
 	widget.BaseWidget
 
 	// OnOpen is called with a hit's kind and id when it is opened.
-	OnOpen func(kind, id string)
+	OnOpen func(kind data.Kind, id string)
 
 	list     *widget.List
 	rows     []resultRow
@@ -43,11 +43,14 @@ type resultList struct {
 	moving   bool
 }
 
-var groupTitles = []struct{ kind, title string }{
-	{"event", "Events"},
-	{"actor", "People, states and bodies"},
-	{"place", "Places"},
-	{"document", "Documents"},
+var groupTitles = []struct {
+	kind  data.Kind
+	title string
+}{
+	{data.KindEvent, "Events"},
+	{data.KindActor, "People, states and bodies"},
+	{data.KindPlace, "Places"},
+	{data.KindDocument, "Documents"},
 }
 
 func newResultList() *resultList {
@@ -116,7 +119,7 @@ func (r *resultList) Rows() []string {
 }
 
 // Selected is the kind and id of the selected hit.
-func (r *resultList) Selected() (kind, id string) {
+func (r *resultList) Selected() (kind data.Kind, id string) {
 	if r.selected < 0 || r.selected >= len(r.rows) {
 		return "", ""
 	}

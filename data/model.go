@@ -140,7 +140,7 @@ type Document struct {
 // Hit is one fuzzy search result. Matches are the matched ranges of Title
 // in characters (runes), end exclusive.
 type Hit struct {
-	Kind    string // event, actor, place or document
+	Kind    Kind // KindEvent, KindActor, KindPlace or KindDocument
 	ID      string
 	Title   string
 	Score   int
@@ -152,7 +152,7 @@ type Hit struct {
 // TextHit is a full-text match in a document's body or an event's summary.
 // Matches are the matched words' ranges in Snippet, in runes.
 type TextHit struct {
-	Kind    string // document or event
+	Kind    Kind   // KindDocument or KindEvent
 	ID      string // the document's or event's id
 	Title   string
 	Snippet string

@@ -218,16 +218,16 @@ func (s *Store) Document(ctx context.Context, id string) (*Document, error) {
 
 // EventsWith returns the ids of the events an actor, place or document is
 // part of, so a search hit on one of them can light up its events.
-func (s *Store) EventsWith(ctx context.Context, kind, id string) ([]string, error) {
+func (s *Store) EventsWith(ctx context.Context, kind Kind, id string) ([]string, error) {
 	var q string
 	switch kind {
-	case "event":
+	case KindEvent:
 		return []string{id}, nil
-	case "actor":
+	case KindActor:
 		q = `SELECT event_id FROM event_actors WHERE actor_id = ?`
-	case "place":
+	case KindPlace:
 		q = `SELECT event_id FROM event_places WHERE place_id = ?`
-	case "document":
+	case KindDocument:
 		q = `SELECT DISTINCT event_id FROM evidence WHERE document_id = ?`
 	default:
 		return nil, fmt.Errorf("events with %s %q: unknown kind", kind, id)

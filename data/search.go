@@ -56,13 +56,11 @@ func (s *Store) SearchText(ctx context.Context, query string, limit int) ([]Text
 	for rows.Next() {
 		var (
 			h       TextHit
-			kind    string
 			snippet string
 		)
-		if err := rows.Scan(&kind, &h.ID, &h.Title, &snippet, &h.Rank); err != nil {
+		if err := rows.Scan(&h.Kind, &h.ID, &h.Title, &snippet, &h.Rank); err != nil {
 			return nil, fmt.Errorf("full-text search %q: %w", query, err)
 		}
-		h.Kind = kind
 		h.Snippet, h.Matches = unmark(snippet)
 		out = append(out, h)
 	}
@@ -126,9 +124,10 @@ func truncateRunes(s string, n int) string {
 // candidate is one searchable title, with its folded form and, for each byte
 // of that form, the index of the rune of the title it came from.
 type candidate struct {
-	kind, id, title, name string
-	folded                string
-	runeOf                []int32
+	kind            Kind
+	id, title, name string
+	folded          string
+	runeOf          []int32
 }
 
 // searcher holds the folded candidates and the previous query's matches:
@@ -158,7 +157,7 @@ func newSearcher(all []candidate) *searcher {
 	cands := all[:0]
 	for _, c := range all {
 		c.folded, c.runeOf = fold(c.title)
-		key := c.kind + "\x00" + c.id + "\x00" + c.folded
+		key := string(c.kind) + "\x00" + c.id + "\x00" + c.folded
 		if i, ok := kept[key]; ok {
 			if better(c, cands[i]) {
 				cands[i] = c
@@ -169,7 +168,7 @@ func newSearcher(all []candidate) *searcher {
 		cands = append(cands, c)
 	}
 	slices.SortStableFunc(cands, func(a, b candidate) int {
-		if d := kindOrder(a.kind) - kindOrder(b.kind); d != 0 {
+		if d := a.kind.order() - b.kind.order(); d != 0 {
 			return d
 		}
 		// On a tie, the canonical name beats an alias spelled without accents.
@@ -309,7 +308,7 @@ func (sr *searcher) rank(matches fuzzy.Matches, src candidateSource, limit int) 
 			break
 		}
 		c := &sr.cands[o.cand]
-		key := c.kind + "\x00" + c.id
+		key := string(c.kind) + "\x00" + c.id
 		if seen[key] {
 			continue
 		}
@@ -322,10 +321,6 @@ func (sr *searcher) rank(matches fuzzy.Matches, src candidateSource, limit int) 
 		hits = append(hits, h)
 	}
 	return hits
-}
-
-func kindOrder(k string) int {
-	return strings.Index("event actor place document", k)
 }
 
 // contiguous prefers the query's words found whole in the title to the
@@ -469,11 +464,11 @@ func (s *Store) loadSearcher(ctx context.Context) (*searcher, error) {
 		return s.searcher, nil
 	}
 	rows, err := s.db.QueryContext(ctx, `
-		SELECT 'event', id, title, title FROM events
-		UNION ALL SELECT 'actor', id, name, name FROM actors
-		UNION ALL SELECT 'actor', a.id, al.alias, a.name FROM actor_aliases al JOIN actors a ON a.id = al.actor_id
-		UNION ALL SELECT 'place', id, name, name FROM places
-		UNION ALL SELECT 'document', id, title, title FROM documents`)
+		SELECT ?1, id, title, title FROM events
+		UNION ALL SELECT ?2, id, name, name FROM actors
+		UNION ALL SELECT ?2, a.id, al.alias, a.name FROM actor_aliases al JOIN actors a ON a.id = al.actor_id
+		UNION ALL SELECT ?3, id, name, name FROM places
+		UNION ALL SELECT ?4, id, title, title FROM documents`, KindEvent, KindActor, KindPlace, KindDocument)
 	if err != nil {
 		return nil, fmt.Errorf("load search index: %w", err)
 	}
