@@ -26,7 +26,7 @@ type Corpus interface {
 	Document(ctx context.Context, id string) (*data.Document, error)
 	Search(ctx context.Context, query string, limit int) ([]data.Hit, error)
 	SearchText(ctx context.Context, query string, limit int) ([]data.TextHit, error)
-	EventsWith(ctx context.Context, kind, id string) ([]string, error)
+	EventsWith(ctx context.Context, kind data.Kind, id string) ([]string, error)
 }
 
 // Preference keys.
@@ -288,7 +288,7 @@ func (v *mainView) runSearch(ctx context.Context, q string) ([]data.Hit, []data.
 		if ctx.Err() != nil {
 			return nil, nil, nil, ctx.Err()
 		}
-		if h.Kind == "event" {
+		if h.Kind == data.KindEvent {
 			lit[h.ID] = true
 			continue
 		}
@@ -304,7 +304,7 @@ func (v *mainView) runSearch(ctx context.Context, q string) ([]data.Hit, []data.
 		}
 	}
 	for _, h := range text {
-		if h.Kind == "event" {
+		if h.Kind == data.KindEvent {
 			lit[h.ID] = true
 		}
 	}
@@ -314,14 +314,14 @@ func (v *mainView) runSearch(ctx context.Context, q string) ([]data.Hit, []data.
 // waitForSearch blocks until background queries have delivered.
 func (v *mainView) waitForSearch() { v.bg.wait() }
 
-func (v *mainView) onResultOpened(kind, id string) {
+func (v *mainView) onResultOpened(kind data.Kind, id string) {
 	switch kind {
-	case "event":
+	case data.KindEvent:
 		v.timeline.Select(id)
 		v.showEvent(id)
-	case "document":
+	case data.KindDocument:
 		v.detail.ShowDocument(id, -1, -1)
-	case "actor", "place":
+	case data.KindActor, data.KindPlace:
 		v.bg.run(func() func() {
 			ids, err := v.corpus.EventsWith(context.Background(), kind, id)
 			return func() {
