@@ -14,6 +14,7 @@ import (
 
 	"chronoscope/assets"
 	"chronoscope/data"
+	"chronoscope/internal/textfmt"
 )
 
 // appID must match FyneApp.toml: the user's corpus lives in the storage
@@ -229,18 +230,14 @@ func writeSearchText(w io.Writer, hits []data.Hit, text []data.TextHit) {
 
 // bracket marks matched rune ranges of s with [ ].
 func bracket(s string, ranges [][2]int) string {
-	runes := []rune(s)
 	var b strings.Builder
-	next := 0
-	for _, r := range ranges {
-		if r[0] < next || r[1] > len(runes) {
-			continue
+	for _, p := range textfmt.Split(s, ranges) {
+		if p.Match {
+			b.WriteString("[" + p.Text + "]")
+		} else {
+			b.WriteString(p.Text)
 		}
-		b.WriteString(string(runes[next:r[0]]))
-		b.WriteString("[" + string(runes[r[0]:r[1]]) + "]")
-		next = r[1]
 	}
-	b.WriteString(string(runes[next:]))
 	return b.String()
 }
 
@@ -260,14 +257,11 @@ func (c *cli) exportCommand() command {
 			return err
 		}
 		defer s.Close()
-		x, err := s.Export(ctx)
-		if err != nil {
-			return err
-		}
+		write := func(w io.Writer) error { return s.ExportJSON(ctx, w) }
 		if *outPath == "" {
-			return x.WriteJSON(c.stdout)
+			return write(c.stdout)
 		}
-		return writeFileAtomic(*outPath, x.WriteJSON)
+		return writeFileAtomic(*outPath, write)
 	}}
 }
 

@@ -1,11 +1,15 @@
 package data
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"chronoscope/internal/textfmt"
 )
 
 // Problem is one thing Check found wrong, with where it is.
@@ -14,82 +18,82 @@ type Problem struct {
 	What  string
 }
 
+// String is the problem as the command line prints it.
 func (p Problem) String() string { return p.Where + ": " + p.What }
 
 // Check validates the corpus as stored: every evidence quote is at its
 // offsets in its document, every date is a valid range for its precision
 // and relative dates still resolve to what is stored, nothing links to
 // something missing, every event has evidence, and SQLite's own integrity
-// check passes. It returns the problems found; an error means the check
-// itself could not run.
+// check passes. It reads from one snapshot of the corpus and returns the
+// problems found; an error means the check itself could not run.
 func (s *Store) Check(ctx context.Context) ([]Problem, error) {
-	var probs []Problem
-	add := func(where, format string, args ...any) {
-		probs = append(probs, Problem{where, fmt.Sprintf(format, args...)})
-	}
-	for _, step := range []func(context.Context, func(string, string, ...any)) error{
-		s.checkIntegrity, s.checkLinks, s.checkDocuments, s.checkEvents, s.checkEvidence,
-	} {
-		if err := step(ctx, add); err != nil {
-			return nil, fmt.Errorf("check corpus %s: %w", s.path, err)
+	c := &storeCheck{}
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		for _, step := range []func(context.Context, *sql.Tx) error{
+			c.checkIntegrity, c.checkForeignKeys, c.checkHasEvidence, c.checkDocuments, c.checkEvents, c.checkEvidence,
+		} {
+			if err := step(ctx, tx); err != nil {
+				return err
+			}
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("check corpus %s: %w", s.path, err)
 	}
-	return probs, nil
+	return c.probs, nil
 }
 
-type addFunc = func(where, format string, args ...any)
+// storeCheck gathers the problems Check finds.
+type storeCheck struct{ probs []Problem }
 
-func (s *Store) checkIntegrity(ctx context.Context, add addFunc) error {
-	rows, err := s.db.QueryContext(ctx, `PRAGMA integrity_check`)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
+func (c *storeCheck) add(where, format string, args ...any) {
+	c.probs = append(c.probs, Problem{where, fmt.Sprintf(format, args...)})
+}
+
+func (c *storeCheck) checkIntegrity(ctx context.Context, tx *sql.Tx) error {
+	return eachRow(ctx, tx, `PRAGMA integrity_check`, func(sc scanner) error {
 		var msg string
-		if err := rows.Scan(&msg); err != nil {
+		if err := sc.Scan(&msg); err != nil {
 			return err
 		}
 		if msg != "ok" {
-			add("database", "integrity check: %s", msg)
+			c.add("database", "integrity check: %s", msg)
 		}
-	}
-	return rows.Err()
+		return nil
+	})
 }
 
-func (s *Store) checkLinks(ctx context.Context, add addFunc) error {
-	rows, err := s.db.QueryContext(ctx, `PRAGMA foreign_key_check`)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
+func (c *storeCheck) checkForeignKeys(ctx context.Context, tx *sql.Tx) error {
+	return eachRow(ctx, tx, `PRAGMA foreign_key_check`, func(sc scanner) error {
 		var (
 			table, parent string
 			rowid         sql.NullInt64
 			fkid          int
 		)
-		if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
+		if err := sc.Scan(&table, &rowid, &parent, &fkid); err != nil {
 			return err
 		}
-		add("table "+table, "row %d links to a missing %s row", rowid.Int64, parent)
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	return s.eachRow(ctx, `SELECT e.id FROM events e WHERE NOT EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = e.id)`,
+		c.add("table "+table, "row %d links to a missing %s row", rowid.Int64, parent)
+		return nil
+	})
+}
+
+func (c *storeCheck) checkHasEvidence(ctx context.Context, tx *sql.Tx) error {
+	return eachRow(ctx, tx, `SELECT e.id FROM events e WHERE NOT EXISTS (SELECT 1 FROM evidence v WHERE v.event_id = e.id)`,
 		func(sc scanner) error {
 			var id string
 			if err := sc.Scan(&id); err != nil {
 				return err
 			}
-			add("event "+id, "has no evidence passage")
+			c.add("event "+id, "has no evidence passage")
 			return nil
 		})
 }
 
-func (s *Store) checkDocuments(ctx context.Context, add addFunc) error {
-	return s.eachRow(ctx, `SELECT id, published_start, published_end, published_precision, published_basis FROM documents`,
+func (c *storeCheck) checkDocuments(ctx context.Context, tx *sql.Tx) error {
+	return eachRow(ctx, tx, `SELECT id, published_start, published_end, published_precision, published_basis FROM documents`,
 		func(sc scanner) error {
 			var (
 				id, prec, basis string
@@ -100,108 +104,166 @@ func (s *Store) checkDocuments(ctx context.Context, add addFunc) error {
 			}
 			r, err := scanRange(start, end, prec)
 			if err != nil {
-				add("document "+id, "publication date: %v", err)
+				c.add("document "+id, "publication date: %v", err)
 				return nil
 			}
 			if err := r.Validate(); err != nil {
-				add("document "+id, "publication date: %v", err)
+				c.add("document "+id, "publication date: %v", err)
 			}
 			if (basis == string(NoBasis)) != !r.Known() {
-				add("document "+id, "publication date basis %s does not fit its date %s", basis, r)
+				c.add("document "+id, "publication date basis %s does not fit its date %s", basis, r)
 			}
 			return nil
 		})
 }
 
-func (s *Store) checkEvents(ctx context.Context, add addFunc) error {
-	return s.eachRow(ctx, `SELECT e.id, e.start_date, e.end_date, e.precision, e.date_basis, e.date_phrase,
+// storedDate is an event's date as stored, with its anchor document's
+// publication date.
+type storedDate struct {
+	id, prec, basis, phrase           string
+	start, end, anchor, as, ae, aprec sql.NullString
+}
+
+func (c *storeCheck) checkEvents(ctx context.Context, tx *sql.Tx) error {
+	return eachRow(ctx, tx, `SELECT e.id, e.start_date, e.end_date, e.precision, e.date_basis, e.date_phrase,
 			e.date_anchor, d.published_start, d.published_end, d.published_precision
 		FROM events e LEFT JOIN documents d ON d.id = e.date_anchor`,
 		func(sc scanner) error {
-			var (
-				id, prec, basis, phrase           string
-				start, end, anchor, as, ae, aprec sql.NullString
-			)
-			if err := sc.Scan(&id, &start, &end, &prec, &basis, &phrase, &anchor, &as, &ae, &aprec); err != nil {
+			var d storedDate
+			if err := sc.Scan(&d.id, &d.start, &d.end, &d.prec, &d.basis, &d.phrase, &d.anchor, &d.as, &d.ae, &d.aprec); err != nil {
 				return err
 			}
-			where := "event " + id
-			r, err := scanRange(start, end, prec)
-			if err != nil {
-				add(where, "date: %v", err)
-				return nil
-			}
-			if err := r.Validate(); err != nil {
-				add(where, "date: %v", err)
-			}
-			if _, err := ParseBasis(basis); err != nil {
-				add(where, "%v", err)
-				return nil
-			}
-			if Basis(basis) == NoBasis && r.Known() {
-				add(where, "date basis unknown but a date %s is given", r)
-			}
-			if Basis(basis) != NoBasis && !r.Known() {
-				add(where, "date basis %s but no date", basis)
-			}
-			if Basis(basis) != Relative {
-				return nil
-			}
-			if !anchor.Valid || !aprec.Valid {
-				add(where, "relative date %q has no anchor document", phrase)
-				return nil
-			}
-			ar, err := scanRange(as, ae, aprec.String)
-			if err != nil {
-				add(where, "anchor %s: %v", anchor.String, err)
-				return nil
-			}
-			got, _, err := ResolvePhrase(phrase, ar)
-			switch {
-			case err != nil:
-				add(where, "relative date: %v", err)
-			case got != r:
-				add(where, "relative date %q against %s resolves to %s, but %s is stored", phrase, anchor.String, got, r)
-			}
+			c.checkEventDate(d)
 			return nil
 		})
 }
 
-func (s *Store) checkEvidence(ctx context.Context, add addFunc) error {
-	texts := map[string][]rune{}
-	return s.eachRow(ctx, `SELECT v.event_id, v.document_id, v.quote, v.start_char, v.end_char, d.text
-		FROM evidence v JOIN documents d ON d.id = v.document_id ORDER BY v.event_id, v.position`,
+// checkEventDate checks that an event's date is a valid range that fits its
+// basis, and that a relative date still resolves to what is stored.
+func (c *storeCheck) checkEventDate(d storedDate) {
+	where := "event " + d.id
+	r, err := scanRange(d.start, d.end, d.prec)
+	if err != nil {
+		c.add(where, "date: %v", err)
+		return
+	}
+	if err := r.Validate(); err != nil {
+		c.add(where, "date: %v", err)
+	}
+	basis, err := ParseBasis(d.basis)
+	switch {
+	case err != nil:
+		c.add(where, "%v", err)
+	case basis == NoBasis && r.Known():
+		c.add(where, "date basis unknown but a date %s is given", r)
+	case basis != NoBasis && !r.Known():
+		c.add(where, "date basis %s but no date", basis)
+	}
+	if basis == Relative {
+		c.checkRelativeDate(where, d, r)
+	}
+}
+
+func (c *storeCheck) checkRelativeDate(where string, d storedDate, r DateRange) {
+	if !d.anchor.Valid || !d.aprec.Valid {
+		c.add(where, "relative date %q has no anchor document", d.phrase)
+		return
+	}
+	ar, err := scanRange(d.as, d.ae, d.aprec.String)
+	if err != nil {
+		c.add(where, "anchor %s: %v", d.anchor.String, err)
+		return
+	}
+	got, _, err := ResolvePhrase(d.phrase, ar)
+	switch {
+	case err != nil:
+		c.add(where, "relative date: %v", err)
+	case !got.Equal(r):
+		c.add(where, "relative date %q against %s resolves to %s, but %s is stored", d.phrase, d.anchor.String, got, r)
+	}
+}
+
+// evidenceProblem is a problem with one evidence row, kept with the row's
+// place so that problems are listed by event whatever order they were
+// found in.
+type evidenceProblem struct {
+	event    string
+	position int
+	what     string
+}
+
+// checkEvidence checks every quote against the text at its offsets. It
+// reads documents and evidence both sorted by document, so only one
+// document's text is held at a time.
+func (c *storeCheck) checkEvidence(ctx context.Context, tx *sql.Tx) error {
+	docs, err := tx.QueryContext(ctx, `SELECT id, text FROM documents ORDER BY id`)
+	if err != nil {
+		return err
+	}
+	defer docs.Close()
+	var (
+		probs  []evidenceProblem
+		doc    string
+		loaded bool
+		runes  []rune
+	)
+	err = eachRow(ctx, tx, `SELECT v.event_id, v.position, v.document_id, v.quote, v.start_char, v.end_char
+		FROM evidence v WHERE v.document_id IN (SELECT id FROM documents) ORDER BY v.document_id`,
 		func(sc scanner) error {
 			var (
-				ev, doc, quote, text string
-				start, end           int
+				p            evidenceProblem
+				docID, quote string
+				start, end   int
 			)
-			if err := sc.Scan(&ev, &doc, &quote, &start, &end, &text); err != nil {
+			if err := sc.Scan(&p.event, &p.position, &docID, &quote, &start, &end); err != nil {
 				return err
 			}
-			runes, ok := texts[doc]
-			if !ok {
-				runes = []rune(text)
-				texts[doc] = runes
+			for !loaded || doc != docID {
+				var text string
+				if !docs.Next() {
+					return fmt.Errorf("evidence from %s: document not found in order", docID)
+				}
+				if err := docs.Scan(&doc, &text); err != nil {
+					return err
+				}
+				runes, loaded = []rune(text), true
 			}
-			where := "event " + ev
-			switch {
-			case start < 0 || end > len(runes) || start >= end:
-				add(where, "evidence from %s: offsets %d..%d outside the document's %d characters", doc, start, end, len(runes))
-			case string(runes[start:end]) != quote:
-				add(where, "evidence from %s: text at %d..%d is %q, not the quote %q", doc, start, end,
-					abbreviate(string(runes[start:end]), 60), abbreviate(quote, 60))
-			case !utf8.ValidString(quote) || strings.TrimSpace(quote) == "":
-				add(where, "evidence from %s: empty or invalid quote", doc)
+			if p.what = quoteProblem(runes, quote, start, end); p.what != "" {
+				p.what = fmt.Sprintf("evidence from %s: %s", docID, p.what)
+				probs = append(probs, p)
 			}
 			return nil
 		})
+	if err != nil {
+		return err
+	}
+	slices.SortStableFunc(probs, func(a, b evidenceProblem) int {
+		return cmp.Or(strings.Compare(a.event, b.event), cmp.Compare(a.position, b.position))
+	})
+	for _, p := range probs {
+		c.add("event "+p.event, "%s", p.what)
+	}
+	return nil
 }
 
-type scanner interface{ Scan(dest ...any) error }
+// quoteProblem says what is wrong with a quote said to be at start..end of
+// a document's text, or "" when nothing is.
+func quoteProblem(text []rune, quote string, start, end int) string {
+	switch {
+	case start < 0 || end > len(text) || start >= end:
+		return fmt.Sprintf("offsets %d..%d outside the document's %d characters", start, end, len(text))
+	case string(text[start:end]) != quote:
+		return fmt.Sprintf("text at %d..%d is %q, not the quote %q", start, end,
+			textfmt.Clip(string(text[start:end]), 60), textfmt.Clip(quote, 60))
+	case !utf8.ValidString(quote) || strings.TrimSpace(quote) == "":
+		return "empty or invalid quote"
+	}
+	return ""
+}
 
-func (s *Store) eachRow(ctx context.Context, query string, fn func(scanner) error) error {
-	rows, err := s.db.QueryContext(ctx, query)
+// eachRow runs query in tx and calls fn with each row.
+func eachRow(ctx context.Context, tx *sql.Tx, query string, fn func(scanner) error) error {
+	rows, err := tx.QueryContext(ctx, query)
 	if err != nil {
 		return err
 	}
@@ -212,11 +274,4 @@ func (s *Store) eachRow(ctx context.Context, query string, fn func(scanner) erro
 		}
 	}
 	return rows.Err()
-}
-
-func abbreviate(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	return string([]rune(s)[:n]) + "…"
 }

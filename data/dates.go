@@ -13,8 +13,6 @@ import (
 // from has no publication date to resolve it against.
 var ErrNoAnchor = errors.New("relative date phrase needs a dated document")
 
-const isoDay = "2006-01-02"
-
 // ParseDay parses a YYYY-MM-DD day, rejecting impossible dates such as
 // 2023-02-30 that time.Parse would otherwise report less clearly.
 func ParseDay(s string) (time.Time, error) {
@@ -33,7 +31,7 @@ func FormatDay(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.Format(isoDay)
+	return t.Format(time.DateOnly)
 }
 
 // ParsePrecision checks a precision name.

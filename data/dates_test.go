@@ -66,7 +66,7 @@ func TestResolvePhrase(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := DateRange{d(tt.start), d(tt.end), tt.prec}
-			if got != want || basis != tt.basis {
+			if !got.Equal(want) || basis != tt.basis {
 				t.Errorf("got %s..%s %s %s, want %s..%s %s %s", FormatDay(got.Start), FormatDay(got.End), got.Precision, basis,
 					tt.start, tt.end, tt.prec, tt.basis)
 			}

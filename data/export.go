@@ -1,7 +1,10 @@
 package data
 
 import (
+	"bufio"
+	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -57,49 +60,79 @@ type ExportDispute struct {
 	Sides   []string `json:"sides"`
 }
 
-// Export is the whole corpus as the JSON export writes it.
-type Export struct {
-	Documents []ExportDocument `json:"documents"`
-	Events    []ExportEvent    `json:"events"`
+// ExportJSON writes the corpus to w as indented JSON,
+// {"documents": [...], "events": [...]}, documents in order of publication
+// and events in time order, undated last. It reads from one snapshot of the
+// corpus and writes each document and event as it reads it, so memory does
+// not grow with the corpus.
+func (s *Store) ExportJSON(ctx context.Context, w io.Writer) error {
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		x := newExportWriter(w)
+		if err := x.array("documents", func() error { return exportDocuments(ctx, tx, x) }); err != nil {
+			return err
+		}
+		if err := x.array("events", func() error { return exportEvents(ctx, tx, x) }); err != nil {
+			return err
+		}
+		return x.finish()
+	})
+	if err != nil {
+		return fmt.Errorf("export corpus %s: %w", s.path, err)
+	}
+	return nil
 }
 
-// Export collects the corpus for export.
-func (s *Store) Export(ctx context.Context) (*Export, error) {
-	out := &Export{Documents: []ExportDocument{}, Events: []ExportEvent{}}
-	docs, err := s.Documents(ctx)
+func exportDocuments(ctx context.Context, tx *sql.Tx, x *exportWriter) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, title, publisher, author, url, language,
+			published_start, published_end, published_precision, published_basis, published_note, text
+		FROM documents ORDER BY published_start IS NULL, published_start, id`)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	for _, sum := range docs {
-		d, err := s.Document(ctx, sum.ID)
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			d          ExportDocument
+			start, end sql.NullString
+		)
+		if err := rows.Scan(&d.ID, &d.Title, &d.Publisher, &d.Author, &d.URL, &d.Language,
+			&start, &end, &d.PublishedPrecision, &d.PublishedBasis, &d.PublishedNote, &d.Text); err != nil {
+			return err
+		}
+		r, err := scanRange(start, end, d.PublishedPrecision)
 		if err != nil {
-			return nil, err
+			return fmt.Errorf("document %s: %w", d.ID, err)
 		}
-		ed := ExportDocument{
-			ID: d.ID, Title: d.Title, Publisher: d.Publisher, Author: d.Author, URL: d.URL,
-			Language: d.Language, Published: day(d.Published.Start),
-			PublishedPrecision: string(d.Published.Precision), PublishedBasis: string(d.Basis),
-			PublishedNote: d.PublishedNote, Text: d.Text,
+		d.Published = day(r.Start)
+		if !r.End.Equal(r.Start) {
+			d.PublishedEnd = day(r.End)
 		}
-		if !d.Published.End.Equal(d.Published.Start) {
-			ed.PublishedEnd = day(d.Published.End)
+		if err := x.item(&d); err != nil {
+			return err
 		}
-		out.Documents = append(out.Documents, ed)
 	}
-	evs, err := s.Events(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for _, sum := range evs {
-		e, err := s.Event(ctx, sum.ID)
-		if err != nil {
-			return nil, err
-		}
-		out.Events = append(out.Events, exportEvent(e))
-	}
-	return out, nil
+	return rows.Err()
 }
 
+func exportEvents(ctx context.Context, tx *sql.Tx, x *exportWriter) error {
+	r, err := readEvents(ctx, tx, "")
+	if err != nil {
+		return err
+	}
+	defer r.close()
+	for {
+		e, err := r.next()
+		if e == nil || err != nil {
+			return err
+		}
+		ee := exportEvent(e)
+		if err := x.item(&ee); err != nil {
+			return err
+		}
+	}
+}
+
+// exportEvent is e as the export writes it.
 func exportEvent(e *Event) ExportEvent {
 	ee := ExportEvent{
 		ID: e.ID, Title: e.Title, Summary: e.Summary,
@@ -123,17 +156,66 @@ func exportEvent(e *Event) ExportEvent {
 	return ee
 }
 
-// WriteJSON writes the export as indented JSON.
-func (x *Export) WriteJSON(w io.Writer) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(x); err != nil {
-		return fmt.Errorf("write export: %w", err)
+// exportWriter writes the export's JSON a value at a time, byte for byte
+// as encoding/json indents the whole document with two spaces.
+type exportWriter struct {
+	w     *bufio.Writer
+	buf   bytes.Buffer
+	enc   *json.Encoder // into buf, indented as an element of a top-level array
+	items int           // written to the array now open
+	keys  int           // keys written to the top-level object
+}
+
+func newExportWriter(w io.Writer) *exportWriter {
+	x := &exportWriter{w: bufio.NewWriterSize(w, 64<<10)}
+	x.enc = json.NewEncoder(&x.buf)
+	x.enc.SetIndent("    ", "  ")
+	x.enc.SetEscapeHTML(false)
+	return x
+}
+
+// array writes "key": [ ... ] with the items fill writes.
+func (x *exportWriter) array(key string, fill func() error) error {
+	if x.keys == 0 {
+		x.w.WriteString("{\n")
+	} else {
+		x.w.WriteString(",\n")
 	}
+	x.keys++
+	x.w.WriteString(`  "` + key + `": [`)
+	x.items = 0
+	if err := fill(); err != nil {
+		return err
+	}
+	if x.items > 0 {
+		x.w.WriteString("\n  ")
+	}
+	x.w.WriteString("]")
 	return nil
 }
 
+// item writes one element of the array now open.
+func (x *exportWriter) item(v any) error {
+	x.buf.Reset()
+	if err := x.enc.Encode(v); err != nil {
+		return err
+	}
+	if x.items > 0 {
+		x.w.WriteString(",")
+	}
+	x.items++
+	x.w.WriteString("\n    ")
+	_, err := x.w.Write(bytes.TrimSuffix(x.buf.Bytes(), []byte("\n")))
+	return err
+}
+
+// finish closes the top-level object and flushes what is buffered.
+func (x *exportWriter) finish() error {
+	x.w.WriteString("\n}\n")
+	return x.w.Flush()
+}
+
+// day is t as YYYY-MM-DD, or nil for the zero time.
 func day(t time.Time) *string {
 	if t.IsZero() {
 		return nil

@@ -41,6 +41,13 @@ type DateRange struct {
 // Known reports whether the range has dates at all.
 func (r DateRange) Known() bool { return !r.Start.IsZero() }
 
+// Equal reports whether r and o cover the same days at the same precision.
+// Ranges are compared with Equal, never ==, because == on a time.Time also
+// compares its location and monotonic reading.
+func (r DateRange) Equal(o DateRange) bool {
+	return r.Start.Equal(o.Start) && r.End.Equal(o.End) && r.Precision == o.Precision
+}
+
 // EventSummary is what a timeline needs to draw one event.
 type EventSummary struct {
 	ID       string

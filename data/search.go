@@ -13,6 +13,8 @@ import (
 
 	"github.com/sahilm/fuzzy"
 	"golang.org/x/text/unicode/norm"
+
+	"chronoscope/internal/textfmt"
 )
 
 // maxQueryRunes bounds the work one query can ask for; nobody types more
@@ -74,7 +76,7 @@ func (s *Store) SearchText(ctx context.Context, query string, limit int) ([]Text
 // left out when there are others, since as a prefix it matches almost every
 // word; words of two letters must match whole, not as prefixes.
 func ftsQuery(q string) string {
-	words := strings.FieldsFunc(truncateRunes(q, maxQueryRunes), func(r rune) bool {
+	words := strings.FieldsFunc(textfmt.Truncate(q, maxQueryRunes), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
 	terms := make([]string, 0, len(words))
@@ -112,13 +114,6 @@ func unmark(s string) (string, [][2]int) {
 		}
 	}
 	return b.String(), ranges
-}
-
-func truncateRunes(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	return string([]rune(s)[:n])
 }
 
 // candidate is one searchable title, with its folded form and, for each byte
@@ -206,7 +201,7 @@ func nonASCII(s string) int {
 }
 
 func (sr *searcher) find(ctx context.Context, query string, limit int) ([]Hit, error) {
-	q, _ := fold(truncateRunes(query, maxQueryRunes))
+	q, _ := fold(textfmt.Truncate(query, maxQueryRunes))
 	q = strings.Join(strings.Fields(q), " ")
 	if strings.IndexFunc(q, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
 		sr.lastQuery, sr.lastIdx = "", nil

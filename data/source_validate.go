@@ -1,0 +1,354 @@
+package data
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Actor kinds the sources may use.
+var actorKinds = []string{"person", "state", "organisation"}
+
+// actorGroups are the timeline lanes an actor may belong to.
+var actorGroups = []string{GroupMexico, GroupPeru, GroupUnitedStates, GroupRegional, GroupOther}
+
+// sourceCheck gathers what checking the sources has learnt so far (the ids
+// each table defines) and the problems found.
+type sourceCheck struct {
+	docs   map[string]*sourceDocument
+	actors map[string]bool
+	places map[string]bool
+	events map[string]bool
+	errs   []string
+}
+
+func (c *sourceCheck) fail(format string, args ...any) {
+	c.errs = append(c.errs, fmt.Sprintf(format, args...))
+}
+
+// check validates references, dates and quotes, resolving each event's date
+// phrase and each quote's offsets as it goes. Documents, actors and places
+// come first, since events refer to them.
+func (src *Source) check() []string {
+	c := &sourceCheck{
+		docs:   map[string]*sourceDocument{},
+		actors: map[string]bool{},
+		places: map[string]bool{},
+		events: map[string]bool{},
+	}
+	for i := range src.Documents {
+		c.checkDocument(&src.Documents[i])
+	}
+	for _, a := range src.Actors {
+		c.checkActor(a)
+	}
+	for _, p := range src.Places {
+		c.checkPlace(p)
+	}
+	for i := range src.Events {
+		c.checkEvent(&src.Events[i])
+	}
+	return c.errs
+}
+
+// checkDocument checks a document's id, title and publication date, and
+// records the date it resolves to.
+func (c *sourceCheck) checkDocument(d *sourceDocument) {
+	where := d.file
+	if c.docs[d.ID] != nil {
+		c.fail("%s: document id %q used twice", where, d.ID)
+	}
+	c.docs[d.ID] = d
+	if d.Title == "" {
+		c.fail("%s: no title", where)
+	}
+	r, err := documentDate(d.Published, d.PublishedPrecision)
+	if err != nil {
+		c.fail("%s: published: %v", where, err)
+	}
+	d.published = r
+	b, err := ParseBasis(d.PublishedBasis)
+	switch {
+	case err != nil:
+		c.fail("%s: published_basis: %v", where, err)
+	case b == Relative:
+		c.fail("%s: published_basis cannot be relative", where)
+	case (b == NoBasis) != !r.Known():
+		c.fail("%s: published_basis %s does not fit published %q", where, b, d.Published)
+	}
+	if b == Inferred && d.PublishedNote == "" {
+		c.fail("%s: an inferred publication date needs a published_note saying from what", where)
+	}
+}
+
+// checkActor checks an actor's id, name, kind and lane group.
+func (c *sourceCheck) checkActor(a sourceActor) {
+	where := fmt.Sprintf("actors.toml: actor %q", a.ID)
+	if a.ID == "" || c.actors[a.ID] {
+		c.fail("%s: missing or repeated id", where)
+	}
+	c.actors[a.ID] = true
+	if a.Name == "" {
+		c.fail("%s: no name", where)
+	}
+	if !slices.Contains(actorKinds, a.Kind) {
+		c.fail("%s: kind %q: want person, state or organisation", where, a.Kind)
+	}
+	if !slices.Contains(actorGroups, a.Group) {
+		c.fail("%s: group %q: want mexico, peru, united-states, regional or other", where, a.Group)
+	}
+}
+
+// checkPlace checks a place's id and name.
+func (c *sourceCheck) checkPlace(p sourcePlace) {
+	if p.ID == "" || c.places[p.ID] || p.Name == "" {
+		c.fail("places.toml: place %q: missing or repeated id, or no name", p.ID)
+	}
+	c.places[p.ID] = true
+}
+
+// checkEvent checks everything about one event, after the documents,
+// actors and places it may refer to.
+func (c *sourceCheck) checkEvent(e *sourceEvent) {
+	where := fmt.Sprintf("events.toml: event %q", e.ID)
+	if e.ID == "" || c.events[e.ID] {
+		c.fail("%s: missing or repeated id", where)
+	}
+	c.events[e.ID] = true
+	if e.Title == "" {
+		c.fail("%s: no title", where)
+	}
+	if !slices.Contains(Categories, e.Category) {
+		c.fail("%s: category %q: want one of %s", where, e.Category, strings.Join(Categories, ", "))
+	}
+	c.checkEventLinks(where, e)
+	for _, p := range e.checkDate(c.docs) {
+		c.fail("%s: %s", where, p)
+	}
+	sides := c.checkEvidence(where, e)
+	c.checkDisagreements(where, e, sides)
+}
+
+// checkEventLinks checks that an event's places and actors exist and that
+// no actor is listed twice.
+func (c *sourceCheck) checkEventLinks(where string, e *sourceEvent) {
+	for _, p := range e.Places {
+		if !c.places[p] {
+			c.fail("%s: unknown place %q", where, p)
+		}
+	}
+	if len(e.Actors) == 0 {
+		c.fail("%s: no actors", where)
+	}
+	seen := map[string]bool{}
+	for _, a := range e.Actors {
+		if !c.actors[a.Actor] {
+			c.fail("%s: unknown actor %q", where, a.Actor)
+		}
+		if seen[a.Actor] {
+			c.fail("%s: actor %q listed twice", where, a.Actor)
+		}
+		seen[a.Actor] = true
+	}
+}
+
+// checkEvidence finds each quote in its document's cleaned text, records
+// its rune offsets, and returns the sides the quotes are labelled with.
+func (c *sourceCheck) checkEvidence(where string, e *sourceEvent) map[string]bool {
+	if len(e.Sources) == 0 {
+		c.fail("%s: no evidence: every event needs a passage quoted from a document", where)
+	}
+	sides := map[string]bool{}
+	e.offsets = make([][2]int, len(e.Sources))
+	for j, s := range e.Sources {
+		d := c.docs[s.Document]
+		if d == nil {
+			c.fail("%s: source %d: unknown document %q", where, j+1, s.Document)
+			continue
+		}
+		start, end, ok := runeOffsets(d.text, s.Quote)
+		if !ok {
+			c.fail("%s: source %d: quote not found in the cleaned text of %s: %q", where, j+1, s.Document, s.Quote)
+			continue
+		}
+		e.offsets[j] = [2]int{start, end}
+		if s.Side != "" {
+			sides[s.Side] = true
+		}
+	}
+	return sides
+}
+
+// checkDisagreements checks that each disagreement has a topic and names
+// at least two sides, each of which some quote is labelled with.
+func (c *sourceCheck) checkDisagreements(where string, e *sourceEvent, sides map[string]bool) {
+	for _, dis := range e.Disagreements {
+		if dis.Topic == "" || len(dis.Sides) < 2 {
+			c.fail("%s: a disagreement needs a topic and at least two sides", where)
+		}
+		for _, side := range dis.Sides {
+			if !sides[side] {
+				c.fail("%s: disagreement %q: no source has side %q", where, dis.Topic, side)
+			}
+		}
+	}
+}
+
+// checkDate resolves the event's date and checks it against what the author
+// wrote: for a phrase that resolves, the resolved range is the truth.
+func (e *sourceEvent) checkDate(docs map[string]*sourceDocument) []string {
+	given, errs := e.givenDate()
+	if len(errs) > 0 {
+		return errs
+	}
+	e.date = given
+	var anchor DateRange
+	if e.Document != "" {
+		d := docs[e.Document]
+		if d == nil {
+			return []string{fmt.Sprintf("date document %q is unknown", e.Document)}
+		}
+		anchor = d.published
+		if e.Phrase != "" && !strings.Contains(d.text, e.Phrase) {
+			errs = append(errs, fmt.Sprintf("phrase %q does not occur in %s", e.Phrase, e.Document))
+		}
+	}
+	switch e.basis {
+	case Relative:
+		errs = append(errs, e.checkRelative(given, anchor)...)
+	case Stated:
+		errs = append(errs, e.checkStated(given, anchor)...)
+	case Inferred:
+		errs = append(errs, e.checkInferred(given)...)
+	case NoBasis:
+		if given.Known() || given.Precision != Unknown {
+			errs = append(errs, "basis unknown: leave start and end out and set precision unknown")
+		}
+	}
+	return errs
+}
+
+// givenDate parses the basis, precision and days the author wrote and
+// checks that they make a valid range.
+func (e *sourceEvent) givenDate() (DateRange, []string) {
+	basis, err := ParseBasis(e.Basis)
+	if err != nil {
+		return DateRange{}, []string{err.Error()}
+	}
+	e.basis = basis
+	prec, err := ParsePrecision(e.Precision)
+	if err != nil {
+		return DateRange{}, []string{err.Error()}
+	}
+	given := DateRange{Precision: prec}
+	var errs []string
+	if e.Start != "" || e.End != "" {
+		if given.Start, err = ParseDay(e.Start); err != nil {
+			errs = append(errs, "start: "+err.Error())
+		}
+		if given.End, err = ParseDay(e.End); err != nil {
+			errs = append(errs, "end: "+err.Error())
+		}
+	}
+	if len(errs) > 0 {
+		return DateRange{}, errs
+	}
+	if err := given.Validate(); err != nil {
+		return DateRange{}, []string{"date: " + err.Error()}
+	}
+	return given, nil
+}
+
+// checkRelative checks that the phrase, resolved against the anchor
+// document's publication date, gives the date the author wrote.
+func (e *sourceEvent) checkRelative(given, anchor DateRange) []string {
+	if e.Phrase == "" || e.Document == "" {
+		return []string{"a relative date needs a phrase and the document it is relative to"}
+	}
+	got, gotBasis, err := ResolvePhrase(e.Phrase, anchor)
+	if err != nil {
+		return []string{err.Error()}
+	}
+	var errs []string
+	if gotBasis != Relative {
+		errs = append(errs, fmt.Sprintf("phrase %q gives its own date: basis should be stated", e.Phrase))
+	}
+	if !got.Equal(given) {
+		errs = append(errs, fmt.Sprintf("phrase %q against %s resolves to %s..%s (%s), not %s..%s (%s)",
+			e.Phrase, e.Document, FormatDay(got.Start), FormatDay(got.End), got.Precision,
+			e.Start, e.End, given.Precision))
+	}
+	return errs
+}
+
+// checkStated checks that a stated date has days, and that a phrase, if
+// given, states that date rather than one relative to publication.
+func (e *sourceEvent) checkStated(given, anchor DateRange) []string {
+	var errs []string
+	if !given.Known() {
+		errs = append(errs, "a stated date needs start and end")
+	}
+	if e.Phrase == "" {
+		return errs
+	}
+	got, gotBasis, err := ResolvePhrase(e.Phrase, anchor)
+	switch {
+	case err != nil:
+	case gotBasis == Relative:
+		errs = append(errs, fmt.Sprintf("phrase %q is relative to the publication date: basis should be relative", e.Phrase))
+	case !got.Equal(given):
+		errs = append(errs, fmt.Sprintf("phrase %q resolves to %s..%s (%s), not %s..%s (%s)",
+			e.Phrase, FormatDay(got.Start), FormatDay(got.End), got.Precision, e.Start, e.End, given.Precision))
+	}
+	return errs
+}
+
+// checkInferred checks that an inferred date has days and a note saying
+// what it was inferred from.
+func (e *sourceEvent) checkInferred(given DateRange) []string {
+	var errs []string
+	if e.Note == "" {
+		errs = append(errs, "an inferred date needs a note saying from what")
+	}
+	if !given.Known() {
+		errs = append(errs, "an inferred date needs start and end")
+	}
+	return errs
+}
+
+// documentDate parses a document's publication date: a day, a START/END
+// range, or "" when undated.
+func documentDate(published, precision string) (DateRange, error) {
+	p, err := ParsePrecision(precision)
+	if err != nil {
+		return DateRange{}, err
+	}
+	r := DateRange{Precision: p}
+	if published != "" {
+		first, last, isRange := strings.Cut(published, "/")
+		if r.Start, err = ParseDay(first); err != nil {
+			return DateRange{}, err
+		}
+		r.End = r.Start
+		if isRange {
+			if r.End, err = ParseDay(last); err != nil {
+				return DateRange{}, err
+			}
+		}
+	}
+	return r, r.Validate()
+}
+
+// runeOffsets finds quote in text and returns its offsets in runes.
+func runeOffsets(text, quote string) (start, end int, ok bool) {
+	if quote == "" {
+		return 0, 0, false
+	}
+	i := strings.Index(text, quote)
+	if i < 0 {
+		return 0, 0, false
+	}
+	start = utf8.RuneCountInString(text[:i])
+	return start, start + utf8.RuneCountInString(quote), true
+}
