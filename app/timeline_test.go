@@ -50,7 +50,7 @@ func TestTimeline_Scroll(t *testing.T) {
 			if narrower := viewSpan(tl) < span; narrower != tc.wantNarrow {
 				t.Errorf("span went from %v to %v; want narrower %v", span, viewSpan(tl), tc.wantNarrow)
 			}
-			if moved := math.Abs(timeUnder(tl, tc.x)-before) * tl.frame.pps; moved > 1 {
+			if moved := math.Abs(timeUnder(tl, tc.x)-before) * tl.lastFrame().pps; moved > 1 {
 				t.Errorf("the time under the pointer moved by %.2f px", moved)
 			}
 		})
@@ -81,7 +81,7 @@ func TestTimeline_ZoomAt(t *testing.T) {
 			if got := viewSpan(tl) / secondsPerDay; math.Abs(got-tc.wantSpan) > 1e-6*tc.wantSpan {
 				t.Errorf("span = %v days, want %v", got, tc.wantSpan)
 			}
-			if moved := math.Abs(timeUnder(tl, tc.x)-before) * tl.frame.pps; moved > 1 {
+			if moved := math.Abs(timeUnder(tl, tc.x)-before) * tl.lastFrame().pps; moved > 1 {
 				t.Errorf("the time under x moved by %.2f px", moved)
 			}
 		})
@@ -102,7 +102,7 @@ func TestTimeline_Drag(t *testing.T) {
 			tl, w := newTestTimeline(t, fixtureEvents())
 			from, _ := tl.View()
 			span := viewSpan(tl)
-			pps := tl.frame.pps
+			pps := tl.lastFrame().pps
 
 			test.Drag(w.Canvas(), fyne.NewPos(450, 250), tc.dx, 0)
 
@@ -391,8 +391,8 @@ func TestTimeline_Undated(t *testing.T) {
 			if !ok {
 				t.Fatal("the undated event is not drawn")
 			}
-			if r.x < tl.frame.undatedLeft || r.x+r.w > timelineSize.Width {
-				t.Errorf("the undated event is drawn at x %v–%v, outside the Undated column from %v", r.x, r.x+r.w, tl.frame.undatedLeft)
+			if r.x < tl.lastFrame().undatedLeft || r.x+r.w > timelineSize.Width {
+				t.Errorf("the undated event is drawn at x %v–%v, outside the Undated column from %v", r.x, r.x+r.w, tl.lastFrame().undatedLeft)
 			}
 		})
 	}
@@ -435,14 +435,14 @@ func TestTimeline_Hover(t *testing.T) {
 
 	test.MoveMouse(w.Canvas(), p)
 
-	if len(tl.frame.tipText) != 2 || tl.frame.tipText[0].text != "CELAC summit in Mexico City" {
-		t.Fatalf("tooltip shows %+v", tl.frame.tipText)
+	if len(tl.lastFrame().tipText) != 2 || tl.lastFrame().tipText[0].text != "CELAC summit in Mexico City" {
+		t.Fatalf("tooltip shows %+v", tl.lastFrame().tipText)
 	}
-	if got, want := tl.frame.tipText[1].text, "18 Sep 2021 · 3 sources · stated"; got != want {
+	if got, want := tl.lastFrame().tipText[1].text, "18 Sep 2021 · 3 sources · stated"; got != want {
 		t.Errorf("tooltip detail = %q, want %q", got, want)
 	}
 	test.MoveMouse(w.Canvas(), emptySpot(t, tl))
-	if len(tl.frame.tipBox) != 0 {
+	if len(tl.lastFrame().tipBox) != 0 {
 		t.Error("tooltip still shown over empty space")
 	}
 }
@@ -452,7 +452,7 @@ func TestTimeline_Highlight(t *testing.T) {
 	tl.SetView(day(2022, 12, 1), day(2023, 1, 1))
 	fill := func(id string) any {
 		r, _, _ := tl.markOf(id)
-		for _, d := range tl.frame.dots {
+		for _, d := range tl.lastFrame().dots {
 			if d.pos.X == r.x && d.pos.Y == r.y {
 				return d.fill
 			}
@@ -478,7 +478,7 @@ func TestTimeline_Theme(t *testing.T) {
 	tl, _ := newTestTimeline(t, fixtureEvents())
 	undatedFill := func() color.Color {
 		r, _, _ := tl.markOf("ev-backchannel")
-		for _, d := range tl.frame.dots {
+		for _, d := range tl.lastFrame().dots {
 			if d.pos.X == r.x && d.pos.Y == r.y {
 				return d.fill
 			}
@@ -538,13 +538,13 @@ func TestTimeline_LargeCorpus(t *testing.T) {
 			} else {
 				tl.SetView(tc.from, tc.to)
 			}
-			for i, g := range tl.frame.lanes {
+			for i, g := range tl.lastFrame().lanes {
 				if g.histogram != tc.wantHistogram {
 					t.Errorf("lane %s: histogram %v with %d events in view", tl.lanes[i].name, g.histogram, g.inView)
 				}
 			}
-			if tc.wantHistogram && len(tl.frame.bars) < len(tl.lanes) {
-				t.Errorf("only %d histogram bars", len(tl.frame.bars))
+			if tc.wantHistogram && len(tl.lastFrame().bars) < len(tl.lanes) {
+				t.Errorf("only %d histogram bars", len(tl.lastFrame().bars))
 			}
 			if n := len(test.WidgetRenderer(tl).Objects()); n > 12_000 {
 				t.Errorf("%d canvas objects for one view", n)
@@ -670,7 +670,7 @@ func newTestTimeline(tb testing.TB, evs []data.EventSummary) (*Timeline, fyne.Wi
 func assertLabelsApart(tb testing.TB, tl *Timeline, step string) {
 	tb.Helper()
 	labels, axis := tl.labelRects()
-	if len(axis) == 0 || len(axis) == 1 && tl.frame.undatedLeft < timelineSize.Width {
+	if len(axis) == 0 || len(axis) == 1 && tl.lastFrame().undatedLeft < timelineSize.Width {
 		tb.Errorf("%s: the axis has no label (view %v)", step, timeAtSeconds(tl.from))
 	}
 	all := append(append([]box{}, labels...), axis...)
@@ -696,7 +696,7 @@ func assertSelectedLabelled(tb testing.TB, tl *Timeline) {
 	if it := tl.events[tl.selected]; it.end <= tl.from || it.start >= tl.to {
 		return
 	}
-	for _, l := range tl.frame.labels {
+	for _, l := range tl.lastFrame().labels {
 		if l.text == tl.events[tl.selected].fullLabel && l.bold {
 			return
 		}
@@ -717,7 +717,7 @@ func centre(tb testing.TB, tl *Timeline, id string) fyne.Position {
 	mid := fyne.NewPos(r.x+r.w/2, r.y+r.h/2)
 	for d := float32(0); d < r.w/2; d++ {
 		for _, p := range []fyne.Position{mid.AddXY(-d, 0), mid.AddXY(d, 0)} {
-			if h, ok := tl.frame.hitAt(p); ok && h.kind == hitEvent && h.event == int32(tl.byID[id]) {
+			if h, ok := tl.hitAt(p); ok && h.kind == hitEvent && h.event == int32(tl.byID[id]) {
 				return p
 			}
 		}
@@ -729,10 +729,10 @@ func centre(tb testing.TB, tl *Timeline, id string) fyne.Position {
 // emptySpot finds a point in the plot where nothing can be tapped.
 func emptySpot(tb testing.TB, tl *Timeline) fyne.Position {
 	tb.Helper()
-	f := &tl.frame
+	f := tl.lastFrame()
 	for y := f.lanesTop + 2; y < timelineSize.Height; y += 5 {
 		for x := f.plotLeft + 2; x < f.plotRight; x += 7 {
-			if _, ok := f.hitAt(fyne.NewPos(x, y)); !ok {
+			if _, ok := tl.hitAt(fyne.NewPos(x, y)); !ok {
 				return fyne.NewPos(x, y)
 			}
 		}
@@ -742,7 +742,7 @@ func emptySpot(tb testing.TB, tl *Timeline) fyne.Position {
 }
 
 func findHit(tl *Timeline, kind hitKind) (hitBox, bool) {
-	for _, h := range tl.frame.hits {
+	for _, h := range tl.lastFrame().hits {
 		if h.kind == kind {
 			return h, true
 		}
@@ -751,12 +751,12 @@ func findHit(tl *Timeline, kind hitKind) (hitBox, bool) {
 }
 
 func timeUnder(tl *Timeline, x float32) float64 {
-	f := &tl.frame
+	f := tl.lastFrame()
 	return tl.from + float64(x-f.plotLeft)/float64(f.plotRight-f.plotLeft)*(tl.to-tl.from)
 }
 
 func xOf(tl *Timeline, s float64) float32 {
-	return tl.frame.x(s)
+	return tl.lastFrame().x(s)
 }
 
 func viewSpan(tl *Timeline) float64 {

@@ -1,0 +1,174 @@
+package app
+
+import (
+	"math"
+
+	"fyne.io/fyne/v2"
+
+	"chronoscope/internal/textfmt"
+)
+
+type hitKind uint8
+
+const (
+	hitNone hitKind = iota
+	hitEvent
+	hitCluster
+	hitHistogram
+)
+
+// Hit priorities follow the drawing order, so a tap picks what is on top.
+const (
+	prioHistogram uint8 = iota
+	prioBand
+	prioBar
+	prioPoint
+	prioLabel
+)
+
+func prioOf(k markKind) uint8 {
+	if k == kindBand {
+		return prioBand
+	}
+	return prioBar
+}
+
+// hitBox is a region of the last frame that answers taps and hovering.
+type hitBox struct {
+	x0, y0, x1, y1 float32
+	kind           hitKind
+	prio           uint8
+	event          int32
+	n, lane        int32   // events in a cluster, and its lane
+	from, to       float64 // the span a cluster covers
+}
+
+// hitIndex is what input handling needs from the last layout: where the
+// plot is, to turn pixels into time, and what was drawn where.
+type hitIndex struct {
+	plotLeft, plotRight float32
+	boxes               []hitBox
+	tip                 bool // a tooltip is shown
+}
+
+// at finds what is under p, preferring what is drawn on top.
+func (h hitIndex) at(p fyne.Position) (hitBox, bool) {
+	return topHitAt(h.boxes, p)
+}
+
+// topHitAt finds the box under p, preferring what is drawn on top.
+func topHitAt(boxes []hitBox, p fyne.Position) (hitBox, bool) {
+	best, found := hitBox{}, false
+	for _, h := range boxes {
+		if p.X >= h.x0-2 && p.X <= h.x1+2 && p.Y >= h.y0-2 && p.Y <= h.y1+2 && (!found || h.prio >= best.prio) {
+			best, found = h, true
+		}
+	}
+	return best, found
+}
+
+// index reports the last layout to the widget through
+// Timeline.lastLayout.
+func (l *timelineLayout) index() hitIndex {
+	f := &l.frame
+	return hitIndex{plotLeft: f.plotLeft, plotRight: f.plotRight, boxes: f.hits, tip: l.tip.key.kind != hitNone}
+}
+
+func (l *timelineLayout) addHit(r rectPrim, kind hitKind, event int32, prio uint8, from, to float64) *hitBox {
+	f := &l.frame
+	f.hits = append(f.hits, hitBox{x0: r.pos.X, y0: r.pos.Y, x1: r.pos.X + r.size.Width, y1: r.pos.Y + r.size.Height,
+		kind: kind, event: event, prio: prio, from: from, to: to})
+	return &f.hits[len(f.hits)-1]
+}
+
+// tooltipText is the text of the tooltip shown, and what it was made for.
+type tooltipText struct {
+	key           tipKey
+	title, detail string
+}
+
+// tipKey says what a tooltip describes; the text is formatted again only
+// when it changes.
+type tipKey struct {
+	kind     hitKind
+	event, n int32
+	from, to float64
+}
+
+// buildTooltip draws a box describing what is under the pointer, beside
+// the pointer and inside the timeline.
+func (l *timelineLayout) buildTooltip() {
+	t, f, st := l.t, &l.frame, &l.style
+	if !t.hovering {
+		l.tip.key.kind = hitNone
+		return
+	}
+	h, ok := topHitAt(f.hits, t.hoverPos)
+	if !ok {
+		l.tip.key.kind = hitNone
+		return
+	}
+	l.updateTipText(h)
+	title := l.text.size(l.tip.title, st.labelSize, true)
+	detail := l.text.size(l.tip.detail, st.labelSize, false)
+	size := fyne.NewSize(max(title.Width, detail.Width)+2*tooltipPad, title.Height+detail.Height+2*tooltipPad)
+	pos := t.hoverPos.AddXY(14, 18)
+	if pos.X+size.Width > f.size.Width {
+		pos.X = max(t.hoverPos.X-size.Width-8, 0)
+	}
+	if pos.Y+size.Height > f.size.Height {
+		pos.Y = max(t.hoverPos.Y-size.Height-8, 0)
+	}
+	f.tipBox = append(f.tipBox, rectPrim{pos: pos, size: size, fill: st.tipBg, stroke: st.sep, strokeW: 1, radius: 4})
+	f.tipText = append(f.tipText,
+		textPrim{pos: pos.AddXY(tooltipPad, tooltipPad), size: title, text: l.tip.title, textSize: st.labelSize, bold: true, col: st.fg},
+		textPrim{pos: pos.AddXY(tooltipPad, tooltipPad+title.Height), size: detail, text: l.tip.detail, textSize: st.labelSize, col: st.fg})
+}
+
+// updateTipText formats the tooltip only when what is under the pointer
+// changes, keeping hover cheap.
+func (l *timelineLayout) updateTipText(h hitBox) {
+	t := l.t
+	key := tipKey{kind: h.kind, event: h.event, n: h.n, from: h.from, to: h.to}
+	if h.kind == hitHistogram {
+		key.from, key.to = t.from, t.to
+	}
+	if key == l.tip.key {
+		return
+	}
+	l.tip.key = key
+	switch h.kind {
+	case hitEvent:
+		it := &t.events[h.event]
+		l.tip.title = textfmt.Clip(it.Title, 80)
+		l.tip.detail = eventDateText(it) + " · " + textfmt.Count(it.Sources, "source")
+		if it.Basis != "" && it.kind != kindUndated {
+			l.tip.detail += " · " + string(it.Basis)
+		}
+	case hitCluster:
+		l.tip.title = textfmt.Count(int(h.n), "event")
+		l.tip.detail = spanText(h.from, h.to) + " · tap to zoom in"
+	case hitHistogram:
+		l.tip.title = "Too many events to draw one by one"
+		l.tip.detail = "Bars count events per column · tap to zoom in"
+	}
+}
+
+// eventDateText is the date as the detail pane gives it, so a tooltip and
+// the pane never word the same date differently.
+func eventDateText(it *eventItem) string {
+	if it.kind == kindUndated {
+		return "Undated"
+	}
+	return it.Date.String()
+}
+
+// spanText writes a span of whole days given with an exclusive end.
+func spanText(from, to float64) string {
+	last := math.Max(from, to-secondsPerDay)
+	a, b := timeAtSeconds(from), timeAtSeconds(last)
+	if a.YearDay() == b.YearDay() && a.Year() == b.Year() {
+		return dayText(from, true)
+	}
+	return dayText(from, a.Year() != b.Year()) + " – " + dayText(last, true)
+}

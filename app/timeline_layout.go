@@ -1,0 +1,339 @@
+package app
+
+import (
+	"cmp"
+	"image/color"
+	"math"
+	"slices"
+
+	"fyne.io/fyne/v2"
+)
+
+// timelineLayout works out what one frame of the timeline shows, from the
+// widget's state, the theme and the size, into frame. It belongs to the
+// renderer and reads the widget, never the reverse; the widget reads the
+// result back through Timeline.lastLayout. Its results, caches and scratch
+// space are kept between frames so that laying out allocates nothing once
+// warm.
+type timelineLayout struct {
+	t *Timeline
+
+	style timelineStyle
+	text  textCache
+	// generation is the set of events whose label widths text holds.
+	generation int
+	tip        tooltipText
+	frame      timelineFrame
+
+	// Scratch space for laying out.
+	vis     []int32
+	cands   []labelCand
+	placed  []placedLabel
+	rows    [maxLabelRows][]rowSpan
+	cols    []float64
+	ticks   []axisTick
+	try     []textPrim
+	pending []textPrim
+}
+
+// timelineFrame is the last layout: every shape the renderer draws, grouped
+// by the layer it is drawn in, and the hit boxes for taps and hovering. Its
+// slices are truncated and refilled, never reallocated once warm.
+type timelineFrame struct {
+	size                             fyne.Size
+	plotLeft, plotRight, undatedLeft float32
+	axisH, covTop, lanesTop          float32
+	from, to, pps                    float64
+
+	bg, grid, bars, bands, ranges, clusters, chips, outlines, tipBox []rectPrim
+	dots, rings                                                      []circlePrim
+	counts, labels, axis, names, tipText                             []textPrim
+	hits                                                             []hitBox
+	lanes                                                            []laneFrame
+}
+
+// laneFrame is where one lane was laid out.
+type laneFrame struct {
+	top, h, markY, labelTop, rowH float32
+	rows                          int // label rows under the markers
+	inView                        int
+	histogram                     bool
+}
+
+type rectPrim struct {
+	pos             fyne.Position
+	size            fyne.Size
+	fill, stroke    color.Color
+	strokeW, radius float32
+}
+
+type circlePrim struct {
+	pos          fyne.Position
+	size         fyne.Size
+	fill, stroke color.Color
+	strokeW      float32
+}
+
+type textPrim struct {
+	pos      fyne.Position
+	size     fyne.Size
+	text     string
+	textSize float32
+	bold     bool
+	col      color.Color
+}
+
+func (f *timelineFrame) reset(size fyne.Size) {
+	f.size = size
+	f.bg, f.grid, f.bars, f.bands, f.ranges = f.bg[:0], f.grid[:0], f.bars[:0], f.bands[:0], f.ranges[:0]
+	f.clusters, f.chips, f.outlines, f.tipBox = f.clusters[:0], f.chips[:0], f.outlines[:0], f.tipBox[:0]
+	f.dots, f.rings = f.dots[:0], f.rings[:0]
+	f.counts, f.labels, f.axis, f.names, f.tipText = f.counts[:0], f.labels[:0], f.axis[:0], f.names[:0], f.tipText[:0]
+	f.hits, f.lanes = f.hits[:0], f.lanes[:0]
+	f.plotLeft, f.plotRight = 0, 0
+}
+
+// x converts a time to a pixel column, clamped far enough outside the plot
+// that nothing drawn there could show.
+func (f *timelineFrame) x(s float64) float32 {
+	x := float64(f.plotLeft) + (s-f.from)*f.pps
+	return float32(math.Min(math.Max(x, float64(f.plotLeft)-1e5), float64(f.plotRight)+1e5))
+}
+
+// build lays out everything the renderer draws into l.frame.
+func (l *timelineLayout) build(size fyne.Size) {
+	t, f := l.t, &l.frame
+	f.reset(size)
+	if size.Width < 1 || size.Height < 1 {
+		return
+	}
+	if !l.style.ready {
+		l.refreshStyle()
+	}
+	if l.generation != t.generation {
+		l.text.labelW, l.text.fullW = nil, nil
+		l.generation = t.generation
+	}
+	l.buildGeometry(size)
+	l.buildBackground()
+	l.buildAxis()
+	l.buildCoverage()
+	for i := range t.lanes {
+		l.buildLane(i)
+	}
+	if len(t.lanes) == 0 {
+		l.addText(&f.labels, "No dated events", f.plotLeft+labelGap, f.lanesTop+labelGap, l.style.labelSize, false, l.style.fgDim)
+	}
+	l.buildTooltip()
+	if t.focused {
+		f.outlines = append(f.outlines, rectPrim{pos: fyne.NewPos(1, 1), size: size.SubtractWidthHeight(2, 2),
+			fill: color.Transparent, stroke: l.style.focus, strokeW: 2, radius: 3})
+	}
+}
+
+// buildGeometry divides the size into the lane names' gutter, the plot and
+// the Undated column across, and the axis, coverage strip and lanes down.
+func (l *timelineLayout) buildGeometry(size fyne.Size) {
+	t, f, st := l.t, &l.frame, &l.style
+	gutter := l.text.size("Sources", st.axisSize, false).Width
+	for i := range t.lanes {
+		gutter = max(gutter, l.text.size(t.lanes[i].name, st.nameSize, true).Width)
+	}
+	gutter += 2 * labelGap
+	undated := float32(0)
+	if t.cov.undated > 0 || t.hasUndated() {
+		undated = max(l.text.size("Undated", st.axisSize, true).Width,
+			l.text.size(l.undatedDocsText(), st.axisSize, false).Width, 3*undatedSlot) + 2*labelGap
+	}
+	f.plotLeft = min(gutter, size.Width/3)
+	f.plotRight = max(size.Width-undated, f.plotLeft+1)
+	f.undatedLeft = f.plotRight
+	f.axisH = l.text.height(st.axisSize) + 10
+	f.covTop = f.axisH
+	f.lanesTop = f.axisH + coverageHeight
+	f.from, f.to = t.from, t.to
+	f.pps = float64(f.plotRight-f.plotLeft) / (t.to - t.from)
+
+	if len(t.lanes) == 0 {
+		return
+	}
+	rowH := l.text.height(st.labelSize) + 2
+	laneH := (size.Height - f.lanesTop) / float32(len(t.lanes))
+	for i := range t.lanes {
+		top := f.lanesTop + float32(i)*laneH
+		rows := int((laneH - markerRowH - 2) / rowH)
+		f.lanes = append(f.lanes, laneFrame{
+			top: top, h: laneH, markY: top + markerRowH/2 + 1,
+			labelTop: top + markerRowH, rowH: rowH, rows: min(max(rows, 0), maxLabelRows),
+		})
+	}
+}
+
+// buildBackground stripes every other lane and the Undated column and
+// draws the lines between the parts.
+func (l *timelineLayout) buildBackground() {
+	f, st := &l.frame, &l.style
+	w, h := f.size.Width, f.size.Height
+	for i := range f.lanes {
+		if i%2 == 1 {
+			f.bg = append(f.bg, rectPrim{pos: fyne.NewPos(0, f.lanes[i].top), size: fyne.NewSize(w, f.lanes[i].h), fill: st.stripe})
+		}
+		f.grid = append(f.grid, rectPrim{pos: fyne.NewPos(0, f.lanes[i].top), size: fyne.NewSize(w, 1), fill: st.sep})
+	}
+	if f.undatedLeft < w {
+		f.bg = append(f.bg, rectPrim{pos: fyne.NewPos(f.undatedLeft, 0), size: fyne.NewSize(w-f.undatedLeft, h), fill: st.stripe})
+		f.grid = append(f.grid, rectPrim{pos: fyne.NewPos(f.undatedLeft, 0), size: fyne.NewSize(1, h), fill: st.sep})
+		label := "Undated"
+		lw := l.text.size(label, st.axisSize, true).Width
+		l.addText(&f.axis, label, f.undatedLeft+(w-f.undatedLeft-lw)/2, 4, st.axisSize, true, st.fg)
+	}
+	f.grid = append(f.grid,
+		rectPrim{pos: fyne.NewPos(f.plotLeft, 0), size: fyne.NewSize(1, h), fill: st.sep},
+		rectPrim{pos: fyne.NewPos(0, f.axisH), size: fyne.NewSize(w, 1), fill: st.sep})
+}
+
+// buildCoverage bins the documents' publication dates per column; ranged
+// dates were spread over their days when the coverage was set.
+func (l *timelineLayout) buildCoverage() {
+	t, f, st := l.t, &l.frame, &l.style
+	top := f.covTop + 3
+	h := float32(coverageHeight - 6)
+	l.addText(&f.names, "Sources", labelGap, top+(h-l.text.height(st.axisSize))/2, st.axisSize, false, st.fgDim)
+	f.grid = append(f.grid, rectPrim{pos: fyne.NewPos(f.plotLeft, top+h), size: fyne.NewSize(f.plotRight-f.plotLeft, 1), fill: st.grid})
+	if t.cov.undated > 0 && f.undatedLeft < f.size.Width {
+		l.addText(&f.names, l.undatedDocsText(), f.undatedLeft+labelGap, top+(h-l.text.height(st.axisSize))/2, st.axisSize, false, st.fgDim)
+	}
+	if t.cov.days() == 0 {
+		return
+	}
+	l.cols = l.cols[:0]
+	dt := colWidth / f.pps
+	prev := t.cov.at(f.from)
+	peak := 0.0
+	for x := f.plotLeft; x < f.plotRight; x += colWidth {
+		end := math.Min(f.from+float64(x-f.plotLeft+colWidth)/float64(colWidth)*dt, f.to)
+		v := t.cov.at(end)
+		l.cols = append(l.cols, v-prev)
+		peak = math.Max(peak, v-prev)
+		prev = v
+	}
+	// A square-root scale keeps a lone document visible next to a busy day.
+	for i, v := range l.cols {
+		l.cols[i] = math.Sqrt(v)
+	}
+	l.addColumns(&f.bars, l.cols, math.Sqrt(peak), top+h, h, st.coverage)
+}
+
+func (l *timelineLayout) undatedDocsText() string {
+	return l.text.undatedDocs(l.t.cov.undated)
+}
+
+// addColumns draws per-column values as bars standing on base, merging
+// neighbouring columns of equal height into one rectangle.
+func (l *timelineLayout) addColumns(out *[]rectPrim, cols []float64, peak float64, base, h float32, fill color.Color) {
+	if peak <= 0 {
+		return
+	}
+	f := &l.frame
+	runStart, runH := 0, float32(0)
+	flush := func(end int) {
+		if runH > 0 {
+			x := f.plotLeft + float32(runStart)*colWidth
+			w := min(float32(end-runStart)*colWidth, f.plotRight-x)
+			*out = append(*out, rectPrim{pos: fyne.NewPos(x, base-runH), size: fyne.NewSize(w, runH), fill: fill})
+		}
+	}
+	for i, v := range cols {
+		ch := float32(0)
+		if v > 0 {
+			ch = max(1, float32(math.Round(v/peak*float64(h))))
+		}
+		if ch != runH {
+			flush(i)
+			runStart, runH = i, ch
+		}
+	}
+	flush(len(cols))
+}
+
+// buildLane draws one lane: its name, its marks or a histogram, their
+// counts and labels, and its undated events.
+func (l *timelineLayout) buildLane(li int) {
+	t, f, st := l.t, &l.frame, &l.style
+	ln, g := &t.lanes[li], &f.lanes[li]
+	l.addText(&f.names, ln.name, labelGap, g.top+4, st.nameSize, true, laneColors[ln.color].solid)
+	g.inView = countOverlapping(ln.starts, ln.ends, f.from, f.to)
+	g.histogram = float32(g.inView) > f.plotRight-f.plotLeft
+	counts := len(f.counts)
+	if g.histogram {
+		l.buildHistogram(li)
+	} else {
+		l.buildMarks(li)
+	}
+	l.flushCounts(counts)
+	l.placeLabels(li)
+	l.buildUndated(li)
+}
+
+func (l *timelineLayout) addText(out *[]textPrim, s string, x, y, size float32, bold bool, col color.Color) {
+	sz := l.text.size(s, size, bold)
+	*out = append(*out, textPrim{pos: fyne.NewPos(x, y), size: sz, text: s, textSize: size, bold: bold, col: col})
+}
+
+// addCount writes a small number centred on a marker. Dots and clusters
+// never touch, so neither do their numbers; the numbers of bars and bands,
+// which may overlap anything, wait for flushCounts.
+func (l *timelineLayout) addCount(n int, cx, cy float32, col color.Color, bold, wide bool) {
+	f, st := &l.frame, &l.style
+	s := l.text.count(n)
+	sz := l.text.size(s, st.countSize, bold)
+	p := textPrim{pos: fyne.NewPos(cx-sz.Width/2, cy-sz.Height/2), size: sz, text: s, textSize: st.countSize, bold: bold, col: col}
+	if wide {
+		l.pending = append(l.pending, p)
+		return
+	}
+	f.counts = append(f.counts, p)
+}
+
+// flushCounts adds the numbers of the lane's bars and bands that do not run
+// into a number already drawn, sweeping both from left to right.
+func (l *timelineLayout) flushCounts(laneStart int) {
+	f := &l.frame
+	points := f.counts[laneStart:len(f.counts):len(f.counts)]
+	slices.SortFunc(points, compareTextX)
+	slices.SortFunc(l.pending, compareTextX)
+	j, lastRight := 0, float32(math.Inf(-1))
+	for _, p := range l.pending {
+		left, right := p.pos.X-2, p.pos.X+p.size.Width+2
+		if left < lastRight {
+			continue
+		}
+		for j < len(points) && points[j].pos.X+points[j].size.Width < left {
+			j++
+		}
+		if j < len(points) && points[j].pos.X < right {
+			continue
+		}
+		f.counts = append(f.counts, p)
+		lastRight = right
+	}
+	l.pending = l.pending[:0]
+}
+
+func compareTextX(a, b textPrim) int {
+	return cmp.Compare(a.pos.X, b.pos.X)
+}
+
+// addOutline draws the selection outline around a bar, band or cluster.
+func (l *timelineLayout) addOutline(r rectPrim) {
+	f := &l.frame
+	f.outlines = append(f.outlines, rectPrim{pos: r.pos.SubtractXY(ringGap, ringGap), size: r.size.AddWidthHeight(2*ringGap, 2*ringGap),
+		fill: color.Transparent, stroke: l.style.fg, strokeW: 2, radius: r.radius + ringGap})
+}
+
+// addRing draws the selection ring around a dot.
+func (l *timelineLayout) addRing(r rectPrim) {
+	f := &l.frame
+	f.rings = append(f.rings, circlePrim{pos: r.pos.SubtractXY(ringGap, ringGap), size: r.size.AddWidthHeight(2*ringGap, 2*ringGap),
+		fill: color.Transparent, stroke: l.style.fg, strokeW: 2})
+}

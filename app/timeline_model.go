@@ -1,0 +1,527 @@
+package app
+
+// This file holds what the timeline shows, apart from how: events, lanes
+// and the documents' coverage, in seconds rather than pixels. It must not
+// import Fyne, so that the model is tested on its own.
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"chronoscope/data"
+	"chronoscope/internal/textfmt"
+)
+
+// LaneMode says what the timeline's horizontal lanes stand for.
+type LaneMode int
+
+const (
+	// LanesByGroup gives each actor group (Mexico, Peru, United States,
+	// Regional, Other) a lane.
+	LanesByGroup LaneMode = iota
+	// LanesByCategory gives each event category a lane.
+	LanesByCategory
+)
+
+const (
+	secondsPerDay = 86400.0
+
+	maxLabelRunes    = 34 // a label beside a marker
+	maxSelectedRunes = 64 // the selected event's label
+	maxNameRunes     = 18 // a lane's name
+)
+
+// timelineModel is what the timeline shows: its events sorted for drawing,
+// their lanes, the documents' coverage and which events match a search.
+type timelineModel struct {
+	events   []eventItem // dated ones by start, then undated ones by ID
+	byID     map[string]int
+	lanes    []timelineLane
+	laneMode LaneMode
+	cov      pubCoverage
+	// highlight holds the IDs of the events matching a search, or is nil
+	// when no search is active.
+	highlight map[string]bool
+	// extent spans every dated event and document, for FitAll, Home and End.
+	extentFrom, extentTo float64
+	hasExtent            bool
+	// generation counts the sets of events given, so that what is cached
+	// by event index knows when to be dropped.
+	generation int
+}
+
+// setEvents replaces the events, sorting them and building their lanes.
+func (m *timelineModel) setEvents(evs []data.EventSummary) {
+	unsorted := make([]eventItem, len(evs))
+	order := make([]int32, len(evs))
+	for i := range evs {
+		unsorted[i], order[i] = newEventItem(evs[i]), int32(i)
+	}
+	// Sorting indexes moves 4 bytes per swap rather than a whole event.
+	slices.SortStableFunc(order, func(a, b int32) int { return compareItems(&unsorted[a], &unsorted[b]) })
+	items := make([]eventItem, len(evs))
+	for i, k := range order {
+		items[i] = unsorted[k]
+	}
+
+	m.events = items
+	m.generation++
+	m.byID = make(map[string]int, len(items))
+	for i := range items {
+		m.byID[items[i].ID] = i
+	}
+	m.markHits()
+	m.buildLanes()
+	m.updateExtent()
+}
+
+// setCoverage replaces the documents whose publication dates are counted.
+func (m *timelineModel) setCoverage(docs []data.DocumentSummary) {
+	m.cov = newCoverage(docs)
+	m.updateExtent()
+}
+
+// setLaneMode rebuilds the lanes for mode, reporting whether it changed.
+func (m *timelineModel) setLaneMode(mode LaneMode) bool {
+	if mode == m.laneMode {
+		return false
+	}
+	m.laneMode = mode
+	m.buildLanes()
+	return true
+}
+
+// setHighlight marks the events whose IDs are in ids as search hits; nil
+// means no search is active.
+func (m *timelineModel) setHighlight(ids map[string]bool) {
+	if ids == nil {
+		m.highlight = nil
+	} else {
+		m.highlight = make(map[string]bool, len(ids))
+		for id, on := range ids {
+			if on {
+				m.highlight[id] = true
+			}
+		}
+	}
+	m.markHits()
+	for i := range m.lanes {
+		m.lanes[i].indexHits(m.events)
+	}
+}
+
+func (m *timelineModel) markHits() {
+	for i := range m.events {
+		m.events[i].hit = m.highlight != nil && m.highlight[m.events[i].ID]
+	}
+}
+
+// dimmed reports whether event i is drawn faintly because a search is
+// active and it does not match.
+func (m *timelineModel) dimmed(i int32) bool {
+	return m.highlight != nil && !m.events[i].hit
+}
+
+// datedCount is the number of events with a date, which come first.
+func (m *timelineModel) datedCount() int {
+	return sort.Search(len(m.events), func(i int) bool { return m.events[i].kind == kindUndated })
+}
+
+func (m *timelineModel) hasUndated() bool {
+	return len(m.events) > 0 && m.events[len(m.events)-1].kind == kindUndated
+}
+
+// firstEndingAfter returns the index of the first dated event that ends
+// after s, or the number of dated events if none does.
+func (m *timelineModel) firstEndingAfter(s float64) int {
+	return sort.Search(m.datedCount(), func(k int) bool { return m.events[k].end > s })
+}
+
+// lastStartingBefore returns the index of the last dated event that starts
+// before s, or -1 if none does.
+func (m *timelineModel) lastStartingBefore(s float64) int {
+	return sort.Search(m.datedCount(), func(k int) bool { return m.events[k].start >= s }) - 1
+}
+
+func (m *timelineModel) updateExtent() {
+	from, to := math.Inf(1), math.Inf(-1)
+	for i := range m.events {
+		if it := &m.events[i]; it.kind != kindUndated {
+			from, to = math.Min(from, it.start), math.Max(to, it.end)
+		}
+	}
+	if m.cov.days() > 0 {
+		from = math.Min(from, m.cov.first)
+		to = math.Max(to, m.cov.first+float64(m.cov.days())*secondsPerDay)
+	}
+	m.hasExtent = from < to
+	m.extentFrom, m.extentTo = from, to
+}
+
+// buildLanes sorts the events into lanes and indexes each lane for the
+// binary searches that find what is in view. Lanes without events are left
+// out.
+func (m *timelineModel) buildLanes() {
+	keys, names, colors := m.laneKeys()
+	lanes := make([]timelineLane, len(keys))
+	index := make(map[string]int, len(keys))
+	for i, k := range keys {
+		index[k] = i
+		lanes[i].name, lanes[i].color = names[i], colors[i]
+	}
+	for i := range m.events {
+		ln := &lanes[index[m.laneKey(&m.events[i])]]
+		if m.events[i].kind == kindUndated {
+			ln.undated = append(ln.undated, int32(i))
+		} else {
+			ln.items = append(ln.items, int32(i))
+		}
+	}
+	m.lanes = lanes[:0]
+	for i := range lanes {
+		if len(lanes[i].items)+len(lanes[i].undated) == 0 {
+			continue
+		}
+		lanes[i].index(m.events)
+		m.lanes = append(m.lanes, lanes[i])
+	}
+	for li := range m.lanes {
+		for _, ei := range m.lanes[li].items {
+			m.events[ei].lane = int32(li)
+		}
+		for _, ei := range m.lanes[li].undated {
+			m.events[ei].lane = int32(li)
+		}
+	}
+}
+
+// laneKeys lists the possible lanes in display order: the groups in a fixed
+// order, or the categories alphabetically.
+func (m *timelineModel) laneKeys() (keys, names []string, colors []int) {
+	if m.laneMode == LanesByGroup {
+		for _, g := range groupLanes {
+			keys, names, colors = append(keys, g.key), append(names, g.name), append(colors, g.color)
+		}
+		return keys, names, colors
+	}
+	seen := map[string]bool{}
+	for i := range m.events {
+		if k := m.laneKey(&m.events[i]); !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	for i, k := range keys {
+		names = append(names, laneCategoryName(k))
+		colors = append(colors, i%len(laneColors))
+	}
+	return keys, names, colors
+}
+
+// laneKey names the lane an event belongs in: its category, trimmed and in
+// lower case, or its group, with unknown groups counted as Other.
+func (m *timelineModel) laneKey(it *eventItem) string {
+	if m.laneMode == LanesByCategory {
+		return strings.ToLower(strings.TrimSpace(it.Category))
+	}
+	for _, g := range groupLanes {
+		if it.Group == g.key {
+			return g.key
+		}
+	}
+	return data.GroupOther
+}
+
+type groupLane struct {
+	key, name string
+	color     int // index into laneColors
+}
+
+var groupLanes = []groupLane{
+	{data.GroupMexico, "Mexico", 1},
+	{data.GroupPeru, "Peru", 2},
+	{data.GroupUnitedStates, "United States", 0},
+	{data.GroupRegional, "Regional", 3},
+	{data.GroupOther, "Other", 7},
+}
+
+// laneCategoryName turns a category key such as "human-rights" into a lane
+// name such as "Human rights".
+func laneCategoryName(key string) string {
+	if key == "" {
+		return "Uncategorised"
+	}
+	s := strings.Map(func(r rune) rune {
+		if r == '-' || r == '_' {
+			return ' '
+		}
+		return r
+	}, key)
+	r, n := utf8.DecodeRuneInString(s)
+	return textfmt.Clip(string(unicode.ToUpper(r))+s[n:], maxNameRunes)
+}
+
+type markKind uint8
+
+const (
+	kindDot     markKind = iota // a single day
+	kindBar                     // a range of days
+	kindBand                    // a date known only to the week, month or year
+	kindUndated                 // no date at all
+)
+
+// eventItem is an event with its dates converted for drawing.
+type eventItem struct {
+	data.EventSummary
+	start, end float64 // seconds since the Unix epoch, end exclusive
+	kind       markKind
+	// label is drawn beside the marker; fullLabel when it is selected.
+	label, fullLabel string
+	// Dots on the same day in a lane: their number and this one's place.
+	dayCount, dayRank int32
+	lane              int32
+	hit               bool
+}
+
+func newEventItem(e data.EventSummary) eventItem {
+	it := eventItem{EventSummary: e, label: textfmt.Clip(e.Title, maxLabelRunes), fullLabel: textfmt.Clip(e.Title, maxSelectedRunes)}
+	if !e.Date.Known() || e.Date.Precision == data.Unknown {
+		it.kind = kindUndated
+		return it
+	}
+	it.start, it.end = dateSpan(e.Date)
+	switch {
+	case e.Date.Precision == data.Week || e.Date.Precision == data.Month || e.Date.Precision == data.Year:
+		it.kind = kindBand
+	case it.end-it.start > secondsPerDay:
+		it.kind = kindBar
+	default:
+		it.kind = kindDot
+	}
+	return it
+}
+
+// compareItems orders events for drawing: dated ones by start, then end,
+// then undated ones; ties by ID.
+func compareItems(a, b *eventItem) int {
+	if (a.kind == kindUndated) != (b.kind == kindUndated) {
+		if a.kind == kindUndated {
+			return 1
+		}
+		return -1
+	}
+	if c := cmp.Compare(a.start, b.start); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.end, b.end); c != 0 {
+		return c
+	}
+	return strings.Compare(a.ID, b.ID)
+}
+
+// dateSpan converts a known date range to seconds, end exclusive. A coarse
+// date given as a single day stands for its whole week, month or year.
+func dateSpan(r data.DateRange) (start, end float64) {
+	s := r.Start.UTC()
+	s = time.Date(s.Year(), s.Month(), s.Day(), 0, 0, 0, 0, time.UTC)
+	e := r.End.UTC()
+	e = time.Date(e.Year(), e.Month(), e.Day(), 0, 0, 0, 0, time.UTC)
+	if !e.After(s) {
+		switch r.Precision {
+		case data.Week:
+			e = s.AddDate(0, 0, 6)
+		case data.Month:
+			e = time.Date(s.Year(), s.Month()+1, 0, 0, 0, 0, 0, time.UTC)
+		case data.Year:
+			e = time.Date(s.Year(), 12, 31, 0, 0, 0, 0, time.UTC)
+		default:
+			e = s
+		}
+	}
+	return unixSeconds(s), unixSeconds(e) + secondsPerDay
+}
+
+func unixSeconds(t time.Time) float64 {
+	return float64(t.UnixMilli()) / 1000
+}
+
+func timeAtSeconds(s float64) time.Time {
+	return time.UnixMilli(int64(math.Round(s * 1000))).UTC()
+}
+
+// timelineLane is one horizontal band of events, indexed for finding what
+// is in view by binary search.
+type timelineLane struct {
+	name  string
+	color int // index into laneColors
+	// items are dated events (indexes into timelineModel.events) in time
+	// order; starts holds their starts and ends their ends sorted on their
+	// own, so that #(start < to) - #(end <= from) counts the events in view.
+	items   []int32
+	starts  []float64
+	ends    []float64
+	classes [len(durationClasses)]durationClass
+	// hitStarts and hitEnds do the same for search hits.
+	hitStarts, hitEnds []float64
+	undated            []int32
+}
+
+// durationClasses bound how long the events of each class last. Finding the
+// events in view needs to look back from the view start by the longest
+// duration; classes keep a few year-long events from making every search
+// look back a year through the short ones.
+var durationClasses = [...]float64{secondsPerDay, 8 * secondsPerDay, 32 * secondsPerDay, 367 * secondsPerDay, math.Inf(1)}
+
+// durationClass holds the positions in timelineLane.items of events of one
+// class.
+type durationClass struct {
+	longest float64
+	pos     []int32
+	starts  []float64
+}
+
+func (ln *timelineLane) index(events []eventItem) {
+	ln.starts = make([]float64, len(ln.items))
+	ln.ends = make([]float64, len(ln.items))
+	for p, ei := range ln.items {
+		it := &events[ei]
+		ln.starts[p], ln.ends[p] = it.start, it.end
+		d := it.end - it.start
+		k := 0
+		for d > durationClasses[k] {
+			k++
+		}
+		c := &ln.classes[k]
+		c.pos = append(c.pos, int32(p))
+		c.starts = append(c.starts, it.start)
+		c.longest = math.Max(c.longest, d)
+	}
+	slices.Sort(ln.ends)
+	ln.rankDays(events)
+	ln.indexHits(events)
+}
+
+// rankDays numbers the dots that share a day, which sit next to each other
+// because events are sorted by start and then end.
+func (ln *timelineLane) rankDays(events []eventItem) {
+	for p := 0; p < len(ln.items); {
+		q := p
+		for q < len(ln.items) && events[ln.items[q]].kind == kindDot && events[ln.items[q]].start == events[ln.items[p]].start {
+			q++
+		}
+		if q == p {
+			p++
+			continue
+		}
+		for k := p; k < q; k++ {
+			events[ln.items[k]].dayCount, events[ln.items[k]].dayRank = int32(q-p), int32(k-p)
+		}
+		p = q
+	}
+}
+
+func (ln *timelineLane) indexHits(events []eventItem) {
+	ln.hitStarts, ln.hitEnds = ln.hitStarts[:0], ln.hitEnds[:0]
+	for _, ei := range ln.items {
+		if it := &events[ei]; it.hit {
+			ln.hitStarts = append(ln.hitStarts, it.start)
+			ln.hitEnds = append(ln.hitEnds, it.end)
+		}
+	}
+	slices.Sort(ln.hitEnds)
+}
+
+// visible appends the positions in ln.items of the events overlapping
+// from..to, in time order.
+func (ln *timelineLane) visible(events []eventItem, from, to float64, out []int32) []int32 {
+	for k := range ln.classes {
+		c := &ln.classes[k]
+		lo := sort.Search(len(c.starts), func(i int) bool { return c.starts[i] > from-c.longest })
+		hi := sort.Search(len(c.starts), func(i int) bool { return c.starts[i] >= to })
+		for i := lo; i < hi; i++ {
+			if events[ln.items[c.pos[i]]].end > from {
+				out = append(out, c.pos[i])
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// countOverlapping counts the events that overlap from..to, given their
+// starts and their ends, each sorted.
+func countOverlapping(starts, ends []float64, from, to float64) int {
+	before := sort.Search(len(ends), func(i int) bool { return ends[i] > from })
+	return sort.SearchFloat64s(starts, to) - before
+}
+
+// pubCoverage holds the cumulative number of documents published up to
+// each day, a document with a ranged date counting a share on each of its
+// days.
+type pubCoverage struct {
+	first   float64 // start of day 0
+	cum     []float64
+	undated int
+}
+
+func newCoverage(docs []data.DocumentSummary) pubCoverage {
+	var c pubCoverage
+	type pubSpan struct{ from, to float64 }
+	spans := make([]pubSpan, 0, len(docs))
+	first, last := math.Inf(1), math.Inf(-1)
+	for _, d := range docs {
+		if !d.Published.Known() || d.Published.Precision == data.Unknown {
+			c.undated++
+			continue
+		}
+		s, e := dateSpan(d.Published)
+		spans = append(spans, pubSpan{s, e})
+		first, last = math.Min(first, s), math.Max(last, e)
+	}
+	if len(spans) == 0 {
+		return c
+	}
+	days := int(math.Round((last - first) / secondsPerDay))
+	perDay := make([]float64, days)
+	for _, s := range spans {
+		a := int(math.Round((s.from - first) / secondsPerDay))
+		b := int(math.Round((s.to - first) / secondsPerDay))
+		for d := a; d < b; d++ {
+			perDay[d] += 1 / float64(b-a)
+		}
+	}
+	c.first = first
+	c.cum = make([]float64, days+1)
+	for d, w := range perDay {
+		c.cum[d+1] = c.cum[d] + w
+	}
+	return c
+}
+
+func (c *pubCoverage) days() int {
+	return max(len(c.cum)-1, 0)
+}
+
+// at returns the documents published before t, interpolating within a day.
+func (c *pubCoverage) at(t float64) float64 {
+	n := c.days()
+	if n == 0 {
+		return 0
+	}
+	d := (t - c.first) / secondsPerDay
+	switch {
+	case d <= 0:
+		return 0
+	case d >= float64(n):
+		return c.cum[n]
+	}
+	i := int(d)
+	return c.cum[i] + (d-float64(i))*(c.cum[i+1]-c.cum[i])
+}

@@ -1,0 +1,166 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+)
+
+// timelineRenderer turns the layout's frame into pooled canvas objects.
+type timelineRenderer struct {
+	t      *Timeline
+	layout timelineLayout
+
+	bg, grid, bars, bands, ranges, clusters, chips, outlines, tipBox objectPool[*canvas.Rectangle, rectPrim]
+	dots, rings                                                      objectPool[*canvas.Circle, circlePrim]
+	counts, labels, axis, names, tipText                             objectPool[*canvas.Text, textPrim]
+
+	objects []fyne.CanvasObject
+}
+
+func (r *timelineRenderer) Destroy() {}
+
+// Layout lays the timeline out for size and moves the pooled objects into
+// place, creating objects only when a layer needs more than ever before.
+func (r *timelineRenderer) Layout(size fyne.Size) {
+	r.layout.build(size)
+	if size.Width < 1 || size.Height < 1 {
+		return
+	}
+	f := &r.layout.frame
+	grew := r.bg.sync(f.bg, applyRect)
+	grew = r.grid.sync(f.grid, applyRect) || grew
+	grew = r.bars.sync(f.bars, applyRect) || grew
+	grew = r.bands.sync(f.bands, applyRect) || grew
+	grew = r.ranges.sync(f.ranges, applyRect) || grew
+	grew = r.clusters.sync(f.clusters, applyRect) || grew
+	grew = r.dots.sync(f.dots, applyCircle) || grew
+	grew = r.counts.sync(f.counts, applyText) || grew
+	grew = r.chips.sync(f.chips, applyRect) || grew
+	grew = r.labels.sync(f.labels, applyText) || grew
+	grew = r.axis.sync(f.axis, applyText) || grew
+	grew = r.names.sync(f.names, applyText) || grew
+	grew = r.outlines.sync(f.outlines, applyRect) || grew
+	grew = r.rings.sync(f.rings, applyCircle) || grew
+	grew = r.tipBox.sync(f.tipBox, applyRect) || grew
+	grew = r.tipText.sync(f.tipText, applyText) || grew
+	if grew {
+		r.collect()
+	}
+}
+
+// MinSize does not depend on the events: the timeline summarises more
+// events rather than growing.
+func (r *timelineRenderer) MinSize() fyne.Size {
+	return fyne.NewSize(360, 200)
+}
+
+func (r *timelineRenderer) Objects() []fyne.CanvasObject {
+	return r.objects
+}
+
+func (r *timelineRenderer) Refresh() {
+	r.layout.refreshStyle()
+	r.Layout(r.t.Size())
+}
+
+// collect lists the pooled objects bottom layer first.
+func (r *timelineRenderer) collect() {
+	r.objects = r.objects[:0]
+	r.objects = r.bg.appendTo(r.objects)
+	r.objects = r.grid.appendTo(r.objects)
+	r.objects = r.bars.appendTo(r.objects)
+	r.objects = r.bands.appendTo(r.objects)
+	r.objects = r.ranges.appendTo(r.objects)
+	r.objects = r.clusters.appendTo(r.objects)
+	r.objects = r.dots.appendTo(r.objects)
+	r.objects = r.counts.appendTo(r.objects)
+	r.objects = r.chips.appendTo(r.objects)
+	r.objects = r.labels.appendTo(r.objects)
+	r.objects = r.axis.appendTo(r.objects)
+	r.objects = r.names.appendTo(r.objects)
+	r.objects = r.outlines.appendTo(r.objects)
+	r.objects = r.rings.appendTo(r.objects)
+	r.objects = r.tipBox.appendTo(r.objects)
+	r.objects = r.tipText.appendTo(r.objects)
+}
+
+// objectPool keeps the canvas objects of one layer; objects past those in
+// use are hidden rather than freed.
+type objectPool[O fyne.CanvasObject, P any] struct {
+	objs  []O
+	shown int
+}
+
+// sync shows one object per primitive, reporting whether it had to create
+// objects, which changes the renderer's object list.
+func (p *objectPool[O, P]) sync(prims []P, apply func(*O, *P)) (grew bool) {
+	for len(p.objs) < len(prims) {
+		var o O
+		p.objs = append(p.objs, o)
+		grew = true
+	}
+	for i := range prims {
+		apply(&p.objs[i], &prims[i])
+	}
+	for i := len(prims); i < p.shown; i++ {
+		p.objs[i].Hide()
+	}
+	p.shown = len(prims)
+	return grew
+}
+
+func (p *objectPool[O, P]) appendTo(objs []fyne.CanvasObject) []fyne.CanvasObject {
+	for _, o := range p.objs {
+		objs = append(objs, o)
+	}
+	return objs
+}
+
+func applyRect(o **canvas.Rectangle, p *rectPrim) {
+	if *o == nil {
+		*o = &canvas.Rectangle{}
+	}
+	r := *o
+	placeObject(r, p.pos, p.size)
+	if r.Hidden || r.FillColor != p.fill || r.StrokeColor != p.stroke || r.StrokeWidth != p.strokeW || r.CornerRadius != p.radius {
+		r.Hidden = false
+		r.FillColor, r.StrokeColor, r.StrokeWidth, r.CornerRadius = p.fill, p.stroke, p.strokeW, p.radius
+		r.Refresh()
+	}
+}
+
+func applyCircle(o **canvas.Circle, p *circlePrim) {
+	if *o == nil {
+		*o = &canvas.Circle{}
+	}
+	c := *o
+	placeObject(c, p.pos, p.size)
+	if c.Hidden || c.FillColor != p.fill || c.StrokeColor != p.stroke || c.StrokeWidth != p.strokeW {
+		c.Hidden = false
+		c.FillColor, c.StrokeColor, c.StrokeWidth = p.fill, p.stroke, p.strokeW
+		c.Refresh()
+	}
+}
+
+func applyText(o **canvas.Text, p *textPrim) {
+	if *o == nil {
+		*o = &canvas.Text{}
+	}
+	t := *o
+	placeObject(t, p.pos, p.size)
+	style := fyne.TextStyle{Bold: p.bold}
+	if t.Hidden || t.Text != p.text || t.Color != p.col || t.TextSize != p.textSize || t.TextStyle != style {
+		t.Hidden = false
+		t.Text, t.Color, t.TextSize, t.TextStyle = p.text, p.col, p.textSize, style
+		t.Refresh()
+	}
+}
+
+func placeObject(o fyne.CanvasObject, pos fyne.Position, size fyne.Size) {
+	if o.Size() != size {
+		o.Resize(size)
+	}
+	if o.Position() != pos {
+		o.Move(pos)
+	}
+}

@@ -1,0 +1,157 @@
+package app
+
+import (
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"chronoscope/internal/textfmt"
+)
+
+// textCache keeps text measurements and formatted strings between layouts,
+// because measuring and formatting allocate. It is dropped when the theme
+// changes and when it grows past a bound.
+type textCache struct {
+	sizes   map[textKey]fyne.Size
+	strs    map[strKey]string
+	heights map[float32]float32
+	// labelW and fullW hold the widths of each event's label and full
+	// label by event index, sparing the hashing of thousands of titles per
+	// frame; 0 means not measured yet.
+	labelW, fullW []float32
+}
+
+type textKey struct {
+	s    string
+	size float32
+	bold bool
+}
+
+type strKind uint8
+
+const (
+	strAxis strKind = iota
+	strCount
+	strEvents
+	strHistogram
+	strMore
+	strUndatedDocs
+)
+
+type strKey struct {
+	kind strKind
+	unit timeUnit
+	n, m int64
+	flag bool
+}
+
+const textCacheLimit = 8192
+
+func (c *textCache) reset() {
+	c.sizes, c.strs, c.heights, c.labelW, c.fullW = nil, nil, nil, nil, nil
+}
+
+// labelWidth measures the label s of an event, caching the width in
+// widths by event index.
+func (c *textCache) labelWidth(widths *[]float32, event, events int, s string, size float32) float32 {
+	if len(*widths) != events {
+		*widths = make([]float32, events)
+	}
+	w := *widths
+	if w[event] == 0 {
+		w[event] = fyne.MeasureText(s, size, fyne.TextStyle{}).Width
+	}
+	return w[event]
+}
+
+func (c *textCache) size(s string, size float32, bold bool) fyne.Size {
+	k := textKey{s, size, bold}
+	if sz, ok := c.sizes[k]; ok {
+		return sz
+	}
+	if c.sizes == nil || len(c.sizes) > textCacheLimit {
+		c.sizes = make(map[textKey]fyne.Size)
+	}
+	sz := fyne.MeasureText(s, size, fyne.TextStyle{Bold: bold})
+	c.sizes[k] = sz
+	return sz
+}
+
+// height is the height of a line of text of the given size.
+func (c *textCache) height(size float32) float32 {
+	if h, ok := c.heights[size]; ok {
+		return h
+	}
+	if c.heights == nil {
+		c.heights = make(map[float32]float32)
+	}
+	h := fyne.MeasureText("Ay", size, fyne.TextStyle{}).Height
+	c.heights[size] = h
+	return h
+}
+
+// str returns the string cached under k, calling format only when there
+// is none.
+func (c *textCache) str(k strKey, format func() string) string {
+	if s, ok := c.strs[k]; ok {
+		return s
+	}
+	if c.strs == nil || len(c.strs) > textCacheLimit {
+		c.strs = make(map[strKey]string)
+	}
+	s := format()
+	c.strs[k] = s
+	return s
+}
+
+func (c *textCache) axisLabel(u timeUnit, t time.Time, withYear bool) string {
+	if u >= unitYear {
+		withYear = false
+	}
+	return c.str(strKey{kind: strAxis, unit: u, n: t.Unix(), flag: withYear}, func() string { return u.format(t, withYear) })
+}
+
+// count writes the number on a marker, in thousands from 1000.
+func (c *textCache) count(n int) string {
+	if n >= 0 && n < 100 {
+		return smallNumbers[n]
+	}
+	return c.str(strKey{kind: strCount, n: int64(n)}, func() string {
+		if n >= 1000 {
+			return strconv.Itoa(n/1000) + "k"
+		}
+		return strconv.Itoa(n)
+	})
+}
+
+func (c *textCache) eventsLabel(n int) string {
+	return c.str(strKey{kind: strEvents, n: int64(n)}, func() string { return textfmt.Count(n, "event") })
+}
+
+// histogramLabel says how many events a histogram counts, and how many of
+// them match the search when matching is not negative.
+func (c *textCache) histogramLabel(n, matching int) string {
+	return c.str(strKey{kind: strHistogram, n: int64(n), m: int64(matching)}, func() string {
+		if matching >= 0 {
+			return textfmt.Number(n) + " events in view, " + textfmt.Number(matching) + " matching, counted per column"
+		}
+		return textfmt.Number(n) + " events in view, counted per column"
+	})
+}
+
+func (c *textCache) moreLabel(n int) string {
+	return c.str(strKey{kind: strMore, n: int64(n)}, func() string { return "+" + strconv.Itoa(n) })
+}
+
+func (c *textCache) undatedDocs(n int) string {
+	return c.str(strKey{kind: strUndatedDocs, n: int64(n)}, func() string { return "undated: " + strconv.Itoa(n) })
+}
+
+// smallNumbers are the counts most markers show, formatted once.
+var smallNumbers = func() (s [100]string) {
+	for i := range s {
+		s[i] = strconv.Itoa(i)
+	}
+	return s
+}()
