@@ -150,3 +150,22 @@ func TestDateRange_String(t *testing.T) {
 		}
 	}
 }
+
+func TestDateRange_Equal(t *testing.T) {
+	utc := DateRange{d("2022-12-07"), d("2022-12-07"), Day}
+	lima := time.FixedZone("PET", -5*3600)
+	same := DateRange{utc.Start.In(lima), utc.End.In(lima), Day}
+	if !utc.Equal(same) {
+		t.Errorf("%v and the same days in another zone are not Equal", utc)
+	}
+	for _, other := range []DateRange{
+		{d("2022-12-07"), d("2022-12-08"), Day},
+		{d("2022-12-06"), d("2022-12-07"), Day},
+		{d("2022-12-07"), d("2022-12-07"), Week},
+		{Precision: Unknown},
+	} {
+		if utc.Equal(other) || other.Equal(utc) {
+			t.Errorf("%v Equal %v", utc, other)
+		}
+	}
+}

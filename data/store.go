@@ -260,22 +260,6 @@ func sniff(path string) error {
 	return nil
 }
 
-func writable(path string) bool {
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
-	if err != nil {
-		return false
-	}
-	f.Close()
-	dir := filepath.Dir(path)
-	probe, err := os.CreateTemp(dir, ".chronoscope-probe-*")
-	if err != nil {
-		return false
-	}
-	probe.Close()
-	os.Remove(probe.Name())
-	return true
-}
-
 // verify checks the database is whole and brings its schema up to date.
 func (s *Store) verify(ctx context.Context) error {
 	var res string

@@ -1,7 +1,6 @@
 package data_test
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -155,59 +154,6 @@ func TestEvidence_Offsets(t *testing.T) {
 	}
 }
 
-func TestCheck_FindsTampering(t *testing.T) {
-	tests := []struct {
-		name, sql, want string
-	}{
-		{"moved offsets", `UPDATE evidence SET start_char = start_char + 1, end_char = end_char + 1 WHERE id = (SELECT MIN(id) FROM evidence)`, "not the quote"},
-		{"offsets past the end", `UPDATE evidence SET end_char = 10000000 WHERE id = (SELECT MIN(id) FROM evidence)`, "outside the document"},
-		{"edited relative date", `UPDATE events SET start_date = '2022-12-19', end_date = '2022-12-19' WHERE id = 'monroy-persona-non-grata'`, "resolves to 20 Dec 2022"},
-		{"day precision for a range", `UPDATE events SET precision = 'day' WHERE id = 'treasury-mission-lima'`, "too wide for precision day"},
-		{"no evidence", `DELETE FROM evidence WHERE event_id = 'kenna-meets-bobbio'`, "has no evidence"},
-		{"invented date for undated", `UPDATE events SET date_basis = 'unknown', start_date = '2023-01-01', end_date = '2023-01-01', precision = 'day' WHERE id = 'castillo-removed'`, "basis unknown but a date"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			s := MustOpenDB(t)
-			if _, err := s.DB().Exec(`PRAGMA foreign_keys = OFF`); err != nil {
-				t.Fatal(err)
-			}
-			if _, err := s.DB().Exec(tt.sql); err != nil {
-				t.Fatal(err)
-			}
-			probs, err := s.Check(context.Background())
-			if err != nil {
-				t.Fatal(err)
-			}
-			var all []string
-			for _, p := range probs {
-				all = append(all, p.String())
-			}
-			if !strings.Contains(strings.Join(all, "\n"), tt.want) {
-				t.Errorf("problems %q, want one containing %q", all, tt.want)
-			}
-		})
-	}
-}
-
-func TestCheck_DanglingLink(t *testing.T) {
-	s := MustOpenDB(t)
-	db := s.DB()
-	if _, err := db.Exec(`PRAGMA foreign_keys = OFF`); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Exec(`INSERT INTO event_actors (event_id, actor_id, role, position) VALUES ('castillo-removed', 'nobody', '', 9)`); err != nil {
-		t.Fatal(err)
-	}
-	probs, err := s.Check(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(probs) == 0 || !strings.Contains(probs[0].String(), "missing actors row") {
-		t.Errorf("problems %v, want a missing actors row", probs)
-	}
-}
-
 func TestDocuments_Cleaned(t *testing.T) {
 	s := MustOpenDB(t)
 	ctx := context.Background()
@@ -259,119 +205,6 @@ func TestDocuments_OriginalsMatchSeeds(t *testing.T) {
 		}
 		if original != string(want) {
 			t.Errorf("%s: original differs from seed %s", sum.ID, name)
-		}
-	}
-}
-
-func TestOpen_RefusesWhatIsNotACorpus(t *testing.T) {
-	dir := t.TempDir()
-	other := filepath.Join(dir, "other.db")
-	db, err := sql.Open("sqlite", other)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Exec(`CREATE TABLE t (x)`); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-
-	good := MustOpenDB(t)
-	goodBytes, err := os.ReadFile(good.Path())
-	if err != nil {
-		t.Fatal(err)
-	}
-	damaged := append([]byte(nil), goodBytes...)
-	for i := 4096; i < len(damaged); i++ {
-		damaged[i] = 0xA5
-	}
-
-	files := map[string][]byte{
-		"empty.db":     {},
-		"text.db":      []byte("these are not the droids\n"),
-		"truncated.db": goodBytes[:50],
-		"damaged.db":   damaged,
-	}
-	for name, b := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	tests := []struct {
-		file, want string
-	}{
-		{"empty.db", "file is empty"},
-		{"text.db", "not a SQLite database"},
-		{"truncated.db", "not a SQLite database"},
-		{"other.db", "another application"},
-		{"damaged.db", "damaged database"},
-		{"missing.db", "no such file"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.file, func(t *testing.T) {
-			path := filepath.Join(dir, tt.file)
-			before := fileDigest(t, path)
-			_, err := data.Open(context.Background(), path)
-			if err == nil {
-				t.Fatal("opened, want an error")
-			}
-			if !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("error %q should name %s and say %q", err, path, tt.want)
-			}
-			if tt.file != "missing.db" && !errors.Is(err, data.ErrNotCorpus) {
-				t.Errorf("error %v is not ErrNotCorpus", err)
-			}
-			if after := fileDigest(t, path); !bytes.Equal(before, after) {
-				t.Error("the file was changed")
-			}
-			for _, suffix := range []string{"-wal", "-shm", "-journal"} {
-				if _, err := os.Stat(path + suffix); err == nil {
-					t.Errorf("left %s behind", path+suffix)
-				}
-			}
-		})
-	}
-}
-
-func TestOpenOrCreate_KeepsExistingFile(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "notes.db")
-	if err := os.WriteFile(path, []byte("my notes"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := data.OpenOrCreate(context.Background(), path, assets.Corpus()); err == nil {
-		t.Fatal("opened a text file as a corpus")
-	}
-	if b, _ := os.ReadFile(path); string(b) != "my notes" {
-		t.Errorf("file now holds %q", b)
-	}
-	if err := data.Create(context.Background(), path, assets.Corpus()); err == nil {
-		t.Error("Create overwrote an existing file")
-	}
-}
-
-func TestOpen_ReadOnly(t *testing.T) {
-	s := MustOpenDB(t)
-	path := s.Path()
-	s.Close()
-	ro, err := data.Open(context.Background(), path, data.ReadOnly())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ro.Close()
-	if !ro.IsReadOnly() {
-		t.Error("IsReadOnly() = false")
-	}
-	if _, err := ro.Events(context.Background()); err != nil {
-		t.Errorf("reading a read-only corpus: %v", err)
-	}
-	if err := ro.UpdateBundled(context.Background(), assets.Corpus()); !errors.Is(err, data.ErrReadOnly) {
-		t.Errorf("UpdateBundled on read-only: %v, want ErrReadOnly", err)
-	}
-	if _, err := ro.DB().Exec(`UPDATE events SET title = 'x'`); err == nil {
-		t.Error("wrote to a read-only corpus")
-	}
-	for _, suffix := range []string{"-wal", "-shm", "-journal"} {
-		if _, err := os.Stat(path + suffix); err == nil {
-			t.Errorf("reading left %s beside the corpus", suffix)
 		}
 	}
 }

@@ -1,0 +1,86 @@
+package data_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"testing"
+
+	"chronoscope/data"
+	"chronoscope/data/synth"
+)
+
+// benchSizes are the corpus sizes the corpus benchmarks grow through.
+var benchSizes = []int{1_000, 10_000}
+
+// mustSynthDB builds a synthetic corpus of n events in a temporary directory
+// and opens it read-only, as the command line does.
+func mustSynthDB(tb testing.TB, n int) *data.Store {
+	tb.Helper()
+	ctx := context.Background()
+	path := filepath.Join(tb.TempDir(), "synth.db")
+	if err := data.Create(ctx, path, synth.Source(n, 1)); err != nil {
+		tb.Fatal(err)
+	}
+	s, err := data.Open(ctx, path, data.ReadOnly())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	return s
+}
+
+// BenchmarkExport writes the whole corpus as JSON.
+func BenchmarkExport(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
+			s := mustSynthDB(b, n)
+			ctx := context.Background()
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := s.ExportJSON(ctx, io.Discard); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "events/s")
+		})
+	}
+}
+
+// BenchmarkEvent reads one event as the detail pane does.
+func BenchmarkEvent(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
+			s := mustSynthDB(b, n)
+			ctx := context.Background()
+			ids := []string{"event-0000000", fmt.Sprintf("event-%07d", n/2), fmt.Sprintf("event-%07d", n-1)}
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				if _, err := s.Event(ctx, ids[i%len(ids)]); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
+	}
+}
+
+// BenchmarkCheck validates the whole corpus.
+func BenchmarkCheck(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
+			s := mustSynthDB(b, n)
+			ctx := context.Background()
+			b.ReportAllocs()
+			for b.Loop() {
+				probs, err := s.Check(ctx)
+				if err != nil || len(probs) > 0 {
+					b.Fatal(probs, err)
+				}
+			}
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "events/s")
+		})
+	}
+}

@@ -1,0 +1,196 @@
+package data_test
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"chronoscope/assets"
+	"chronoscope/data"
+)
+
+func TestOpen_RefusesWhatIsNotACorpus(t *testing.T) {
+	dir := t.TempDir()
+	other := filepath.Join(dir, "other.db")
+	db, err := sql.Open("sqlite", other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`CREATE TABLE t (x)`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	good := MustOpenDB(t)
+	goodBytes, err := os.ReadFile(good.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	damaged := append([]byte(nil), goodBytes...)
+	for i := 4096; i < len(damaged); i++ {
+		damaged[i] = 0xA5
+	}
+
+	files := map[string][]byte{
+		"empty.db":     {},
+		"text.db":      []byte("these are not the droids\n"),
+		"truncated.db": goodBytes[:50],
+		"damaged.db":   damaged,
+	}
+	for name, b := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		file, want string
+	}{
+		{"empty.db", "file is empty"},
+		{"text.db", "not a SQLite database"},
+		{"truncated.db", "not a SQLite database"},
+		{"other.db", "another application"},
+		{"damaged.db", "damaged database"},
+		{"missing.db", "no such file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			path := filepath.Join(dir, tt.file)
+			before := fileDigest(t, path)
+			_, err := data.Open(context.Background(), path)
+			if err == nil {
+				t.Fatal("opened, want an error")
+			}
+			if !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q should name %s and say %q", err, path, tt.want)
+			}
+			if tt.file != "missing.db" && !errors.Is(err, data.ErrNotCorpus) {
+				t.Errorf("error %v is not ErrNotCorpus", err)
+			}
+			if after := fileDigest(t, path); !bytes.Equal(before, after) {
+				t.Error("the file was changed")
+			}
+			for _, suffix := range []string{"-wal", "-shm", "-journal"} {
+				if _, err := os.Stat(path + suffix); err == nil {
+					t.Errorf("left %s behind", path+suffix)
+				}
+			}
+		})
+	}
+}
+
+func TestOpenOrCreate_KeepsExistingFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "notes.db")
+	if err := os.WriteFile(path, []byte("my notes"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := data.OpenOrCreate(context.Background(), path, assets.Corpus()); err == nil {
+		t.Fatal("opened a text file as a corpus")
+	}
+	if b, _ := os.ReadFile(path); string(b) != "my notes" {
+		t.Errorf("file now holds %q", b)
+	}
+	if err := data.Create(context.Background(), path, assets.Corpus()); err == nil {
+		t.Error("Create overwrote an existing file")
+	}
+}
+
+func TestOpen_ReadOnly(t *testing.T) {
+	s := MustOpenDB(t)
+	path := s.Path()
+	s.Close()
+	ro, err := data.Open(context.Background(), path, data.ReadOnly())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if !ro.IsReadOnly() {
+		t.Error("IsReadOnly() = false")
+	}
+	if _, err := ro.Events(context.Background()); err != nil {
+		t.Errorf("reading a read-only corpus: %v", err)
+	}
+	if err := ro.UpdateBundled(context.Background(), assets.Corpus()); !errors.Is(err, data.ErrReadOnly) {
+		t.Errorf("UpdateBundled on read-only: %v, want ErrReadOnly", err)
+	}
+	if _, err := ro.DB().Exec(`UPDATE events SET title = 'x'`); err == nil {
+		t.Error("wrote to a read-only corpus")
+	}
+	for _, suffix := range []string{"-wal", "-shm", "-journal"} {
+		if _, err := os.Stat(path + suffix); err == nil {
+			t.Errorf("reading left %s beside the corpus", suffix)
+		}
+	}
+}
+
+// Opening a corpus writes nothing beside it to learn whether it may write:
+// the directory is as it was, down to its modification time.
+func TestOpen_WritesNothingBeside(t *testing.T) {
+	s := MustOpenDB(t)
+	path := s.Path()
+	s.Close()
+	dir := filepath.Dir(path)
+	time.Sleep(20 * time.Millisecond)
+	before, err := os.Stat(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err = data.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if s.IsReadOnly() {
+		t.Error("a corpus in a writable directory opened read-only")
+	}
+	after, err := os.Stat(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !after.ModTime().Equal(before.ModTime()) {
+		t.Errorf("the directory changed when the corpus was opened: %v, then %v", before.ModTime(), after.ModTime())
+	}
+}
+
+// A corpus whose file or directory cannot be written opens read-only, as
+// the rollback journal needs both.
+func TestOpen_UnwritableOpensReadOnly(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root may write whatever the permissions say")
+	}
+	tests := []struct {
+		name       string
+		file, dirm os.FileMode
+	}{
+		{"read-only file", 0o444, 0o755},
+		{"read-only directory", 0o644, 0o555},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := MustOpenDB(t)
+			path := s.Path()
+			s.Close()
+			dir := filepath.Dir(path)
+			if err := os.Chmod(path, tt.file); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Chmod(dir, tt.dirm); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { os.Chmod(dir, 0o755) })
+			s, err := data.Open(context.Background(), path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			if !s.IsReadOnly() {
+				t.Error("opened for writing")
+			}
+		})
+	}
+}
