@@ -65,8 +65,9 @@ func TestCheck_DanglingLink(t *testing.T) {
 	}
 }
 
-// Problems with evidence are listed by event, as they were when the check
-// read evidence in event order, though it now reads it by document.
+// TestCheck_EvidenceProblemsInEventOrder checks that problems with evidence
+// are listed by event, as they were when the check read evidence in event
+// order, though it now reads it by document.
 func TestCheck_EvidenceProblemsInEventOrder(t *testing.T) {
 	s := MustOpenDB(t)
 	mustExec(t, s.DB(), `UPDATE evidence SET start_char = start_char + 1, end_char = end_char + 1`)

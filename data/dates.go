@@ -163,9 +163,10 @@ func ResolvePhrase(phrase string, anchor DateRange) (DateRange, Basis, error) {
 
 var (
 	isoDayRe = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
-	// "december 7, 2022", "dec. 14, 2022", "dec.7, 2022", "december 7 2022"
+	// monthDayYearRe matches "december 7, 2022", "dec. 14, 2022",
+	// "dec.7, 2022" and "december 7 2022".
 	monthDayYearRe = regexp.MustCompile(`^([a-z]+)\.? ?(\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$`)
-	// "7 december 2022"
+	// dayMonthYearRe matches "7 december 2022".
 	dayMonthYearRe = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th)? ([a-z]+)\.?,? (\d{4})$`)
 	monthYearRe    = regexp.MustCompile(`^([a-z]+)\.?,? (\d{4})$`)
 	yearRe         = regexp.MustCompile(`^(\d{4})$`)
@@ -228,35 +229,11 @@ type relRule struct {
 	resolve   func(pub time.Time) (start, end time.Time, err error)
 }
 
+// relativeRule finds the rule for a phrase whose date depends on when it
+// was published.
 func relativeRule(p string) (relRule, error) {
-	same := func(f func(time.Time) time.Time) func(time.Time) (time.Time, time.Time, error) {
-		return func(pub time.Time) (time.Time, time.Time, error) { d := f(pub); return d, d, nil }
-	}
-	switch p {
-	case "today":
-		return relRule{Day, same(func(t time.Time) time.Time { return t })}, nil
-	case "yesterday":
-		return relRule{Day, same(func(t time.Time) time.Time { return t.AddDate(0, 0, -1) })}, nil
-	case "tomorrow":
-		return relRule{Day, same(func(t time.Time) time.Time { return t.AddDate(0, 0, 1) })}, nil
-	case "this week", "last week", "next week":
-		off := map[string]int{"this week": 0, "last week": -7, "next week": 7}[p]
-		return relRule{Week, func(pub time.Time) (time.Time, time.Time, error) {
-			mon := monday(pub).AddDate(0, 0, off)
-			return mon, mon.AddDate(0, 0, 6), nil
-		}}, nil
-	case "this month", "last month", "next month":
-		off := map[string]int{"this month": 0, "last month": -1, "next month": 1}[p]
-		return relRule{Month, func(pub time.Time) (time.Time, time.Time, error) {
-			r := monthRange(pub.Year(), pub.Month()+time.Month(off))
-			return r.Start, r.End, nil
-		}}, nil
-	case "this year", "last year", "next year":
-		off := map[string]int{"this year": 0, "last year": -1, "next year": 1}[p]
-		return relRule{Year, func(pub time.Time) (time.Time, time.Time, error) {
-			r := yearRange(pub.Year() + off)
-			return r.Start, r.End, nil
-		}}, nil
+	if r, ok := fixedRule(p); ok {
+		return r, nil
 	}
 	words := strings.Fields(p)
 	if len(words) <= 2 {
@@ -290,6 +267,43 @@ func relativeRule(p string) (relRule, error) {
 		}}, nil
 	}
 	return relRule{}, errors.New("not a date this resolver understands (try \"December 7, 2022\", \"on Tuesday\", \"last week\", \"next Sunday\", \"in September\")")
+}
+
+// fixedRule is the rule for a phrase fixed to its publication day:
+// "yesterday", "last week", "this month", "next year" and the like.
+func fixedRule(p string) (relRule, bool) {
+	switch p {
+	case "today":
+		return relRule{Day, same(func(t time.Time) time.Time { return t })}, true
+	case "yesterday":
+		return relRule{Day, same(func(t time.Time) time.Time { return t.AddDate(0, 0, -1) })}, true
+	case "tomorrow":
+		return relRule{Day, same(func(t time.Time) time.Time { return t.AddDate(0, 0, 1) })}, true
+	case "this week", "last week", "next week":
+		off := map[string]int{"this week": 0, "last week": -7, "next week": 7}[p]
+		return relRule{Week, func(pub time.Time) (time.Time, time.Time, error) {
+			mon := monday(pub).AddDate(0, 0, off)
+			return mon, mon.AddDate(0, 0, 6), nil
+		}}, true
+	case "this month", "last month", "next month":
+		off := map[string]int{"this month": 0, "last month": -1, "next month": 1}[p]
+		return relRule{Month, func(pub time.Time) (time.Time, time.Time, error) {
+			r := monthRange(pub.Year(), pub.Month()+time.Month(off))
+			return r.Start, r.End, nil
+		}}, true
+	case "this year", "last year", "next year":
+		off := map[string]int{"this year": 0, "last year": -1, "next year": 1}[p]
+		return relRule{Year, func(pub time.Time) (time.Time, time.Time, error) {
+			r := yearRange(pub.Year() + off)
+			return r.Start, r.End, nil
+		}}, true
+	}
+	return relRule{}, false
+}
+
+// same makes a rule's resolve of a function from a day to a day.
+func same(f func(time.Time) time.Time) func(time.Time) (time.Time, time.Time, error) {
+	return func(pub time.Time) (time.Time, time.Time, error) { d := f(pub); return d, d, nil }
 }
 
 // monthDayRule places a day without a year in the latest year that puts it

@@ -37,8 +37,9 @@ func golden(tb testing.TB, name string, got []byte) {
 	}
 }
 
-// The export of the bundled corpus is byte for byte what it was when the
-// export built the whole document in memory and encoded it at once.
+// TestExportJSON_Golden checks that the export of the bundled corpus is byte
+// for byte what it was when the export built the whole document in memory
+// and encoded it at once.
 func TestExportJSON_Golden(t *testing.T) {
 	s := MustOpenDB(t)
 	var b bytes.Buffer
@@ -48,9 +49,10 @@ func TestExportJSON_Golden(t *testing.T) {
 	golden(t, "export.golden.json", b.Bytes())
 }
 
-// On a corpus with more of everything (disagreements, relative dates,
-// events without places), the streamed export equals the export encoded
-// at once from what Documents, Document, Events and Event return.
+// TestExportJSON_SameAsWhole checks, on a corpus with more of everything
+// (disagreements, relative dates, events without places), that the streamed
+// export equals the export encoded at once from what Documents, Document,
+// Events and Event return.
 func TestExportJSON_SameAsWhole(t *testing.T) {
 	s := mustSynthDB(t, 400)
 	ctx := context.Background()
@@ -138,9 +140,9 @@ func day(t time.Time) *string {
 	return &s
 }
 
-// Every bundled event reads as it did before events were read by sets:
-// actors with their roles in order, places, sources with their documents
-// and offsets, disagreements.
+// TestEvent_SameContent checks that every bundled event reads as it did
+// before events were read by sets: actors with their roles in order,
+// places, sources with their documents and offsets, disagreements.
 func TestEvent_SameContent(t *testing.T) {
 	s := MustOpenDB(t)
 	ctx := context.Background()

@@ -19,14 +19,15 @@ type Basis string
 
 // The ways a date can be established.
 const (
-	// Stated: the text gives the date itself.
+	// Stated means the text gives the date itself.
 	Stated Basis = "stated"
-	// Relative: resolved from a phrase such as "on Tuesday" against a
-	// document's publication date.
+	// Relative means the date was resolved from a phrase such as "on
+	// Tuesday" against a document's publication date.
 	Relative Basis = "relative"
-	// Inferred: worked out from other facts, which the date note names.
+	// Inferred means the date was worked out from other facts, which the
+	// date note names.
 	Inferred Basis = "inferred"
-	// NoBasis: nothing fixes the date.
+	// NoBasis means nothing fixes the date.
 	NoBasis Basis = "unknown"
 )
 

@@ -16,38 +16,7 @@ import (
 )
 
 func TestOpen_RefusesWhatIsNotACorpus(t *testing.T) {
-	dir := t.TempDir()
-	other := filepath.Join(dir, "other.db")
-	db, err := sql.Open("sqlite", other)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Exec(`CREATE TABLE t (x)`); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-
-	good := MustOpenDB(t)
-	goodBytes, err := os.ReadFile(good.Path())
-	if err != nil {
-		t.Fatal(err)
-	}
-	damaged := append([]byte(nil), goodBytes...)
-	for i := 4096; i < len(damaged); i++ {
-		damaged[i] = 0xA5
-	}
-
-	files := map[string][]byte{
-		"empty.db":     {},
-		"text.db":      []byte("these are not the droids\n"),
-		"truncated.db": goodBytes[:50],
-		"damaged.db":   damaged,
-	}
-	for name, b := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := notCorpora(t)
 	tests := []struct {
 		file, want string
 	}{
@@ -82,6 +51,45 @@ func TestOpen_RefusesWhatIsNotACorpus(t *testing.T) {
 			}
 		})
 	}
+}
+
+// notCorpora makes a directory of files that are not corpora: empty, text,
+// a truncated and a damaged corpus, and another application's database.
+func notCorpora(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	other := filepath.Join(dir, "other.db")
+	db, err := sql.Open("sqlite", other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`CREATE TABLE t (x)`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	good := MustOpenDB(t)
+	goodBytes, err := os.ReadFile(good.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	damaged := append([]byte(nil), goodBytes...)
+	for i := 4096; i < len(damaged); i++ {
+		damaged[i] = 0xA5
+	}
+
+	files := map[string][]byte{
+		"empty.db":     {},
+		"text.db":      []byte("these are not the droids\n"),
+		"truncated.db": goodBytes[:50],
+		"damaged.db":   damaged,
+	}
+	for name, b := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
 }
 
 func TestOpenOrCreate_KeepsExistingFile(t *testing.T) {
@@ -128,8 +136,9 @@ func TestOpen_ReadOnly(t *testing.T) {
 	}
 }
 
-// Opening a corpus writes nothing beside it to learn whether it may write:
-// the directory is as it was, down to its modification time.
+// TestOpen_WritesNothingBeside checks that opening a corpus writes nothing
+// beside it to learn whether it may write: the directory is as it was, down
+// to its modification time.
 func TestOpen_WritesNothingBeside(t *testing.T) {
 	s := MustOpenDB(t)
 	path := s.Path()
@@ -157,8 +166,9 @@ func TestOpen_WritesNothingBeside(t *testing.T) {
 	}
 }
 
-// A corpus whose file or directory cannot be written opens read-only, as
-// the rollback journal needs both.
+// TestOpen_UnwritableOpensReadOnly checks that a corpus whose file or
+// directory cannot be written opens read-only, as the rollback journal
+// needs both.
 func TestOpen_UnwritableOpensReadOnly(t *testing.T) {
 	if os.Geteuid() == 0 {
 		t.Skip("root may write whatever the permissions say")

@@ -62,8 +62,9 @@ func BenchmarkSearch_Fresh(b *testing.B) {
 	}
 }
 
-// A cancelled search gives up and leaves the narrowing cache as it was, so
-// the next keystroke's results are still complete.
+// TestSearcher_Cancelled checks that a cancelled search gives up and leaves
+// the narrowing cache as it was, so the next keystroke's results are still
+// complete.
 func TestSearcher_Cancelled(t *testing.T) {
 	sr := newSearcher(syntheticCandidates(3 * matchChunk))
 	ctx, cancel := context.WithCancel(context.Background())

@@ -123,8 +123,9 @@ func TestSearchText_AccentsAndSnippets(t *testing.T) {
 	}
 }
 
-// Typing a query letter by letter narrows the previous results; the hits
-// must be the same as a fresh search's.
+// TestSearch_Incremental types a query letter by letter, each letter
+// narrowing the previous results; the hits must be the same as a fresh
+// search's.
 func TestSearch_Incremental(t *testing.T) {
 	s := MustOpenDB(t)
 	ctx := context.Background()
@@ -168,7 +169,8 @@ func TestSearch_DropsScatteredMatches(t *testing.T) {
 	}
 }
 
-// Short words in a query do not light up every word they begin.
+// TestSearchText_ShortWords checks that short words in a query do not light
+// up every word they begin.
 func TestSearchText_ShortWords(t *testing.T) {
 	s := MustOpenDB(t)
 	hits, err := s.SearchText(context.Background(), "Mexico's ambassador", 20)

@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 )
 
-// Actor kinds the sources may use.
+// actorKinds are the kinds of actor the sources may use.
 var actorKinds = []string{"person", "state", "organisation"}
 
 // actorGroups are the timeline lanes an actor may belong to.

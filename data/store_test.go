@@ -119,8 +119,8 @@ func TestCreate_RequiredEvents(t *testing.T) {
 	}
 }
 
-// The evidence offsets are rune offsets into the cleaned text, so a UI can
-// highlight them without knowing about UTF-8.
+// TestEvidence_Offsets checks that the evidence offsets are rune offsets into
+// the cleaned text, so a UI can highlight them without knowing about UTF-8.
 func TestEvidence_Offsets(t *testing.T) {
 	s := MustOpenDB(t)
 	ctx := context.Background()
@@ -181,8 +181,9 @@ func TestDocuments_Cleaned(t *testing.T) {
 	}
 }
 
-// The originals are the seed articles byte for byte. The seeds sit beside
-// the repository in ../shared/seeds; without them there is nothing to compare.
+// TestDocuments_OriginalsMatchSeeds checks that the originals are the seed
+// articles byte for byte. The seeds sit beside the repository in
+// ../shared/seeds; without them there is nothing to compare.
 func TestDocuments_OriginalsMatchSeeds(t *testing.T) {
 	seeds := filepath.Join("..", "..", "shared", "seeds")
 	if _, err := os.Stat(seeds); err != nil {
@@ -209,7 +210,8 @@ func TestDocuments_OriginalsMatchSeeds(t *testing.T) {
 	}
 }
 
-// A corpus update replaces the bundled rows and leaves user data alone.
+// TestUpdateBundled_KeepsUserData checks that a corpus update replaces the
+// bundled rows and leaves user data alone.
 func TestUpdateBundled_KeepsUserData(t *testing.T) {
 	s := MustOpenDB(t)
 	ctx := context.Background()
@@ -297,8 +299,9 @@ func fileDigest(tb testing.TB, path string) []byte {
 	return sum[:]
 }
 
-// A researcher's own event that links to bundled actors and documents keeps
-// its links through a corpus update.
+// TestUpdateBundled_KeepsUserLinks checks that a researcher's own event that
+// links to bundled actors and documents keeps its links through a corpus
+// update.
 func TestUpdateBundled_KeepsUserLinks(t *testing.T) {
 	s := MustOpenDB(t)
 	ctx := context.Background()
