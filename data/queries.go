@@ -115,7 +115,8 @@ func (s *Store) EventsWith(ctx context.Context, kind Kind, id string) ([]string,
 }
 
 // read runs fn in one read transaction, so that all it reads comes from one
-// snapshot of the corpus even while another connection writes.
+// snapshot of the corpus even while another connection writes. fn reads
+// through tx only: the store has one connection, and tx holds it.
 func (s *Store) read(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
