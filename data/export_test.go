@@ -16,7 +16,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // golden compares got with the file testdata/name, or rewrites the file
-// under -update.
+// under -update. A mismatch leaves got in testdata/failed/ (ignored by git).
 func golden(tb testing.TB, name string, got []byte) {
 	tb.Helper()
 	path := filepath.Join("testdata", name)
@@ -31,9 +31,11 @@ func golden(tb testing.TB, name string, got []byte) {
 		tb.Fatal(err)
 	}
 	if !bytes.Equal(got, want) {
-		failed := filepath.Join(tb.TempDir(), name)
-		os.WriteFile(failed, got, 0o644)
-		tb.Errorf("%s differs from %s (got written to %s)", name, path, failed)
+		failed := filepath.Join("testdata", "failed", name)
+		if err := os.MkdirAll(filepath.Dir(failed), 0o755); err == nil {
+			os.WriteFile(failed, got, 0o644)
+		}
+		tb.Errorf("%s differs from %s (what was got is in %s)", name, path, failed)
 	}
 }
 
