@@ -242,3 +242,20 @@ func TestCLI_ScreenshotUsage(t *testing.T) {
 		t.Errorf("png: %v %v", fi, err)
 	}
 }
+
+func TestBracket(t *testing.T) {
+	for _, tc := range []struct {
+		s      string
+		ranges [][2]int
+		want   string
+	}{
+		{"López Obrador", [][2]int{{0, 5}, {6, 7}}, "[López] [O]brador"},
+		{"Perú", [][2]int{{3, 4}}, "Per[ú]"},
+		{"Perú", [][2]int{{0, 2}, {1, 3}, {2, 9}}, "[Pe]rú"},
+		{"Lima", nil, "Lima"},
+	} {
+		if got := bracket(tc.s, tc.ranges); got != tc.want {
+			t.Errorf("bracket(%q, %v) = %q, want %q", tc.s, tc.ranges, got, tc.want)
+		}
+	}
+}
