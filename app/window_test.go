@@ -30,13 +30,20 @@ func openTestCorpus(tb testing.TB) *data.Store {
 	return s
 }
 
-// newTestWindow shows the main view in a headless window.
+// newTestWindow shows the main view on the bundled corpus in a headless
+// window.
 func newTestWindow(tb testing.TB) (*mainView, fyne.Window) {
+	tb.Helper()
+	return newTestWindowOn(tb, openTestCorpus(tb))
+}
+
+// newTestWindowOn shows the main view on c in a headless window.
+func newTestWindowOn(tb testing.TB, c Corpus) (*mainView, fyne.Window) {
 	tb.Helper()
 	a := test.NewTempApp(tb)
 	w := test.NewWindow(nil)
 	tb.Cleanup(w.Close)
-	v := newMainView(openTestCorpus(tb), w, a.Preferences())
+	v := newMainView(c, w, a.Preferences())
 	v.bg.queueResults()
 	w.SetContent(v.content)
 	w.Resize(fyne.NewSize(1280, 820))
@@ -138,7 +145,7 @@ func TestWindow_KeyboardThroughResults(t *testing.T) {
 }
 
 func TestWindow_CtrlFFocusesSearch(t *testing.T) {
-	v, w := newTestWindow(t)
+	v, w, _ := newFakeWindow(t)
 	w.Canvas().Focus(v.timeline)
 	w.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault})
 	if w.Canvas().Focused() != v.search {
@@ -173,33 +180,45 @@ func TestWindow_TapEventShowsDetail(t *testing.T) {
 }
 
 func TestWindow_DisagreementSideBySide(t *testing.T) {
-	v, _ := newTestWindow(t)
-	v.detail.ShowEvent("castillo-removed")
+	v, _, _ := newFakeWindow(t)
+	v.detail.ShowEvent("removed")
 	v.detail.wait()
 	text := richText(v.detail.scroll.Content)
-	for _, want := range []string{"Sources disagree: Coup or lawful removal?", "“coup”", "“lawful removal”", "impeached and arrested"} {
+	for _, want := range []string{"Sources disagree: Coup or lawful removal?", "“coup”", "“lawful removal”"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("detail pane lacks %q", want)
 		}
 	}
-	grids := 0
-	walk(v.detail.scroll.Content, func(o fyne.CanvasObject) {
-		if c, ok := o.(*fyne.Container); ok && len(c.Objects) == 2 && c.Layout != nil {
-			if _, isGrid := c.Layout.(interface {
-				Layout([]fyne.CanvasObject, fyne.Size)
-			}); isGrid && c.Objects[0].Position().Y == c.Objects[1].Position().Y && c.Objects[1].Position().X > c.Objects[0].Position().X {
-				grids++
-			}
-		}
-	})
-	if grids == 0 {
-		t.Error("the two sides are not side by side")
+	// Each side is a column: the labels on one line, left to right in the
+	// order of the sides, and each side's passage under its own label.
+	coup, lawful := textPos(t, v.detail, "“coup”"), textPos(t, v.detail, "“lawful removal”")
+	if coup.Y != lawful.Y || lawful.X <= coup.X {
+		t.Errorf("side labels at %v and %v, want one line, coup first", coup, lawful)
+	}
+	coupQuote, lawfulQuote := textPos(t, v.detail, "called it a coup"), textPos(t, v.detail, "a lawful impeachment")
+	if coupQuote.Y <= coup.Y || lawfulQuote.Y <= lawful.Y {
+		t.Errorf("passages at %v and %v are not under their labels %v and %v", coupQuote, lawfulQuote, coup, lawful)
+	}
+	if coupQuote.X >= lawful.X || lawfulQuote.X < lawful.X {
+		t.Errorf("passages at x %v and %v are not in their columns (lawful column starts at %v)", coupQuote.X, lawfulQuote.X, lawful.X)
 	}
 }
 
+// textPos is where the first rich text holding s is drawn in the window.
+func textPos(tb testing.TB, root fyne.Widget, s string) fyne.Position {
+	tb.Helper()
+	for _, o := range test.LaidOutObjects(root) {
+		if rt, ok := o.(*widget.RichText); ok && strings.Contains(rt.String(), s) {
+			return fyne.CurrentApp().Driver().AbsolutePositionForObject(rt)
+		}
+	}
+	tb.Fatalf("no text %q drawn", s)
+	return fyne.Position{}
+}
+
 func TestWindow_OpenSourceScrollsToPassage(t *testing.T) {
-	v, _ := newTestWindow(t)
-	v.detail.ShowEvent("peru-accuses-politicising-alliance")
+	v, _, _ := newFakeWindow(t)
+	v.detail.ShowEvent("removed")
 	v.detail.wait()
 	test.Tap(findButton(t, v.detail.scroll.Content, "Read in the document"))
 	v.detail.wait()
@@ -210,7 +229,7 @@ func TestWindow_OpenSourceScrollsToPassage(t *testing.T) {
 		t.Errorf("document not scrolled to the passage (offset %v)", v.detail.scroll.Offset)
 	}
 	text := richText(v.detail.passage)
-	if !strings.Contains(text, "politicizing the Pacific Alliance") {
+	if !strings.Contains(text, "called it a coup") {
 		t.Errorf("highlighted paragraph is %q", text)
 	}
 }
@@ -240,19 +259,25 @@ func TestWindow_ActorSearches(t *testing.T) {
 }
 
 func TestWindow_PreviousNext(t *testing.T) {
-	v, _ := newTestWindow(t)
-	v.timeline.Select("monroy-persona-non-grata")
-	v.detail.ShowEvent("monroy-persona-non-grata")
+	v, _, _ := newFakeWindow(t)
+	v.timeline.Select("removed")
+	v.detail.ShowEvent("removed")
 	v.detail.wait()
-	test.Tap(findButton(t, v.detail.scroll.Content, "Next"))
-	v.detail.wait()
-	if got := v.detail.eventID; got == "monroy-persona-non-grata" || got == "" || v.timeline.Selected() != got {
-		t.Errorf("Next went to %q (timeline %q)", got, v.timeline.Selected())
+	for _, step := range []struct{ button, want string }{
+		{"Next", "after"},
+		{"Previous", "removed"},
+		{"Previous", "before"},
+	} {
+		test.Tap(findButton(t, v.detail.scroll.Content, step.button))
+		v.detail.wait()
+		if v.detail.eventID != step.want || v.timeline.Selected() != step.want {
+			t.Fatalf("%s went to %q (timeline %q), want %q", step.button, v.detail.eventID, v.timeline.Selected(), step.want)
+		}
 	}
 }
 
 func TestWindow_RemembersLayout(t *testing.T) {
-	v, w := newTestWindow(t)
+	v, w, _ := newFakeWindow(t)
 	v.mainSplit.SetOffset(0.62)
 	v.timeline.SetView(parseDay(t, "2022-11-01"), parseDay(t, "2023-01-01"))
 	v.savePreferences()
@@ -270,17 +295,18 @@ func TestWindow_RemembersLayout(t *testing.T) {
 
 func TestScreenshot(t *testing.T) {
 	s := openTestCorpus(t)
-	img, err := Screenshot(s, ScreenshotOptions{Size: fyne.NewSize(1000, 700), Query: "castillo", Select: "castillo-removed"})
+	a := test.NewTempApp(t)
+	img, err := Screenshot(a, s, ScreenshotOptions{Size: fyne.NewSize(1000, 700), Query: "castillo", Select: "castillo-removed"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if b := img.Bounds(); b.Dx() < 1000 || b.Dy() < 700 {
+	if b := img.Bounds(); b.Dx() != 1000 || b.Dy() != 700 {
 		t.Errorf("image %v", b)
 	}
-	if _, err := Screenshot(s, ScreenshotOptions{Size: fyne.NewSize(800, 600), Select: "nope"}); err == nil {
+	if _, err := Screenshot(a, s, ScreenshotOptions{Size: fyne.NewSize(800, 600), Select: "nope"}); err == nil {
 		t.Error("an unknown event id was accepted")
 	}
-	if _, err := Screenshot(s, ScreenshotOptions{Size: fyne.NewSize(800, 600), From: "2022-02-30", To: "2022-03-01"}); err == nil {
+	if _, err := Screenshot(a, s, ScreenshotOptions{Size: fyne.NewSize(800, 600), From: "2022-02-30", To: "2022-03-01"}); err == nil {
 		t.Error("an impossible date was accepted")
 	}
 }
@@ -375,12 +401,12 @@ func TestWindow_TapFirstResult(t *testing.T) {
 }
 
 func TestWindow_ShortcutsWhileTyping(t *testing.T) {
-	v, w := newTestWindow(t)
-	v.timeline.Select("monroy-persona-non-grata")
+	v, w, _ := newFakeWindow(t)
+	v.timeline.Select("removed")
 	w.Canvas().Focus(v.search)
 	v.search.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyPageDown, Modifier: fyne.KeyModifierShortcutDefault})
 	v.detail.wait()
-	if got := v.timeline.Selected(); got == "monroy-persona-non-grata" || got == "" {
+	if got := v.timeline.Selected(); got != "after" {
 		t.Errorf("Ctrl+PageDown in the search field left the selection at %q", got)
 	}
 	if v.detail.eventID != v.timeline.Selected() {
@@ -389,14 +415,34 @@ func TestWindow_ShortcutsWhileTyping(t *testing.T) {
 }
 
 func TestWindow_EscapeOnTimelineClearsDetail(t *testing.T) {
-	v, w := newTestWindow(t)
-	v.timeline.Select("monroy-persona-non-grata")
-	v.detail.ShowEvent("monroy-persona-non-grata")
+	v, w, _ := newFakeWindow(t)
+	v.timeline.Select("removed")
+	v.detail.ShowEvent("removed")
 	v.detail.wait()
 	w.Canvas().Focus(v.timeline)
 	key(w, fyne.KeyEscape)
 	v.detail.wait()
-	if v.detail.eventID != "" || strings.Contains(richText(v.detail.scroll.Content), "Monroy") {
+	if v.detail.eventID != "" || strings.Contains(richText(v.detail.scroll.Content), "Congress removes") {
 		t.Errorf("detail still shows %q after Escape", v.detail.eventID)
+	}
+}
+
+// A corpus that fails to read says so in a dialog, and the window goes on.
+func TestWindow_CorpusErrorShowsDialog(t *testing.T) {
+	c := newFakeCorpus(t)
+	c.err = errors.New("corpus.db: disk I/O error")
+	_, w := newTestWindowOn(t, c)
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog")
+	}
+	var said []string
+	for _, o := range test.LaidOutObjects(top) {
+		if l, ok := o.(*widget.Label); ok {
+			said = append(said, l.Text)
+		}
+	}
+	if !strings.Contains(strings.Join(said, " "), "disk I/O error") {
+		t.Errorf("the dialog says %q, not the error", said)
 	}
 }
