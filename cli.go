@@ -32,7 +32,7 @@ Usage:
   chronoscope check                            validate the corpus; exit 1 listing problems
   chronoscope screenshot -o FILE.png [--size WxH] [--query Q] [--select EVENT_ID]
                          [--from YYYY-MM-DD --to YYYY-MM-DD] [--lanes group|category]
-                                               render the window without a display
+                                               render the window to a PNG (needs a display)
 
 Every command takes --corpus PATH. Without it the user's corpus in the app's
 storage is used; a corpus that does not exist is built from the bundled sources.

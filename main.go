@@ -6,10 +6,12 @@ package main
 import (
 	"context"
 	"os"
+	"sync"
 
 	// Before Fyne reads the locale: see the package comment.
 	_ "chronoscope/internal/locale"
 
+	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"chronoscope/app"
@@ -25,6 +27,9 @@ func main() {
 // openWindow opens the corpus at path (building it on first use) and runs
 // the window until it is closed.
 func openWindow(path string) error {
+	if err := needDisplay(); err != nil {
+		return err
+	}
 	ctx := context.Background()
 	store, err := data.OpenOrCreate(ctx, path, assets.Corpus())
 	a := fyneapp.NewWithID(appID)
@@ -36,4 +41,31 @@ func openWindow(path string) error {
 	defer store.Close()
 	app.NewWindow(a, store).ShowAndRun()
 	return nil
+}
+
+// runApp creates the Fyne app and runs it on the main goroutine, as the
+// desktop driver needs, while use works with it from another goroutine
+// once it has started; the app quits when use returns. Fyne's headless
+// driver (-tags ci) has no loop: its Run returns at once without saying it
+// started, and fyne.Do runs on the caller's goroutine.
+func runApp(use func(fyne.App) error) error {
+	if err := needDisplay(); err != nil {
+		return err
+	}
+	a := fyneapp.NewWithID(appID)
+	done := make(chan error, 1)
+	var once sync.Once
+	start := func() {
+		once.Do(func() {
+			go func() {
+				err := use(a)
+				fyne.DoAndWait(a.Quit)
+				done <- err
+			}()
+		})
+	}
+	a.Lifecycle().SetOnStarted(start)
+	a.Run()
+	start()
+	return <-done
 }

@@ -4,10 +4,13 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"image"
 	"image/png"
 	"io"
+	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -47,13 +50,28 @@ func (c *cli) screenshotCommand() command {
 			return err
 		}
 		defer s.Close()
-		img, err := app.Screenshot(s, o)
+		var img image.Image
+		err = runApp(func(a fyne.App) error {
+			// A window that never comes up would leave the app waiting on
+			// the main goroutine, out of reach of any context.
+			watchdog := time.AfterFunc(screenshotTimeout, func() {
+				fmt.Fprintf(c.stderr, "chronoscope: screenshot: no picture after %v\n", screenshotTimeout)
+				os.Exit(1)
+			})
+			defer watchdog.Stop()
+			img, err = app.Screenshot(a, s, o)
+			return err
+		})
 		if err != nil {
 			return fmt.Errorf("screenshot: %w", err)
 		}
 		return writeFileAtomic(*out, func(w io.Writer) error { return png.Encode(w, img) })
 	}}
 }
+
+// screenshotTimeout bounds the screenshot command, which takes a few
+// seconds even with software GL.
+const screenshotTimeout = 2 * time.Minute
 
 func parseSize(s string) (fyne.Size, error) {
 	ws, hs, ok := strings.Cut(strings.ToLower(s), "x")

@@ -6,57 +6,60 @@ import (
 	"fyne.io/fyne/v2"
 )
 
-// background runs queries off the UI thread and hands their results to it.
-// In the app, results go through fyne.Do. Tests and screenshots call
-// queueResults first: Fyne's headless driver would run fyne.Do on the
-// query's own goroutine, racing the test, so results wait in a queue until
-// wait runs them on the caller's goroutine, in order.
+// background runs queries off the UI thread and hands their results to it
+// with fyne.Do. It counts the queries whose results have not yet run, so a
+// caller off the UI thread can wait until the window is idle: the screenshot
+// does before it captures.
 type background struct {
-	pending sync.WaitGroup
+	// ui runs a result on the UI thread; nil means fyne.Do. Tests put a
+	// queue here that they empty on their own goroutine (export_test.go).
+	ui interface{ Do(func()) }
 
-	mu     sync.Mutex
-	queued bool
-	queue  []func()
+	mu      sync.Mutex
+	changed sync.Cond // broadcast when pending falls, or ui takes a result
+	pending int       // queries whose results have not yet run
 }
 
-// run calls query on a goroutine, then deliver with its result on the UI
+func newBackground() *background {
+	b := &background{}
+	b.changed.L = &b.mu
+	return b
+}
+
+// run calls query on a goroutine, then the function it returns on the UI
 // thread.
 func (b *background) run(query func() func()) {
-	b.pending.Add(1)
+	b.mu.Lock()
+	b.pending++
+	b.mu.Unlock()
 	go func() {
-		defer b.pending.Done()
-		deliver := query()
-		b.mu.Lock()
-		if b.queued {
-			b.queue = append(b.queue, deliver)
-			b.mu.Unlock()
+		result := query()
+		deliver := func() {
+			defer b.done()
+			result()
+		}
+		if b.ui != nil {
+			b.ui.Do(deliver)
 			return
 		}
-		b.mu.Unlock()
 		fyne.Do(deliver)
 	}()
 }
 
-// queueResults makes results wait for wait instead of going to fyne.Do.
-func (b *background) queueResults() {
+func (b *background) done() {
 	b.mu.Lock()
-	b.queued = true
+	b.pending--
 	b.mu.Unlock()
+	b.changed.Broadcast()
 }
 
-// wait blocks until every query has finished and runs the queued results.
+// wait blocks until every query has run its result, including queries that
+// results start. It must not be called on the UI thread, which the results
+// need.
 func (b *background) wait() {
-	for {
-		b.pending.Wait()
-		b.mu.Lock()
-		q := b.queue
-		b.queue = nil
-		b.mu.Unlock()
-		if len(q) == 0 {
-			return
-		}
-		for _, deliver := range q {
-			deliver()
-		}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for b.pending > 0 {
+		b.changed.Wait()
 	}
 }

@@ -144,8 +144,6 @@ func (d *detailPane) show(content fyne.CanvasObject) {
 	d.scroll.Refresh()
 }
 
-func (d *detailPane) wait() { d.bg.wait() }
-
 func (d *detailPane) eventView(e *data.Event, docs map[string]*data.Document) fyne.CanvasObject {
 	prev := widget.NewButtonWithIcon("Previous", theme.NavigateBackIcon(), func() { call(d.OnPrevious) })
 	next := widget.NewButtonWithIcon("Next", theme.NavigateNextIcon(), func() { call(d.OnNext) })

@@ -5,9 +5,10 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"image/draw"
+	"sync"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 )
 
@@ -22,69 +23,141 @@ type ScreenshotOptions struct {
 	Dark   bool
 }
 
-// Screenshot renders the main window with Fyne's software painter, with no
-// display: for tests, scripts and the README.
-func Screenshot(c Corpus, o ScreenshotOptions) (image.Image, error) {
-	// Fyne's headless driver runs fyne.Do calls on the calling goroutine and
-	// refuses the main one, so the window lives on a goroutine of its own.
-	type result struct {
-		img image.Image
-		err error
-	}
-	done := make(chan result, 1)
-	go func() {
-		img, err := screenshot(c, o)
-		done <- result{img, err}
-	}()
-	r := <-done
-	return r.img, r.err
-}
-
-func screenshot(c Corpus, o ScreenshotOptions) (image.Image, error) {
-	a := test.NewApp()
-	defer test.NewApp() // leave no state behind for a later render
-	variant := theme.VariantLight
-	if o.Dark {
-		variant = theme.VariantDark
-	}
-	a.Settings().SetTheme(fixedVariant{theme.DefaultTheme(), variant})
-	w := test.NewWindow(nil)
-	defer w.Close()
-	v := newMainView(c, w, a.Preferences())
-	v.bg.queueResults()
-	w.SetContent(v.content)
-	w.Resize(o.Size)
-	v.load()
-	switch o.Lanes {
-	case "", "group":
-	case "category":
-		v.lanes.SetSelected("By category")
-	default:
+// Screenshot sets up the main view on c in a new window of a as o says,
+// waits until its queries have delivered, and captures it. Call it off the
+// UI thread while a runs. With the desktop driver the window is shown only
+// for the frame that is captured, then hidden: closing an app's last window
+// would quit it, so the window is left for the app's Quit to close.
+func Screenshot(a fyne.App, c Corpus, o ScreenshotOptions) (image.Image, error) {
+	if o.Lanes != "" && o.Lanes != "group" && o.Lanes != "category" {
 		return nil, fmt.Errorf("--lanes %q: want group or category", o.Lanes)
-	}
-	if o.From != "" {
-		if err := v.applyView(o.From, o.To); err != nil {
-			return nil, err
-		}
-	}
-	if o.Query != "" {
-		w.Canvas().Focus(v.search)
-		test.Type(v.search, o.Query)
-		v.waitForSearch()
 	}
 	if o.Select != "" {
 		if _, err := c.Event(context.Background(), o.Select); err != nil {
 			return nil, fmt.Errorf("--select: %w", err)
 		}
-		from, to := v.timeline.View()
-		v.timeline.Select(o.Select)
-		if o.From != "" {
-			v.timeline.SetView(from, to)
-		}
-		v.detail.ShowEvent(o.Select)
-		v.detail.wait()
 	}
-	return w.Canvas().Capture(), nil
+	ui := &lockedUI{}
+	var v *mainView
+	var w fyne.Window
+	var err error
+	ui.DoAndWait(func() {
+		w, v, err = newScreenshotWindow(a, c, o, ui)
+	})
+	if err != nil {
+		return nil, err
+	}
+	// A person types one letter at a time, and each letter starts a search.
+	for _, r := range o.Query {
+		ui.DoAndWait(func() { v.search.TypedRune(r) })
+		v.bg.wait()
+	}
+	if o.Select != "" {
+		ui.DoAndWait(func() {
+			from, to := v.timeline.View()
+			v.timeline.Select(o.Select)
+			if o.From != "" {
+				v.timeline.SetView(from, to) // selecting scrolls to the event
+			}
+			v.detail.ShowEvent(o.Select)
+		})
+		v.bg.wait()
+	}
+	var img image.Image
+	ui.DoAndWait(func() {
+		w.Show() // creates the window, draws it and maps it
+		img = capture(w)
+		w.Hide()
+	})
+	return img, nil
+}
+
+// lockedUI runs functions on the UI thread one at a time. Fyne's desktop
+// driver does that already; its headless one (-tags ci) runs fyne.Do on
+// the calling goroutine, where a query's result would race the screenshot's
+// next step without the lock.
+type lockedUI struct{ mu sync.Mutex }
+
+func (u *lockedUI) Do(f func()) { fyne.Do(u.locked(f)) }
+
+func (u *lockedUI) DoAndWait(f func()) { fyne.DoAndWait(u.locked(f)) }
+
+func (u *lockedUI) locked(f func()) func() {
+	return func() {
+		u.mu.Lock()
+		defer u.mu.Unlock()
+		f()
+	}
+}
+
+// newScreenshotWindow makes a window that is not shown yet, with the main
+// view in the theme and range asked for, its results going through ui. The view gets no preferences: it
+// starts from the defaults, whatever the user's window remembers.
+func newScreenshotWindow(a fyne.App, c Corpus, o ScreenshotOptions, ui *lockedUI) (fyne.Window, *mainView, error) {
+	variant := theme.VariantLight
+	if o.Dark {
+		variant = theme.VariantDark
+	}
+	a.Settings().SetTheme(fixedVariant{theme.DefaultTheme(), variant})
+	w := a.NewWindow("Chronoscope — " + c.Name())
+	v := newMainView(c, w, nil)
+	v.bg.ui = ui
+	w.SetContent(v.content)
+	w.Resize(o.Size)
+	// The desktop driver lays the content out when the window comes into
+	// being, at Show; the steps before need it at its size already (the
+	// results list scrolls by its height), where the window will put it.
+	if w.Padded() {
+		pad := theme.Padding()
+		v.content.Move(fyne.NewSquareOffsetPos(pad))
+		v.content.Resize(o.Size.Subtract(fyne.NewSquareSize(2 * pad)))
+	}
+	v.load()
+	if o.Lanes == "category" {
+		v.lanes.SetSelected("By category")
+	}
+	if o.From != "" {
+		if err := v.applyView(o.From, o.To); err != nil {
+			w.Close()
+			return nil, nil, err
+		}
+	}
+	if o.Query != "" {
+		w.Canvas().Focus(v.search)
+	}
+	return w, v, nil
+}
+
+// capture is the window as last drawn, opaque as on screen: GL
+// framebuffers keep alpha below one where translucent objects were
+// blended, and the screen ignores it.
+func capture(w fyne.Window) image.Image {
+	img := w.Canvas().Capture()
+	if blank(img) {
+		if back, ok := readBackBuffer(w); ok {
+			img = back
+		}
+	}
+	out := image.NewRGBA(img.Bounds())
+	draw.Draw(out, out.Bounds(), img, img.Bounds().Min, draw.Src)
+	for i := 3; i < len(out.Pix); i += 4 {
+		out.Pix[i] = 0xff
+	}
+	return out
+}
+
+// blank says whether an image is wholly transparent, as a capture of a
+// front buffer that the driver does not keep is.
+func blank(img image.Image) bool {
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if _, _, _, a := img.At(x, y).RGBA(); a != 0 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // fixedVariant is a theme that ignores the system's light or dark setting,

@@ -101,7 +101,7 @@ type mainView struct {
 }
 
 func newMainView(c Corpus, w fyne.Window, prefs fyne.Preferences) *mainView {
-	v := &mainView{corpus: c, win: w, prefs: prefs, bg: &background{}}
+	v := &mainView{corpus: c, win: w, prefs: prefs, bg: newBackground()}
 	v.timeline = NewTimeline()
 	v.timeline.OnSelected = v.onEventSelected
 	v.results = newResultList()
@@ -128,12 +128,12 @@ func newMainView(c Corpus, w fyne.Window, prefs fyne.Preferences) *mainView {
 
 	v.status = widget.NewLabel("")
 	v.lower = container.NewHSplit(v.results, v.detail)
-	v.lower.Offset = prefs.FloatWithFallback(prefLowerSplit, 0.3)
+	v.lower.Offset = v.prefFloat(prefLowerSplit, 0.3)
 	v.mainSplit = container.NewVSplit(v.timeline, v.lower)
-	v.mainSplit.Offset = prefs.FloatWithFallback(prefMainSplit, 0.45)
+	v.mainSplit.Offset = v.prefFloat(prefMainSplit, 0.45)
 	v.content = container.NewBorder(top, v.status, nil, nil, v.mainSplit)
 
-	if prefs.StringWithFallback(prefLanes, "group") == "category" {
+	if v.prefString(prefLanes, "group") == "category" {
 		v.lanes.SetSelected("By category")
 	} else {
 		v.lanes.SetSelected("By country")
@@ -196,7 +196,7 @@ func (v *mainView) load() {
 	v.events = evs
 	v.timeline.SetEvents(evs)
 	v.timeline.SetCoverage(docs)
-	from, to := v.prefs.String(prefViewFrom), v.prefs.String(prefViewTo)
+	from, to := v.prefString(prefViewFrom, ""), v.prefString(prefViewTo, "")
 	if f, err1 := data.ParseDay(from); err1 == nil {
 		if t, err2 := data.ParseDay(to); err2 == nil && t.After(f) {
 			v.timeline.SetView(f, t)
@@ -206,6 +206,22 @@ func (v *mainView) load() {
 	}
 	v.timeline.FitAll()
 	v.setStatus("")
+}
+
+// prefFloat and prefString read a preference; with no preferences (the
+// screenshot) the view starts from the defaults and remembers nothing.
+func (v *mainView) prefFloat(key string, fallback float64) float64 {
+	if v.prefs == nil {
+		return fallback
+	}
+	return v.prefs.FloatWithFallback(key, fallback)
+}
+
+func (v *mainView) prefString(key, fallback string) string {
+	if v.prefs == nil {
+		return fallback
+	}
+	return v.prefs.StringWithFallback(key, fallback)
 }
 
 func (v *mainView) savePreferences() {
@@ -310,9 +326,6 @@ func (v *mainView) runSearch(ctx context.Context, q string) ([]data.Hit, []data.
 	}
 	return hits, text, lit, nil
 }
-
-// waitForSearch blocks until background queries have delivered.
-func (v *mainView) waitForSearch() { v.bg.wait() }
 
 func (v *mainView) onResultOpened(kind data.Kind, id string) {
 	switch kind {

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Chronoscope needs that this machine lacks:
 # a C compiler and the GL/X11 headers for Fyne's cgo build, and Xvfb with
-# ImageMagick and xdotool for the real-window test. Installs nothing when
-# all are present, so it is cheap to run before every build.
+# ImageMagick, xdotool and tesseract for the real-window test and the
+# screenshot. Installs nothing when all are present, so it is cheap to run
+# before every build.
 set -euo pipefail
 
 packages=(
 	gcc libc6-dev pkg-config
 	libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
-	xvfb xauth x11-utils imagemagick xdotool sqlite3
+	xvfb xauth x11-utils imagemagick xdotool sqlite3 tesseract-ocr tesseract-ocr-eng
 )
 
 missing=()

@@ -59,16 +59,43 @@ else
 	fail "bad corpus: $(cat "$tmp/bad.err")"
 fi
 
-"$bin" screenshot --corpus "$corpus" -o "$tmp/headless.png" --size 1280x820 --query castillo --select castillo-removed
-if [ "$(identify -format '%w×%h' "$tmp/headless.png")" = "1280×820" ]; then
-	pass "screenshot renders 1280×820 headlessly"
+# What users run links no test library (Fyne's test package pulls in testify).
+if testlibs=$(go version -m "$bin" | grep -E 'testify|go-spew|go-difflib'); then
+	fail "the binary links test libraries: $(echo $testlibs)"
 else
-	fail "headless screenshot"
+	pass "go version -m lists no testify, go-spew or go-difflib"
+fi
+
+# With no display, screenshot says so in one line instead of panicking.
+if env -u DISPLAY -u WAYLAND_DISPLAY "$bin" screenshot --corpus "$corpus" -o "$tmp/none.png" >"$tmp/nodisplay.out" 2>"$tmp/nodisplay.err"; then
+	fail "screenshot succeeded with no display"
+elif [ "$(wc -l <"$tmp/nodisplay.err")" -eq 1 ] && grep -q "needs a display" "$tmp/nodisplay.err" && [ ! -e "$tmp/none.png" ]; then
+	pass "with no display, screenshot fails in one line: $(cat "$tmp/nodisplay.err")"
+else
+	fail "screenshot with no display: $(head -c 400 "$tmp/nodisplay.err")"
 fi
 
 # The real window, with Mesa's software GL under Xvfb.
 source "$(dirname "$0")/xvfb.sh"
 start_xvfb 1400x900
+
+# screenshot draws the window with the desktop driver, so it needs the display.
+if timeout 120 "$bin" screenshot --corpus "$corpus" -o "$tmp/shot.png" --size 1280x820 --query castillo --select castillo-removed 2>"$tmp/shot.err"; then
+	size=$(identify -format '%w×%h' "$tmp/shot.png")
+	colours=$(convert "$tmp/shot.png" -format '%k' info:)
+	if [ "$size" = "1280×820" ] && [ "$colours" -gt 200 ]; then
+		pass "screenshot renders $size under Xvfb ($colours colours)"
+	else
+		fail "screenshot is $size with $colours colours"
+	fi
+	if tesseract "$tmp/shot.png" - 2>/dev/null | grep -q "Castillo"; then
+		pass "tesseract reads “Castillo” in the screenshot"
+	else
+		fail "tesseract finds no “Castillo” in the screenshot"
+	fi
+else
+	fail "screenshot under Xvfb: $(tail -3 "$tmp/shot.err")"
+fi
 "$bin" --corpus "$corpus" >"$tmp/app.log" 2>&1 &
 app_pid=$!
 if win=$(wait_window) && [ -n "$win" ]; then

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes the README's pictures: docs/screenshot-xvfb.png from the real window
 # under Xvfb, driven with xdotool as a person would (Ctrl+F, type, Enter),
-# and docs/screenshot-headless.png from `chronoscope screenshot`.
+# and docs/screenshot-headless.png from `chronoscope screenshot`, which
+# needs the display too: it draws with the desktop driver.
 # Usage: scripts/screenshots.sh ./chronoscope
 set -euo pipefail
 
@@ -16,10 +17,9 @@ corpus="$tmp/corpus.db"
 query="expels"
 event="monroy-persona-non-grata"
 
-"$bin" screenshot --corpus "$corpus" -o docs/screenshot-headless.png --size 1400x900 --query "$query" --select "$event"
-
 source scripts/xvfb.sh
 start_xvfb 1400x900
+"$bin" screenshot --corpus "$corpus" -o docs/screenshot-headless.png --size 1400x900 --query "$query" --select "$event"
 "$bin" --corpus "$corpus" &
 app_pid=$!
 win=$(wait_window)
