@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"chronoscope/data"
+	"chronoscope/internal/textfmt"
 )
 
 // detailPane shows the selected event — its date and how it was
@@ -164,14 +165,14 @@ func (d *detailPane) eventView(e *data.Event, docs map[string]*data.Document) fy
 		}
 		facts += " · Places: " + strings.Join(names, ", ")
 	}
-	facts += fmt.Sprintf(" · Supported by %d %s", e.EventSummary.Sources, pluralize(e.EventSummary.Sources, "document", "documents"))
+	facts += " · Supported by " + textfmt.Count(e.EventSummary.Sources, "document")
 	box.Add(wrapped(facts, widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}))
 	box.Add(wrapped(e.Summary, widget.RichTextStyleParagraph))
 	box.Add(d.actorsLine(e.Actors))
 	for _, dis := range e.Disagreements {
 		box.Add(d.disagreementView(e, dis, docs))
 	}
-	box.Add(subheading(fmt.Sprintf("Sources (%d %s)", len(e.Sources), pluralize(len(e.Sources), "passage", "passages"))))
+	box.Add(subheading("Sources (" + textfmt.Count(len(e.Sources), "passage") + ")"))
 	for _, v := range e.Sources {
 		box.Add(d.evidenceCard(v, docs[v.DocumentID]))
 	}
@@ -406,13 +407,6 @@ func wrapped(s string, style widget.RichTextStyle) fyne.CanvasObject {
 	t := widget.NewRichText(&widget.TextSegment{Text: s, Style: style})
 	t.Wrapping = fyne.TextWrapWord
 	return t
-}
-
-func pluralize(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 func call(fn func()) {

@@ -1,5 +1,7 @@
 package app
 
+import "fyne.io/fyne/v2/widget"
+
 // Hooks for the tests of this package; production code never calls them.
 
 // resultQueue stands in for the UI thread in tests. Fyne's headless driver
@@ -48,3 +50,14 @@ func (v *mainView) waitForSearch() { v.bg.runResults() }
 
 // wait runs the results of the events and documents asked for so far.
 func (d *detailPane) wait() { d.bg.runResults() }
+
+// Rows is the text of each row of the results, headings included.
+func (r *resultList) Rows() []string {
+	out := make([]string, len(r.rows))
+	for i := range r.rows {
+		t := widget.NewRichText()
+		r.updateRow(i, t)
+		out[i] = t.String()
+	}
+	return out
+}

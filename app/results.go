@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"chronoscope/data"
+	"chronoscope/internal/textfmt"
 )
 
 // resultRow is a group heading (hit nil and text nil) or one hit.
@@ -107,17 +108,6 @@ func (r *resultList) SetResults(hits []data.Hit, text []data.TextHit) {
 	}
 }
 
-// Rows is the text of each row, headings included, for tests.
-func (r *resultList) Rows() []string {
-	out := make([]string, len(r.rows))
-	for i := range r.rows {
-		t := widget.NewRichText()
-		r.updateRow(i, t)
-		out[i] = t.String()
-	}
-	return out
-}
-
 // Selected is the kind and id of the selected hit.
 func (r *resultList) Selected() (kind data.Kind, id string) {
 	if r.selected < 0 || r.selected >= len(r.rows) {
@@ -203,24 +193,17 @@ var (
 	dimStyle   = widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}
 )
 
-// highlightSegments splits s into plain and matched segments; ranges are
-// rune offsets, end exclusive.
+// highlightSegments is s as rich text with the ranges (rune offsets, end
+// exclusive) in the match style.
 func highlightSegments(s string, ranges [][2]int) []widget.RichTextSegment {
-	runes := []rune(s)
-	var segs []widget.RichTextSegment
-	next := 0
-	for _, m := range ranges {
-		if m[0] < next || m[1] > len(runes) || m[0] >= m[1] {
-			continue
+	pieces := textfmt.Split(s, ranges)
+	segs := make([]widget.RichTextSegment, len(pieces))
+	for i, p := range pieces {
+		style := widget.RichTextStyleInline
+		if p.Match {
+			style = matchStyle
 		}
-		if m[0] > next {
-			segs = append(segs, &widget.TextSegment{Text: string(runes[next:m[0]]), Style: widget.RichTextStyleInline})
-		}
-		segs = append(segs, &widget.TextSegment{Text: string(runes[m[0]:m[1]]), Style: matchStyle})
-		next = m[1]
-	}
-	if next < len(runes) {
-		segs = append(segs, &widget.TextSegment{Text: string(runes[next:]), Style: widget.RichTextStyleInline})
+		segs[i] = &widget.TextSegment{Text: p.Text, Style: style}
 	}
 	return segs
 }
