@@ -222,12 +222,18 @@ func (s *Store) UpdateBundled(ctx context.Context, src fs.FS) error {
 // a WAL corpus cannot be read from read-only media without side files, and
 // one desktop process is the only writer, so WAL's concurrency buys nothing.
 // No pragma here writes to the file: it is checked before anything is.
+// A transaction that may write begins IMMEDIATE, taking the write lock at
+// once rather than failing half-way when its read lock cannot be upgraded;
+// read transactions (sql.TxOptions.ReadOnly) still begin deferred, since
+// the driver applies _txlock only to the others.
 func dsn(path string, readOnly bool) string {
 	q := url.Values{}
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "busy_timeout(5000)")
 	if readOnly {
 		q.Set("mode", "ro")
+	} else {
+		q.Set("_txlock", "immediate")
 	}
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 }
