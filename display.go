@@ -19,7 +19,8 @@ var errNoDisplay = errors.New("needs a display (X11 or Wayland); on a headless m
 // GLFW's error and then panic on its first call. It starts GLFW on the main
 // goroutine, as GLFW requires; Fyne's own start then finds it ready.
 func needDisplay() (err error) {
-	// go-gl logs a failed start and carries on; the next call panics.
+	// go-gl logs most failures to start and carries on; the next call
+	// then panics on the uninitialised library.
 	var cause bytes.Buffer
 	out, flags := log.Writer(), log.Flags()
 	log.SetOutput(&cause)
@@ -35,7 +36,9 @@ func needDisplay() (err error) {
 			err = fmt.Errorf("%w (%s)", errNoDisplay, msg)
 		}
 	}()
-	_ = glfw.Init() // its only error is reported by the call below
+	if err := glfw.Init(); err != nil {
+		return fmt.Errorf("%w (%v)", errNoDisplay, err)
+	}
 	glfw.GetPrimaryMonitor()
 	return nil
 }

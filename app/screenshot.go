@@ -91,8 +91,9 @@ func (u *lockedUI) locked(f func()) func() {
 }
 
 // newScreenshotWindow makes a window that is not shown yet, with the main
-// view in the theme and range asked for, its results going through ui. The view gets no preferences: it
-// starts from the defaults, whatever the user's window remembers.
+// view in the theme and range asked for, its results going through ui. The
+// view gets no preferences: it starts from the defaults, whatever the
+// user's window remembers.
 func newScreenshotWindow(a fyne.App, c Corpus, o ScreenshotOptions, ui *lockedUI) (fyne.Window, *mainView, error) {
 	variant := theme.VariantLight
 	if o.Dark {
