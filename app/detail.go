@@ -64,22 +64,9 @@ func (d *detailPane) placeholder() fyne.CanvasObject {
 // ShowEvent loads an event in the background and shows it.
 func (d *detailPane) ShowEvent(id string) {
 	d.load(func(ctx context.Context) (func() fyne.CanvasObject, error) {
-		e, err := d.corpus.Event(ctx, id)
+		e, docs, err := d.corpus.EventWithDocuments(ctx, id)
 		if err != nil {
 			return nil, err
-		}
-		docs := map[string]*data.Document{}
-		for _, v := range e.Sources {
-			if docs[v.DocumentID] == nil {
-				if docs[v.DocumentID], err = d.corpus.Document(ctx, v.DocumentID); err != nil {
-					return nil, err
-				}
-			}
-		}
-		if e.DateAnchor != "" && docs[e.DateAnchor] == nil {
-			if docs[e.DateAnchor], err = d.corpus.Document(ctx, e.DateAnchor); err != nil {
-				return nil, err
-			}
 		}
 		return func() fyne.CanvasObject {
 			d.eventID = e.ID

@@ -61,6 +61,20 @@ func (f *fakeCorpus) Event(_ context.Context, id string) (*data.Event, error) {
 	return nil, fmt.Errorf("event %q: %w", id, data.ErrNotFound)
 }
 
+func (f *fakeCorpus) EventWithDocuments(ctx context.Context, id string) (*data.Event, map[string]*data.Document, error) {
+	e, err := f.Event(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	docs := map[string]*data.Document{}
+	for _, v := range e.Sources {
+		if docs[v.DocumentID], err = f.Document(ctx, v.DocumentID); err != nil {
+			return nil, nil, err
+		}
+	}
+	return e, docs, nil
+}
+
 func (f *fakeCorpus) Document(_ context.Context, id string) (*data.Document, error) {
 	if f.err != nil {
 		return nil, f.err

@@ -23,6 +23,9 @@ type Corpus interface {
 	Events(ctx context.Context) ([]data.EventSummary, error)
 	Documents(ctx context.Context) ([]data.DocumentSummary, error)
 	Event(ctx context.Context, id string) (*data.Event, error)
+	// EventWithDocuments is an event and the documents its passages quote
+	// and its date is resolved against, by id, read as one.
+	EventWithDocuments(ctx context.Context, id string) (*data.Event, map[string]*data.Document, error)
 	Document(ctx context.Context, id string) (*data.Document, error)
 	Search(ctx context.Context, query string, limit int) ([]data.Hit, error)
 	SearchText(ctx context.Context, query string, limit int) ([]data.TextHit, error)

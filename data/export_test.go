@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 
@@ -169,4 +171,49 @@ func TestEvent_SameContent(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden(t, "events.golden.json", append(b, '\n'))
+}
+
+// TestEventWithDocuments checks that the detail pane's one read gives the
+// event as Event does and exactly the documents its passages quote and its
+// date is resolved against, each as Document gives it.
+func TestEventWithDocuments(t *testing.T) {
+	s := MustOpenDB(t)
+	ctx := context.Background()
+	for _, id := range []string{"castillo-removed", "monroy-persona-non-grata", "peru-severs-ties"} {
+		t.Run(id, func(t *testing.T) {
+			e, docs, err := s.EventWithDocuments(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := s.Event(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(e, want) {
+				t.Errorf("event differs from Event's:\n%+v\n%+v", e, want)
+			}
+			ids := map[string]bool{}
+			for _, v := range e.Sources {
+				ids[v.DocumentID] = true
+			}
+			if e.DateAnchor != "" {
+				ids[e.DateAnchor] = true
+			}
+			if len(docs) != len(ids) {
+				t.Errorf("%d documents, want %d (%v)", len(docs), len(ids), ids)
+			}
+			for docID := range ids {
+				d, err := s.Document(ctx, docID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(docs[docID], d) {
+					t.Errorf("document %s differs from Document's", docID)
+				}
+			}
+		})
+	}
+	if _, _, err := s.EventWithDocuments(ctx, "nope"); !errors.Is(err, data.ErrNotFound) {
+		t.Errorf("unknown id: %v, want ErrNotFound", err)
+	}
 }

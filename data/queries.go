@@ -57,27 +57,77 @@ func (s *Store) Documents(ctx context.Context) ([]DocumentSummary, error) {
 	return out, rows.Err()
 }
 
+// documentColumns are a Document's columns, as scanDocument reads them.
+const documentColumns = `id, title, publisher, author, url, language, published_start, published_end,
+	published_precision, published_basis, published_note, note, text, original`
+
 // Document returns one document with its text.
 func (s *Store) Document(ctx context.Context, id string) (*Document, error) {
-	var (
-		d          Document
-		start, end sql.NullString
-		prec, bas  string
-	)
-	err := s.db.QueryRowContext(ctx, `SELECT id, title, publisher, author, url, language, published_start, published_end,
-			published_precision, published_basis, published_note, note, text, original
-		FROM documents WHERE id = ?`, id).
-		Scan(&d.ID, &d.Title, &d.Publisher, &d.Author, &d.URL, &d.Language, &start, &end,
-			&prec, &bas, &d.PublishedNote, &d.Note, &d.Text, &d.Original)
+	d, err := scanDocument(s.db.QueryRowContext(ctx, `SELECT `+documentColumns+` FROM documents WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("document %q: %w", id, ErrNotFound)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("document %q: %w", id, err)
 	}
+	return d, nil
+}
+
+// EventWithDocuments returns an event and, by id, every document its
+// passages quote or its date is resolved against: what the detail pane
+// shows, read from one snapshot of the corpus in two queries.
+func (s *Store) EventWithDocuments(ctx context.Context, id string) (*Event, map[string]*Document, error) {
+	var e *Event
+	docs := map[string]*Document{}
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		r, err := readEvents(ctx, tx, `WHERE e.id = ?`, id)
+		if err != nil {
+			return err
+		}
+		e, err = r.next()
+		r.close()
+		if err != nil || e == nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT `+documentColumns+` FROM documents
+			WHERE id IN (SELECT document_id FROM evidence WHERE event_id = ?1 UNION SELECT date_anchor FROM events WHERE id = ?1)`, id)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			d, err := scanDocument(rows)
+			if err != nil {
+				return err
+			}
+			docs[d.ID] = d
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("event %q: %w", id, err)
+	}
+	if e == nil {
+		return nil, nil, fmt.Errorf("event %q: %w", id, ErrNotFound)
+	}
+	return e, docs, nil
+}
+
+// scanDocument reads a document's documentColumns.
+func scanDocument(row scanner) (*Document, error) {
+	var (
+		d          Document
+		start, end sql.NullString
+		prec, bas  string
+	)
+	err := row.Scan(&d.ID, &d.Title, &d.Publisher, &d.Author, &d.URL, &d.Language, &start, &end,
+		&prec, &bas, &d.PublishedNote, &d.Note, &d.Text, &d.Original)
+	if err != nil {
+		return nil, err
+	}
 	d.Basis = Basis(bas)
 	if d.Published, err = scanRange(start, end, prec); err != nil {
-		return nil, fmt.Errorf("document %q: %w", id, err)
+		return nil, fmt.Errorf("document %q: %w", d.ID, err)
 	}
 	return &d, nil
 }
