@@ -177,9 +177,6 @@ func (s *Store) Name() string {
 // IsReadOnly reports whether writes are refused.
 func (s *Store) IsReadOnly() bool { return s.readOnly }
 
-// DB gives tests and tools direct access to the database.
-func (s *Store) DB() *sql.DB { return s.db }
-
 // UpdateBundled replaces the bundled documents, events, actors and places
 // with those in src when src differs from what the corpus was built from,
 // in one transaction. User data and user-added rows are not touched.
