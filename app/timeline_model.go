@@ -137,8 +137,10 @@ func (m *timelineModel) hasUndated() bool {
 	return len(m.events) > 0 && m.events[len(m.events)-1].kind == kindUndated
 }
 
-// firstEndingAfter returns the index of the first dated event that ends
-// after s, or the number of dated events if none does.
+// firstEndingAfter finds by binary search a dated event that ends after s,
+// returning the number of dated events if there is none. Events are sorted
+// by start, not end, so this is the first such event only when no earlier
+// event lasts past it; a long event may be passed over.
 func (m *timelineModel) firstEndingAfter(s float64) int {
 	return sort.Search(m.datedCount(), func(k int) bool { return m.events[k].end > s })
 }

@@ -1,0 +1,137 @@
+package app
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"chronoscope/data"
+)
+
+// Events and documents the timeline tests draw: a small corpus like the
+// real one, and synthetic corpora of any size.
+
+func day(y int, m time.Month, d int) time.Time {
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+func on(y int, m time.Month, d int) data.DateRange {
+	return data.DateRange{Start: day(y, m, d), End: day(y, m, d), Precision: data.Day}
+}
+
+func between(from, to time.Time) data.DateRange {
+	return data.DateRange{Start: from, End: to, Precision: data.Day}
+}
+
+func weekOf(monday time.Time) data.DateRange {
+	return data.DateRange{Start: monday, End: monday.AddDate(0, 0, 6), Precision: data.Week}
+}
+
+func monthOf(y int, m time.Month) data.DateRange {
+	return data.DateRange{Start: day(y, m, 1), End: day(y, m+1, 0), Precision: data.Month}
+}
+
+// fixtureEvents is a small corpus like the real one: Peru's crisis of
+// December 2022 and what led up to it and followed, with ranges, fuzzy
+// dates and one event nobody could date.
+func fixtureEvents() []data.EventSummary {
+	ev := func(id, title, category, group string, date data.DateRange, basis data.Basis, sources int) data.EventSummary {
+		return data.EventSummary{ID: id, Title: title, Category: category, Date: date, Basis: basis, Group: group, Sources: sources}
+	}
+	return []data.EventSummary{
+		ev("ev-celac-summit", "CELAC summit in Mexico City", "diplomacy", data.GroupRegional, on(2021, 9, 18), data.Stated, 3),
+		ev("ev-first-vacancy", "Congress rejects first motion to remove Castillo", "politics", data.GroupPeru, on(2021, 12, 7), data.Stated, 2),
+		ev("ev-third-cabinet", "Castillo's third cabinet sworn in", "politics", data.GroupPeru, on(2022, 2, 8), data.Stated, 2),
+		ev("ev-second-vacancy", "Second vacancy motion fails", "politics", data.GroupPeru, on(2022, 3, 28), data.Stated, 3),
+		ev("ev-transport-strike", "Transport strikes and a curfew in Lima", "protest", data.GroupPeru, weekOf(day(2022, 4, 4)), data.Inferred, 2),
+		ev("ev-summit-americas", "Summit of the Americas in Los Angeles", "diplomacy", data.GroupUnitedStates, between(day(2022, 6, 6), day(2022, 6, 10)), data.Stated, 4),
+		ev("ev-amlo-boycott", "López Obrador stays away from the summit", "diplomacy", data.GroupMexico, on(2022, 6, 6), data.Relative, 3),
+		ev("ev-oas-mission", "OAS high-level group visits Lima", "diplomacy", data.GroupRegional, between(day(2022, 11, 20), day(2022, 11, 22)), data.Stated, 2),
+		ev("ev-pacific-alliance", "Pacific Alliance summit postponed", "diplomacy", data.GroupRegional, monthOf(2022, 11), data.Inferred, 2),
+		ev("ev-self-coup", "Castillo announces the dissolution of Congress", "politics", data.GroupPeru, on(2022, 12, 7), data.Stated, 6),
+		ev("ev-removal", "Congress removes Castillo from office", "politics", data.GroupPeru, on(2022, 12, 7), data.Stated, 5),
+		ev("ev-boluarte", "Dina Boluarte sworn in as president", "politics", data.GroupPeru, on(2022, 12, 7), data.Stated, 4),
+		ev("ev-arrest", "Castillo arrested on the way to the Mexican embassy", "security", data.GroupPeru, on(2022, 12, 7), data.Relative, 4),
+		ev("ev-us-statement", "US rejects the attempt to dissolve Congress", "diplomacy", data.GroupUnitedStates, on(2022, 12, 7), data.Stated, 2),
+		ev("ev-amlo-asylum", "Mexico offers Castillo asylum", "diplomacy", data.GroupMexico, on(2022, 12, 13), data.Relative, 3),
+		ev("ev-emergency", "Nationwide state of emergency", "security", data.GroupPeru, between(day(2022, 12, 14), day(2023, 1, 13)), data.Stated, 3),
+		ev("ev-ayacucho", "Deaths in the Ayacucho protests", "protest", data.GroupPeru, on(2022, 12, 15), data.Stated, 4),
+		ev("ev-ambassador", "Mexico's ambassador declared persona non grata", "diplomacy", data.GroupMexico, on(2022, 12, 20), data.Stated, 3),
+		ev("ev-family-mexico", "Castillo's family arrives in Mexico", "diplomacy", data.GroupMexico, on(2022, 12, 21), data.Stated, 2),
+		ev("ev-juliaca", "Deaths in the Juliaca clashes", "protest", data.GroupPeru, on(2023, 1, 9), data.Stated, 5),
+		ev("ev-toma-de-lima", "'Toma de Lima' march on the capital", "protest", data.GroupPeru, weekOf(day(2023, 1, 16)), data.Inferred, 3),
+		ev("ev-relations", "Peru withdraws its ambassador from Mexico for good", "diplomacy", data.GroupMexico, monthOf(2023, 2), data.Inferred, 2),
+		ev("ev-inflation", "Peru's inflation highest in 25 years", "economy", data.GroupOther, data.DateRange{Start: day(2022, 1, 1), End: day(2022, 12, 31), Precision: data.Year}, data.Stated, 2),
+		ev("ev-backchannel", "Back-channel talks between Lima and Mexico City", "diplomacy", data.GroupOther, data.DateRange{Precision: data.Unknown}, data.NoBasis, 1),
+	}
+}
+
+// fixtureExtent is the span of fixtureEvents and fixtureDocs.
+func fixtureExtent() (from, to float64) {
+	return unixSeconds(day(2021, 9, 18)), unixSeconds(day(2023, 3, 1))
+}
+
+func fixtureDocs() []data.DocumentSummary {
+	doc := func(id string, date data.DateRange) data.DocumentSummary {
+		return data.DocumentSummary{ID: id, Title: id, Published: date}
+	}
+	docs := []data.DocumentSummary{
+		doc("d-celac", on(2021, 9, 19)),
+		doc("d-vacancy-1", on(2021, 12, 8)),
+		doc("d-cabinet", on(2022, 2, 9)),
+		doc("d-vacancy-2", on(2022, 3, 29)),
+		doc("d-strike-weekly", weekOf(day(2022, 4, 4))),
+		doc("d-summit", on(2022, 6, 10)),
+		doc("d-oas", on(2022, 11, 23)),
+		doc("d-alliance", on(2022, 11, 24)),
+		doc("d-inflation", on(2023, 1, 2)),
+		doc("d-feb-review", monthOf(2023, 2)),
+		doc("d-undated-1", data.DateRange{Precision: data.Unknown}),
+		doc("d-undated-2", data.DateRange{Precision: data.Unknown}),
+	}
+	for i, d := range []int{7, 7, 7, 7, 7, 8, 8, 8, 9, 10, 12, 13, 15, 15, 16, 20, 21, 21, 28} {
+		docs = append(docs, doc(fmt.Sprintf("d-dec-%02d", i), on(2022, 12, d)))
+	}
+	for i, d := range []int{9, 10, 10, 16, 20} {
+		docs = append(docs, doc(fmt.Sprintf("d-jan-%02d", i), on(2023, 1, d)))
+	}
+	return docs
+}
+
+// syntheticEvents makes n events spread over the fixture's 18 months, with
+// the same mix of precisions as the real corpus but far denser.
+func syntheticEvents(n int, seed uint64) []data.EventSummary {
+	r := rand.New(rand.NewPCG(seed, 42))
+	groups := []string{data.GroupMexico, data.GroupPeru, data.GroupUnitedStates, data.GroupRegional, data.GroupOther}
+	categories := []string{"politics", "protest", "diplomacy", "economy", "security", "courts"}
+	first := day(2021, 9, 1)
+	evs := make([]data.EventSummary, n)
+	for i := range evs {
+		start := first.AddDate(0, 0, r.IntN(546))
+		var date data.DateRange
+		switch p := r.Float64(); {
+		case p < 0.80:
+			date = data.DateRange{Start: start, End: start, Precision: data.Day}
+		case p < 0.88:
+			date = between(start, start.AddDate(0, 0, 1+r.IntN(10)))
+		case p < 0.93:
+			date = weekOf(start)
+		case p < 0.97:
+			date = monthOf(start.Year(), start.Month())
+		case p < 0.99:
+			date = data.DateRange{Start: day(start.Year(), 1, 1), End: day(start.Year(), 12, 31), Precision: data.Year}
+		default:
+			date = data.DateRange{Precision: data.Unknown}
+		}
+		evs[i] = data.EventSummary{
+			ID:       fmt.Sprintf("syn-%06d", i),
+			Title:    fmt.Sprintf("Synthetic event number %d", i),
+			Category: categories[r.IntN(len(categories))],
+			Date:     date,
+			Basis:    data.Stated,
+			Group:    groups[r.IntN(len(groups))],
+			Sources:  1 + r.IntN(9),
+		}
+	}
+	return evs
+}
