@@ -27,6 +27,10 @@ import (
 //	timeline_text.go    the cache of measured and formatted text
 //	timeline_style.go   sizes, theme colours and lane colours
 //
+// Their tests follow the same names; timeline_model_test.go drives the
+// model without Fyne, and the hooks tests need are in
+// export_timeline_test.go.
+//
 // One frame is drawn like this. A change of state calls Refresh, which
 // calls timelineRenderer.Refresh; it refreshes the style from the theme
 // and calls timelineRenderer.Layout. Layout calls timelineLayout.build,
@@ -44,8 +48,8 @@ const (
 	// a smear.
 	minSpan = secondsPerDay
 	maxSpan = 30 * 365.25 * secondsPerDay
-	// The view may not wander outside these years, where time arithmetic
-	// and float32 pixel maths stay exact enough.
+	// earliestView and latestView keep the view within years where time
+	// arithmetic and float32 pixel maths stay exact enough.
 	earliestView = -30610224000.0 // 1000-01-01
 	latestView   = 32503680000.0  // 3000-01-01
 )
