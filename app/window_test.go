@@ -303,6 +303,13 @@ func TestScreenshot(t *testing.T) {
 	if b := img.Bounds(); b.Dx() != 1000 || b.Dy() != 700 {
 		t.Errorf("image %v", b)
 	}
+	// The picture itself: the query typed, its results, the event selected
+	// on the timeline and open in the detail pane.
+	if *update {
+		writePNG(t, filepath.Join("testdata", "screenshot_castillo.png"), img)
+	} else {
+		test.AssertImageMatches(t, "screenshot_castillo.png", img)
+	}
 	if _, err := Screenshot(a, s, ScreenshotOptions{Size: fyne.NewSize(800, 600), Select: "nope"}); err == nil {
 		t.Error("an unknown event id was accepted")
 	}
