@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"chronoscope/data"
-	"chronoscope/data/synth"
 )
 
 // benchSizes are the corpus sizes the corpus benchmarks grow through.
@@ -20,7 +19,7 @@ func mustSynthDB(tb testing.TB, n int) *data.Store {
 	tb.Helper()
 	ctx := context.Background()
 	path := filepath.Join(tb.TempDir(), "synth.db")
-	if err := data.Create(ctx, path, synth.Source(n, 1)); err != nil {
+	if err := data.Create(ctx, path, data.SyntheticSource(n, 1)); err != nil {
 		tb.Fatal(err)
 	}
 	s, err := data.Open(ctx, path, data.ReadOnly())

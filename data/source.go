@@ -29,6 +29,8 @@ type Source struct {
 	Digest string
 }
 
+// sourceDocument is a document's TOML header and text. An empty Clean table
+// is omitted from generated headers (SyntheticSource).
 type sourceDocument struct {
 	ID                 string `toml:"id"`
 	Seed               string `toml:"seed"`
@@ -46,7 +48,7 @@ type sourceDocument struct {
 		Start string   `toml:"start"`
 		End   string   `toml:"end"`
 		Drop  []string `toml:"drop"`
-	} `toml:"clean"`
+	} `toml:"clean,omitempty"`
 
 	file      string
 	original  string
@@ -69,37 +71,50 @@ type sourcePlace struct {
 	Country string `toml:"country"`
 }
 
+// sourceEvent is an event as authored in events.toml. Keys marked omitempty
+// are left out of generated sources (SyntheticSource) when unset, as authors
+// leave them out; decoding ignores the option.
 type sourceEvent struct {
-	ID        string   `toml:"id"`
-	Title     string   `toml:"title"`
-	Summary   string   `toml:"summary"`
-	Category  string   `toml:"category"`
-	Places    []string `toml:"places"`
-	Start     string   `toml:"start"`
-	End       string   `toml:"end"`
-	Precision string   `toml:"precision"`
-	Basis     string   `toml:"basis"`
-	Phrase    string   `toml:"phrase"`
-	Document  string   `toml:"document"`
-	Note      string   `toml:"note"`
-	Actors    []struct {
-		Actor string `toml:"actor"`
-		Role  string `toml:"role"`
-	} `toml:"actors"`
-	Sources []struct {
-		Document string `toml:"document"`
-		Quote    string `toml:"quote"`
-		Side     string `toml:"side"`
-	} `toml:"sources"`
-	Disagreements []struct {
-		Topic   string   `toml:"topic"`
-		Summary string   `toml:"summary"`
-		Sides   []string `toml:"sides"`
-	} `toml:"disagreements"`
+	ID            string               `toml:"id"`
+	Title         string               `toml:"title"`
+	Summary       string               `toml:"summary"`
+	Category      string               `toml:"category"`
+	Places        []string             `toml:"places"`
+	Start         string               `toml:"start,omitempty"`
+	End           string               `toml:"end,omitempty"`
+	Precision     string               `toml:"precision"`
+	Basis         string               `toml:"basis"`
+	Phrase        string               `toml:"phrase,omitempty"`
+	Document      string               `toml:"document,omitempty"`
+	Note          string               `toml:"note"`
+	Actors        []sourceEventActor   `toml:"actors"`
+	Sources       []sourceCitation     `toml:"sources"`
+	Disagreements []sourceDisagreement `toml:"disagreements,omitempty"`
 
 	date    DateRange
 	basis   Basis
 	offsets [][2]int
+}
+
+// sourceEventActor is an actor's part in an event.
+type sourceEventActor struct {
+	Actor string `toml:"actor"`
+	Role  string `toml:"role"`
+}
+
+// sourceCitation is a document's quote an event rests on, and the side of a
+// disagreement it takes, if any.
+type sourceCitation struct {
+	Document string `toml:"document"`
+	Quote    string `toml:"quote"`
+	Side     string `toml:"side"`
+}
+
+// sourceDisagreement is a point on which an event's sources differ.
+type sourceDisagreement struct {
+	Topic   string   `toml:"topic"`
+	Summary string   `toml:"summary"`
+	Sides   []string `toml:"sides"`
 }
 
 // Categories are the kinds of event the corpus uses.

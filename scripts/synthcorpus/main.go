@@ -11,7 +11,6 @@ import (
 	"os"
 
 	"chronoscope/data"
-	"chronoscope/data/synth"
 )
 
 func main() {
@@ -23,7 +22,7 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := data.Create(context.Background(), *out, synth.Source(*events, *seed)); err != nil {
+	if err := data.Create(context.Background(), *out, data.SyntheticSource(*events, *seed)); err != nil {
 		fmt.Fprintln(os.Stderr, "synthcorpus:", err)
 		os.Exit(1)
 	}
