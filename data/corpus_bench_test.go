@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -19,7 +20,11 @@ func mustSynthDB(tb testing.TB, n int) *data.Store {
 	tb.Helper()
 	ctx := context.Background()
 	path := filepath.Join(tb.TempDir(), "synth.db")
-	if err := data.Create(ctx, path, data.SyntheticSource(n, 1)); err != nil {
+	src := tb.TempDir()
+	if err := data.WriteSyntheticSource(src, n, 1); err != nil {
+		tb.Fatal(err)
+	}
+	if err := data.Create(ctx, path, os.DirFS(src)); err != nil {
 		tb.Fatal(err)
 	}
 	s, err := data.Open(ctx, path, data.ReadOnly())

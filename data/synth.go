@@ -4,8 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
-	"testing/fstest"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -15,15 +16,16 @@ import (
 // about as many as the bundled documents support.
 const synthEventsPerDocument = 10
 
-// SyntheticSource returns corpus sources with n events, shaped like the
-// bundled ones in assets/corpus, so the corpus can be measured at sizes the
-// bundled sources never reach. They are in the layout LoadSource and Create
-// read: documents/*.txt with TOML headers, actors.toml, places.toml and
-// events.toml, encoded from the same types LoadSource decodes. The same n
-// and seed always give the same sources.
-func SyntheticSource(n int, seed uint64) fstest.MapFS {
+// WriteSyntheticSource writes corpus sources with n events into dir, shaped
+// like the bundled ones in assets/corpus, so the corpus can be measured at
+// sizes the bundled sources never reach (give Create os.DirFS(dir)). They
+// are in the layout LoadSource and Create read: documents/*.txt with TOML
+// headers, actors.toml, places.toml and events.toml, encoded from the same
+// types LoadSource decodes. The same n and seed always give the same
+// sources.
+func WriteSyntheticSource(dir string, n int, seed uint64) error {
 	g := &synthGen{rng: rand.New(rand.NewPCG(seed, 7))}
-	fsys := fstest.MapFS{}
+	fsys := map[string][]byte{}
 	nDocs := max(1, (n+synthEventsPerDocument-1)/synthEventsPerDocument)
 	docs := make([]*synthDocument, nDocs)
 	for i := range docs {
@@ -35,7 +37,7 @@ func SyntheticSource(n int, seed uint64) fstest.MapFS {
 		events = append(events, g.event(i, doc, docs[g.rng.IntN(nDocs)]))
 	}
 	for _, d := range docs {
-		fsys["documents/"+d.head.ID+".txt"] = &fstest.MapFile{Data: d.file(), Mode: 0o644}
+		fsys["documents/"+d.head.ID+".txt"] = d.file()
 	}
 	fsys["actors.toml"] = synthTOMLFile(struct {
 		Actor []sourceActor `toml:"actor"`
@@ -46,7 +48,7 @@ func SyntheticSource(n int, seed uint64) fstest.MapFS {
 	fsys["events.toml"] = synthTOMLFile(struct {
 		Event []sourceEvent `toml:"event"`
 	}{events})
-	return fsys
+	return writeFiles(dir, fsys)
 }
 
 // synthGen draws the synthetic sources from one random stream, so the order
@@ -215,10 +217,24 @@ func (d *synthDocument) file() []byte {
 	return b.Bytes()
 }
 
-func synthTOMLFile(v any) *fstest.MapFile {
+func synthTOMLFile(v any) []byte {
 	var b bytes.Buffer
 	if err := toml.NewEncoder(&b).Encode(v); err != nil {
 		panic(err) // only our own fixed types are encoded
 	}
-	return &fstest.MapFile{Data: b.Bytes(), Mode: 0o644}
+	return b.Bytes()
+}
+
+// writeFiles writes each file, named by its slash-separated path, under dir.
+func writeFiles(dir string, files map[string][]byte) error {
+	for name, b := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }

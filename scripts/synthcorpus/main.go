@@ -22,8 +22,22 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := data.Create(context.Background(), *out, data.SyntheticSource(*events, *seed)); err != nil {
+	if err := build(*out, *events, *seed); err != nil {
 		fmt.Fprintln(os.Stderr, "synthcorpus:", err)
 		os.Exit(1)
 	}
+}
+
+// build writes the synthetic sources to a temporary directory and builds
+// the corpus at out from them.
+func build(out string, events int, seed uint64) error {
+	dir, err := os.MkdirTemp("", "synthcorpus")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	if err := data.WriteSyntheticSource(dir, events, seed); err != nil {
+		return err
+	}
+	return data.Create(context.Background(), out, os.DirFS(dir))
 }
