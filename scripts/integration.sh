@@ -65,6 +65,11 @@ if testlibs=$(go version -m "$bin" | grep -E 'testify|go-spew|go-difflib'); then
 else
 	pass "go version -m lists no testify, go-spew or go-difflib"
 fi
+if go tool nm "$bin" | grep -qE ' [Tt] (testing|fyne\.io/fyne/v2/test)\.'; then
+	fail "the binary holds Go's testing package or Fyne's test package"
+else
+	pass "no code of Go's testing package or Fyne's test package in the binary"
+fi
 
 # With no display, screenshot says so in one line instead of panicking.
 if env -u DISPLAY -u WAYLAND_DISPLAY "$bin" screenshot --corpus "$corpus" -o "$tmp/none.png" >"$tmp/nodisplay.out" 2>"$tmp/nodisplay.err"; then
