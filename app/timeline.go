@@ -1,4 +1,3 @@
-// Package app is Chronoscope's window: the timeline, search and detail pane, reading the corpus through package data.
 package app
 
 import (
