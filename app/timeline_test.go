@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"flag"
 	"fmt"
 	"image"
@@ -9,10 +10,12 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
@@ -290,12 +293,24 @@ func TestTimeline_LaneMode(t *testing.T) {
 		t.Run(fmt.Sprint(tc.mode), func(t *testing.T) {
 			tl, _ := newTestTimeline(t, fixtureEvents())
 			tl.SetLaneMode(tc.mode)
-			var got []string
-			for _, ln := range tl.lanes {
-				got = append(got, ln.name)
+			// The lane names as drawn, top to bottom.
+			names := map[string]bool{}
+			for _, n := range tc.want {
+				names[n] = true
 			}
-			if fmt.Sprint(got) != fmt.Sprint(tc.want) {
-				t.Errorf("lanes = %q, want %q", got, tc.want)
+			var drawn []*canvas.Text
+			for _, o := range test.LaidOutObjects(tl) {
+				if txt, ok := o.(*canvas.Text); ok && txt.Visible() && names[txt.Text] {
+					drawn = append(drawn, txt)
+				}
+			}
+			slices.SortFunc(drawn, func(a, b *canvas.Text) int { return cmp.Compare(a.Position().Y, b.Position().Y) })
+			var got []string
+			for _, txt := range drawn {
+				got = append(got, txt.Text)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("lanes drawn %q, want %q", got, tc.want)
 			}
 		})
 	}

@@ -62,7 +62,7 @@ func BenchmarkEvent(b *testing.B) {
 			b.ReportAllocs()
 			i := 0
 			for b.Loop() {
-				if _, err := s.Event(ctx, ids[i%len(ids)]); err != nil {
+				if _, _, err := s.EventWithDocuments(ctx, ids[i%len(ids)]); err != nil {
 					b.Fatal(err)
 				}
 				i++

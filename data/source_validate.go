@@ -85,10 +85,7 @@ func (c *sourceCheck) checkDocument(d *sourceDocument) {
 // checkActor checks an actor's id, name, kind and lane group.
 func (c *sourceCheck) checkActor(a sourceActor) {
 	where := fmt.Sprintf("actors.toml: actor %q", a.ID)
-	if a.ID == "" || c.actors[a.ID] {
-		c.fail("%s: missing or repeated id", where)
-	}
-	c.actors[a.ID] = true
+	c.checkID(where, a.ID, c.actors)
 	if a.Name == "" {
 		c.fail("%s: no name", where)
 	}
@@ -98,6 +95,14 @@ func (c *sourceCheck) checkActor(a sourceActor) {
 	if !slices.Contains(actorGroups, a.Group) {
 		c.fail("%s: group %q: want mexico, peru, united-states, regional or other", where, a.Group)
 	}
+}
+
+// checkID checks that id is given and not in seen, then adds it.
+func (c *sourceCheck) checkID(where, id string, seen map[string]bool) {
+	if id == "" || seen[id] {
+		c.fail("%s: missing or repeated id", where)
+	}
+	seen[id] = true
 }
 
 // checkPlace checks a place's id and name.
@@ -112,10 +117,7 @@ func (c *sourceCheck) checkPlace(p sourcePlace) {
 // actors and places it may refer to.
 func (c *sourceCheck) checkEvent(e *sourceEvent) {
 	where := fmt.Sprintf("events.toml: event %q", e.ID)
-	if e.ID == "" || c.events[e.ID] {
-		c.fail("%s: missing or repeated id", where)
-	}
-	c.events[e.ID] = true
+	c.checkID(where, e.ID, c.events)
 	if e.Title == "" {
 		c.fail("%s: no title", where)
 	}
