@@ -42,13 +42,8 @@ const (
 // disagreements, read from one snapshot of the corpus.
 func (s *Store) Event(ctx context.Context, id string) (*Event, error) {
 	var e *Event
-	err := s.read(ctx, func(tx *sql.Tx) error {
-		r, err := readEvents(ctx, tx, `WHERE e.id = ?`, id)
-		if err != nil {
-			return err
-		}
-		defer r.close()
-		e, err = r.next()
+	err := s.read(ctx, func(tx *sql.Tx) (err error) {
+		e, err = readEvent(ctx, tx, id)
 		return err
 	})
 	if err != nil {
@@ -58,6 +53,16 @@ func (s *Store) Event(ctx context.Context, id string) (*Event, error) {
 		return nil, fmt.Errorf("event %q: %w", id, ErrNotFound)
 	}
 	return e, nil
+}
+
+// readEvent reads the event id in tx, or nil if there is none.
+func readEvent(ctx context.Context, tx *sql.Tx, id string) (*Event, error) {
+	r, err := readEvents(ctx, tx, `WHERE e.id = ?`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer r.close()
+	return r.next()
 }
 
 // eventReader reads whole events, one at a time, from five queries run

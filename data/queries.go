@@ -80,12 +80,8 @@ func (s *Store) EventWithDocuments(ctx context.Context, id string) (*Event, map[
 	var e *Event
 	docs := map[string]*Document{}
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		r, err := readEvents(ctx, tx, `WHERE e.id = ?`, id)
-		if err != nil {
-			return err
-		}
-		e, err = r.next()
-		r.close()
+		var err error
+		e, err = readEvent(ctx, tx, id)
 		if err != nil || e == nil {
 			return err
 		}
