@@ -1,6 +1,10 @@
 package data
 
-import "time"
+import (
+	"cmp"
+	"strings"
+	"time"
+)
 
 // Precision says how finely a date is known.
 type Precision string
@@ -61,6 +65,45 @@ type EventSummary struct {
 	Group string
 	// Sources counts the distinct documents that give evidence for it.
 	Sources int
+	// Sequence orders events that begin on the same day in the order the
+	// sources narrate them, 1 first; zero when no source says.
+	Sequence int
+}
+
+// CompareEvents is the one order of events everywhere they are listed: dated
+// events by first day, then by Sequence (events with one before those
+// without), then by last day, then by ID; undated events last, by ID.
+func CompareEvents(a, b *EventSummary) int {
+	if ak, bk := a.Date.Known(), b.Date.Known(); ak != bk {
+		if ak {
+			return -1
+		}
+		return 1
+	} else if ak {
+		if c := a.Date.Start.Compare(b.Date.Start); c != 0 {
+			return c
+		}
+		if c := compareSequence(a.Sequence, b.Sequence); c != 0 {
+			return c
+		}
+		if c := a.Date.End.Compare(b.Date.End); c != 0 {
+			return c
+		}
+	}
+	return strings.Compare(a.ID, b.ID)
+}
+
+// compareSequence orders given sequence numbers before missing ones (zero).
+func compareSequence(a, b int) int {
+	switch {
+	case a == b:
+		return 0
+	case a == 0:
+		return 1
+	case b == 0:
+		return -1
+	}
+	return cmp.Compare(a, b)
 }
 
 // Lane groups of actors.
@@ -145,8 +188,24 @@ type Document struct {
 	Original string
 }
 
-// Hit is one fuzzy search result. Matches are the matched ranges of Title
-// in characters (runes), end exclusive.
+// Results is what one query finds (Store.Find).
+type Results struct {
+	// Hits are events, people, places and documents, best first: found by
+	// their title, or, for events, by a whole word of their own summary or
+	// evidence, in which case the hit's Snippet shows it.
+	Hits []Hit
+	// Text are passages of documents' text that match, best first.
+	// len(Hits)+len(Text) is at most the limit asked for.
+	Text []TextHit
+	// Events are the IDs of every event the query matches, in the order of
+	// CompareEvents and not limited: by title, by its own text or
+	// evidence, or through a person, place or document that matched. The
+	// timeline lights them all.
+	Events []string
+}
+
+// Hit is one search result. Matches are the matched ranges of Title in
+// characters (runes), end exclusive.
 type Hit struct {
 	Kind    Kind // KindEvent, KindActor, KindPlace or KindDocument
 	ID      string
@@ -155,10 +214,16 @@ type Hit struct {
 	Matches [][2]int
 	// Name is the canonical name when Title is an alias.
 	Name string
+	// Snippet, for an event found by its text rather than its title, is
+	// the words around the match on one line; SnippetMatches are the
+	// matched ranges in it, in runes.
+	Snippet        string
+	SnippetMatches [][2]int
 }
 
 // TextHit is a full-text match in a document's body or an event's summary.
-// Matches are the matched words' ranges in Snippet, in runes.
+// Snippet is on one line, its whitespace collapsed; Matches are the matched
+// words' ranges in it, in runes.
 type TextHit struct {
 	Kind    Kind   // KindDocument or KindEvent
 	ID      string // the document's or event's id

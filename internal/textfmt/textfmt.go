@@ -5,6 +5,7 @@ package textfmt
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
@@ -79,4 +80,43 @@ func Count(n int, noun string) string {
 		return "1 " + noun
 	}
 	return Number(n) + " " + noun + "s"
+}
+
+// OneLine collapses every run of whitespace in s (line breaks included) to
+// one space and trims the ends, so s fits on one line. ranges, rune offsets
+// into s as Split takes them, are moved to the same runes of the result.
+func OneLine(s string, ranges [][2]int) (string, [][2]int) {
+	var (
+		b      strings.Builder
+		at     = make([]int, 0, len(s)+1) // at[i]: rune offset in the result of rune i of s
+		n      int
+		pend   bool
+		runeNo int
+	)
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			pend = n > 0
+			at = append(at, n)
+			runeNo++
+			continue
+		}
+		if pend {
+			b.WriteByte(' ')
+			n++
+			pend = false
+		}
+		at = append(at, n)
+		b.WriteRune(r)
+		n++
+		runeNo++
+	}
+	at = append(at, n)
+	out := make([][2]int, 0, len(ranges))
+	for _, r := range ranges {
+		if r[0] < 0 || r[1] > runeNo || r[0] >= r[1] {
+			continue
+		}
+		out = append(out, [2]int{at[r[0]], at[r[1]]})
+	}
+	return b.String(), out
 }

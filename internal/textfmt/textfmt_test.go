@@ -1,6 +1,7 @@
 package textfmt
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 )
@@ -44,6 +45,27 @@ func TestCount(t *testing.T) {
 	for n, want := range map[int]string{0: "0 events", 1: "1 event", 2: "2 events", 12345: "12,345 events"} {
 		if got := Count(n, "event"); got != want {
 			t.Errorf("Count(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+func TestOneLine(t *testing.T) {
+	tests := []struct {
+		in     string
+		ranges [][2]int
+		want   string
+		wantR  [][2]int
+	}{
+		{"plain", nil, "plain", [][2]int{}},
+		{"After Pedro\nCastillo  was", [][2]int{{6, 11}, {12, 20}}, "After Pedro Castillo was", [][2]int{{6, 11}, {12, 20}}},
+		{"\n  a\t\tb \n", [][2]int{{3, 4}, {6, 7}}, "a b", [][2]int{{0, 1}, {2, 3}}},
+		{"López\n\nObrador", [][2]int{{7, 14}}, "López Obrador", [][2]int{{6, 13}}},
+		{"x", [][2]int{{0, 5}}, "x", [][2]int{}},
+	}
+	for _, tt := range tests {
+		got, gotR := OneLine(tt.in, tt.ranges)
+		if got != tt.want || !reflect.DeepEqual(gotR, tt.wantR) {
+			t.Errorf("OneLine(%q, %v) = %q, %v; want %q, %v", tt.in, tt.ranges, got, gotR, tt.want, tt.wantR)
 		}
 	}
 }
