@@ -37,9 +37,15 @@ type detailPane struct {
 	mu  sync.Mutex
 	seq int
 
-	// passage is the highlighted paragraph of an open document, kept so
-	// tests can see where the pane scrolled.
-	passage fyne.CanvasObject
+	// passage is the highlighted paragraph of an open document and box
+	// the column that holds it, kept to scroll the passage into view.
+	passage, box fyne.CanvasObject
+	// passageAt is where the quote lies in its paragraph, as fractions of
+	// the paragraph's runes, to find it in a paragraph taller than the pane.
+	passageAt [2]float32
+	// returnTo is where the event was scrolled when a document was opened
+	// from it, so that "Back to the event" returns the reader there.
+	returnTo fyne.Position
 }
 
 func newDetailPane(c Corpus, bg *background) *detailPane {
@@ -61,9 +67,12 @@ func (d *detailPane) placeholder() fyne.CanvasObject {
 	return container.NewPadded(l)
 }
 
-// ShowEvent loads an event in the background and shows it.
-func (d *detailPane) ShowEvent(id string) {
-	d.load(func(ctx context.Context) (func() fyne.CanvasObject, error) {
+// ShowEvent loads an event in the background and shows it from the top.
+func (d *detailPane) ShowEvent(id string) { d.showEventAt(id, fyne.Position{}) }
+
+// showEventAt shows an event scrolled to offset.
+func (d *detailPane) showEventAt(id string, offset fyne.Position) {
+	d.load(offset, func(ctx context.Context) (func() fyne.CanvasObject, error) {
 		e, docs, err := d.corpus.EventWithDocuments(ctx, id)
 		if err != nil {
 			return nil, err
@@ -78,7 +87,7 @@ func (d *detailPane) ShowEvent(id string) {
 // ShowDocument shows a document's full text, scrolled to the passage at
 // rune offsets start..end and highlighted (start < 0 for none).
 func (d *detailPane) ShowDocument(id string, start, end int) {
-	d.load(func(ctx context.Context) (func() fyne.CanvasObject, error) {
+	d.load(fyne.Position{}, func(ctx context.Context) (func() fyne.CanvasObject, error) {
 		doc, err := d.corpus.Document(ctx, id)
 		if err != nil {
 			return nil, err
@@ -88,8 +97,9 @@ func (d *detailPane) ShowDocument(id string, start, end int) {
 }
 
 // load runs a query off the UI thread and shows its view, unless another
-// was asked for meanwhile.
-func (d *detailPane) load(query func(context.Context) (func() fyne.CanvasObject, error)) {
+// was asked for meanwhile, scrolled to the highlighted passage if it has one
+// and else to offset.
+func (d *detailPane) load(offset fyne.Position, query func(context.Context) (func() fyne.CanvasObject, error)) {
 	d.mu.Lock()
 	d.seq++
 	seq := d.seq
@@ -109,9 +119,14 @@ func (d *detailPane) load(query func(context.Context) (func() fyne.CanvasObject,
 				}
 				return
 			}
-			d.passage = nil
+			d.passage, d.box = nil, nil
 			d.show(build())
-			d.scrollToPassage()
+			if d.passage != nil {
+				d.scrollToPassage()
+			} else if !offset.IsZero() {
+				d.layOut()
+				d.scroll.ScrollToOffset(offset)
+			}
 		}
 	})
 }
@@ -122,7 +137,7 @@ func (d *detailPane) Clear() {
 	d.seq++
 	d.mu.Unlock()
 	d.eventID = ""
-	d.passage = nil
+	d.passage, d.box = nil, nil
 	d.show(d.placeholder())
 }
 
@@ -166,23 +181,23 @@ func (d *detailPane) eventView(e *data.Event, docs map[string]*data.Document) fy
 	return container.NewPadded(box)
 }
 
-// actorsLine lists who was involved and in what role, each name a link
-// that searches for it, in one wrapped paragraph to leave room for sources.
+// actorsLine lists who was involved, one per line: the name a link that
+// searches for it, and its role beside it, wrapped at words in a column of
+// its own. (A link inside a wrapped rich text wraps what follows it one
+// letter per line once the link reaches the right edge.)
 func (d *detailPane) actorsLine(actors []data.EventActor) fyne.CanvasObject {
-	segs := []widget.RichTextSegment{&widget.TextSegment{Text: "Involved: ", Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}}}
-	for i, a := range actors {
-		if i > 0 {
-			segs = append(segs, &widget.TextSegment{Text: "; ", Style: widget.RichTextStyleInline})
-		}
+	box := container.NewVBox(richLine(widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}, "Involved"))
+	for _, a := range actors {
 		name := a.Name
-		segs = append(segs, &widget.HyperlinkSegment{Text: name, OnTapped: func() { call1(d.OnActor, name) }})
+		link := widget.NewHyperlink(name, nil)
+		link.OnTapped = func() { call1(d.OnActor, name) }
+		var role fyne.CanvasObject
 		if a.Role != "" {
-			segs = append(segs, &widget.TextSegment{Text: " (" + a.Role + ")", Style: dimStyle})
+			role = wrapped(a.Role, widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder})
 		}
+		box.Add(container.NewBorder(nil, nil, link, nil, role))
 	}
-	t := widget.NewRichText(segs...)
-	t.Wrapping = fyne.TextWrapWord
-	return t
+	return box
 }
 
 // disagreementView sets each side's passages side by side under its label.
@@ -222,6 +237,7 @@ func (d *detailPane) evidenceCard(v data.Evidence, doc *data.Document) fyne.Canv
 	}
 	quote.Wrapping = fyne.TextWrapWord
 	open := widget.NewButtonWithIcon("Read in the document", theme.DocumentIcon(), func() {
+		d.returnTo = d.scroll.Offset
 		d.ShowDocument(v.DocumentID, v.Start, v.End)
 	})
 	open.Importance = widget.LowImportance
@@ -273,7 +289,7 @@ func passageSegments(text string, start, end int) []widget.RichTextSegment {
 func (d *detailPane) documentView(doc *data.Document, start, end int) fyne.CanvasObject {
 	back := widget.NewButtonWithIcon("Back to the event", theme.NavigateBackIcon(), func() {
 		if d.eventID != "" {
-			d.ShowEvent(d.eventID)
+			d.showEventAt(d.eventID, d.returnTo)
 		}
 	})
 	meta := []string{}
@@ -313,29 +329,35 @@ func (d *detailPane) documentView(doc *data.Document, start, end int) fyne.Canva
 		bg := canvas.NewRectangle(theme.Color(theme.ColorNameSelection))
 		passage := container.NewStack(bg, t)
 		if d.passage == nil {
-			d.passage = passage
+			d.passage, d.box = passage, box
+			d.passageAt = [2]float32{float32(lo) / float32(n), float32(hi) / float32(n)}
 		}
 		box.Add(passage)
 	}
 	return container.NewPadded(box)
 }
 
-// scrollToPassage scrolls so the highlighted paragraph is near the top. The
-// content is laid out at the pane's width first, so wrapped paragraphs have
-// their real heights.
+// scrollToPassage scrolls so the highlighted quote stands in the middle of
+// the pane, or as near as the document's ends allow. Its place is read
+// from the positions its containers gave it, not from the driver, which
+// knows only what it has drawn.
 func (d *detailPane) scrollToPassage() {
-	if d.passage == nil {
-		return
-	}
+	d.layOut()
+	h := d.passage.Size().Height
+	// Lines wrap at about the same number of runes, so the quote's share of
+	// the runes is close to its share of the height.
+	y := d.passage.Position().Y + d.box.Position().Y + h*(d.passageAt[0]+d.passageAt[1])/2
+	d.scroll.ScrollToOffset(fyne.NewPos(0, max(0, y-d.scroll.Size().Height/2)))
+}
+
+// layOut sizes the content to the pane's width, so wrapped paragraphs have
+// their real heights before the pane scrolls to a place in them.
+func (d *detailPane) layOut() {
 	content := d.scroll.Content
 	w := d.scroll.Size().Width
 	for range 2 {
 		content.Resize(fyne.NewSize(w, content.MinSize().Height))
 	}
-	drv := fyne.CurrentApp().Driver()
-	y := drv.AbsolutePositionForObject(d.passage).Y - drv.AbsolutePositionForObject(content).Y
-	d.scroll.Offset = fyne.NewPos(0, max(0, y-theme.Padding()*4))
-	d.scroll.Refresh()
 }
 
 // dateLine says when, how precisely, and how we know: "20 Dec 2022 ·

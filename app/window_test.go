@@ -3,12 +3,14 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
@@ -216,46 +218,182 @@ func textPos(tb testing.TB, root fyne.Widget, s string) fyne.Position {
 	return fyne.Position{}
 }
 
+// Each "Read in the document" of an event opens its document with the
+// passage highlighted in the middle of the pane (or as near as the
+// document's end allows), and "Back to the event" returns to where the
+// reader was in the event.
 func TestWindow_OpenSourceScrollsToPassage(t *testing.T) {
-	v, _, _ := newFakeWindow(t)
-	v.detail.ShowEvent("removed")
+	v, w := newTestWindow(t)
+	w.Resize(fyne.NewSize(1280, 800))
+	v.detail.ShowEvent("castillo-removed")
 	v.detail.wait()
-	test.Tap(findButton(t, v.detail.scroll.Content, "Read in the document"))
-	v.detail.wait()
-	if v.detail.passage == nil {
-		t.Fatal("no highlighted passage in the document view")
+	n := len(buttons(v.detail.scroll.Content, "Read in the document"))
+	if n < 3 {
+		t.Fatalf("%d passages to read", n)
 	}
-	if v.detail.scroll.Offset.Y <= 0 {
-		t.Errorf("document not scrolled to the passage (offset %v)", v.detail.scroll.Offset)
+	for i := range n {
+		// The reader has scrolled down to the i-th passage.
+		open := buttons(v.detail.scroll.Content, "Read in the document")[i]
+		at := fyne.CurrentApp().Driver().AbsolutePositionForObject(open).Y -
+			fyne.CurrentApp().Driver().AbsolutePositionForObject(v.detail.scroll.Content).Y
+		v.detail.scroll.ScrollToOffset(fyne.NewPos(0, max(0, at-100)))
+		was := v.detail.scroll.Offset
+		test.Tap(open)
+		v.detail.wait()
+		if v.detail.passage == nil {
+			t.Fatalf("passage %d: no highlighted passage in the document view", i)
+		}
+		view := v.detail.scroll.Size().Height
+		quote := quoteLines(t, v.detail.passage)
+		drv := fyne.CurrentApp().Driver()
+		origin := drv.AbsolutePositionForObject(v.detail.scroll).Y
+		top := drv.AbsolutePositionForObject(quote[0]).Y - origin
+		last := quote[len(quote)-1]
+		bottom := drv.AbsolutePositionForObject(last).Y + last.MinSize().Height - origin
+		atEnd := v.detail.scroll.Offset.Y >= v.detail.scroll.Content.Size().Height-view-1
+		if top < 0 || (bottom > view && bottom-top < view) {
+			t.Errorf("passage %d's quote drawn at %v..%v, out of the %v-high view", i, top, bottom, view)
+		}
+		if mid := (top + bottom) / 2; !atEnd && (mid < view/4 || mid > view*3/4) {
+			t.Errorf("passage %d's quote centred at %v of a %v-high view, want near the middle", i, mid, view)
+		}
+		test.Tap(findButton(t, v.detail.scroll.Content, "Back to the event"))
+		v.detail.wait()
+		if v.detail.eventID != "castillo-removed" || v.detail.scroll.Offset != was {
+			t.Errorf("passage %d: back at %q offset %v, want castillo-removed at %v", i, v.detail.eventID, v.detail.scroll.Offset, was)
+		}
 	}
-	text := richText(v.detail.passage)
-	if !strings.Contains(text, "called it a coup") {
-		t.Errorf("highlighted paragraph is %q", text)
+}
+
+// quoteLines are the lines of the highlighted quote as drawn: the text in
+// the match style inside the highlighted paragraph.
+func quoteLines(tb testing.TB, passage fyne.CanvasObject) []*canvas.Text {
+	tb.Helper()
+	var out []*canvas.Text
+	for _, o := range test.LaidOutObjects(passage) {
+		if rt, ok := o.(*widget.RichText); ok {
+			for _, o := range test.WidgetRenderer(rt).Objects() {
+				if txt, ok := o.(*canvas.Text); ok && txt.TextStyle.Bold && txt.Text != "" {
+					out = append(out, txt)
+				}
+			}
+		}
 	}
+	if len(out) == 0 {
+		tb.Fatal("no highlighted quote drawn")
+	}
+	return out
+}
+
+// buttons are the buttons labelled text in a tree of objects, top first.
+func buttons(root fyne.CanvasObject, text string) []*widget.Button {
+	var out []*widget.Button
+	walk(root, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			out = append(out, b)
+		}
+	})
+	return out
 }
 
 func TestWindow_ActorSearches(t *testing.T) {
 	v, _ := newTestWindow(t)
 	v.detail.ShowEvent("ebrard-rejects-expulsion")
 	v.detail.wait()
-	var link *widget.HyperlinkSegment
+	var link *widget.Hyperlink
 	walk(v.detail.scroll.Content, func(o fyne.CanvasObject) {
-		if rt, ok := o.(*widget.RichText); ok {
-			for _, seg := range rt.Segments {
-				if h, ok := seg.(*widget.HyperlinkSegment); ok && h.Text == "Marcelo Ebrard" {
-					link = h
-				}
-			}
+		if h, ok := o.(*widget.Hyperlink); ok && h.Text == "Marcelo Ebrard" {
+			link = h
 		}
 	})
 	if link == nil {
 		t.Fatal("no link for Marcelo Ebrard")
 	}
-	link.OnTapped()
+	// A link takes a tap only over its text.
+	test.TapAt(link, fyne.NewPos(link.Size().Width/2, link.Size().Height/2))
 	v.waitForSearch()
 	if v.search.Text != "Marcelo Ebrard" || len(v.results.rows) == 0 {
 		t.Errorf("search %q with %d rows", v.search.Text, len(v.results.rows))
 	}
+}
+
+// Each actor's role wraps at words beside its name, and every name and role
+// stays inside the pane, at the narrowest window and the default one.
+func TestWindow_InvolvedWrapsAtWords(t *testing.T) {
+	for _, width := range []float32{1024, 1280} {
+		t.Run(fmt.Sprint(width), func(t *testing.T) {
+			v, w := newTestWindow(t)
+			w.Resize(fyne.NewSize(width, 800))
+			v.detail.ShowEvent("castillo-removed")
+			v.detail.wait()
+			e, err := v.corpus.Event(context.Background(), "castillo-removed")
+			if err != nil {
+				t.Fatal(err)
+			}
+			drv := fyne.CurrentApp().Driver()
+			right := drv.AbsolutePositionForObject(v.detail).X + v.detail.Size().Width
+			for _, a := range e.Actors {
+				link := findLink(t, v.detail.scroll.Content, a.Name)
+				if x := drv.AbsolutePositionForObject(link).X + link.MinSize().Width; x > right {
+					t.Errorf("link %q ends at x %v, past the pane's edge %v", a.Name, x, right)
+				}
+				words := map[string]bool{}
+				for _, w := range strings.Fields(a.Role) {
+					words[w] = true
+				}
+				role := textObject(t, v.detail.scroll.Content, a.Role)
+				var lines []string
+				for _, o := range test.WidgetRenderer(role).Objects() {
+					txt, ok := o.(*canvas.Text)
+					if !ok || strings.TrimSpace(txt.Text) == "" {
+						continue
+					}
+					lines = append(lines, txt.Text)
+					for _, w := range strings.Fields(txt.Text) {
+						if !words[w] {
+							t.Errorf("role %q drawn with %q, not a whole word of it (lines %q)", a.Role, w, lines)
+						}
+					}
+					if x := drv.AbsolutePositionForObject(txt).X + txt.MinSize().Width; x > right+1 {
+						t.Errorf("role line %q ends at x %v, past the pane's edge %v", txt.Text, x, right)
+					}
+				}
+				if len(lines) == 0 || len(lines) > 3 {
+					t.Errorf("role %q drawn on %d lines: %q", a.Role, len(lines), lines)
+				}
+			}
+		})
+	}
+}
+
+// findLink is the hyperlink labelled text in a tree of objects.
+func findLink(tb testing.TB, root fyne.CanvasObject, text string) *widget.Hyperlink {
+	tb.Helper()
+	var found *widget.Hyperlink
+	walk(root, func(o fyne.CanvasObject) {
+		if h, ok := o.(*widget.Hyperlink); ok && h.Text == text && found == nil {
+			found = h
+		}
+	})
+	if found == nil {
+		tb.Fatalf("no link %q", text)
+	}
+	return found
+}
+
+// textObject is the rich text whose whole text is s in a tree of objects.
+func textObject(tb testing.TB, root fyne.CanvasObject, s string) *widget.RichText {
+	tb.Helper()
+	var found *widget.RichText
+	walk(root, func(o fyne.CanvasObject) {
+		if rt, ok := o.(*widget.RichText); ok && rt.String() == s && found == nil {
+			found = rt
+		}
+	})
+	if found == nil {
+		tb.Fatalf("no text %q", s)
+	}
+	return found
 }
 
 func TestWindow_PreviousNext(t *testing.T) {
