@@ -62,7 +62,7 @@ func newResultList() *resultList {
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			item := o.(*resultItem)
 			item.row = i
-			r.updateRow(i, item.text)
+			r.updateRow(i, item)
 		},
 	)
 	r.list.OnSelected = r.onSelected
@@ -166,26 +166,46 @@ func (r *resultList) onSelected(i widget.ListItemID) {
 	}
 }
 
-func (r *resultList) updateRow(i widget.ListItemID, t *widget.RichText) {
+func (r *resultList) updateRow(i widget.ListItemID, item *resultItem) {
 	if i >= len(r.rows) {
 		return
 	}
-	row := r.rows[i]
+	item.setPieces(r.rows[i].pieces())
+}
+
+// pieces is the row's text in styled runs, on one line.
+func (row resultRow) pieces() []rowPiece {
 	switch {
 	case row.isHeading():
-		t.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: row.heading, Style: widget.RichTextStyle{
-			ColorName: theme.ColorNamePlaceHolder, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameCaptionText, Inline: true,
-		}}}
+		return []rowPiece{{text: row.heading, style: pieceHeading}}
 	case row.hit != nil:
-		t.Segments = highlightSegments(row.hit.Title, row.hit.Matches)
+		out := matchPieces(row.hit.Title, row.hit.Matches, piecePlain)
 		if row.hit.Name != "" {
-			t.Segments = append(t.Segments, &widget.TextSegment{Text: "  → " + row.hit.Name, Style: dimStyle})
+			out = append(out, rowPiece{text: "  → " + row.hit.Name, style: pieceDim})
 		}
-	default:
-		t.Segments = append([]widget.RichTextSegment{&widget.TextSegment{Text: row.text.Title + " — ", Style: widget.RichTextStyleInline}},
-			highlightSegments(row.text.Snippet, row.text.Matches)...)
+		if row.hit.Snippet != "" {
+			out = append(out, rowPiece{text: " — ", style: pieceDim})
+			out = append(out, matchPieces(row.hit.Snippet, row.hit.SnippetMatches, pieceDim)...)
+		}
+		return out
 	}
-	t.Refresh()
+	out := []rowPiece{{text: row.text.Title, capped: true}, {text: " — ", style: pieceDim}}
+	return append(out, matchPieces(row.text.Snippet, row.text.Matches, pieceDim)...)
+}
+
+// matchPieces is s on one line, its matched ranges (in runes) in the match
+// style and the rest in style.
+func matchPieces(s string, ranges [][2]int, style pieceStyle) []rowPiece {
+	s, ranges = textfmt.OneLine(s, ranges)
+	var out []rowPiece
+	for _, p := range textfmt.Split(s, ranges) {
+		st := style
+		if p.Match {
+			st = pieceMatch
+		}
+		out = append(out, rowPiece{text: p.Text, style: st})
+	}
+	return out
 }
 
 var (
@@ -206,29 +226,4 @@ func highlightSegments(s string, ranges [][2]int) []widget.RichTextSegment {
 		segs[i] = &widget.TextSegment{Text: p.Text, Style: style}
 	}
 	return segs
-}
-
-// resultItem is one row of the results list; it opens its hit when tapped.
-type resultItem struct {
-	widget.BaseWidget
-	text  *widget.RichText
-	row   int
-	onTap func(row int)
-}
-
-var _ fyne.Tappable = (*resultItem)(nil)
-
-func newResultItem(onTap func(int)) *resultItem {
-	it := &resultItem{text: widget.NewRichText(), onTap: onTap}
-	it.text.Truncation = fyne.TextTruncateEllipsis
-	it.ExtendBaseWidget(it)
-	return it
-}
-
-// Tapped opens the row's hit.
-func (it *resultItem) Tapped(*fyne.PointEvent) { it.onTap(it.row) }
-
-// CreateRenderer is the text's.
-func (it *resultItem) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(it.text)
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -80,11 +81,9 @@ func TestWindow_TypeToSearch(t *testing.T) {
 	}
 	// The matched letters are their own highlighted segment.
 	found := false
-	for i := range v.results.rows {
-		rt := widget.NewRichText()
-		v.results.updateRow(i, rt)
-		for _, seg := range rt.Segments {
-			if ts, ok := seg.(*widget.TextSegment); ok && ts.Style == matchStyle && ts.Text == "López" {
+	for _, row := range v.results.rows {
+		for _, p := range row.pieces() {
+			if p.style == pieceMatch && p.text == "López" {
 				found = true
 			}
 		}
@@ -589,5 +588,66 @@ func TestWindow_CorpusErrorShowsDialog(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(said, " "), "disk I/O error") {
 		t.Errorf("the dialog says %q, not the error", said)
+	}
+}
+
+// Each result is one line: whitespace collapsed, the runs side by side,
+// and an ellipsis after a whole word where the row is too narrow.
+func TestResults_OneLinePerRow(t *testing.T) {
+	test.NewTempApp(t)
+	r := newResultList()
+	w := test.NewWindow(r)
+	defer w.Close()
+	w.Resize(fyne.NewSize(360, 400))
+	r.SetResults([]data.Hit{
+		{Kind: data.KindEvent, ID: "e", Title: "Congress removes Castillo, who is arrested", Matches: [][2]int{{17, 25}},
+			Snippet: "Peru's Congress\nremoved Castillo\n\nfrom office", SnippetMatches: [][2]int{{31, 39}}},
+		{Kind: data.KindEvent, ID: "short", Title: "Short"},
+	}, []data.TextHit{{Kind: data.KindDocument, ID: "d", Title: "Wire report",
+		Snippet: "After Pedro\nCastillo was removed,\n  Peru's Congress met again", Matches: [][2]int{{6, 11}, {12, 20}}}})
+	var items []*resultItem
+	for _, o := range test.LaidOutObjects(r) {
+		if it, ok := o.(*resultItem); ok && it.Visible() && it.row < len(r.rows) {
+			items = append(items, it)
+		}
+	}
+	if len(items) != len(r.rows) {
+		t.Fatalf("%d rows drawn, %d rows", len(items), len(r.rows))
+	}
+	for _, it := range items {
+		var drawn string
+		var right float32
+		for _, o := range test.WidgetRenderer(it).Objects() {
+			txt := o.(*canvas.Text)
+			if strings.ContainsAny(txt.Text, "\n\t") || strings.Contains(txt.Text, "  ") {
+				t.Errorf("row %d draws %q", it.row, txt.Text)
+			}
+			if txt.Position().Y < 0 || txt.Position().Y+txt.Size().Height > it.Size().Height {
+				t.Errorf("row %d: %q spills out of its %v-high row", it.row, txt.Text, it.Size().Height)
+			}
+			drawn += txt.Text
+			right = txt.Position().X + txt.Size().Width
+		}
+		if right > it.Size().Width {
+			t.Errorf("row %d drawn to x %v of %v: %q", it.row, right, it.Size().Width, drawn)
+		}
+		// Each run is drawn whole, or cut after a word with an ellipsis.
+		pieces := r.rows[it.row].pieces()
+		objs := test.WidgetRenderer(it).Objects()
+		for k, o := range objs {
+			got := o.(*canvas.Text).Text
+			last := k == len(objs)-1
+			if k >= len(pieces) || got == pieces[k].text || got == trimEnd(pieces[k].text) || last && got == "…" {
+				continue
+			}
+			full := pieces[k].text
+			kept, ok := strings.CutSuffix(got, "…")
+			if !ok || !strings.HasPrefix(full, kept) || len(kept) < len(full) && full[len(kept)] != ' ' && full[len(kept)] != ',' {
+				t.Errorf("row %d: run %q drawn as %q, want it whole or a whole-word start and an ellipsis", it.row, full, got)
+			}
+		}
+	}
+	if rows := r.Rows(); !slices.Contains(rows, "Wire report — After Pedro Castillo was removed, Peru's Congress met again") {
+		t.Errorf("rows %q", rows)
 	}
 }
