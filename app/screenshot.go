@@ -101,9 +101,10 @@ func newScreenshotWindow(a fyne.App, c Corpus, o ScreenshotOptions, ui *lockedUI
 	}
 	a.Settings().SetTheme(fixedVariant{theme.DefaultTheme(), variant})
 	w := a.NewWindow("Chronoscope — " + c.Name())
-	v := newMainView(c, w, nil)
+	v := newMainView(c, w, layoutFile{})
 	v.bg.ui = ui
 	w.SetContent(v.content)
+	w.SetMainMenu(v.mainMenu())
 	w.Resize(o.Size)
 	// The desktop driver lays the content out when the window comes into
 	// being, at Show; the steps before need it at its size already (the

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"chronoscope/data"
+	"chronoscope/internal/textfmt"
 )
 
 // Corpus is what the window reads; *data.Store provides it, and tests can
@@ -32,17 +34,6 @@ type Corpus interface {
 	EventsWith(ctx context.Context, kind data.Kind, id string) ([]string, error)
 }
 
-// Preference keys.
-const (
-	prefWidth      = "window.width"
-	prefHeight     = "window.height"
-	prefMainSplit  = "split.main"
-	prefLowerSplit = "split.lower"
-	prefViewFrom   = "view.from"
-	prefViewTo     = "view.to"
-	prefLanes      = "timeline.lanes"
-)
-
 // searchLimit bounds each kind of search; the list shows the best.
 const searchLimit = 30
 
@@ -55,25 +46,30 @@ func NewWindow(a fyne.App, c Corpus) fyne.Window {
 		title += " (read-only)"
 	}
 	w := a.NewWindow(title)
-	v := newMainView(c, w, a.Preferences())
+	v := newMainView(c, w, layoutFile{path: filepath.Join(a.Storage().RootURI().Path(), "window.json")})
 	w.SetContent(v.content)
-	w.Resize(fyne.NewSize(
-		float32(a.Preferences().FloatWithFallback(prefWidth, 1280)),
-		float32(a.Preferences().FloatWithFallback(prefHeight, 820))))
-	w.SetOnClosed(v.savePreferences)
+	w.SetMainMenu(v.mainMenu())
+	w.Resize(fyne.NewSize(v.layout.Width, v.layout.Height))
+	// Closing the window is the one way out that every other (Ctrl+Q, the
+	// Quit item) goes through, so the layout is saved here.
+	w.SetOnClosed(v.saveLayout)
 	v.load()
 	return w
 }
 
 // NewErrorWindow says why the corpus could not be opened, for a
-// double-clicked app that has no terminal to print to.
+// double-clicked app that has no terminal to print to. The message scrolls,
+// so a long one leaves the window dialog-sized and its button on screen.
 func NewErrorWindow(a fyne.App, err error) fyne.Window {
 	w := a.NewWindow("Chronoscope")
 	msg := widget.NewLabel("Chronoscope could not open its corpus:\n\n" + err.Error() +
 		"\n\nThe file has been left as it is. Start Chronoscope with --corpus PATH to use another one.")
 	msg.Wrapping = fyne.TextWrapWord
-	w.SetContent(container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), widget.NewButton("Quit", w.Close)), nil, nil, msg))
+	quit := widget.NewButton("Quit", w.Close)
+	quit.Importance = widget.HighImportance
+	w.SetContent(container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), quit), nil, nil, container.NewVScroll(msg)))
 	w.Resize(fyne.NewSize(560, 260))
+	w.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { w.Close() })
 	return w
 }
 
@@ -82,7 +78,9 @@ func NewErrorWindow(a fyne.App, err error) fyne.Window {
 type mainView struct {
 	corpus Corpus
 	win    fyne.Window
-	prefs  fyne.Preferences
+	// layout is the layout remembered from the last run, saved to file.
+	layout layoutState
+	file   layoutFile
 
 	search    *searchEntry
 	lanes     *widget.RadioGroup
@@ -103,8 +101,12 @@ type mainView struct {
 	events    []data.EventSummary
 }
 
-func newMainView(c Corpus, w fyne.Window, prefs fyne.Preferences) *mainView {
-	v := &mainView{corpus: c, win: w, prefs: prefs, bg: newBackground()}
+func newMainView(c Corpus, w fyne.Window, file layoutFile) *mainView {
+	v := &mainView{corpus: c, win: w, file: file, bg: newBackground()}
+	var err error
+	if v.layout, err = file.load(); err != nil {
+		fyne.LogError("chronoscope", err)
+	}
 	v.timeline = NewTimeline()
 	v.timeline.OnSelected = v.onEventSelected
 	v.results = newResultList()
@@ -121,7 +123,7 @@ func newMainView(c Corpus, w fyne.Window, prefs fyne.Preferences) *mainView {
 	v.search.onUp = v.results.MovePrevious
 	v.search.onDown = v.results.MoveNext
 	v.search.onEnter = v.results.OpenSelected
-	v.search.onEscape = func() { v.search.SetText("") }
+	v.search.onEscape = v.escape
 
 	v.lanes = widget.NewRadioGroup([]string{"By country", "By category"}, v.onLanesChanged)
 	v.lanes.Horizontal = true
@@ -131,12 +133,12 @@ func newMainView(c Corpus, w fyne.Window, prefs fyne.Preferences) *mainView {
 
 	v.status = widget.NewLabel("")
 	v.lower = container.NewHSplit(v.results, v.detail)
-	v.lower.Offset = v.prefFloat(prefLowerSplit, 0.3)
+	v.lower.Offset = v.layout.LowerSplit
 	v.mainSplit = container.NewVSplit(v.timeline, v.lower)
-	v.mainSplit.Offset = v.prefFloat(prefMainSplit, 0.45)
+	v.mainSplit.Offset = v.layout.MainSplit
 	v.content = container.NewBorder(top, v.status, nil, nil, v.mainSplit)
 
-	if v.prefString(prefLanes, "group") == "category" {
+	if v.layout.Lanes == "category" {
 		v.lanes.SetSelected("By category")
 	} else {
 		v.lanes.SetSelected("By country")
@@ -153,6 +155,7 @@ func (v *mainView) shortcuts() map[desktop.CustomShortcut]func() {
 		{KeyName: fyne.KeyF, Modifier: mod}:        func() { v.win.Canvas().Focus(v.search) },
 		{KeyName: fyne.KeyPageDown, Modifier: mod}: v.timeline.SelectNext,
 		{KeyName: fyne.KeyPageUp, Modifier: mod}:   v.timeline.SelectPrevious,
+		{KeyName: fyne.KeyQ, Modifier: mod}:        v.win.Close,
 	}
 }
 
@@ -177,7 +180,7 @@ func (v *mainView) addShortcuts() {
 		case fyne.KeyPageUp:
 			v.timeline.SelectPrevious()
 		case fyne.KeyEscape:
-			v.search.SetText("")
+			v.escape()
 		}
 	})
 }
@@ -199,7 +202,7 @@ func (v *mainView) load() {
 	v.events = evs
 	v.timeline.SetEvents(evs)
 	v.timeline.SetCoverage(docs)
-	from, to := v.prefString(prefViewFrom, ""), v.prefString(prefViewTo, "")
+	from, to := v.layout.From, v.layout.To
 	if f, err1 := data.ParseDay(from); err1 == nil {
 		if t, err2 := data.ParseDay(to); err2 == nil && t.After(f) {
 			v.timeline.SetView(f, t)
@@ -211,34 +214,45 @@ func (v *mainView) load() {
 	v.setStatus("")
 }
 
-// prefFloat and prefString read a preference; with no preferences (the
-// screenshot) the view starts from the defaults and remembers nothing.
-func (v *mainView) prefFloat(key string, fallback float64) float64 {
-	if v.prefs == nil {
-		return fallback
+// saveLayout remembers the window's layout for the next run.
+func (v *mainView) saveLayout() {
+	size := v.win.Canvas().Size()
+	from, to := v.timeline.View()
+	v.layout = layoutState{
+		Width: size.Width, Height: size.Height,
+		MainSplit: v.mainSplit.Offset, LowerSplit: v.lower.Offset,
+		From: data.FormatDay(from), To: data.FormatDay(to),
+		Lanes: v.layout.Lanes,
 	}
-	return v.prefs.FloatWithFallback(key, fallback)
+	if err := v.file.save(v.layout); err != nil {
+		fyne.LogError("chronoscope", err)
+	}
 }
 
-func (v *mainView) prefString(key, fallback string) string {
-	if v.prefs == nil {
-		return fallback
-	}
-	return v.prefs.StringWithFallback(key, fallback)
+// mainMenu is the window's menu. Quit closes the window, which saves the
+// layout, rather than stopping the app under it.
+func (v *mainView) mainMenu() *fyne.MainMenu {
+	quit := fyne.NewMenuItem("Quit", v.win.Close)
+	quit.IsQuit = true
+	quit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+	fit := fyne.NewMenuItem("Fit all", v.timeline.FitAll)
+	fit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.Key0, Modifier: fyne.KeyModifierShortcutDefault}
+	find := fyne.NewMenuItem("Search", func() { v.win.Canvas().Focus(v.search) })
+	find.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	return fyne.NewMainMenu(
+		fyne.NewMenu("File", quit),
+		fyne.NewMenu("View", find, fit),
+	)
 }
 
-func (v *mainView) savePreferences() {
-	if v.prefs == nil {
+// escape clears the search, and with no search clears the selection.
+func (v *mainView) escape() {
+	if v.search.Text != "" {
+		v.search.SetText("")
 		return
 	}
-	size := v.win.Canvas().Size()
-	v.prefs.SetFloat(prefWidth, float64(size.Width))
-	v.prefs.SetFloat(prefHeight, float64(size.Height))
-	v.prefs.SetFloat(prefMainSplit, v.mainSplit.Offset)
-	v.prefs.SetFloat(prefLowerSplit, v.lower.Offset)
-	from, to := v.timeline.View()
-	v.prefs.SetString(prefViewFrom, data.FormatDay(from))
-	v.prefs.SetString(prefViewTo, data.FormatDay(to))
+	v.timeline.Select("")
+	v.detail.Clear()
 }
 
 func (v *mainView) onLanesChanged(s string) {
@@ -247,9 +261,7 @@ func (v *mainView) onLanesChanged(s string) {
 		mode, key = LanesByCategory, "category"
 	}
 	v.timeline.SetLaneMode(mode)
-	if v.prefs != nil {
-		v.prefs.SetString(prefLanes, key)
-	}
+	v.layout.Lanes = key
 }
 
 // onQueryChanged searches in the background; each keystroke cancels the
@@ -286,7 +298,7 @@ func (v *mainView) onQueryChanged(q string) {
 			}
 			v.results.SetResults(hits, text)
 			v.timeline.SetHighlight(lit)
-			v.setStatus(fmt.Sprintf("%d matches for “%s” · %d events lit on the timeline", len(hits)+len(text), q, len(lit)))
+			v.setStatus(fmt.Sprintf("%s for “%s” · %s lit on the timeline", textfmt.Count(len(hits)+len(text), "result"), q, textfmt.Count(len(lit), "event")))
 		}
 	})
 }
@@ -388,7 +400,7 @@ func (v *mainView) onActorTapped(name string) {
 
 func (v *mainView) setStatus(s string) {
 	if s == "" {
-		s = fmt.Sprintf("%d events · %s", len(v.events), v.corpus.Name())
+		s = fmt.Sprintf("%s · %s", textfmt.Count(len(v.events), "event"), v.corpus.Name())
 	}
 	v.status.SetText(s)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -43,10 +44,10 @@ func newTestWindow(tb testing.TB) (*mainView, fyne.Window) {
 // newTestWindowOn shows the main view on c in a headless window.
 func newTestWindowOn(tb testing.TB, c Corpus) (*mainView, fyne.Window) {
 	tb.Helper()
-	a := test.NewTempApp(tb)
+	test.NewTempApp(tb)
 	w := test.NewWindow(nil)
 	tb.Cleanup(w.Close)
-	v := newMainView(c, w, a.Preferences())
+	v := newMainView(c, w, layoutFile{path: filepath.Join(tb.TempDir(), "window.json")})
 	v.bg.queueResults()
 	w.SetContent(v.content)
 	w.Resize(fyne.NewSize(1280, 820))
@@ -413,20 +414,66 @@ func TestWindow_PreviousNext(t *testing.T) {
 	}
 }
 
+// Every way out of the window (the window manager's close, Ctrl+Q, the
+// Quit item) saves the whole layout, and the next window opens with it.
 func TestWindow_RemembersLayout(t *testing.T) {
-	v, w, _ := newFakeWindow(t)
-	v.mainSplit.SetOffset(0.62)
-	v.timeline.SetView(parseDay(t, "2022-11-01"), parseDay(t, "2023-01-01"))
-	v.savePreferences()
-	prefs := fyne.CurrentApp().Preferences()
-	if got := prefs.Float(prefMainSplit); got < 0.61 || got > 0.63 {
-		t.Errorf("split saved as %v", got)
+	for _, how := range []string{"close", "ctrl+q", "quit item"} {
+		t.Run(how, func(t *testing.T) {
+			c := newFakeCorpus(t)
+			file := layoutFile{path: filepath.Join(t.TempDir(), "window.json")}
+			a := test.NewTempApp(t)
+			w := a.NewWindow("")
+			v := newMainView(c, w, file)
+			w.SetContent(v.content)
+			w.SetMainMenu(v.mainMenu())
+			w.SetOnClosed(v.saveLayout)
+			w.Resize(fyne.NewSize(1100, 700))
+			v.load()
+			v.mainSplit.SetOffset(0.62)
+			v.lanes.SetSelected("By category")
+			v.timeline.SetView(parseDay(t, "2022-11-01"), parseDay(t, "2023-01-01"))
+			switch how {
+			case "close":
+				w.Close()
+			case "ctrl+q":
+				w.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault})
+			case "quit item":
+				for _, m := range w.MainMenu().Items {
+					for _, it := range m.Items {
+						if it.IsQuit {
+							it.Action()
+						}
+					}
+				}
+			}
+			got, err := file.load()
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := layoutState{Width: w.Canvas().Size().Width, Height: w.Canvas().Size().Height, MainSplit: v.mainSplit.Offset,
+				LowerSplit: v.lower.Offset, From: "2022-11-01", To: "2023-01-01", Lanes: "category"}
+			if got != want {
+				t.Fatalf("saved %+v, want %+v", got, want)
+			}
+			v2 := newMainView(c, a.NewWindow(""), file)
+			v2.load()
+			from, to := v2.timeline.View()
+			if data.FormatDay(from) != "2022-11-01" || data.FormatDay(to) != "2023-01-01" || v2.mainSplit.Offset != v.mainSplit.Offset || v2.lanes.Selected != "By category" {
+				t.Errorf("reopened at %s–%s, split %v, lanes %q", data.FormatDay(from), data.FormatDay(to), v2.mainSplit.Offset, v2.lanes.Selected)
+			}
+		})
 	}
-	v2 := newMainView(v.corpus, w, prefs)
-	v2.load()
-	from, _ := v2.timeline.View()
-	if data.FormatDay(from) != "2022-11-01" || v2.mainSplit.Offset < 0.61 {
-		t.Errorf("reopened at %s with split %v", data.FormatDay(from), v2.mainSplit.Offset)
+}
+
+// A damaged layout file gives the default layout, never a failed start.
+func TestLayoutFile_Damaged(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "window.json")
+	if err := os.WriteFile(path, []byte(`{"Width": 12`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := layoutFile{path: path}.load()
+	if err == nil || !strings.Contains(err.Error(), path) || got != defaultLayout {
+		t.Errorf("load = %+v, %v", got, err)
 	}
 }
 
@@ -510,12 +557,41 @@ func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 	}
 }
 
+// The error window is dialog-sized whatever the message, with its Quit
+// button on screen: a desktop window grows to its content's minimum size.
 func TestErrorWindow(t *testing.T) {
 	a := test.NewTempApp(t)
-	w := NewErrorWindow(a, errors.New("open corpus /x/corpus.db: not a SQLite database"))
+	long := "open corpus /x/corpus.db: not a SQLite database" + strings.Repeat(" and more detail", 200)
+	w := NewErrorWindow(a, errors.New(long))
 	defer w.Close()
 	if text := richText(w.Content()); !strings.Contains(text, "/x/corpus.db: not a SQLite database") {
 		t.Errorf("error window says %q", text)
+	}
+	if min := w.Content().MinSize(); min.Width > 560 || min.Height > 300 {
+		t.Errorf("content needs %v, more than a dialog", min)
+	}
+	quit := findButton(t, w.Content(), "Quit")
+	drv := fyne.CurrentApp().Driver()
+	if p := drv.AbsolutePositionForObject(quit); p.Y+quit.Size().Height > w.Canvas().Size().Height || quit.Size().Height == 0 {
+		t.Errorf("Quit at %v, below the %v-high window", p, w.Canvas().Size().Height)
+	}
+}
+
+// Escape clears the search, and a second Escape the selected event.
+func TestWindow_SecondEscapeClearsDetail(t *testing.T) {
+	v, w, _ := newFakeWindow(t)
+	v.timeline.Select("removed")
+	v.detail.ShowEvent("removed")
+	v.detail.wait()
+	typeQuery(t, v, w, "coup")
+	key(w, fyne.KeyEscape)
+	v.waitForSearch()
+	if v.search.Text != "" || v.detail.eventID != "removed" {
+		t.Fatalf("first Escape: search %q, detail %q", v.search.Text, v.detail.eventID)
+	}
+	key(w, fyne.KeyEscape)
+	if v.detail.eventID != "" || v.timeline.Selected() != "" {
+		t.Errorf("second Escape left detail %q, timeline %q", v.detail.eventID, v.timeline.Selected())
 	}
 }
 
