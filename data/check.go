@@ -261,9 +261,9 @@ func quoteProblem(text []rune, quote string, start, end int) string {
 	return ""
 }
 
-// eachRow runs query in tx and calls fn with each row.
-func eachRow(ctx context.Context, tx *sql.Tx, query string, fn func(scanner) error) error {
-	rows, err := tx.QueryContext(ctx, query)
+// eachRow runs query with args in tx and calls fn with each row.
+func eachRow(ctx context.Context, tx *sql.Tx, query string, fn func(scanner) error, args ...any) error {
+	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}

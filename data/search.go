@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"runtime"
 	"slices"
@@ -42,6 +43,8 @@ type candidate struct {
 	id, title, name string
 	folded          string
 	runeOf          []int32
+	// pos is an event's place in time order (CompareEvents).
+	pos int32
 }
 
 // searcher holds the folded candidates and the previous query's matches:
@@ -53,6 +56,13 @@ type searcher struct {
 
 	lastQuery string
 	lastIdx   []int
+
+	// What Find needs besides titles (loadIndex): the events in time order,
+	// the events of each actor, place and document by kind and id, and what
+	// each row of text_index is, by rowid.
+	events []string
+	links  map[string][]int32
+	text   map[int64]textRow
 }
 
 type candidateSource struct {
@@ -120,9 +130,68 @@ func nonASCII(s string) int {
 }
 
 func (sr *searcher) find(ctx context.Context, query string, limit int) ([]Hit, error) {
+	tms, err := sr.titleMatches(ctx, normQuery(query))
+	if err != nil {
+		return nil, err
+	}
+	hits := make([]Hit, 0, min(len(tms), max(limit, 0)))
+	for _, tm := range tms {
+		if limit > 0 && len(hits) == limit {
+			break
+		}
+		hits = append(hits, sr.hit(tm))
+	}
+	return hits, nil
+}
+
+// normQuery is query as titles are matched against it: cut to
+// maxQueryRunes, folded (lower case, no accents) and its words separated by
+// single spaces; "" when it has no letter or digit.
+func normQuery(query string) string {
 	q, _ := fold(textfmt.Truncate(query, maxQueryRunes))
 	q = strings.Join(strings.Fields(q), " ")
-	if strings.IndexFunc(q, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+	if strings.IndexFunc(q, isWordRune) < 0 {
+		return ""
+	}
+	return q
+}
+
+// titleMatch is a title that matches the query, as one hit of a thing.
+type titleMatch struct {
+	cand  int
+	tier  int
+	score int // the fuzzy score plus contiguousBonus
+	// lights tells that the match is strong enough for the thing's events
+	// to be lit on the timeline (see Find).
+	lights  bool
+	matches []int // matched byte offsets of the folded title
+}
+
+// Tiers of search hits, best first; a hit's Score is its tier's base plus
+// its score within the tier (tierScore).
+const (
+	// tierTitle: every word of the query starts a word of the title.
+	tierTitle = 2
+	// tierText: an event's own summary or evidence has every word whole.
+	tierText = 1
+	// tierFuzzy: the title has the query's letters in order, within words
+	// or as whole words found in the middle of words.
+	tierFuzzy = 0
+)
+
+// tierWidth is the room each tier's scores have.
+const tierWidth = 1_000_000
+
+func tierScore(tier, score int) int {
+	return tier*tierWidth + max(-tierWidth/2+1, min(score, tierWidth/2-1))
+}
+
+// titleMatches matches q (a normQuery) against every title and returns
+// each thing's best match, best first; ties go in the order of kinds, then
+// events in time order (CompareEvents), then titles. Letters strewn across
+// the words of a title are no match.
+func (sr *searcher) titleMatches(ctx context.Context, q string) ([]titleMatch, error) {
+	if q == "" {
 		sr.lastQuery, sr.lastIdx = "", nil
 		return nil, nil
 	}
@@ -139,7 +208,94 @@ func (sr *searcher) find(ctx context.Context, query string, limit int) ([]Hit, e
 	for i, m := range matches {
 		sr.lastIdx[i] = src.idx[m.Index]
 	}
-	return sr.rank(matches, src, limit), nil
+	letters := 0
+	for _, r := range q {
+		if isWordRune(r) {
+			letters++
+		}
+	}
+	out := make([]titleMatch, 0, len(matches))
+	for _, m := range matches {
+		tm, ok := classify(&sr.cands[src.idx[m.Index]], q, m.MatchedIndexes, letters)
+		if ok {
+			tm.cand, tm.score = src.idx[m.Index], tm.score+m.Score
+			out = append(out, tm)
+		}
+	}
+	slices.SortFunc(out, func(a, b titleMatch) int {
+		if a.tier != b.tier {
+			return b.tier - a.tier
+		}
+		if a.score != b.score {
+			return b.score - a.score
+		}
+		return sr.compareCands(a.cand, b.cand)
+	})
+	// Keep each thing's best title (an actor matches by name and aliases).
+	seen := map[string]bool{}
+	kept := out[:0]
+	for _, tm := range out {
+		c := &sr.cands[tm.cand]
+		if c.kind == KindEvent { // events have one title each
+			kept = append(kept, tm)
+			continue
+		}
+		key := string(c.kind) + "\x00" + c.id
+		if !seen[key] {
+			seen[key] = true
+			kept = append(kept, tm)
+		}
+	}
+	return kept, nil
+}
+
+// compareCands orders candidates of equal score: by kind, events in time
+// order, the rest as newSearcher sorted them.
+func (sr *searcher) compareCands(a, b int) int {
+	ca, cb := &sr.cands[a], &sr.cands[b]
+	if ca.kind == KindEvent && cb.kind == KindEvent && ca.pos != cb.pos {
+		return int(ca.pos) - int(cb.pos)
+	}
+	return a - b
+}
+
+// classify works out how the title of c matches q, given the bytes fuzzy
+// matching chose, and whether it is a match at all. letters counts the
+// query's letters and digits: a query of fewer than three lights a thing's
+// events only where its words are whole words of the title, or "p" would
+// light every title with a word starting with p.
+func classify(c *candidate, q string, fuzzyIdx []int, letters int) (titleMatch, bool) {
+	var (
+		idx                []int
+		atStarts, allWhole = true, true
+	)
+	ok := eachWord(c.folded, q, func(at, n int, atWord bool) {
+		for k := at; k < at+n; k++ {
+			idx = append(idx, k)
+		}
+		atStarts = atStarts && atWord
+		allWhole = allWhole && atWord && (at+n == len(c.folded) || !isWordRune(firstRune(c.folded[at+n:])))
+	})
+	switch {
+	case ok && atStarts:
+		return titleMatch{tier: tierTitle, score: contiguousBonus(c.folded, q), matches: idx,
+			lights: letters >= 3 || allWhole}, true
+	case ok:
+		return titleMatch{tier: tierFuzzy, score: contiguousBonus(c.folded, q), matches: idx}, true
+	case strewn(c.folded, fuzzyIdx):
+		return titleMatch{}, false
+	}
+	return titleMatch{tier: tierFuzzy, matches: fuzzyIdx}, true
+}
+
+// hit is the search hit of a title match.
+func (sr *searcher) hit(tm titleMatch) Hit {
+	c := &sr.cands[tm.cand]
+	h := Hit{Kind: c.kind, ID: c.id, Title: c.title, Score: tierScore(tm.tier, tm.score), Matches: c.ranges(tm.matches)}
+	if c.name != c.title {
+		h.Name = c.name
+	}
+	return h
 }
 
 // matchChunk is how many candidates one worker matches between looks at
@@ -188,71 +344,6 @@ func match(ctx context.Context, q string, src candidateSource) (fuzzy.Matches, e
 	return out, nil
 }
 
-// rank orders matches by score and keeps each thing's best-scoring title
-// (an actor matches by name and by each alias). It sorts small records and
-// builds hits only for those it returns, since a short query can match most
-// of a large corpus.
-func (sr *searcher) rank(matches fuzzy.Matches, src candidateSource, limit int) []Hit {
-	type scored struct{ score, match, cand int }
-	order := make([]scored, len(matches))
-	n := 0
-	for i, m := range matches {
-		ci := src.idx[m.Index]
-		bonus := contiguousBonus(sr.cands[ci].folded, src.query)
-		if bonus == 0 && scattered(sr.cands[ci].folded, m.MatchedIndexes) {
-			continue
-		}
-		order[n] = scored{m.Score + bonus, i, ci}
-		n++
-	}
-	order = order[:n]
-	// Candidates are kept in (kind, title) order, so their index breaks ties.
-	slices.SortFunc(order, func(a, b scored) int {
-		if a.score != b.score {
-			return b.score - a.score
-		}
-		return a.cand - b.cand
-	})
-	var (
-		hits = make([]Hit, 0, min(len(order), max(limit, 0)))
-		seen = map[string]bool{}
-	)
-	for _, o := range order {
-		if limit > 0 && len(hits) == limit {
-			break
-		}
-		c := &sr.cands[o.cand]
-		key := string(c.kind) + "\x00" + c.id
-		if seen[key] {
-			continue
-		}
-		seen[key] = true
-		h := Hit{Kind: c.kind, ID: c.id, Title: c.title, Score: o.score,
-			Matches: c.ranges(contiguous(c.folded, src.query, matches[o.match].MatchedIndexes))}
-		if c.name != c.title {
-			h.Name = c.name
-		}
-		hits = append(hits, h)
-	}
-	return hits
-}
-
-// contiguous prefers the query's words found whole in the title to the
-// scattered letters fuzzy matching settles for ("Monroy" in "…Mexico's
-// ambassador Pablo Monroy" rather than the M of Mexico's).
-func contiguous(folded, q string, fuzzyIdx []int) []int {
-	var idx []int
-	ok := eachWord(folded, q, func(at, n int, _ bool) {
-		for k := at; k < at+n; k++ {
-			idx = append(idx, k)
-		}
-	})
-	if !ok {
-		return fuzzyIdx
-	}
-	return idx
-}
-
 // contiguousBonus ranks hits whose title holds the query's words whole above
 // scattered matches, most of all where a word starts there.
 func contiguousBonus(folded, q string) int {
@@ -288,22 +379,24 @@ func eachWord(folded, q string, fn func(at, n int, atWord bool)) bool {
 	return true
 }
 
-// scattered reports a match strewn across a title in more than two pieces
-// that do not start words: "expels" in "Mexican Treasury reports economic
-// proposals". Pieces at word starts are an abbreviation ("amlo" in "Andrés
+// strewn reports a match strewn across the words of a title rather than
+// found within one word: "coup" in "López Obrador defends Mexico's
+// support", "expels" in "Mexican Treasury reports economic proposals".
+// Pieces that each start a word are an abbreviation ("amlo" in "Andrés
 // Manuel López Obrador") and are kept.
-func scattered(folded string, idx []int) bool {
-	pieces, midWord := 0, false
+func strewn(folded string, idx []int) bool {
+	words, midWord := 0, false
 	for i, b := range idx {
 		if i > 0 && b == idx[i-1]+1 {
 			continue
 		}
-		pieces++
-		if b > 0 && isWordRune(lastRune(folded[:b])) {
-			midWord = true
+		startsWord := b == 0 || !isWordRune(lastRune(folded[:b]))
+		midWord = midWord || !startsWord
+		if i == 0 || startsWord || strings.IndexFunc(folded[idx[i-1]:b], func(r rune) bool { return !isWordRune(r) }) >= 0 {
+			words++
 		}
 	}
-	return pieces > 2 && midWord
+	return words > 1 && midWord
 }
 
 // wordStart finds w where a word of s begins.
@@ -321,6 +414,11 @@ func wordStart(s, w string) int {
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
 
 func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
@@ -372,34 +470,39 @@ func fold(s string) (string, []int32) {
 	return b.String(), runeOf
 }
 
-// loadSearcher builds the search index on first use; searchMu is held.
+// loadSearcher builds the search index on first use, from one snapshot of
+// the corpus; searchMu is held.
 func (s *Store) loadSearcher(ctx context.Context) (*searcher, error) {
 	if s.searcher != nil {
 		return s.searcher, nil
 	}
-	rows, err := s.db.QueryContext(ctx, `
-		SELECT ?1, id, title, title FROM events
-		UNION ALL SELECT ?2, id, name, name FROM actors
-		UNION ALL SELECT ?2, a.id, al.alias, a.name FROM actor_aliases al JOIN actors a ON a.id = al.actor_id
-		UNION ALL SELECT ?3, id, name, name FROM places
-		UNION ALL SELECT ?4, id, title, title FROM documents`, KindEvent, KindActor, KindPlace, KindDocument)
+	var sr *searcher
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var cands []candidate
+		err := eachRow(ctx, tx, `
+			SELECT ?1, id, title, title FROM events
+			UNION ALL SELECT ?2, id, name, name FROM actors
+			UNION ALL SELECT ?2, a.id, al.alias, a.name FROM actor_aliases al JOIN actors a ON a.id = al.actor_id
+			UNION ALL SELECT ?3, id, name, name FROM places
+			UNION ALL SELECT ?4, id, title, title FROM documents`, func(sc scanner) error {
+			var c candidate
+			if err := sc.Scan(&c.kind, &c.id, &c.title, &c.name); err != nil {
+				return err
+			}
+			cands = append(cands, c)
+			return nil
+		}, KindEvent, KindActor, KindPlace, KindDocument)
+		if err != nil {
+			return err
+		}
+		sr = newSearcher(cands)
+		return sr.loadIndex(ctx, tx)
+	})
 	if err != nil {
 		return nil, fmt.Errorf("load search index: %w", err)
 	}
-	defer rows.Close()
-	var cands []candidate
-	for rows.Next() {
-		var c candidate
-		if err := rows.Scan(&c.kind, &c.id, &c.title, &c.name); err != nil {
-			return nil, fmt.Errorf("load search index: %w", err)
-		}
-		cands = append(cands, c)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("load search index: %w", err)
-	}
-	s.searcher = newSearcher(cands)
-	return s.searcher, nil
+	s.searcher = sr
+	return sr, nil
 }
 
 func (s *Store) resetSearch() {

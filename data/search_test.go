@@ -74,16 +74,22 @@ func highlighted(title string, ranges [][2]int) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-func TestSearch_HostileQueries(t *testing.T) {
-	s := MustOpenDB(t)
-	ctx := context.Background()
-	queries := []string{
+// hostileQueries are queries that must be taken as plain text: FTS5 and
+// SQL syntax, control characters, invalid UTF-8, very long input.
+func hostileQueries() []string {
+	return []string{
 		`"`, `""`, `"unterminated`, `*`, `**`, `(`, `)`, `(peru`, `peru)`, `NEAR`, `NEAR(peru mexico)`,
 		`peru NEAR/2 mexico`, `peru AND`, `OR OR`, `NOT`, `-peru`, `^peru`, `title:peru`, `{peru}`,
 		`'; DROP TABLE events; --`, `%`, `_`, `\`, "\x00", "\u200b", "🇲🇽🇵🇪", "💥 coup", "\xff\xfe",
-		strings.Repeat("a", 100000), strings.Repeat("(", 500), "   ", "",
+		"peru\x00coup", "\x1b[31mperu", "a\nb\tc\r", strings.Repeat("a", 100000), strings.Repeat("(", 500),
+		strings.Repeat("peru ", 2000), strings.Repeat("é", 10000), "   ", "",
 	}
-	for _, q := range queries {
+}
+
+func TestSearch_HostileQueries(t *testing.T) {
+	s := MustOpenDB(t)
+	ctx := context.Background()
+	for _, q := range hostileQueries() {
 		if _, err := s.Search(ctx, q, 20); err != nil {
 			t.Errorf("Search(%.20q): %v", q, err)
 		}

@@ -15,7 +15,7 @@ import (
 // accents ignored; FTS5 syntax in the query (quotes, NEAR, *, parentheses)
 // is taken as plain words, never as syntax.
 func (s *Store) SearchText(ctx context.Context, query string, limit int) ([]TextHit, error) {
-	match := ftsQuery(query)
+	match := ftsQuery(query, true)
 	if match == "" {
 		return nil, nil
 	}
@@ -44,21 +44,23 @@ func (s *Store) SearchText(ctx context.Context, query string, limit int) ([]Text
 	return out, rows.Err()
 }
 
-// ftsQuery turns what a person typed into an FTS5 query of quoted prefix
-// terms, so no input can be read as FTS5 syntax.
+// ftsQuery turns what a person typed into an FTS5 query of quoted terms,
+// so no input can be read as FTS5 syntax: whole words, or with prefix set,
+// words of three letters or more as prefixes.
 //
-// A word of one letter ("s" of "Mexico's", "O" of "Ramírez de la O") is
-// left out when there are others, since as a prefix it matches almost every
-// word; words of two letters must match whole, not as prefixes.
-func ftsQuery(q string) string {
+// A word of one letter ("s" of "Mexico's", "a", "O" of "Ramírez de la O")
+// is left out, when there are others or when whole words are asked for: as
+// a prefix it matches almost every word, and as a word it is rarely what
+// is looked for.
+func ftsQuery(q string, prefix bool) string {
 	words := strings.FieldsFunc(textfmt.Truncate(q, maxQueryRunes), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
 	terms := make([]string, 0, len(words))
 	for _, w := range words {
 		switch n := utf8.RuneCountInString(w); {
-		case n == 1 && len(words) > 1:
-		case n <= 2:
+		case n == 1 && (len(words) > 1 || !prefix):
+		case n <= 2 || !prefix:
 			terms = append(terms, `"`+w+`"`)
 		default:
 			terms = append(terms, `"`+w+`"*`)

@@ -1,0 +1,80 @@
+package data_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"slices"
+	"testing"
+	"time"
+
+	"chronoscope/data"
+)
+
+// findSizes are the corpus sizes BenchmarkFind grows through; the last is
+// the size the search field must stay usable at.
+var findSizes = []int{1_000, 10_000, 100_000}
+
+// BenchmarkFind_Typing types queries into Find one letter at a time, as a
+// person at the search field does, with the window's limit, and reports
+// the median and slowest keystroke. "la" matches every synthetic event, so
+// its keystrokes light them all.
+func BenchmarkFind_Typing(b *testing.B) {
+	typed := []string{"lopez obrador lima", "la vacancia", "coup", "ramirez de la o"}
+	for _, n := range findSizes {
+		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
+			s := synthDB(b, n)
+			ctx := context.Background()
+			if _, err := s.Find(ctx, "warm", 30); err != nil { // loads the index
+				b.Fatal(err)
+			}
+			var keys []time.Duration
+			lit := 0
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, q := range typed {
+					for i := 1; i <= len(q); i++ {
+						start := time.Now()
+						res, err := s.Find(ctx, q[:i], 30)
+						keys = append(keys, time.Since(start))
+						if err != nil {
+							b.Fatal(err)
+						}
+						lit = max(lit, len(res.Events))
+					}
+				}
+			}
+			slices.Sort(keys)
+			b.ReportMetric(float64(keys[len(keys)/2].Microseconds())/1000, "ms/keystroke-median")
+			b.ReportMetric(float64(keys[len(keys)-1].Microseconds())/1000, "ms/keystroke-max")
+			b.ReportMetric(float64(lit), "events-lit-max")
+		})
+	}
+}
+
+// synthDB is mustSynthDB, or with CHRONOSCOPE_SYNTH_DIR set, a corpus of n
+// events kept there between runs (building 100,000 events takes minutes).
+func synthDB(tb testing.TB, n int) *data.Store {
+	tb.Helper()
+	dir := os.Getenv("CHRONOSCOPE_SYNTH_DIR")
+	if dir == "" {
+		return mustSynthDB(tb, n)
+	}
+	ctx := context.Background()
+	path := fmt.Sprintf("%s/synth-%d.db", dir, n)
+	if _, err := os.Stat(path); err != nil {
+		src := tb.TempDir()
+		if err := data.WriteSyntheticSource(src, n, 1); err != nil {
+			tb.Fatal(err)
+		}
+		if err := data.Create(ctx, path, os.DirFS(src)); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	s, err := data.Open(ctx, path, data.ReadOnly())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	return s
+}

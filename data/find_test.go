@@ -1,0 +1,221 @@
+package data_test
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"chronoscope/data"
+)
+
+// hitIDs are the kind:id of each hit, in order.
+func hitIDs(hits []data.Hit) []string {
+	out := make([]string, len(hits))
+	for i, h := range hits {
+		out[i] = string(h.Kind) + ":" + h.ID
+	}
+	return out
+}
+
+// TestFind_Coup is the query of issue #7: the event the coup dispute is
+// about is a hit, by its own text; the title whose letters merely spell
+// c-o-u-p across words is not; and "coup" never finds "couple".
+func TestFind_Coup(t *testing.T) {
+	s := MustOpenDB(t)
+	res, err := s.Find(context.Background(), "coup", 30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := hitIDs(res.Hits)
+	if slices.Contains(ids, "event:lopez-obrador-defends-mission") {
+		t.Errorf("letters strewn across a title are a hit: %v", ids)
+	}
+	i := slices.Index(ids, "event:castillo-removed")
+	if i < 0 {
+		t.Fatalf("castillo-removed, whose summary says coup, is not a hit: %v", ids)
+	}
+	h := res.Hits[i]
+	if len(h.SnippetMatches) == 0 {
+		t.Errorf("snippet %q highlights nothing", h.Snippet)
+	}
+	for _, m := range h.SnippetMatches {
+		if got := string([]rune(h.Snippet)[m[0]:m[1]]); !strings.EqualFold(got, "coup") {
+			t.Errorf("snippet %q highlights %q, want coup", h.Snippet, got)
+		}
+	}
+	if !slices.Contains(res.Events, "castillo-removed") {
+		t.Errorf("castillo-removed not lit: %v", res.Events)
+	}
+	for _, th := range res.Text {
+		for _, m := range th.Matches {
+			if w := string([]rune(th.Snippet)[m[0]:m[1]]); !strings.EqualFold(w, "coup") {
+				t.Errorf("%s: %q highlighted for coup in %q", th.ID, w, th.Snippet)
+			}
+		}
+	}
+	for _, id := range res.Events {
+		if id == "castillo-family-arrives-mexico" {
+			t.Errorf("coup lit the event whose text says couple")
+		}
+	}
+}
+
+// TestFind_OneLine checks that snippets are on one line: the documents'
+// text keeps its line breaks, which spilled into the next row.
+func TestFind_OneLine(t *testing.T) {
+	s := MustOpenDB(t)
+	for _, q := range []string{"coup", "castillo", "asylum", "peru", "lopez obrador"} {
+		res, err := s.Find(context.Background(), q, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Text) == 0 {
+			t.Errorf("%q: no text hits", q)
+		}
+		check := func(id, snippet string, matches [][2]int) {
+			if strings.ContainsAny(snippet, "\n\r\t") || strings.Contains(snippet, "  ") {
+				t.Errorf("%q: %s: snippet not on one line: %q", q, id, snippet)
+			}
+			if len(matches) == 0 {
+				t.Errorf("%q: %s: nothing highlighted in %q", q, id, snippet)
+			}
+		}
+		for _, h := range res.Text {
+			check(h.ID, h.Snippet, h.Matches)
+		}
+		for _, h := range res.Hits {
+			if h.Snippet != "" {
+				check(h.ID, h.Snippet, h.SnippetMatches)
+			}
+		}
+	}
+}
+
+// TestFind_Limit checks that the limit bounds the whole list and never the
+// events lit, which come in time order.
+func TestFind_Limit(t *testing.T) {
+	s := MustOpenDB(t)
+	ctx := context.Background()
+	evs, err := s.Events(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	order := map[string]int{}
+	for i, e := range evs {
+		order[e.ID] = i
+	}
+	all, err := s.Find(ctx, "castillo", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all.Hits) < 5 || len(all.Text) < 2 {
+		t.Fatalf("castillo: %d hits, %d text hits", len(all.Hits), len(all.Text))
+	}
+	for _, limit := range []int{1, 2, 3, 4, 8, 30} {
+		res, err := s.Find(ctx, "castillo", limit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := len(res.Hits) + len(res.Text); n > limit || n < min(limit, len(all.Hits)+len(all.Text)) {
+			t.Errorf("limit %d: %d hits + %d text hits", limit, len(res.Hits), len(res.Text))
+		}
+		if limit > 1 && len(res.Text) == 0 {
+			t.Errorf("limit %d: no room kept for the text", limit)
+		}
+		if !slices.Equal(hitIDs(res.Hits), hitIDs(all.Hits[:len(res.Hits)])) {
+			t.Errorf("limit %d: hits %v are not the best of %v", limit, hitIDs(res.Hits), hitIDs(all.Hits))
+		}
+		if !slices.Equal(res.Events, all.Events) {
+			t.Errorf("limit %d: events %v, unlimited %v", limit, res.Events, all.Events)
+		}
+	}
+	if !slices.IsSortedFunc(all.Events, func(a, b string) int { return order[a] - order[b] }) {
+		t.Errorf("events not in time order: %v", all.Events)
+	}
+	for i := 1; i < len(all.Hits); i++ {
+		if all.Hits[i].Score > all.Hits[i-1].Score {
+			t.Errorf("hit %d (%s) scores %d above %d", i, all.Hits[i].ID, all.Hits[i].Score, all.Hits[i-1].Score)
+		}
+	}
+}
+
+// TestFind_Lights checks which events a query lights: those of a person it
+// names, by title or by their own text; and not every event for a letter.
+func TestFind_Lights(t *testing.T) {
+	s := MustOpenDB(t)
+	ctx := context.Background()
+	evs, _ := s.Events(ctx)
+	res, err := s.Find(ctx, "ebrard", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(res.Events, "ebrard-rejects-expulsion") {
+		t.Errorf("ebrard: %v", res.Events)
+	}
+	if len(res.Hits) == 0 || res.Hits[0].ID != "ebrard" && res.Hits[0].ID != "ebrard-rejects-expulsion" {
+		t.Errorf("ebrard: hits %v", hitIDs(res.Hits))
+	}
+	for _, q := range []string{"p", "e", "a", "pe"} {
+		res, err := s.Find(ctx, q, 30)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Events) > len(evs)/4 {
+			t.Errorf("%q lights %d of %d events", q, len(res.Events), len(evs))
+		}
+	}
+	res, err = s.Find(ctx, "amlo", 30)
+	if err != nil || len(res.Hits) == 0 || res.Hits[0].ID != "lopez-obrador" || len(res.Events) < 5 {
+		t.Errorf("amlo: %v, %v, %v", err, hitIDs(res.Hits), res.Events)
+	}
+}
+
+// TestFind_TitleFirst checks that a title holding the query's words at the
+// start of words ranks first, and text-only events follow.
+func TestFind_TitleFirst(t *testing.T) {
+	s := MustOpenDB(t)
+	res, err := s.Find(context.Background(), "monroy", 30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seenText := false
+	for _, h := range res.Hits {
+		if h.Snippet != "" {
+			seenText = true
+		} else if seenText && h.Kind == data.KindEvent && strings.Contains(strings.ToLower(h.Title), "monroy") {
+			t.Errorf("title hit %s after a text hit: %v", h.ID, hitIDs(res.Hits))
+		}
+	}
+	if len(res.Hits) == 0 || !strings.Contains(res.Hits[0].Title, "Monroy") {
+		t.Errorf("monroy: %v", hitIDs(res.Hits))
+	}
+}
+
+func TestFind_HostileQueries(t *testing.T) {
+	s := MustOpenDB(t)
+	ctx := context.Background()
+	for _, q := range hostileQueries() {
+		res, err := s.Find(ctx, q, 20)
+		if err != nil {
+			t.Errorf("Find(%.20q): %v", q, err)
+			continue
+		}
+		if len(res.Hits)+len(res.Text) > 20 {
+			t.Errorf("Find(%.20q): %d hits", q, len(res.Hits)+len(res.Text))
+		}
+	}
+	var n int
+	if err := s.DB().QueryRow(`SELECT COUNT(*) FROM events`).Scan(&n); err != nil || n == 0 {
+		t.Errorf("events table: %d rows, %v", n, err)
+	}
+	res, err := s.Find(ctx, `"oligarchy" (coup*`, 10)
+	if err != nil || len(res.Text) == 0 {
+		t.Errorf("Find with syntax around words: %v, %v", res, err)
+	}
+	for _, q := range []string{"", "   ", "\x00", "*"} {
+		if res, err := s.Find(ctx, q, 10); err != nil || len(res.Hits)+len(res.Text)+len(res.Events) > 0 {
+			t.Errorf("Find(%q) = %+v, %v; want nothing", q, res, err)
+		}
+	}
+}
