@@ -85,25 +85,25 @@ func (f *fakeCorpus) Document(_ context.Context, id string) (*data.Document, err
 	return nil, fmt.Errorf("document %q: %w", id, data.ErrNotFound)
 }
 
-// Search finds titles that contain the query, ignoring case only.
-func (f *fakeCorpus) Search(_ context.Context, q string, limit int) ([]data.Hit, error) {
+// Find finds titles that contain the query, ignoring case only.
+func (f *fakeCorpus) Find(_ context.Context, q string, limit int) (*data.Results, error) {
 	if f.err != nil {
 		return nil, f.err
 	}
-	var hits []data.Hit
+	res := &data.Results{}
 	for _, e := range f.events {
 		i := strings.Index(strings.ToLower(e.Title), strings.ToLower(q))
-		if i < 0 || len(hits) == limit {
+		if i < 0 {
+			continue
+		}
+		res.Events = append(res.Events, e.ID)
+		if len(res.Hits) == limit {
 			continue
 		}
 		start := utf8.RuneCountInString(e.Title[:i])
-		hits = append(hits, data.Hit{Kind: "event", ID: e.ID, Title: e.Title, Matches: [][2]int{{start, start + utf8.RuneCountInString(q)}}})
+		res.Hits = append(res.Hits, data.Hit{Kind: data.KindEvent, ID: e.ID, Title: e.Title, Matches: [][2]int{{start, start + utf8.RuneCountInString(q)}}})
 	}
-	return hits, nil
-}
-
-func (f *fakeCorpus) SearchText(context.Context, string, int) ([]data.TextHit, error) {
-	return nil, f.err
+	return res, nil
 }
 
 func (f *fakeCorpus) EventsWith(_ context.Context, kind data.Kind, id string) ([]string, error) {

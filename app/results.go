@@ -75,9 +75,13 @@ func (r *resultList) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(r.list)
 }
 
-// SetResults replaces the hits shown.
-func (r *resultList) SetResults(hits []data.Hit, text []data.TextHit) {
+// SetResults replaces the hits shown; nil shows none.
+func (r *resultList) SetResults(res *data.Results) {
 	r.rows = r.rows[:0]
+	if res == nil {
+		res = &data.Results{}
+	}
+	hits, text := res.Hits, res.Text
 	for _, g := range groupTitles {
 		n := 0
 		for i := range hits {
@@ -184,13 +188,45 @@ func (row resultRow) pieces() []rowPiece {
 			out = append(out, rowPiece{text: "  → " + row.hit.Name, style: pieceDim})
 		}
 		if row.hit.Snippet != "" {
+			if len(out) == 1 {
+				out[0].capped = true // found by its text: leave the text room
+			}
 			out = append(out, rowPiece{text: " — ", style: pieceDim})
-			out = append(out, matchPieces(row.hit.Snippet, row.hit.SnippetMatches, pieceDim)...)
+			snippet, ranges := nearMatch(row.hit.Snippet, row.hit.SnippetMatches)
+			out = append(out, matchPieces(snippet, ranges, pieceDim)...)
 		}
 		return out
 	}
 	out := []rowPiece{{text: row.text.Title, capped: true}, {text: " — ", style: pieceDim}}
-	return append(out, matchPieces(row.text.Snippet, row.text.Matches, pieceDim)...)
+	snippet, ranges := nearMatch(row.text.Snippet, row.text.Matches)
+	return append(out, matchPieces(snippet, ranges, pieceDim)...)
+}
+
+// leadRunes is how much of a snippet a row shows before its first match.
+const leadRunes = 24
+
+// nearMatch drops the start of a snippet up to a few words before its
+// first match, so the match shows in a row that has room for little.
+func nearMatch(s string, ranges [][2]int) (string, [][2]int) {
+	s, ranges = textfmt.OneLine(s, ranges)
+	if len(ranges) == 0 || ranges[0][0] <= leadRunes {
+		return s, ranges
+	}
+	runes := []rune(s)
+	cut := ranges[0][0] - leadRunes
+	for cut < ranges[0][0] && runes[cut] != ' ' {
+		cut++
+	}
+	if cut == ranges[0][0] {
+		cut = ranges[0][0] - leadRunes // no space before the match: cut inside a word
+	} else {
+		cut++ // start after the space
+	}
+	out := make([][2]int, len(ranges))
+	for i, r := range ranges {
+		out[i] = [2]int{r[0] - cut + 1, r[1] - cut + 1} // +1: the ellipsis
+	}
+	return "…" + string(runes[cut:]), out
 }
 
 // matchPieces is s on one line, its matched ranges (in runes) in the match

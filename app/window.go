@@ -29,13 +29,13 @@ type Corpus interface {
 	// and its date is resolved against, by id, read as one.
 	EventWithDocuments(ctx context.Context, id string) (*data.Event, map[string]*data.Document, error)
 	Document(ctx context.Context, id string) (*data.Document, error)
-	Search(ctx context.Context, query string, limit int) ([]data.Hit, error)
-	SearchText(ctx context.Context, query string, limit int) ([]data.TextHit, error)
+	// Find is one ranked search over titles and text.
+	Find(ctx context.Context, query string, limit int) (*data.Results, error)
 	EventsWith(ctx context.Context, kind data.Kind, id string) ([]string, error)
 }
 
-// searchLimit bounds each kind of search; the list shows the best.
-const searchLimit = 30
+// searchLimit bounds the results listed; the timeline lights every match.
+const searchLimit = 50
 
 // NewWindow makes the main window on a corpus: search at the top, the
 // timeline across the main area, and results beside the detail pane below.
@@ -278,13 +278,13 @@ func (v *mainView) onQueryChanged(q string) {
 	v.mu.Unlock()
 
 	if q == "" {
-		v.results.SetResults(nil, nil)
+		v.results.SetResults(nil)
 		v.timeline.SetHighlight(nil)
 		v.setStatus("")
 		return
 	}
 	v.bg.run(func() func() {
-		hits, text, lit, err := v.runSearch(ctx, q)
+		res, err := v.corpus.Find(ctx, q, searchLimit)
 		return func() {
 			v.mu.Lock()
 			current := seq == v.searchSeq
@@ -296,50 +296,20 @@ func (v *mainView) onQueryChanged(q string) {
 				v.showError(err)
 				return
 			}
-			v.results.SetResults(hits, text)
+			v.results.SetResults(res)
+			lit := make(map[string]bool, len(res.Events))
+			for _, id := range res.Events {
+				lit[id] = true
+			}
 			v.timeline.SetHighlight(lit)
-			v.setStatus(fmt.Sprintf("%s for “%s” · %s lit on the timeline", textfmt.Count(len(hits)+len(text), "result"), q, textfmt.Count(len(lit), "event")))
+			listed := textfmt.Count(len(res.Hits)+len(res.Text), "result")
+			if len(res.Hits)+len(res.Text) == searchLimit {
+				listed = "the best " + listed
+			}
+			v.setStatus(fmt.Sprintf("%s for “%s” · %s on the timeline", listed, q,
+				textfmt.Count(len(res.Events), "matching event")))
 		}
 	})
-}
-
-// runSearch runs both searches and works out which events to light up: the
-// events found, and those of the people, places and documents found.
-func (v *mainView) runSearch(ctx context.Context, q string) ([]data.Hit, []data.TextHit, map[string]bool, error) {
-	hits, err := v.corpus.Search(ctx, q, searchLimit)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	text, err := v.corpus.SearchText(ctx, q, searchLimit)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	lit := map[string]bool{}
-	for i, h := range hits {
-		if ctx.Err() != nil {
-			return nil, nil, nil, ctx.Err()
-		}
-		if h.Kind == data.KindEvent {
-			lit[h.ID] = true
-			continue
-		}
-		if i >= 5 {
-			continue // lighting every weak match's events would light everything
-		}
-		ids, err := v.corpus.EventsWith(ctx, h.Kind, h.ID)
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		for _, id := range ids {
-			lit[id] = true
-		}
-	}
-	for _, h := range text {
-		if h.Kind == data.KindEvent {
-			lit[h.ID] = true
-		}
-	}
-	return hits, text, lit, nil
 }
 
 func (v *mainView) onResultOpened(kind data.Kind, id string) {

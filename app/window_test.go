@@ -675,12 +675,12 @@ func TestResults_OneLinePerRow(t *testing.T) {
 	w := test.NewWindow(r)
 	defer w.Close()
 	w.Resize(fyne.NewSize(360, 400))
-	r.SetResults([]data.Hit{
+	r.SetResults(&data.Results{Hits: []data.Hit{
 		{Kind: data.KindEvent, ID: "e", Title: "Congress removes Castillo, who is arrested", Matches: [][2]int{{17, 25}},
 			Snippet: "Peru's Congress\nremoved Castillo\n\nfrom office", SnippetMatches: [][2]int{{31, 39}}},
 		{Kind: data.KindEvent, ID: "short", Title: "Short"},
-	}, []data.TextHit{{Kind: data.KindDocument, ID: "d", Title: "Wire report",
-		Snippet: "After Pedro\nCastillo was removed,\n  Peru's Congress met again", Matches: [][2]int{{6, 11}, {12, 20}}}})
+	}, Text: []data.TextHit{{Kind: data.KindDocument, ID: "d", Title: "Wire report",
+		Snippet: "After Pedro\nCastillo was removed,\n  Peru's Congress met again", Matches: [][2]int{{6, 11}, {12, 20}}}}})
 	var items []*resultItem
 	for _, o := range test.LaidOutObjects(r) {
 		if it, ok := o.(*resultItem); ok && it.Visible() && it.row < len(r.rows) {
@@ -725,5 +725,63 @@ func TestResults_OneLinePerRow(t *testing.T) {
 	}
 	if rows := r.Rows(); !slices.Contains(rows, "Wire report — After Pedro Castillo was removed, Peru's Congress met again") {
 		t.Errorf("rows %q", rows)
+	}
+}
+
+// The timeline lights every event the query matches, however many results
+// the list holds, and the status line says how many.
+func TestWindow_LightsEveryMatch(t *testing.T) {
+	c := newFakeCorpus(t)
+	for i := range 3 * searchLimit {
+		c.events = append(c.events, &data.Event{EventSummary: data.EventSummary{
+			ID: fmt.Sprintf("talks-%03d", i), Title: fmt.Sprintf("Round %d of talks", i), Category: "talks",
+			Date: data.DateRange{Start: parseDay(t, "2020-01-01").AddDate(0, 0, i), End: parseDay(t, "2020-01-01").AddDate(0, 0, i), Precision: data.Day},
+		}})
+	}
+	v, w := newTestWindowOn(t, c)
+	typeQuery(t, v, w, "talks")
+	lit := 0
+	for _, on := range v.timeline.highlight {
+		if on {
+			lit++
+		}
+	}
+	if lit != 3*searchLimit {
+		t.Errorf("%d events lit, want all %d", lit, 3*searchLimit)
+	}
+	if n := len(v.results.rows); n > searchLimit+4 {
+		t.Errorf("%d rows listed", n)
+	}
+	if want := "150 matching events on the timeline"; !strings.Contains(v.status.Text, want) {
+		t.Errorf("status %q lacks %q", v.status.Text, want)
+	}
+}
+
+// A snippet whose match lies far in is shown from a few words before it.
+func TestNearMatch(t *testing.T) {
+	s := "The wire report calls it an impeachment after he tried to rule by decree; others call it a coup"
+	i := strings.Index(s, "coup")
+	got, ranges := nearMatch(s, [][2]int{{i, i + 4}})
+	if len(ranges) != 1 || string([]rune(got)[ranges[0][0]:ranges[0][1]]) != "coup" || !strings.HasPrefix(got, "…") || len([]rune(got)) > leadRunes+6 {
+		t.Errorf("nearMatch = %q, %v", got, ranges)
+	}
+	if got, _ := nearMatch("a coup", [][2]int{{2, 6}}); got != "a coup" {
+		t.Errorf("short snippet changed to %q", got)
+	}
+}
+
+// "coup" finds the event the coup dispute is about among the events, by
+// its own text, with the word in view; strewn letters find nothing.
+func TestWindow_CoupFindsTheDisputedEvent(t *testing.T) {
+	v, w := newTestWindow(t)
+	typeQuery(t, v, w, "coup")
+	kind, id := v.results.Selected()
+	if kind != data.KindEvent || id != "castillo-removed" {
+		t.Errorf("first result %s %q, want the event castillo-removed; rows %q", kind, id, v.results.Rows())
+	}
+	for _, row := range v.results.Rows() {
+		if strings.Contains(row, "defends Mexico") {
+			t.Errorf("strewn-letter match listed: %q", row)
+		}
 	}
 }
