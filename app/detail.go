@@ -29,7 +29,10 @@ type detailPane struct {
 	OnPrevious, OnNext func()
 	OnError            func(error)
 
-	corpus  Corpus
+	corpus Corpus
+	// bar holds what stays in view above the scrolled content: the way
+	// back from a document to its event.
+	bar     *fyne.Container
 	scroll  *container.Scroll
 	eventID string
 
@@ -51,13 +54,15 @@ type detailPane struct {
 func newDetailPane(c Corpus, bg *background) *detailPane {
 	d := &detailPane{corpus: c, bg: bg}
 	d.scroll = container.NewVScroll(d.placeholder())
+	d.bar = container.NewHBox()
+	d.bar.Hide()
 	d.ExtendBaseWidget(d)
 	return d
 }
 
-// CreateRenderer is the scroll container's.
+// CreateRenderer sets the bar above the scrolled content.
 func (d *detailPane) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(d.scroll)
+	return widget.NewSimpleRenderer(container.NewBorder(d.bar, nil, nil, nil, d.scroll))
 }
 
 func (d *detailPane) placeholder() fyne.CanvasObject {
@@ -120,6 +125,7 @@ func (d *detailPane) load(offset fyne.Position, query func(context.Context) (fun
 				return
 			}
 			d.passage, d.box = nil, nil
+			d.bar.Hide() // a document's view shows it again
 			d.show(build())
 			if d.passage != nil {
 				d.scrollToPassage()
@@ -138,6 +144,7 @@ func (d *detailPane) Clear() {
 	d.mu.Unlock()
 	d.eventID = ""
 	d.passage, d.box = nil, nil
+	d.bar.Hide()
 	d.show(d.placeholder())
 }
 
@@ -302,7 +309,13 @@ func (d *detailPane) documentView(doc *data.Document, start, end int) fyne.Canva
 		meta = append(meta, doc.Author)
 	}
 	meta = append(meta, publishedText(doc.DocumentSummary))
-	box := container.NewVBox(container.NewHBox(back), heading(doc.Title),
+	d.bar.Objects = []fyne.CanvasObject{back}
+	if d.eventID == "" {
+		back.Disable() // opened from the results, not from an event
+	}
+	d.bar.Show()
+	d.bar.Refresh()
+	box := container.NewVBox(heading(doc.Title),
 		wrapped(strings.Join(meta, " · "), widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}))
 	if doc.PublishedNote != "" {
 		box.Add(wrapped("Date: "+doc.PublishedNote, widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, TextStyle: fyne.TextStyle{Italic: true}}))

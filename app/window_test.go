@@ -257,7 +257,7 @@ func TestWindow_OpenSourceScrollsToPassage(t *testing.T) {
 		if mid := (top + bottom) / 2; !atEnd && (mid < view/4 || mid > view*3/4) {
 			t.Errorf("passage %d's quote centred at %v of a %v-high view, want near the middle", i, mid, view)
 		}
-		test.Tap(findButton(t, v.detail.scroll.Content, "Back to the event"))
+		test.Tap(findButton(t, v.detail.bar, "Back to the event"))
 		v.detail.wait()
 		if v.detail.eventID != "castillo-removed" || v.detail.scroll.Offset != was {
 			t.Errorf("passage %d: back at %q offset %v, want castillo-removed at %v", i, v.detail.eventID, v.detail.scroll.Offset, was)
