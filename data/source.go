@@ -88,8 +88,8 @@ type sourceEvent struct {
 	Document  string   `toml:"document,omitempty"`
 	Note      string   `toml:"note"`
 	// Sequence orders events that begin on the same day as the sources
-	// narrate them, 1 first; 0 (left out) when no source says.
-	Sequence      int                  `toml:"sequence,omitempty"`
+	// narrate them, 1 first; nil (left out) when no source says.
+	Sequence      *int                 `toml:"sequence,omitempty"`
 	Actors        []sourceEventActor   `toml:"actors"`
 	Sources       []sourceCitation     `toml:"sources"`
 	Disagreements []sourceDisagreement `toml:"disagreements,omitempty"`

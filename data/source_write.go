@@ -106,8 +106,8 @@ func (src *Source) writeEvents(ctx context.Context, tx *sql.Tx) error {
 // already gone.
 func (e *sourceEvent) write(ctx context.Context, tx *sql.Tx) error {
 	var sequence any
-	if e.Sequence > 0 {
-		sequence = e.Sequence
+	if e.Sequence != nil {
+		sequence = *e.Sequence
 	}
 	if err := upsert(ctx, tx, "events", []string{"id", "title", "summary", "category", "start_date", "end_date",
 		"precision", "date_basis", "date_phrase", "date_anchor", "date_note", "sequence"},
