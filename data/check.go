@@ -23,7 +23,8 @@ func (p Problem) String() string { return p.Where + ": " + p.What }
 
 // Check validates the corpus as stored: every evidence quote is at its
 // offsets in its document, every date is a valid range for its precision
-// and relative dates still resolve to what is stored, nothing links to
+// and relative dates still resolve to what is stored, no two events of a
+// day share a sequence, nothing links to
 // something missing, every event has evidence, and SQLite's own integrity
 // check passes. It reads from one snapshot of the corpus and returns the
 // problems found; an error means the check itself could not run.
@@ -31,7 +32,8 @@ func (s *Store) Check(ctx context.Context) ([]Problem, error) {
 	c := &storeCheck{}
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		for _, step := range []func(context.Context, *sql.Tx) error{
-			c.checkIntegrity, c.checkForeignKeys, c.checkHasEvidence, c.checkDocuments, c.checkEvents, c.checkEvidence,
+			c.checkIntegrity, c.checkForeignKeys, c.checkHasEvidence, c.checkDocuments, c.checkEvents, c.checkSequences,
+			c.checkEvidence,
 		} {
 			if err := step(ctx, tx); err != nil {
 				return err
@@ -88,6 +90,22 @@ func (c *storeCheck) checkHasEvidence(ctx context.Context, tx *sql.Tx) error {
 				return err
 			}
 			c.add("event "+id, "has no evidence passage")
+			return nil
+		})
+}
+
+// checkSequences finds events that begin on the same day with the same
+// sequence, whose order would then fall back to their ids.
+func (c *storeCheck) checkSequences(ctx context.Context, tx *sql.Tx) error {
+	return eachRow(ctx, tx, `SELECT a.id, b.id, a.start_date, a.sequence FROM events a
+		JOIN events b ON b.start_date = a.start_date AND b.sequence = a.sequence AND b.id > a.id ORDER BY a.id, b.id`,
+		func(sc scanner) error {
+			var a, b, day string
+			var seq int
+			if err := sc.Scan(&a, &b, &day, &seq); err != nil {
+				return err
+			}
+			c.add("event "+a, "sequence %d is also that of event %s, which begins on the same day, %s", seq, b, day)
 			return nil
 		})
 }

@@ -7,17 +7,19 @@ import (
 	"strings"
 )
 
-// eventOrder is the timeline's order of events, undated last. Every query
-// an eventReader merges sorts by it first, so all of them arrive event by
-// event in the same order.
-const eventOrder = `e.start_date IS NULL, e.start_date, e.end_date, e.id`
+// eventOrder is CompareEvents in SQL: dated events by first day, then
+// sequence (given before none), last day and id; undated events last, by
+// id (they have no sequence). Every query an eventReader merges sorts by it
+// first, so all of them arrive event by event in the same order. ids
+// compare as strings.Compare does: SQLite's BINARY collation compares bytes.
+const eventOrder = `e.start_date IS NULL, e.start_date, e.sequence IS NULL, e.sequence, e.end_date, e.id`
 
 // eventColumns are an EventSummary's columns, as scanEventSummary reads
 // them, from events e.
 const eventColumns = `e.id, e.title, e.category, e.start_date, e.end_date, e.precision, e.date_basis,
 	COALESCE((SELECT a.grp FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
 		WHERE ea.event_id = e.id ORDER BY ea.position LIMIT 1), 'other'),
-	(SELECT COUNT(DISTINCT document_id) FROM evidence v WHERE v.event_id = e.id)`
+	(SELECT COUNT(DISTINCT document_id) FROM evidence v WHERE v.event_id = e.id), COALESCE(e.sequence, 0)`
 
 // The queries an eventReader merges; %s is its filter on events e.
 const (
@@ -191,7 +193,7 @@ func scanEventSummary(sc scanner, e *EventSummary, more ...any) error {
 		start, end sql.NullString
 		prec, bas  string
 	)
-	dest := append([]any{&e.ID, &e.Title, &e.Category, &start, &end, &prec, &bas, &e.Group, &e.Sources}, more...)
+	dest := append([]any{&e.ID, &e.Title, &e.Category, &start, &end, &prec, &bas, &e.Group, &e.Sources, &e.Sequence}, more...)
 	if err := sc.Scan(dest...); err != nil {
 		return err
 	}

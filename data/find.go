@@ -5,7 +5,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -57,32 +56,34 @@ func (s *Store) find(ctx context.Context, query string, limit int) (*Results, er
 		return nil, err
 	}
 	var txt textMatches
-	if match := ftsQuery(query, false); match != "" {
+	match := ftsQuery(query, false)
+	if match != "" {
 		if txt, err = s.matchText(ctx, sr, match); err != nil {
 			return nil, err
 		}
 	}
-	ranked := sr.rankHits(tms, txt)
+	txt.docs = best(txt.docs, limit, func(a, b textMatch) int {
+		return cmp.Or(cmp.Compare(a.rank, b.rank), strings.Compare(sr.docText[a.row].id, sr.docText[b.row].id))
+	})
+	ranked := sr.rankHits(tms, txt, limit)
 	nHits, nText := split(len(ranked), len(txt.docs), limit)
 	ranked, txt.docs = ranked[:nHits], txt.docs[:nText]
-	snippets, err := s.snippets(ctx, ftsQuery(query, false), ranked, txt.docs)
+	snippets, err := s.snippets(ctx, match, ranked, txt.docs)
 	if err != nil {
 		return nil, err
 	}
 	res := &Results{Hits: make([]Hit, 0, len(ranked)), Text: make([]TextHit, 0, len(txt.docs))}
 	for _, r := range ranked {
 		if r.row == 0 {
-			res.Hits = append(res.Hits, sr.hit(r.tm))
+			res.Hits = append(res.Hits, sr.hit(tms[r.tm]))
 			continue
 		}
-		t := sr.text[r.row]
-		h := Hit{Kind: KindEvent, ID: sr.events[t.pos], Title: t.title, Score: tierScore(tierText, r.score)}
-		h.Snippet, h.SnippetMatches = snippets[r.row].text, snippets[r.row].matches
-		res.Hits = append(res.Hits, h)
+		sn := snippets.events[r.row]
+		res.Hits = append(res.Hits, Hit{Kind: KindEvent, ID: sr.events[r.pos], Title: sr.eventTitles[r.pos],
+			Score: tierScore(tierText, 0), Snippet: sn.text, SnippetMatches: sn.matches})
 	}
 	for _, d := range txt.docs {
-		t := sr.text[d.row]
-		sn := snippets[d.row]
+		t, sn := sr.docText[d.row], snippets.docs[d.row]
 		res.Text = append(res.Text, TextHit{Kind: KindDocument, ID: t.id, Title: t.title,
 			Snippet: sn.text, Matches: sn.matches, Rank: d.rank})
 	}
@@ -104,93 +105,97 @@ func split(hits, text, limit int) (int, int) {
 	return nHits, min(text, limit-nHits)
 }
 
-// textRow is what one row of text_index indexes: an event (pos is its
-// place in time order) or a document.
-type textRow struct {
-	kind      Kind
-	pos       int32
-	id, title string
-}
+// docRow is the document a row of text_index holds.
+type docRow struct{ id, title string }
 
-// textMatch is a row of text_index that matches, with its bm25 rank
-// (lower is better).
+// textMatch is a row of a full-text index that matches: of event_text,
+// with the event's place in time order; of text_index, with its bm25
+// rank (lower is better).
 type textMatch struct {
 	row  int64
 	rank float64
+	pos  int32
 }
 
 // textMatches are the events and the documents whose text matches.
 type textMatches struct{ events, docs []textMatch }
 
-// matchText runs the full-text query match. It reads only rowids and
-// ranks, which FTS5 gives without reading its rows, and learns what each
-// row is from the searcher's map.
+// matchText runs the full-text query match over the events' own text and
+// the documents'. For the events it reads only rowids, which FTS5 gives
+// without reading its rows, however many events match; they rank in time
+// order, so no rank need be worked out for each. The searcher's maps say
+// what each row is.
 func (s *Store) matchText(ctx context.Context, sr *searcher, match string) (textMatches, error) {
 	var out textMatches
-	rows, err := s.db.QueryContext(ctx, `SELECT rowid, bm25(text_index) FROM text_index WHERE text_index MATCH ?`, match)
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		// One row of every rowid: a row each costs more than the search.
+		var rowids sql.NullString
+		err := tx.QueryRowContext(ctx, `SELECT group_concat(rowid) FROM event_text WHERE event_text MATCH ?`, match).Scan(&rowids)
+		if err != nil {
+			return err
+		}
+		for f := range strings.SplitSeq(rowids.String, ",") {
+			row, err := strconv.ParseInt(f, 10, 64)
+			if err != nil {
+				continue // "" when nothing matches
+			}
+			if pos, ok := sr.eventText[row]; ok {
+				out.events = append(out.events, textMatch{row: row, pos: pos})
+			}
+		}
+		return eachRow(ctx, tx, `SELECT rowid, bm25(text_index) FROM text_index WHERE text_index MATCH ?`, func(sc scanner) error {
+			var m textMatch
+			if err := sc.Scan(&m.row, &m.rank); err != nil {
+				return err
+			}
+			if _, ok := sr.docText[m.row]; ok {
+				out.docs = append(out.docs, m)
+			}
+			return nil
+		}, match)
+	})
 	if err != nil {
 		return out, fmt.Errorf("full-text search: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var m textMatch
-		if err := rows.Scan(&m.row, &m.rank); err != nil {
-			return out, fmt.Errorf("full-text search: %w", err)
-		}
-		switch sr.text[m.row].kind {
-		case KindEvent:
-			out.events = append(out.events, m)
-		case KindDocument:
-			out.docs = append(out.docs, m)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return out, fmt.Errorf("full-text search: %w", err)
-	}
-	slices.SortFunc(out.docs, func(a, b textMatch) int {
-		return cmp.Or(cmp.Compare(a.rank, b.rank), strings.Compare(sr.text[a.row].id, sr.text[b.row].id))
-	})
 	return out, nil
 }
 
-// rankedHit is a hit before it is built: a title match, or (row set) an
-// event found by its own text.
+// rankedHit is a hit before it is built: a title match (tms[tm]), or
+// (row set) an event found by its own text.
 type rankedHit struct {
 	tier, score int
 	kind        Kind
 	pos         int32 // an event's place in time order
-	tm          titleMatch
+	tm          int
 	row         int64
 }
 
 // rankHits merges the title matches and the events found by their text
-// into one list, best first. An event found both ways is listed once, by
-// the better of the two.
-func (sr *searcher) rankHits(tms []titleMatch, txt textMatches) []rankedHit {
-	byTitle := make(map[int32]bool)
-	byText := make(map[int32]bool, len(txt.events))
+// into one list and returns its best limit hits, best first. An event
+// found both ways is listed once, by the better of the two. Ties go by
+// kind, events in time order, then titles as newSearcher sorted them.
+func (sr *searcher) rankHits(tms []titleMatch, txt textMatches, limit int) []rankedHit {
+	byText := make([]bool, len(sr.events))
 	for _, m := range txt.events {
-		byText[sr.text[m.row].pos] = true
+		byText[m.pos] = true
 	}
 	out := make([]rankedHit, 0, len(tms)+len(txt.events))
-	for _, tm := range tms {
+	for i, tm := range tms {
 		c := &sr.cands[tm.cand]
 		if c.kind == KindEvent {
-			if tm.tier < tierTitle && byText[c.pos] {
+			if tm.tier < tierText && byText[c.pos] {
 				continue
 			}
-			byTitle[c.pos] = true
+			byText[c.pos] = false
 		}
-		out = append(out, rankedHit{tier: tm.tier, score: tm.score, kind: c.kind, pos: c.pos, tm: tm})
+		out = append(out, rankedHit{tier: tm.tier, score: tm.score, kind: c.kind, pos: c.pos, tm: i})
 	}
 	for _, m := range txt.events {
-		pos := sr.text[m.row].pos
-		if byTitle[pos] {
-			continue
+		if byText[m.pos] {
+			out = append(out, rankedHit{tier: tierText, kind: KindEvent, pos: m.pos, row: m.row})
 		}
-		out = append(out, rankedHit{tier: tierText, score: int(-m.rank * 1000), kind: KindEvent, pos: pos, row: m.row})
 	}
-	slices.SortStableFunc(out, func(a, b rankedHit) int {
+	return best(out, limit, func(a, b rankedHit) int {
 		if a.tier != b.tier {
 			return b.tier - a.tier
 		}
@@ -203,9 +208,8 @@ func (sr *searcher) rankHits(tms []titleMatch, txt textMatches) []rankedHit {
 		if a.kind == KindEvent {
 			return cmp.Compare(a.pos, b.pos)
 		}
-		return 0
+		return tms[a.tm].cand - tms[b.tm].cand
 	})
-	return out
 }
 
 // litEvents lists the events the query matches (see Find) in time order.
@@ -225,7 +229,7 @@ func (sr *searcher) litEvents(tms []titleMatch, txt textMatches) []string {
 		}
 	}
 	for _, m := range txt.events {
-		lit[sr.text[m.row].pos] = true
+		lit[m.pos] = true
 	}
 	var out []string
 	for pos, ok := range lit {
@@ -243,55 +247,75 @@ type snippet struct {
 	matches [][2]int
 }
 
+// snippetSet are the snippets of events and documents by rowid.
+type snippetSet struct{ events, docs map[int64]snippet }
+
 // snippets reads the snippets of the text hits that made the list, by
-// rowid, in one query.
-func (s *Store) snippets(ctx context.Context, match string, hits []rankedHit, docs []textMatch) (map[int64]snippet, error) {
-	var ids []string
+// rowid: for an event, from whichever of its title, summary or evidence
+// matches best.
+func (s *Store) snippets(ctx context.Context, match string, hits []rankedHit, docs []textMatch) (snippetSet, error) {
+	var evRows, docRows []int64
 	for _, h := range hits {
 		if h.row != 0 {
-			ids = append(ids, strconv.FormatInt(h.row, 10))
+			evRows = append(evRows, h.row)
 		}
 	}
 	for _, d := range docs {
-		ids = append(ids, strconv.FormatInt(d.row, 10))
+		docRows = append(docRows, d.row)
 	}
-	out := make(map[int64]snippet, len(ids))
-	if len(ids) == 0 {
-		return out, nil
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT rowid, snippet(text_index, 3, char(2), char(3), '…', 16)
-		FROM text_index WHERE text_index MATCH ? AND rowid IN (`+strings.Join(ids, ",")+`)`, match)
+	out := snippetSet{events: map[int64]snippet{}, docs: map[int64]snippet{}}
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		if err := readSnippets(ctx, tx, "event_text", -1, match, evRows, out.events); err != nil {
+			return err
+		}
+		return readSnippets(ctx, tx, "text_index", 3, match, docRows, out.docs)
+	})
 	if err != nil {
-		return nil, fmt.Errorf("snippets: %w", err)
+		return out, fmt.Errorf("snippets: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
+	return out, nil
+}
+
+// readSnippets reads into out the snippets of column col (-1: the best) of
+// the given rows of the full-text table.
+func readSnippets(ctx context.Context, tx *sql.Tx, table string, col int, match string, rowids []int64, out map[int64]snippet) error {
+	if len(rowids) == 0 {
+		return nil
+	}
+	ids := make([]string, len(rowids))
+	for i, r := range rowids {
+		ids[i] = strconv.FormatInt(r, 10)
+	}
+	q := fmt.Sprintf(`SELECT rowid, snippet(%[1]s, %[2]d, char(2), char(3), '…', 16) FROM %[1]s
+		WHERE %[1]s MATCH ? AND rowid IN (%[3]s)`, table, col, strings.Join(ids, ","))
+	return eachRow(ctx, tx, q, func(sc scanner) error {
 		var (
 			row    int64
 			marked string
 		)
-		if err := rows.Scan(&row, &marked); err != nil {
-			return nil, fmt.Errorf("snippets: %w", err)
+		if err := sc.Scan(&row, &marked); err != nil {
+			return err
 		}
 		var sn snippet
 		sn.text, sn.matches = textfmt.OneLine(unmark(marked))
 		out[row] = sn
-	}
-	return out, rows.Err()
+		return nil
+	}, match)
 }
 
 // loadIndex reads what Find needs besides titles: the events in time
 // order, the events of each actor, place and document, and what each row
-// of text_index is. It sets each event candidate's pos.
+// of the full-text indexes is. It sets each event candidate's pos.
 func (sr *searcher) loadIndex(ctx context.Context, tx *sql.Tx) error {
 	pos := map[string]int32{}
-	err := eachRow(ctx, tx, `SELECT e.id FROM events e ORDER BY `+eventOrder, func(sc scanner) error {
-		var id string
-		if err := sc.Scan(&id); err != nil {
+	err := eachRow(ctx, tx, `SELECT e.id, e.title FROM events e ORDER BY `+eventOrder, func(sc scanner) error {
+		var id, title string
+		if err := sc.Scan(&id, &title); err != nil {
 			return err
 		}
 		pos[id] = int32(len(sr.events))
 		sr.events = append(sr.events, id)
+		sr.eventTitles = append(sr.eventTitles, title)
 		return nil
 	})
 	if err != nil {
@@ -312,28 +336,36 @@ func (sr *searcher) loadIndex(ctx context.Context, tx *sql.Tx) error {
 	if err != nil {
 		return err
 	}
-	titles := map[string]string{}
-	for _, c := range sr.cands {
-		if c.title == c.name {
-			titles[string(c.kind)+"\x00"+c.id] = c.title
-		}
-	}
-	sr.text = map[int64]textRow{}
-	err = eachRow(ctx, tx, `SELECT rowid, kind, ref FROM text_index`, func(sc scanner) error {
+	sr.eventText = map[int64]int32{}
+	err = eachRow(ctx, tx, `SELECT rowid, ref FROM event_text`, func(sc scanner) error {
 		var (
 			row int64
-			t   textRow
+			id  string
 		)
-		if err := sc.Scan(&row, &t.kind, &t.id); err != nil {
+		if err := sc.Scan(&row, &id); err != nil {
 			return err
 		}
-		t.pos = pos[t.id]
-		t.title = titles[string(t.kind)+"\x00"+t.id]
-		if _, ok := pos[t.id]; ok || t.kind != KindEvent {
-			sr.text[row] = t
+		if p, ok := pos[id]; ok {
+			sr.eventText[row] = p
 		}
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	sr.docText = map[int64]docRow{}
+	err = eachRow(ctx, tx, `SELECT t.rowid, d.id, d.title FROM text_index t JOIN documents d ON d.id = t.ref
+		WHERE t.kind = ?`, func(sc scanner) error {
+		var (
+			row int64
+			d   docRow
+		)
+		if err := sc.Scan(&row, &d.id, &d.title); err != nil {
+			return err
+		}
+		sr.docText[row] = d
+		return nil
+	}, KindDocument)
 	if err != nil {
 		return err
 	}

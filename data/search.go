@@ -57,12 +57,14 @@ type searcher struct {
 	lastQuery string
 	lastIdx   []int
 
-	// What Find needs besides titles (loadIndex): the events in time order,
-	// the events of each actor, place and document by kind and id, and what
-	// each row of text_index is, by rowid.
-	events []string
-	links  map[string][]int32
-	text   map[int64]textRow
+	// What Find needs besides titles (loadIndex): the events' ids and
+	// titles in time order; the places in that order of the events of each
+	// actor, place and document, by kind and id; and by rowid, the event
+	// of each row of event_text and the document of each row of text_index.
+	events, eventTitles []string
+	links               map[string][]int32
+	eventText           map[int64]int32
+	docText             map[int64]docRow
 }
 
 type candidateSource struct {
@@ -134,11 +136,9 @@ func (sr *searcher) find(ctx context.Context, query string, limit int) ([]Hit, e
 	if err != nil {
 		return nil, err
 	}
-	hits := make([]Hit, 0, min(len(tms), max(limit, 0)))
+	tms = best(tms, limit, sr.compareTitles)
+	hits := make([]Hit, 0, len(tms))
 	for _, tm := range tms {
-		if limit > 0 && len(hits) == limit {
-			break
-		}
 		hits = append(hits, sr.hit(tm))
 	}
 	return hits, nil
@@ -187,14 +187,71 @@ func tierScore(tier, score int) int {
 }
 
 // titleMatches matches q (a normQuery) against every title and returns
-// each thing's best match, best first; ties go in the order of kinds, then
-// events in time order (CompareEvents), then titles. Letters strewn across
-// the words of a title are no match.
+// each thing's best match, in no order (compareTitles sorts them). Letters
+// strewn across the words of a title are no match.
 func (sr *searcher) titleMatches(ctx context.Context, q string) ([]titleMatch, error) {
 	if q == "" {
 		sr.lastQuery, sr.lastIdx = "", nil
 		return nil, nil
 	}
+	letters := 0
+	for _, r := range q {
+		if isWordRune(r) {
+			letters++
+		}
+	}
+	var out []titleMatch
+	if letters < minFuzzy {
+		out = sr.wordStarts(q, letters)
+	} else {
+		var err error
+		if out, err = sr.fuzzyMatches(ctx, q, letters); err != nil {
+			return nil, err
+		}
+	}
+	// Keep each thing's best title (an actor matches by name and aliases);
+	// events have one title each.
+	bestOf := map[string]int{}
+	kept := out[:0]
+	for _, tm := range out {
+		c := &sr.cands[tm.cand]
+		if c.kind == KindEvent {
+			kept = append(kept, tm)
+			continue
+		}
+		key := string(c.kind) + "\x00" + c.id
+		if i, ok := bestOf[key]; !ok {
+			bestOf[key] = len(kept)
+			kept = append(kept, tm)
+		} else if sr.compareTitles(tm, kept[i]) < 0 {
+			kept[i] = tm
+		}
+	}
+	return kept, nil
+}
+
+// minFuzzy is the fewest letters and digits a query needs for fuzzy
+// matching: one or two letters are found in order in nearly every title,
+// so a query that short finds only titles with words that start with it.
+const minFuzzy = 3
+
+// wordStarts finds the titles that have each word of q at the start of a
+// word, for a query too short for fuzzy matching.
+func (sr *searcher) wordStarts(q string, letters int) []titleMatch {
+	sr.lastQuery, sr.lastIdx = "", nil
+	var out []titleMatch
+	for i := range sr.cands {
+		if tm, ok := classify(&sr.cands[i], q, nil, letters); ok && tm.tier == tierTitle {
+			tm.cand = i
+			out = append(out, tm)
+		}
+	}
+	return out
+}
+
+// fuzzyMatches matches q fuzzily against the titles that matched the
+// query it extends, if any, or else every title.
+func (sr *searcher) fuzzyMatches(ctx context.Context, q string, letters int) ([]titleMatch, error) {
 	src := candidateSource{cands: sr.cands, query: q, idx: sr.all}
 	if sr.lastQuery != "" && strings.HasPrefix(q, sr.lastQuery) {
 		src.idx = sr.lastIdx
@@ -208,12 +265,6 @@ func (sr *searcher) titleMatches(ctx context.Context, q string) ([]titleMatch, e
 	for i, m := range matches {
 		sr.lastIdx[i] = src.idx[m.Index]
 	}
-	letters := 0
-	for _, r := range q {
-		if isWordRune(r) {
-			letters++
-		}
-	}
 	out := make([]titleMatch, 0, len(matches))
 	for _, m := range matches {
 		tm, ok := classify(&sr.cands[src.idx[m.Index]], q, m.MatchedIndexes, letters)
@@ -222,31 +273,41 @@ func (sr *searcher) titleMatches(ctx context.Context, q string) ([]titleMatch, e
 			out = append(out, tm)
 		}
 	}
-	slices.SortFunc(out, func(a, b titleMatch) int {
-		if a.tier != b.tier {
-			return b.tier - a.tier
+	return out, nil
+}
+
+// compareTitles orders title matches best first.
+func (sr *searcher) compareTitles(a, b titleMatch) int {
+	if a.tier != b.tier {
+		return b.tier - a.tier
+	}
+	if a.score != b.score {
+		return b.score - a.score
+	}
+	return sr.compareCands(a.cand, b.cand)
+}
+
+// best returns the k best of items by cmp, best first (all of them when
+// k <= 0), without sorting the rest when k is small: a short query can
+// match most of a large corpus. It may reorder items.
+func best[T any](items []T, k int, cmp func(a, b T) int) []T {
+	if k <= 0 || k*8 >= len(items) {
+		slices.SortFunc(items, cmp)
+		if k > 0 && k < len(items) {
+			return items[:k]
 		}
-		if a.score != b.score {
-			return b.score - a.score
-		}
-		return sr.compareCands(a.cand, b.cand)
-	})
-	// Keep each thing's best title (an actor matches by name and aliases).
-	seen := map[string]bool{}
-	kept := out[:0]
-	for _, tm := range out {
-		c := &sr.cands[tm.cand]
-		if c.kind == KindEvent { // events have one title each
-			kept = append(kept, tm)
+		return items
+	}
+	top := make([]T, 0, k+1)
+	for _, it := range items {
+		if len(top) == k && cmp(it, top[k-1]) >= 0 {
 			continue
 		}
-		key := string(c.kind) + "\x00" + c.id
-		if !seen[key] {
-			seen[key] = true
-			kept = append(kept, tm)
-		}
+		i, _ := slices.BinarySearchFunc(top, it, cmp)
+		top = slices.Insert(top, i, it)
+		top = top[:min(len(top), k)]
 	}
-	return kept, nil
+	return top
 }
 
 // compareCands orders candidates of equal score: by kind, events in time

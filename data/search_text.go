@@ -11,7 +11,7 @@ import (
 )
 
 // SearchText runs a full-text search over document bodies and event
-// summaries. The query's words are matched as prefixes, all required,
+// summaries (Find searches events' evidence too, and whole words). The query's words are matched as prefixes, all required,
 // accents ignored; FTS5 syntax in the query (quotes, NEAR, *, parentheses)
 // is taken as plain words, never as syntax.
 func (s *Store) SearchText(ctx context.Context, query string, limit int) ([]TextHit, error) {
@@ -24,7 +24,11 @@ func (s *Store) SearchText(ctx context.Context, query string, limit int) ([]Text
 	}
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT kind, ref, title, snippet(text_index, 3, char(2), char(3), '…', 16), bm25(text_index)
-		FROM text_index WHERE text_index MATCH ? ORDER BY bm25(text_index) LIMIT ?`, match, limit)
+			FROM text_index WHERE text_index MATCH ?1
+		UNION ALL
+		SELECT ?3, ref, title, snippet(event_text, 2, char(2), char(3), '…', 16), bm25(event_text)
+			FROM event_text WHERE event_text MATCH ?1
+		ORDER BY 5 LIMIT ?2`, match, limit, KindEvent)
 	if err != nil {
 		return nil, fmt.Errorf("full-text search %q: %w", query, err)
 	}

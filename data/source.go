@@ -75,18 +75,21 @@ type sourcePlace struct {
 // are left out of generated sources (SyntheticSource) when unset, as authors
 // leave them out; decoding ignores the option.
 type sourceEvent struct {
-	ID            string               `toml:"id"`
-	Title         string               `toml:"title"`
-	Summary       string               `toml:"summary"`
-	Category      string               `toml:"category"`
-	Places        []string             `toml:"places"`
-	Start         string               `toml:"start,omitempty"`
-	End           string               `toml:"end,omitempty"`
-	Precision     string               `toml:"precision"`
-	Basis         string               `toml:"basis"`
-	Phrase        string               `toml:"phrase,omitempty"`
-	Document      string               `toml:"document,omitempty"`
-	Note          string               `toml:"note"`
+	ID        string   `toml:"id"`
+	Title     string   `toml:"title"`
+	Summary   string   `toml:"summary"`
+	Category  string   `toml:"category"`
+	Places    []string `toml:"places"`
+	Start     string   `toml:"start,omitempty"`
+	End       string   `toml:"end,omitempty"`
+	Precision string   `toml:"precision"`
+	Basis     string   `toml:"basis"`
+	Phrase    string   `toml:"phrase,omitempty"`
+	Document  string   `toml:"document,omitempty"`
+	Note      string   `toml:"note"`
+	// Sequence orders events that begin on the same day as the sources
+	// narrate them, 1 first; nil (left out) when no source says.
+	Sequence      *int                 `toml:"sequence,omitempty"`
 	Actors        []sourceEventActor   `toml:"actors"`
 	Sources       []sourceCitation     `toml:"sources"`
 	Disagreements []sourceDisagreement `toml:"disagreements,omitempty"`

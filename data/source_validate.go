@@ -49,7 +49,37 @@ func (src *Source) check() []string {
 	for i := range src.Events {
 		c.checkEvent(&src.Events[i])
 	}
+	c.checkSequences(src.Events)
 	return c.errs
+}
+
+// checkSequences checks that each sequence is a positive number given to a
+// dated event, and that no two events that begin on the same day share one.
+func (c *sourceCheck) checkSequences(events []sourceEvent) {
+	type key struct {
+		day string
+		seq int
+	}
+	first := map[key]string{}
+	for _, e := range events {
+		if e.Sequence == nil {
+			continue
+		}
+		where := fmt.Sprintf("events.toml: event %q", e.ID)
+		switch seq := *e.Sequence; {
+		case seq < 1:
+			c.fail("%s: sequence %d: want a whole number from 1, the order of the event among those of its first day", where, seq)
+		case !e.date.Known():
+			c.fail("%s: sequence %d: an undated event has no day to be ordered within; leave sequence out", where, seq)
+		default:
+			k := key{FormatDay(e.date.Start), seq}
+			if other, ok := first[k]; ok {
+				c.fail("%s: sequence %d is also that of event %q, which begins on the same day, %s", where, seq, other, k.day)
+				continue
+			}
+			first[k] = e.ID
+		}
+	}
 }
 
 // checkDocument checks a document's id, title and publication date, and

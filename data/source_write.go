@@ -18,8 +18,10 @@ var bundledLinks = []string{
 }
 
 // bundledText deletes the full-text entries of bundled events and documents.
-const bundledText = `DELETE FROM text_index WHERE (kind = ? AND ref IN (SELECT id FROM events WHERE origin = 'bundled'))
-	OR (kind = ? AND ref IN (SELECT id FROM documents WHERE origin = 'bundled'))`
+var bundledText = []string{
+	`DELETE FROM event_text WHERE ref IN (SELECT id FROM events WHERE origin = 'bundled')`,
+	`DELETE FROM text_index WHERE kind = 'document' AND ref IN (SELECT id FROM documents WHERE origin = 'bundled')`,
+}
 
 // write brings the bundled rows in tx in line with the source: rows are
 // updated in place by id, never deleted and re-added, so that nothing of the
@@ -30,13 +32,10 @@ func (src *Source) write(ctx context.Context, tx *sql.Tx) error {
 	if err := src.checkClashes(ctx, tx); err != nil {
 		return err
 	}
-	for _, q := range bundledLinks {
+	for _, q := range append(bundledLinks, bundledText...) {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return err
 		}
-	}
-	if _, err := tx.ExecContext(ctx, bundledText, KindEvent, KindDocument); err != nil {
-		return err
 	}
 	for _, step := range []func(context.Context, *sql.Tx) error{
 		src.writeDocuments, src.writeActors, src.writePlaces, src.writeEvents, src.pruneStale,
@@ -103,12 +102,17 @@ func (src *Source) writeEvents(ctx context.Context, tx *sql.Tx) error {
 }
 
 // write inserts the event and its actors, places, evidence, disagreements
-// and full-text entry; its old links are already gone.
+// and full-text entry (its title, summary and passages); its old links are
+// already gone.
 func (e *sourceEvent) write(ctx context.Context, tx *sql.Tx) error {
+	var sequence any
+	if e.Sequence != nil {
+		sequence = *e.Sequence
+	}
 	if err := upsert(ctx, tx, "events", []string{"id", "title", "summary", "category", "start_date", "end_date",
-		"precision", "date_basis", "date_phrase", "date_anchor", "date_note"},
+		"precision", "date_basis", "date_phrase", "date_anchor", "date_note", "sequence"},
 		e.ID, e.Title, e.Summary, e.Category, nullable(FormatDay(e.date.Start)), nullable(FormatDay(e.date.End)),
-		string(e.date.Precision), string(e.basis), e.Phrase, nullable(e.Document), e.Note); err != nil {
+		string(e.date.Precision), string(e.basis), e.Phrase, nullable(e.Document), e.Note, sequence); err != nil {
 		return err
 	}
 	for i, a := range e.Actors {
@@ -134,8 +138,12 @@ func (e *sourceEvent) write(ctx context.Context, tx *sql.Tx) error {
 			return err
 		}
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO text_index (kind, ref, title, body) VALUES (?, ?, ?, ?)`,
-		KindEvent, e.ID, e.Title, e.Summary)
+	quotes := make([]string, len(e.Sources))
+	for i, s := range e.Sources {
+		quotes[i] = s.Quote
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO event_text (ref, title, summary, evidence) VALUES (?, ?, ?, ?)`,
+		e.ID, e.Title, e.Summary, strings.Join(quotes, " … "))
 	return err
 }
 

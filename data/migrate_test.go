@@ -1,0 +1,113 @@
+package data_test
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"chronoscope/assets"
+	"chronoscope/data"
+)
+
+// schemaV1 turns a corpus into what Chronoscope wrote at schema version 1:
+// no sequences, no event_text (the events' summaries in text_index
+// instead), no index on disagreements.
+var schemaV1 = []string{
+	`DROP TABLE event_text`,
+	`DROP INDEX disagreements_by_event`,
+	`ALTER TABLE events DROP COLUMN sequence`,
+	`INSERT INTO text_index (kind, ref, title, body) SELECT 'event', id, title, summary FROM events`,
+	`UPDATE meta SET value = 'built by version 1' WHERE key = 'source_digest'`,
+	`PRAGMA user_version = 1`,
+}
+
+// TestMigrate_FromVersion1 opens a corpus of schema version 1 holding a
+// researcher's notes: it is brought to the current schema, keeps the notes,
+// and reads, searches and exports as a new corpus does.
+func TestMigrate_FromVersion1(t *testing.T) {
+	ctx := context.Background()
+	fresh := MustOpenDB(t)
+	path := filepath.Join(t.TempDir(), "old.db")
+	if err := data.Create(ctx, path, assets.Corpus()); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range append(schemaV1,
+		`INSERT INTO user_notes (target_kind, target_id, body, created_at, updated_at) VALUES ('event', 'castillo-removed', 'check the wire', '2026-11-28', '2026-11-28')`,
+		`INSERT INTO user_tags (target_kind, target_id, tag) VALUES ('event', 'boluarte-takes-office', 'succession')`) {
+		mustExec(t, db, q)
+	}
+	db.Close()
+
+	s, err := data.OpenOrCreate(ctx, path, assets.Corpus())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var version int
+	if err := s.DB().QueryRow(`PRAGMA user_version`).Scan(&version); err != nil || version != 2 {
+		t.Errorf("user_version %d, %v; want 2", version, err)
+	}
+	var note, tag string
+	if err := s.DB().QueryRow(`SELECT body FROM user_notes`).Scan(&note); err != nil || note != "check the wire" {
+		t.Errorf("note %q, %v", note, err)
+	}
+	if err := s.DB().QueryRow(`SELECT tag FROM user_tags`).Scan(&tag); err != nil || tag != "succession" {
+		t.Errorf("tag %q, %v", tag, err)
+	}
+	var stale int
+	if err := s.DB().QueryRow(`SELECT COUNT(*) FROM text_index WHERE kind = 'event'`).Scan(&stale); err != nil || stale != 0 {
+		t.Errorf("%d event rows left in text_index, %v", stale, err)
+	}
+
+	var got, want bytes.Buffer
+	if err := s.ExportJSON(ctx, &got); err != nil {
+		t.Fatal(err)
+	}
+	if err := fresh.ExportJSON(ctx, &want); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Error("the migrated corpus exports differently from a new one")
+	}
+	gotEvs, _ := s.Events(ctx)
+	wantEvs, _ := fresh.Events(ctx)
+	if !slices.Equal(gotEvs, wantEvs) {
+		t.Errorf("events differ after migration:\n%v\n%v", gotEvs, wantEvs)
+	}
+	for _, q := range []string{"coup", "persona non grata", "ebrard"} {
+		a, err1 := s.Find(ctx, q, 10)
+		b, err2 := fresh.Find(ctx, q, 10)
+		if err1 != nil || err2 != nil || !slices.Equal(hitIDs(a.Hits), hitIDs(b.Hits)) || !slices.Equal(a.Events, b.Events) {
+			t.Errorf("Find(%q) after migration: %v %v, new corpus %v %v (%v, %v)", q, hitIDs(a.Hits), a.Events, hitIDs(b.Hits), b.Events, err1, err2)
+		}
+	}
+}
+
+// TestFind_Evidence checks that an event is found by a whole word of its
+// evidence passages that its title and summary lack.
+func TestFind_Evidence(t *testing.T) {
+	s := MustOpenDB(t)
+	// "slighted" is in monroy-persona-non-grata's evidence ("felt slighted
+	// by Mexican President…"), not in its title or summary.
+	res, err := s.Find(context.Background(), "slighted", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.Index(hitIDs(res.Hits), "event:monroy-persona-non-grata")
+	if i < 0 {
+		t.Fatalf("monroy-persona-non-grata not found by its evidence: %v", hitIDs(res.Hits))
+	}
+	if h := res.Hits[i]; len(h.SnippetMatches) != 1 || highlighted(h.Snippet, h.SnippetMatches) != "slighted" {
+		t.Errorf("snippet %q highlights %v", h.Snippet, h.SnippetMatches)
+	}
+	if !slices.Contains(res.Events, "monroy-persona-non-grata") {
+		t.Errorf("events %v", res.Events)
+	}
+}
