@@ -32,6 +32,7 @@ type timelineLayout struct {
 	rows    [maxLabelRows][]rowSpan
 	cols    []float64
 	ticks   []axisTick
+	gaps    []rowSpan // where a grid line breaks for labels, top to bottom
 	try     []textPrim
 	pending []textPrim
 }
@@ -124,6 +125,7 @@ func (l *timelineLayout) build(size fyne.Size) {
 	if len(t.lanes) == 0 {
 		l.addText(&f.labels, "No dated events", f.plotLeft+labelGap, f.lanesTop+labelGap, l.style.labelSize, false, l.style.fgDim)
 	}
+	l.buildGridLines()
 	l.buildTooltip()
 	if t.focused {
 		f.outlines = append(f.outlines, rectPrim{pos: fyne.NewPos(1, 1), size: size.SubtractWidthHeight(2, 2),

@@ -3,7 +3,6 @@ package app
 import (
 	"math"
 	"slices"
-	"sort"
 
 	"fyne.io/fyne/v2"
 )
@@ -200,15 +199,16 @@ func (l *timelineLayout) addPoint(li int, m markGeom) {
 	l.addCandidate(m.x0, it.label, m.event, dim)
 }
 
-// buildHistogram draws per-column counts of the events overlapping each
-// column, found by binary search so the cost follows the width, not the
-// number of events.
+// buildHistogram draws per-column counts of the events in a lane, each
+// event spread over its span so that it counts once in all, found by
+// binary search so the cost follows the width, not the number of events.
+// Search hits are drawn over them on the same scale, so the two compare.
 func (l *timelineLayout) buildHistogram(li int) {
 	t, f, st := l.t, &l.frame, &l.style
 	ln, g := &t.lanes[li], &f.lanes[li]
 	ls := &laneColors[ln.color]
 	base, h := g.top+g.h-3, g.h-markerRowH/2-6
-	peak := l.columnCounts(ln.starts, ln.ends)
+	peak := l.columnCounts(&ln.spread)
 	fill := ls.hist
 	if t.highlight != nil {
 		fill = ls.histDim
@@ -217,10 +217,8 @@ func (l *timelineLayout) buildHistogram(li int) {
 	matching := -1
 	if t.highlight != nil {
 		matching = countOverlapping(ln.hitStarts, ln.hitEnds, f.from, f.to)
-		// Matches get their own scale: on the scale of all events a few
-		// dozen matches would be a line of pixels.
-		hitPeak := l.columnCounts(ln.hitStarts, ln.hitEnds)
-		l.addColumns(&f.bars, l.cols, hitPeak, base, h, ls.solid)
+		l.columnCounts(&ln.hitSpread)
+		l.addColumns(&f.bars, l.cols, peak, base, h, ls.solid)
 	}
 	area := rectPrim{pos: fyne.NewPos(f.plotLeft, g.top), size: fyne.NewSize(f.plotRight-f.plotLeft, g.h)}
 	l.addHit(area, hitHistogram, -1, prioHistogram, 0, 0)
@@ -243,19 +241,16 @@ func (l *timelineLayout) buildHistogram(li int) {
 	}
 }
 
-// columnCounts fills l.cols with how many of the events with these starts
-// and ends overlap each column, returning the largest count.
-func (l *timelineLayout) columnCounts(starts, ends []float64) float64 {
+// columnCounts fills l.cols with how many of the events c counts fall in
+// each column, returning the largest count.
+func (l *timelineLayout) columnCounts(c *spreadCount) float64 {
 	f := &l.frame
 	l.cols = l.cols[:0]
 	dt := colWidth / f.pps
-	peak, a, b := 0.0, 0, 0
-	for c := 0; f.plotLeft+float32(c)*colWidth < f.plotRight; c++ {
-		t0 := f.from + float64(c)*dt
-		t1 := math.Min(t0+dt, f.to)
-		a += sort.SearchFloat64s(starts[a:], t1) // events starting before t1
-		b += sort.Search(len(ends)-b, func(i int) bool { return ends[b+i] > t0 })
-		n := float64(a - b)
+	peak := 0.0
+	for col := 0; f.plotLeft+float32(col)*colWidth < f.plotRight; col++ {
+		t0 := f.from + float64(col)*dt
+		n := c.between(t0, math.Min(t0+dt, f.to))
 		l.cols = append(l.cols, n)
 		peak = math.Max(peak, n)
 	}

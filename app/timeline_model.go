@@ -372,7 +372,10 @@ type timelineLane struct {
 	classes [len(durationClasses)]durationClass
 	// hitStarts and hitEnds do the same for search hits.
 	hitStarts, hitEnds []float64
-	undated            []int32
+	// spread and hitSpread count the events and the search hits for
+	// histograms, each spread over its span.
+	spread, hitSpread spreadCount
+	undated           []int32
 }
 
 // durationClasses bound how long the events of each class last. Finding the
@@ -406,6 +409,7 @@ func (ln *timelineLane) index(events []eventItem) {
 		c.longest = math.Max(c.longest, d)
 	}
 	slices.Sort(ln.ends)
+	ln.spread = newSpreadCount(events, ln.items, false)
 	ln.rankDays(events)
 	ln.indexHits(events)
 }
@@ -438,6 +442,7 @@ func (ln *timelineLane) indexHits(events []eventItem) {
 		}
 	}
 	slices.Sort(ln.hitEnds)
+	ln.hitSpread = newSpreadCount(events, ln.items, true)
 }
 
 // visible appends the positions in ln.items of the events overlapping
@@ -462,6 +467,67 @@ func (ln *timelineLane) visible(events []eventItem, from, to float64, out []int3
 func countOverlapping(starts, ends []float64, from, to float64) int {
 	before := sort.Search(len(ends), func(i int) bool { return ends[i] > from })
 	return sort.SearchFloat64s(starts, to) - before
+}
+
+// spreadCount counts events spread evenly over their spans, as a
+// histogram must to count each event once however its columns cut time: a
+// year-long event adds a 365th to each of its days rather than one to
+// every column it touches. It is the running total of the counts, which
+// rises linearly between the times where an event starts or ends, so the
+// count between two times is two binary searches whatever the number of
+// events.
+type spreadCount struct {
+	at   []float64 // the times where the rate changes, ascending
+	cum  []float64 // events counted before at[i]
+	rate []float64 // events per second from at[i] to at[i+1]
+}
+
+// newSpreadCount counts the events at items, or only the search hits
+// among them.
+func newSpreadCount(events []eventItem, items []int32, hitsOnly bool) spreadCount {
+	type rateChange struct{ at, by float64 }
+	changes := make([]rateChange, 0, 2*len(items))
+	for _, ei := range items {
+		if it := &events[ei]; !hitsOnly || it.hit {
+			r := 1 / (it.end - it.start)
+			changes = append(changes, rateChange{it.start, r}, rateChange{it.end, -r})
+		}
+	}
+	slices.SortFunc(changes, func(a, b rateChange) int { return cmp.Compare(a.at, b.at) })
+	var c spreadCount
+	total, rate := 0.0, 0.0
+	for i, ch := range changes {
+		if i > 0 {
+			total += rate * (ch.at - changes[i-1].at)
+		}
+		rate += ch.by
+		if i+1 < len(changes) && changes[i+1].at == ch.at {
+			continue // one point for all the changes at a time
+		}
+		c.at, c.cum, c.rate = append(c.at, ch.at), append(c.cum, total), append(c.rate, rate)
+	}
+	if n := len(c.rate); n > 0 {
+		c.rate[n-1] = 0 // rounding may leave a trace after the last end
+	}
+	return c
+}
+
+// upTo returns how many events are counted before t.
+func (c *spreadCount) upTo(t float64) float64 {
+	i := sort.SearchFloat64s(c.at, t) - 1 // the last change before t
+	if i < 0 {
+		return 0
+	}
+	return c.cum[i] + c.rate[i]*(t-c.at[i])
+}
+
+// between returns how many events are counted from a to b, treating what
+// rounding leaves of none as none.
+func (c *spreadCount) between(a, b float64) float64 {
+	if n := c.upTo(b) - c.upTo(a); n > 1e-6 {
+		return n
+	}
+	return 0
 }
 
 // pubCoverage holds the cumulative number of documents published up to

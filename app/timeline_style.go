@@ -20,6 +20,7 @@ const (
 	colWidth       = 2  // histogram and coverage columns
 	coverageHeight = 24
 	labelGap       = 8
+	labelPad       = 3 // clear space around a label that grid lines keep out of
 	axisGap        = 10
 	maxLabelRows   = 4
 	undatedSlot    = dotSize + 4
