@@ -46,8 +46,9 @@ type timelineModel struct {
 	laneMode LaneMode
 	cov      pubCoverage
 	// highlight holds the IDs of the events matching a search, or is nil
-	// when no search is active.
+	// when no search is active; hits holds their indexes in events.
 	highlight map[string]bool
+	hits      []int32
 	// extent spans every dated event and document, for FitAll, Home and End.
 	extentFrom, extentTo float64
 	hasExtent            bool
@@ -70,7 +71,7 @@ func (m *timelineModel) setEvents(evs []data.EventSummary) {
 		items[i] = unsorted[k]
 	}
 
-	m.events = items
+	m.events, m.hits = items, m.hits[:0]
 	m.generation++
 	m.byID = make(map[string]int, len(items))
 	for i := range items {
@@ -98,7 +99,8 @@ func (m *timelineModel) setLaneMode(mode LaneMode) bool {
 }
 
 // setHighlight marks the events whose IDs are in ids as search hits; nil
-// means no search is active.
+// means no search is active. Its cost follows the number of hits more than
+// the number of events, as a search may match tens of thousands.
 func (m *timelineModel) setHighlight(ids map[string]bool) {
 	if ids == nil {
 		m.highlight = nil
@@ -111,14 +113,42 @@ func (m *timelineModel) setHighlight(ids map[string]bool) {
 		}
 	}
 	m.markHits()
-	for i := range m.lanes {
-		m.lanes[i].indexHits(m.events)
-	}
+	m.indexHits()
 }
 
+// markHits marks the hits among the events and lists them in m.hits.
 func (m *timelineModel) markHits() {
-	for i := range m.events {
-		m.events[i].hit = m.highlight != nil && m.highlight[m.events[i].ID]
+	for _, i := range m.hits {
+		m.events[i].hit = false
+	}
+	m.hits = m.hits[:0]
+	for id := range m.highlight {
+		if i, ok := m.byID[id]; ok {
+			m.events[i].hit = true
+			m.hits = append(m.hits, int32(i))
+		}
+	}
+	slices.Sort(m.hits) // in time order, as the events are
+}
+
+// indexHits gives each lane its dated hits' starts, ends and histogram
+// counts.
+func (m *timelineModel) indexHits() {
+	for li := range m.lanes {
+		ln := &m.lanes[li]
+		ln.hitStarts, ln.hitEnds, ln.hitItems = ln.hitStarts[:0], ln.hitEnds[:0], ln.hitItems[:0]
+	}
+	for _, ei := range m.hits {
+		if it := &m.events[ei]; it.kind != kindUndated {
+			ln := &m.lanes[it.lane]
+			ln.hitStarts, ln.hitEnds = append(ln.hitStarts, it.start), append(ln.hitEnds, it.end)
+			ln.hitItems = append(ln.hitItems, ei)
+		}
+	}
+	for li := range m.lanes {
+		ln := &m.lanes[li]
+		slices.Sort(ln.hitEnds)
+		ln.hitSpread = newSpreadCount(m.events, ln.hitItems)
 	}
 }
 
@@ -201,6 +231,7 @@ func (m *timelineModel) buildLanes() {
 			m.events[ei].lane = int32(li)
 		}
 	}
+	m.indexHits()
 }
 
 // laneKeys lists the possible lanes in display order: the groups in a fixed
@@ -370,8 +401,10 @@ type timelineLane struct {
 	starts  []float64
 	ends    []float64
 	classes [len(durationClasses)]durationClass
-	// hitStarts and hitEnds do the same for search hits.
+	// hitStarts and hitEnds do the same for search hits, and hitItems
+	// lists them (indexes into timelineModel.events).
 	hitStarts, hitEnds []float64
+	hitItems           []int32
 	// spread and hitSpread count the events and the search hits for
 	// histograms, each spread over its span.
 	spread, hitSpread spreadCount
@@ -409,9 +442,8 @@ func (ln *timelineLane) index(events []eventItem) {
 		c.longest = math.Max(c.longest, d)
 	}
 	slices.Sort(ln.ends)
-	ln.spread = newSpreadCount(events, ln.items, false)
+	ln.spread = newSpreadCount(events, ln.items)
 	ln.rankDays(events)
-	ln.indexHits(events)
 }
 
 // rankDays numbers the dots that share a day, which sit next to each other
@@ -431,18 +463,6 @@ func (ln *timelineLane) rankDays(events []eventItem) {
 		}
 		p = q
 	}
-}
-
-func (ln *timelineLane) indexHits(events []eventItem) {
-	ln.hitStarts, ln.hitEnds = ln.hitStarts[:0], ln.hitEnds[:0]
-	for _, ei := range ln.items {
-		if it := &events[ei]; it.hit {
-			ln.hitStarts = append(ln.hitStarts, it.start)
-			ln.hitEnds = append(ln.hitEnds, it.end)
-		}
-	}
-	slices.Sort(ln.hitEnds)
-	ln.hitSpread = newSpreadCount(events, ln.items, true)
 }
 
 // visible appends the positions in ln.items of the events overlapping
@@ -482,16 +502,14 @@ type spreadCount struct {
 	rate []float64 // events per second from at[i] to at[i+1]
 }
 
-// newSpreadCount counts the events at items, or only the search hits
-// among them.
-func newSpreadCount(events []eventItem, items []int32, hitsOnly bool) spreadCount {
+// newSpreadCount counts the dated events at items.
+func newSpreadCount(events []eventItem, items []int32) spreadCount {
 	type rateChange struct{ at, by float64 }
 	changes := make([]rateChange, 0, 2*len(items))
 	for _, ei := range items {
-		if it := &events[ei]; !hitsOnly || it.hit {
-			r := 1 / (it.end - it.start)
-			changes = append(changes, rateChange{it.start, r}, rateChange{it.end, -r})
-		}
+		it := &events[ei]
+		r := 1 / (it.end - it.start)
+		changes = append(changes, rateChange{it.start, r}, rateChange{it.end, -r})
 	}
 	slices.SortFunc(changes, func(a, b rateChange) int { return cmp.Compare(a.at, b.at) })
 	var c spreadCount
