@@ -61,3 +61,8 @@ func (t *Timeline) histogramTotal(li int) float64 {
 func (t *Timeline) axisTicks() []axisTick {
 	return test.WidgetRenderer(t).(*timelineRenderer).layout.ticks
 }
+
+// lastLayoutStyle returns the colours and sizes the last layout drew with.
+func (t *Timeline) lastLayoutStyle() *timelineStyle {
+	return &test.WidgetRenderer(t).(*timelineRenderer).layout.style
+}

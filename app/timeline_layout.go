@@ -263,7 +263,7 @@ func (l *timelineLayout) addColumns(out *[]rectPrim, cols []float64, peak float6
 func (l *timelineLayout) buildLane(li int) {
 	t, f, st := l.t, &l.frame, &l.style
 	ln, g := &t.lanes[li], &f.lanes[li]
-	l.addText(&f.names, ln.name, labelGap, g.top+4, st.nameSize, true, laneColors[ln.color].solid)
+	l.addText(&f.names, ln.name, labelGap, g.top+4, st.nameSize, true, st.lanes[ln.color].solid)
 	g.inView = countOverlapping(ln.starts, ln.ends, f.from, f.to)
 	g.histogram = float32(g.inView) > f.plotRight-f.plotLeft
 	counts := len(f.counts)

@@ -111,7 +111,7 @@ func (l *timelineLayout) addWide(li int, m markGeom) {
 	t, f, st := l.t, &l.frame, &l.style
 	g := &f.lanes[li]
 	it := &t.events[m.event]
-	ls := &laneColors[t.lanes[li].color]
+	ls := &st.lanes[t.lanes[li].color]
 	dim := t.dimmed(m.event)
 	var r rectPrim
 	countCol := st.fg
@@ -156,7 +156,7 @@ func (l *timelineLayout) addCluster(li int, cl *markCluster) {
 	}
 	t, f, st := l.t, &l.frame, &l.style
 	g := &f.lanes[li]
-	ls := &laneColors[t.lanes[li].color]
+	ls := &st.lanes[t.lanes[li].color]
 	dim := t.highlight != nil && !cl.anyHit
 	x0 := max(cl.minX-pillHeight/2, f.plotLeft)
 	x1 := min(cl.maxX+pillHeight/2, f.plotRight)
@@ -185,7 +185,7 @@ func (l *timelineLayout) addPoint(li int, m markGeom) {
 		return
 	}
 	it := &t.events[m.event]
-	ls := &laneColors[t.lanes[li].color]
+	ls := &st.lanes[t.lanes[li].color]
 	dim := t.dimmed(m.event)
 	r := rectPrim{pos: fyne.NewPos(m.cx-dotSize/2, g.markY-dotSize/2), size: fyne.NewSize(dotSize, dotSize)}
 	// The rim in the background colour keeps a dot visible on a bar or band
@@ -206,7 +206,7 @@ func (l *timelineLayout) addPoint(li int, m markGeom) {
 func (l *timelineLayout) buildHistogram(li int) {
 	t, f, st := l.t, &l.frame, &l.style
 	ln, g := &t.lanes[li], &f.lanes[li]
-	ls := &laneColors[ln.color]
+	ls := &st.lanes[ln.color]
 	base, h := g.top+g.h-3, g.h-markerRowH/2-6
 	peak := l.columnCounts(&ln.spread)
 	fill := ls.hist
@@ -265,7 +265,7 @@ func (l *timelineLayout) buildUndated(li int) {
 	if len(ln.undated) == 0 || f.undatedLeft >= f.size.Width {
 		return
 	}
-	ls := &laneColors[ln.color]
+	ls := &st.lanes[ln.color]
 	x0, y0 := f.undatedLeft+labelGap, g.top+(markerRowH-dotSize)/2
 	cols := max(int((f.size.Width-x0-4)/undatedSlot), 1)
 	rows := max(int((g.h-4)/undatedSlot), 1)

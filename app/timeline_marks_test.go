@@ -55,7 +55,7 @@ func TestTimeline_HistogramMatchesOnLaneScale(t *testing.T) {
 		if !g.histogram {
 			t.Fatalf("lane %s: %d events in view drawn one by one", tl.lanes[li].name, g.inView)
 		}
-		ls := laneColors[tl.lanes[li].color]
+		ls := tl.lastLayoutStyle().lanes[tl.lanes[li].color]
 		var all, hits float32
 		for _, b := range f.bars {
 			if b.pos.Y < g.top || b.pos.Y > g.top+g.h {

@@ -253,7 +253,7 @@ func (m *timelineModel) laneKeys() (keys, names []string, colors []int) {
 	sort.Strings(keys)
 	for i, k := range keys {
 		names = append(names, laneCategoryName(k))
-		colors = append(colors, i%len(laneColors))
+		colors = append(colors, i%len(lanePalette))
 	}
 	return keys, names, colors
 }
@@ -274,7 +274,7 @@ func (m *timelineModel) laneKey(it *eventItem) string {
 
 type groupLane struct {
 	key, name string
-	color     int // index into laneColors
+	color     int // index into lanePalette
 }
 
 var groupLanes = []groupLane{
@@ -393,7 +393,7 @@ func timeAtSeconds(s float64) time.Time {
 // is in view by binary search.
 type timelineLane struct {
 	name  string
-	color int // index into laneColors
+	color int // index into lanePalette
 	// items are dated events (indexes into timelineModel.events) in time
 	// order; starts holds their starts and ends their ends sorted on their
 	// own, so that #(start < to) - #(end <= from) counts the events in view.
