@@ -95,6 +95,8 @@ type Timeline struct {
 	hovering bool
 	hoverPos fyne.Position
 	focused  bool
+	// watchingWindow is set once the window says when the pointer leaves.
+	watchingWindow bool
 
 	// lastLayout reports where the last layout put the plot and what it
 	// made tappable. The renderer sets it, as Fyne's listLayout sets
