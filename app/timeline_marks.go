@@ -258,7 +258,9 @@ func (l *timelineLayout) columnCounts(c *spreadCount) float64 {
 }
 
 // buildUndated draws a lane's undated events as hollow markers in the
-// Undated column, with "+N" when they do not all fit.
+// Undated column: with their titles beside them when the column has room
+// for a line each, or else packed in rows, with "+N" when they do not all
+// fit.
 func (l *timelineLayout) buildUndated(li int) {
 	t, f, st := l.t, &l.frame, &l.style
 	ln, g := &t.lanes[li], &f.lanes[li]
@@ -268,6 +270,9 @@ func (l *timelineLayout) buildUndated(li int) {
 	ls := &st.lanes[ln.color]
 	x0, y0 := f.undatedLeft+labelGap, g.top+(markerRowH-dotSize)/2
 	cols := max(int((f.size.Width-x0-4)/undatedSlot), 1)
+	if f.undatedTitles {
+		cols = 1
+	}
 	rows := max(int((g.h-4)/undatedSlot), 1)
 	shown, more := len(ln.undated), 0
 	if shown > cols*rows {
@@ -294,9 +299,53 @@ func (l *timelineLayout) buildUndated(li int) {
 		}
 		l.addCount(t.events[ei].Sources, pos.X+dotSize/2, pos.Y+dotSize/2, pickColor(dim, st.fgDim, st.fg), false, false)
 		l.addHit(r, hitEvent, ei, prioPoint, 0, 0)
+		if f.undatedTitles {
+			l.addUndatedTitle(ei, pos, dim)
+		}
 	}
 	if more > 0 {
 		pos := slot(shown)
 		l.addText(&f.counts, l.text.moreLabel(more), pos.X, pos.Y, st.countSize+1, true, st.fg)
 	}
+}
+
+// addUndatedTitle writes an undated event's title beside its marker at
+// pos, clipped to the column.
+func (l *timelineLayout) addUndatedTitle(ei int32, pos fyne.Position, dim bool) {
+	t, f, st := l.t, &l.frame, &l.style
+	x := pos.X + dotSize + ringGap + 2
+	width := f.size.Width - x - labelGap
+	s := l.text.clipped(ei, t.events[ei].label, width, st.labelSize)
+	sz := l.text.size(s, st.labelSize, int(ei) == t.selected)
+	p := textPrim{pos: fyne.NewPos(x, pos.Y+(dotSize-sz.Height)/2), size: sz, text: s, textSize: st.labelSize,
+		bold: int(ei) == t.selected, col: pickColor(dim, st.fgDim, st.fg)}
+	f.labels = append(f.labels, p)
+	l.addHit(rectPrim{pos: p.pos, size: p.size}, hitEvent, ei, prioLabel, 0, 0)
+}
+
+// undatedTitlesWidth is how wide the Undated column must be to list every
+// undated event's title beside its marker, at most a fifth of width and
+// maxUndatedWidth; 0
+// when some lane has more undated events than lines, or the titles would
+// be too clipped to read. A title is worth some of the plot: an event
+// known but undated is often one the dates could not place for a reason.
+func (l *timelineLayout) undatedTitlesWidth(width, laneH float32) float32 {
+	t, st := l.t, &l.style
+	lines := max(int((laneH-4)/undatedSlot), 1)
+	widest := float32(0)
+	for i := range t.lanes {
+		ln := &t.lanes[i]
+		if len(ln.undated) > lines {
+			return 0
+		}
+		for _, ei := range ln.undated {
+			widest = max(widest, l.text.labelWidth(&l.text.labelW, int(ei), len(t.events), t.events[ei].label, st.labelSize))
+		}
+	}
+	const fixed = 2*labelGap + dotSize + ringGap + 2
+	most := min(width/5, maxUndatedWidth)
+	if widest == 0 || most-fixed < minUndatedTitleWidth {
+		return 0
+	}
+	return min(fixed+widest, most)
 }

@@ -3,9 +3,11 @@ package app
 import (
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 )
 
 // TestTimeline_HistogramCountsEachEventOnce checks that an event longer
@@ -136,6 +138,36 @@ func BenchmarkTimeline_SetHighlight(b *testing.B) {
 				}
 				b.ReportMetric(b.Elapsed().Seconds()*1000/float64(b.N), "ms/search")
 			})
+		}
+	}
+}
+
+// TestTimeline_UndatedTitles checks that the Undated column lists its
+// events' titles when it has a line for each, that a title selects its
+// event when tapped, and that a crowded column keeps to markers.
+func TestTimeline_UndatedTitles(t *testing.T) {
+	tl, _ := newTestTimeline(t, fixtureEvents())
+	var title *textPrim
+	f := tl.lastFrame()
+	for i, l := range f.labels {
+		if l.pos.X > f.undatedLeft {
+			title = &f.labels[i]
+		}
+	}
+	if title == nil || !strings.HasPrefix("Back-channel talks between Lima and Mexico City", strings.TrimSuffix(title.text, "…")) || len(title.text) < 10 {
+		t.Fatalf("the Undated column shows no title for its one event (%+v)", title)
+	}
+	var selected string
+	tl.OnSelected = func(id string) { selected = id }
+	test.TapAt(tl, title.pos.AddXY(title.size.Width/2, title.size.Height/2))
+	if selected != "ev-backchannel" {
+		t.Errorf("tapping the title selected %q", selected)
+	}
+
+	crowded, _ := newTestTimeline(t, syntheticEvents(3000, 2))
+	for _, l := range crowded.lastFrame().labels {
+		if l.pos.X > crowded.lastFrame().undatedLeft {
+			t.Errorf("a crowded Undated column shows the title %q", l.text)
 		}
 	}
 }

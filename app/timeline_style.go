@@ -25,8 +25,12 @@ const (
 	axisGap        = 10
 	maxLabelRows   = 4
 	undatedSlot    = dotSize + 4
-	tooltipPad     = 6
-	ringGap        = 3
+	// minUndatedTitleWidth is the least room worth giving an undated
+	// event's title.
+	minUndatedTitleWidth = 60
+	maxUndatedWidth      = 240
+	tooltipPad           = 6
+	ringGap              = 3
 )
 
 // timelineStyle holds the theme's colours and sizes as the timeline uses
