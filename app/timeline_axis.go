@@ -157,6 +157,9 @@ func (l *timelineLayout) buildAxis() {
 	}
 }
 
+// gridGap is where a grid line breaks to keep clear of a label.
+type gridGap struct{ top, bottom float32 }
+
 // buildGridLines draws each tick's line down the plot, broken where it
 // would cross a label, so that no line strikes through text. It runs once
 // the labels are placed.
@@ -171,16 +174,16 @@ func (l *timelineLayout) buildGridLines() {
 		for i := range f.labels {
 			p := &f.labels[i]
 			if p.pos.X-labelPad < tk.x+1 && tk.x < p.pos.X+p.size.Width+labelPad {
-				l.gaps = append(l.gaps, rowSpan{p.pos.Y - 1, p.pos.Y + p.size.Height + 1})
+				l.gaps = append(l.gaps, gridGap{p.pos.Y - 1, p.pos.Y + p.size.Height + 1})
 			}
 		}
-		slices.SortFunc(l.gaps, func(a, b rowSpan) int { return cmp.Compare(a.left, b.left) })
+		slices.SortFunc(l.gaps, func(a, b gridGap) int { return cmp.Compare(a.top, b.top) })
 		y := f.axisH + 1
 		for _, g := range l.gaps {
-			if g.left > y {
-				f.grid = append(f.grid, rectPrim{pos: fyne.NewPos(tk.x, y), size: fyne.NewSize(1, g.left-y), fill: col})
+			if g.top > y {
+				f.grid = append(f.grid, rectPrim{pos: fyne.NewPos(tk.x, y), size: fyne.NewSize(1, g.top-y), fill: col})
 			}
-			y = max(y, g.right)
+			y = max(y, g.bottom)
 		}
 		if y < f.size.Height {
 			f.grid = append(f.grid, rectPrim{pos: fyne.NewPos(tk.x, y), size: fyne.NewSize(1, f.size.Height-y), fill: col})

@@ -32,7 +32,7 @@ type timelineLayout struct {
 	rows    [maxLabelRows][]rowSpan
 	cols    []float64
 	ticks   []axisTick
-	gaps    []rowSpan // where a grid line breaks for labels, top to bottom
+	gaps    []gridGap
 	try     []textPrim
 	pending []textPrim
 }
