@@ -44,3 +44,25 @@ func (t *Timeline) markOf(id string) (box, hitKind, bool) {
 	}
 	return box{}, hitNone, false
 }
+
+// histogramTotal adds up the counts of the columns of lane li's histogram
+// in the last frame's view.
+func (t *Timeline) histogramTotal(li int) float64 {
+	l := &test.WidgetRenderer(t).(*timelineRenderer).layout
+	l.columnCounts(&t.lanes[li].spread)
+	total := 0.0
+	for _, n := range l.cols {
+		total += n
+	}
+	return total
+}
+
+// axisTicks returns where the last layout put the axis's ticks.
+func (t *Timeline) axisTicks() []axisTick {
+	return test.WidgetRenderer(t).(*timelineRenderer).layout.ticks
+}
+
+// lastLayoutStyle returns the colours and sizes the last layout drew with.
+func (t *Timeline) lastLayoutStyle() *timelineStyle {
+	return &test.WidgetRenderer(t).(*timelineRenderer).layout.style
+}

@@ -42,11 +42,15 @@ import (
 // turn a pointer position into an event or a time.
 
 const (
-	// minSpan and maxSpan bound the view: dates are whole days, so a
-	// narrower view shows nothing new, and past a generation the corpus is
-	// a smear.
+	// minSpan bounds the view: dates are whole days, so a narrower view
+	// shows nothing new.
 	minSpan = secondsPerDay
-	maxSpan = 30 * 365.25 * secondsPerDay
+	// zoomOutSpan is how far the view zooms out when the corpus is
+	// shorter: a generation around it, for context. A longer corpus may be
+	// zoomed out as far as Fit all shows it (Timeline.maxSpan).
+	zoomOutSpan = 30 * 365.25 * secondsPerDay
+	// fitMargin widens the corpus's extent when it is fitted in view.
+	fitMargin = 1.06
 	// earliestView and latestView keep the view within years where time
 	// arithmetic and float32 pixel maths stay exact enough.
 	earliestView = -30610224000.0 // 1000-01-01
@@ -91,6 +95,8 @@ type Timeline struct {
 	hovering bool
 	hoverPos fyne.Position
 	focused  bool
+	// watchingWindow is set once the window says when the pointer leaves.
+	watchingWindow bool
 
 	// lastLayout reports where the last layout put the plot and what it
 	// made tappable. The renderer sets it, as Fyne's listLayout sets
@@ -177,7 +183,8 @@ func (t *Timeline) Selected() string {
 }
 
 // SetView shows the time from from to to. Spans shorter than a day or
-// longer than 30 years are widened or narrowed about their middle.
+// longer than the zoom-out limit (30 years, or all the corpus when it
+// spans more) are widened or narrowed about their middle.
 func (t *Timeline) SetView(from, to time.Time) {
 	t.setView(unixSeconds(from), unixSeconds(to))
 }
@@ -201,7 +208,7 @@ func (t *Timeline) ZoomAt(x float32, factor float64) {
 	left, width := t.plotExtent()
 	frac := math.Min(math.Max(float64((x-left)/width), 0), 1)
 	at := t.from + frac*(t.to-t.from)
-	span := clampSpan((t.to - t.from) / factor)
+	span := t.clampSpan((t.to - t.from) / factor)
 	from := at - frac*span
 	t.setView(from, from+span)
 }
@@ -251,7 +258,7 @@ func (t *Timeline) setView(from, to float64) {
 	if to < from {
 		from, to = to, from
 	}
-	if span := clampSpan(to - from); span != to-from {
+	if span := t.clampSpan(to - from); span != to-from {
 		mid := from/2 + to/2
 		from, to = mid-span/2, mid+span/2
 	}
@@ -276,7 +283,7 @@ func (t *Timeline) fitAll() {
 	if !t.hasExtent {
 		return
 	}
-	span := clampSpan((t.extentTo - t.extentFrom) * 1.06)
+	span := t.clampSpan((t.extentTo - t.extentFrom) * fitMargin)
 	mid := t.extentFrom/2 + t.extentTo/2
 	t.setView(mid-span/2, mid+span/2)
 }
@@ -300,7 +307,7 @@ func (t *Timeline) jump(start bool) {
 func (t *Timeline) zoomTo(from, to float64) {
 	span := (to - from) * 1.4
 	span = math.Min(span, (t.to-t.from)/2)
-	span = clampSpan(span)
+	span = t.clampSpan(span)
 	mid := from/2 + to/2
 	t.setView(mid-span/2, mid+span/2)
 }
@@ -334,6 +341,17 @@ func (t *Timeline) reveal(it *eventItem) bool {
 	return from != t.from || to != t.to
 }
 
-func clampSpan(s float64) float64 {
-	return math.Min(math.Max(s, minSpan), maxSpan)
+func (t *Timeline) clampSpan(s float64) float64 {
+	return math.Min(math.Max(s, minSpan), t.maxSpan())
+}
+
+// maxSpan is the zoom-out limit: a generation, or the corpus with its
+// margin when that is longer, so that Fit all always shows every dated
+// event; never more than the years the view may show.
+func (t *Timeline) maxSpan() float64 {
+	span := zoomOutSpan
+	if t.hasExtent {
+		span = math.Max(span, (t.extentTo-t.extentFrom)*fitMargin)
+	}
+	return math.Min(span, latestView-earliestView)
 }

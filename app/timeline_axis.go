@@ -1,7 +1,9 @@
 package app
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"strconv"
 	"time"
 
@@ -20,10 +22,18 @@ const (
 	unit2Years
 	unit5Years
 	unitDecade
+	unit20Years
+	unit50Years
+	unitCentury
+	unit2Centuries
+	unit5Centuries
+	// unitMillennium is the coarsest: its labels fit the longest view.
+	unitMillennium
 )
 
 func (u timeUnit) years() int {
-	return [...]int{unitYear: 1, unit2Years: 2, unit5Years: 5, unitDecade: 10}[u]
+	return [...]int{unitYear: 1, unit2Years: 2, unit5Years: 5, unitDecade: 10, unit20Years: 20, unit50Years: 50,
+		unitCentury: 100, unit2Centuries: 200, unit5Centuries: 500, unitMillennium: 1000}[u]
 }
 
 // minSeconds is the shortest a step can be, for ruling a unit out quickly.
@@ -136,20 +146,48 @@ type axisTick struct {
 func (l *timelineLayout) buildAxis() {
 	f, st := &l.frame, &l.style
 	u := unitDay
-	for ; u < unitDecade && !l.tryAxis(u); u++ {
+	for ; u < unitMillennium && !l.tryAxis(u); u++ {
 	}
-	if u == unitDecade {
-		l.tryAxis(u) // decades always fit within the longest span
+	if u == unitMillennium {
+		l.tryAxis(u) // millennia always fit within the longest span
 	}
 	f.axis = append(f.axis, l.try...)
+	for _, tk := range l.ticks {
+		f.grid = append(f.grid, rectPrim{pos: fyne.NewPos(tk.x, f.axisH-6), size: fyne.NewSize(1, 6), fill: st.fgDim})
+	}
+}
+
+// gridGap is where a grid line breaks to keep clear of a label.
+type gridGap struct{ top, bottom float32 }
+
+// buildGridLines draws each tick's line down the plot, broken where it
+// would cross a label, so that no line strikes through text. It runs once
+// the labels are placed.
+func (l *timelineLayout) buildGridLines() {
+	f, st := &l.frame, &l.style
 	for _, tk := range l.ticks {
 		col := st.grid
 		if tk.major {
 			col = st.gridMajor
 		}
-		f.grid = append(f.grid,
-			rectPrim{pos: fyne.NewPos(tk.x, f.axisH-6), size: fyne.NewSize(1, 6), fill: st.fgDim},
-			rectPrim{pos: fyne.NewPos(tk.x, f.axisH+1), size: fyne.NewSize(1, f.size.Height-f.axisH-1), fill: col})
+		l.gaps = l.gaps[:0]
+		for i := range f.labels {
+			p := &f.labels[i]
+			if p.pos.X-labelPad < tk.x+1 && tk.x < p.pos.X+p.size.Width+labelPad {
+				l.gaps = append(l.gaps, gridGap{p.pos.Y - 1, p.pos.Y + p.size.Height + 1})
+			}
+		}
+		slices.SortFunc(l.gaps, func(a, b gridGap) int { return cmp.Compare(a.top, b.top) })
+		y := f.axisH + 1
+		for _, g := range l.gaps {
+			if g.top > y {
+				f.grid = append(f.grid, rectPrim{pos: fyne.NewPos(tk.x, y), size: fyne.NewSize(1, g.top-y), fill: col})
+			}
+			y = max(y, g.bottom)
+		}
+		if y < f.size.Height {
+			f.grid = append(f.grid, rectPrim{pos: fyne.NewPos(tk.x, y), size: fyne.NewSize(1, f.size.Height-y), fill: col})
+		}
 	}
 }
 
@@ -159,17 +197,22 @@ func (l *timelineLayout) buildAxis() {
 //
 // The first label, in bold, names the period the view starts in with its
 // year, like a sticky header, so the axis always says where it is even
-// when no tick is in view; tick labels it would cover are left out. Later
-// labels carry the year only where it changes.
+// when no tick is in view. When the first tick is so near the left edge
+// that its label would fall under that header, the tick's label, with its
+// year and in bold, takes the header's place: no tick goes unlabelled.
+// Later labels carry the year only where it changes.
 func (l *timelineLayout) tryAxis(u timeUnit) bool {
 	f, st := &l.frame, &l.style
-	if u < unitDecade && u.minSeconds()*f.pps < float64(l.text.size(u.sample(), st.axisSize, false).Width+axisGap) {
+	if u < unitMillennium && u.minSeconds()*f.pps < float64(l.text.size(u.sample(), st.axisSize, false).Width+axisGap) {
 		return false
 	}
 	l.try, l.ticks = l.try[:0], l.ticks[:0]
 	sticky := u
-	if u == unitWeek {
+	switch {
+	case u == unitWeek:
 		sticky = unitDay // the week's Monday would name a day before the view
+	case u > unitYear:
+		sticky = unitYear // "1990" for a view starting in 1993 would name a year before it
 	}
 	start := sticky.floor(timeAtSeconds(f.from))
 	s := l.text.axisLabel(sticky, start, true)
@@ -190,8 +233,15 @@ func (l *timelineLayout) tryAxis(u timeUnit) bool {
 		switch {
 		case lx+sz.Width > f.plotRight:
 			continue
-		case len(l.try) == 1 && lx < prevRight+axisGap:
-			continue // under the sticky label
+		case len(l.ticks) == 1 && lx < prevRight+axisGap:
+			s = l.text.axisLabel(u, tm, true)
+			sz = l.text.size(s, st.axisSize, true)
+			if lx+sz.Width > f.plotRight {
+				continue
+			}
+			l.try[0] = textPrim{pos: fyne.NewPos(lx, 4), size: sz, text: s, textSize: st.axisSize, bold: true, col: st.fg}
+			prevRight, prevYear = lx+sz.Width, tm.Year()
+			continue
 		case lx < prevRight+axisGap:
 			return false
 		}

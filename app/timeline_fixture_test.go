@@ -135,3 +135,48 @@ func syntheticEvents(n int, seed uint64) []data.EventSummary {
 	}
 	return evs
 }
+
+// decadesEvents makes n events from 1990 to 2025, as scripts/synthcorpus
+// does, a tenth of them known only to the year; the first and last are
+// on the corpus's first and last days.
+func decadesEvents(n int, seed uint64) []data.EventSummary {
+	r := rand.New(rand.NewPCG(seed, 1990))
+	groups := []string{data.GroupMexico, data.GroupPeru, data.GroupUnitedStates, data.GroupRegional, data.GroupOther}
+	first, days := day(1990, 1, 1), int(day(2026, 1, 1).Sub(day(1990, 1, 1)).Hours()/24)
+	evs := make([]data.EventSummary, n)
+	for i := range evs {
+		start := first.AddDate(0, 0, r.IntN(days))
+		switch i {
+		case 0:
+			start = first
+		case n - 1:
+			start = day(2025, 12, 31)
+		}
+		date := data.DateRange{Start: start, End: start, Precision: data.Day}
+		switch p := r.Float64(); {
+		case i == 0 || i == n-1:
+		case p < 0.10:
+			date = data.DateRange{Start: day(start.Year(), 1, 1), End: day(start.Year(), 12, 31), Precision: data.Year}
+		case p < 0.15:
+			date = monthOf(start.Year(), start.Month())
+		case p < 0.16:
+			date = data.DateRange{Precision: data.Unknown}
+		}
+		evs[i] = data.EventSummary{ID: fmt.Sprintf("dec-%06d", i), Title: fmt.Sprintf("Decades event %d", i),
+			Category: "politics", Date: date, Basis: data.Stated, Group: groups[r.IntN(len(groups))], Sources: 1 + r.IntN(3)}
+	}
+	return evs
+}
+
+// yearlyEvents makes perYear events known only to their year in one lane,
+// for each year from 1990 to 2025.
+func yearlyEvents(perYear int) []data.EventSummary {
+	var evs []data.EventSummary
+	for y := 1990; y <= 2025; y++ {
+		for k := range perYear {
+			evs = append(evs, data.EventSummary{ID: fmt.Sprintf("year-%d-%03d", y, k), Title: fmt.Sprintf("Something in %d", y),
+				Date: data.DateRange{Start: day(y, 1, 1), End: day(y, 12, 31), Precision: data.Year}, Group: data.GroupPeru, Sources: 1})
+		}
+	}
+	return evs
+}

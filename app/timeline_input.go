@@ -65,6 +65,7 @@ func (t *Timeline) Tapped(ev *fyne.PointEvent) {
 
 // MouseIn starts showing the tooltip for whatever is under the pointer.
 func (t *Timeline) MouseIn(ev *desktop.MouseEvent) {
+	t.watchLeaving()
 	t.hover(ev.Position)
 }
 
@@ -77,6 +78,32 @@ func (t *Timeline) MouseMoved(ev *desktop.MouseEvent) {
 func (t *Timeline) MouseOut() {
 	t.hovering = false
 	t.Refresh()
+}
+
+// watchPointerLeaving is onPointerLeavingWindow, which tests replace.
+var watchPointerLeaving = onPointerLeavingWindow
+
+// watchLeaving asks, once, to be told when the pointer leaves the window,
+// which the driver does not report as MouseOut.
+func (t *Timeline) watchLeaving() {
+	if t.watchingWindow {
+		return
+	}
+	d := fyne.CurrentApp().Driver()
+	c := d.CanvasForObject(t)
+	for _, w := range d.AllWindows() {
+		if c != nil && w.Canvas() == c {
+			t.watchingWindow = watchPointerLeaving(w, t.pointerLeft)
+			return
+		}
+	}
+}
+
+// pointerLeft hides the tooltip once the pointer has left the window.
+func (t *Timeline) pointerLeft() {
+	if t.hovering {
+		t.MouseOut()
+	}
 }
 
 // FocusGained draws the focus outline.

@@ -32,6 +32,7 @@ type timelineLayout struct {
 	rows    [maxLabelRows][]rowSpan
 	cols    []float64
 	ticks   []axisTick
+	gaps    []gridGap
 	try     []textPrim
 	pending []textPrim
 }
@@ -42,6 +43,7 @@ type timelineLayout struct {
 type timelineFrame struct {
 	size                             fyne.Size
 	plotLeft, plotRight, undatedLeft float32
+	undatedTitles                    bool // the Undated column lists titles beside its markers
 	axisH, covTop, lanesTop          float32
 	from, to, pps                    float64
 
@@ -112,6 +114,7 @@ func (l *timelineLayout) build(size fyne.Size) {
 	}
 	if l.generation != t.generation {
 		l.text.labelW, l.text.fullW = nil, nil
+		clear(l.text.titles)
 		l.generation = t.generation
 	}
 	l.buildGeometry(size)
@@ -124,6 +127,7 @@ func (l *timelineLayout) build(size fyne.Size) {
 	if len(t.lanes) == 0 {
 		l.addText(&f.labels, "No dated events", f.plotLeft+labelGap, f.lanesTop+labelGap, l.style.labelSize, false, l.style.fgDim)
 	}
+	l.buildGridLines()
 	l.buildTooltip()
 	if t.focused {
 		f.outlines = append(f.outlines, rectPrim{pos: fyne.NewPos(1, 1), size: size.SubtractWidthHeight(2, 2),
@@ -140,17 +144,22 @@ func (l *timelineLayout) buildGeometry(size fyne.Size) {
 		gutter = max(gutter, l.text.size(t.lanes[i].name, st.nameSize, true).Width)
 	}
 	gutter += 2 * labelGap
+	f.axisH = l.text.height(st.axisSize) + 10
+	f.covTop = f.axisH
+	f.lanesTop = f.axisH + coverageHeight
+	laneH := (size.Height - f.lanesTop) / float32(max(len(t.lanes), 1))
 	undated := float32(0)
+	f.undatedTitles = false
 	if t.cov.undated > 0 || t.hasUndated() {
 		undated = max(l.text.size("Undated", st.axisSize, true).Width,
 			l.text.size(l.undatedDocsText(), st.axisSize, false).Width, 3*undatedSlot) + 2*labelGap
+		if w := l.undatedTitlesWidth(size.Width-gutter, laneH); w > undated {
+			undated, f.undatedTitles = w, true
+		}
 	}
 	f.plotLeft = min(gutter, size.Width/3)
 	f.plotRight = max(size.Width-undated, f.plotLeft+1)
 	f.undatedLeft = f.plotRight
-	f.axisH = l.text.height(st.axisSize) + 10
-	f.covTop = f.axisH
-	f.lanesTop = f.axisH + coverageHeight
 	f.from, f.to = t.from, t.to
 	f.pps = float64(f.plotRight-f.plotLeft) / (t.to - t.from)
 
@@ -158,7 +167,6 @@ func (l *timelineLayout) buildGeometry(size fyne.Size) {
 		return
 	}
 	rowH := l.text.height(st.labelSize) + 2
-	laneH := (size.Height - f.lanesTop) / float32(len(t.lanes))
 	for i := range t.lanes {
 		top := f.lanesTop + float32(i)*laneH
 		rows := int((laneH - markerRowH - 2) / rowH)
@@ -261,7 +269,7 @@ func (l *timelineLayout) addColumns(out *[]rectPrim, cols []float64, peak float6
 func (l *timelineLayout) buildLane(li int) {
 	t, f, st := l.t, &l.frame, &l.style
 	ln, g := &t.lanes[li], &f.lanes[li]
-	l.addText(&f.names, ln.name, labelGap, g.top+4, st.nameSize, true, laneColors[ln.color].solid)
+	l.addText(&f.names, ln.name, labelGap, g.top+4, st.nameSize, true, st.lanes[ln.color].solid)
 	g.inView = countOverlapping(ln.starts, ln.ends, f.from, f.to)
 	g.histogram = float32(g.inView) > f.plotRight-f.plotLeft
 	counts := len(f.counts)

@@ -3,7 +3,6 @@ package app
 import (
 	"math"
 	"slices"
-	"sort"
 
 	"fyne.io/fyne/v2"
 )
@@ -112,7 +111,7 @@ func (l *timelineLayout) addWide(li int, m markGeom) {
 	t, f, st := l.t, &l.frame, &l.style
 	g := &f.lanes[li]
 	it := &t.events[m.event]
-	ls := &laneColors[t.lanes[li].color]
+	ls := &st.lanes[t.lanes[li].color]
 	dim := t.dimmed(m.event)
 	var r rectPrim
 	countCol := st.fg
@@ -157,7 +156,7 @@ func (l *timelineLayout) addCluster(li int, cl *markCluster) {
 	}
 	t, f, st := l.t, &l.frame, &l.style
 	g := &f.lanes[li]
-	ls := &laneColors[t.lanes[li].color]
+	ls := &st.lanes[t.lanes[li].color]
 	dim := t.highlight != nil && !cl.anyHit
 	x0 := max(cl.minX-pillHeight/2, f.plotLeft)
 	x1 := min(cl.maxX+pillHeight/2, f.plotRight)
@@ -186,7 +185,7 @@ func (l *timelineLayout) addPoint(li int, m markGeom) {
 		return
 	}
 	it := &t.events[m.event]
-	ls := &laneColors[t.lanes[li].color]
+	ls := &st.lanes[t.lanes[li].color]
 	dim := t.dimmed(m.event)
 	r := rectPrim{pos: fyne.NewPos(m.cx-dotSize/2, g.markY-dotSize/2), size: fyne.NewSize(dotSize, dotSize)}
 	// The rim in the background colour keeps a dot visible on a bar or band
@@ -200,15 +199,16 @@ func (l *timelineLayout) addPoint(li int, m markGeom) {
 	l.addCandidate(m.x0, it.label, m.event, dim)
 }
 
-// buildHistogram draws per-column counts of the events overlapping each
-// column, found by binary search so the cost follows the width, not the
-// number of events.
+// buildHistogram draws per-column counts of the events in a lane, each
+// event spread over its span so that it counts once in all, found by
+// binary search so the cost follows the width, not the number of events.
+// Search hits are drawn over them on the same scale, so the two compare.
 func (l *timelineLayout) buildHistogram(li int) {
 	t, f, st := l.t, &l.frame, &l.style
 	ln, g := &t.lanes[li], &f.lanes[li]
-	ls := &laneColors[ln.color]
+	ls := &st.lanes[ln.color]
 	base, h := g.top+g.h-3, g.h-markerRowH/2-6
-	peak := l.columnCounts(ln.starts, ln.ends)
+	peak := l.columnCounts(&ln.spread)
 	fill := ls.hist
 	if t.highlight != nil {
 		fill = ls.histDim
@@ -217,10 +217,8 @@ func (l *timelineLayout) buildHistogram(li int) {
 	matching := -1
 	if t.highlight != nil {
 		matching = countOverlapping(ln.hitStarts, ln.hitEnds, f.from, f.to)
-		// Matches get their own scale: on the scale of all events a few
-		// dozen matches would be a line of pixels.
-		hitPeak := l.columnCounts(ln.hitStarts, ln.hitEnds)
-		l.addColumns(&f.bars, l.cols, hitPeak, base, h, ls.solid)
+		l.columnCounts(&ln.hitSpread)
+		l.addColumns(&f.bars, l.cols, peak, base, h, ls.solid)
 	}
 	area := rectPrim{pos: fyne.NewPos(f.plotLeft, g.top), size: fyne.NewSize(f.plotRight-f.plotLeft, g.h)}
 	l.addHit(area, hitHistogram, -1, prioHistogram, 0, 0)
@@ -243,19 +241,16 @@ func (l *timelineLayout) buildHistogram(li int) {
 	}
 }
 
-// columnCounts fills l.cols with how many of the events with these starts
-// and ends overlap each column, returning the largest count.
-func (l *timelineLayout) columnCounts(starts, ends []float64) float64 {
+// columnCounts fills l.cols with how many of the events c counts fall in
+// each column, returning the largest count.
+func (l *timelineLayout) columnCounts(c *spreadCount) float64 {
 	f := &l.frame
 	l.cols = l.cols[:0]
 	dt := colWidth / f.pps
-	peak, a, b := 0.0, 0, 0
-	for c := 0; f.plotLeft+float32(c)*colWidth < f.plotRight; c++ {
-		t0 := f.from + float64(c)*dt
-		t1 := math.Min(t0+dt, f.to)
-		a += sort.SearchFloat64s(starts[a:], t1) // events starting before t1
-		b += sort.Search(len(ends)-b, func(i int) bool { return ends[b+i] > t0 })
-		n := float64(a - b)
+	peak := 0.0
+	for col := 0; f.plotLeft+float32(col)*colWidth < f.plotRight; col++ {
+		t0 := f.from + float64(col)*dt
+		n := c.between(t0, math.Min(t0+dt, f.to))
 		l.cols = append(l.cols, n)
 		peak = math.Max(peak, n)
 	}
@@ -263,16 +258,21 @@ func (l *timelineLayout) columnCounts(starts, ends []float64) float64 {
 }
 
 // buildUndated draws a lane's undated events as hollow markers in the
-// Undated column, with "+N" when they do not all fit.
+// Undated column: with their titles beside them when the column has room
+// for a line each, or else packed in rows, with "+N" when they do not all
+// fit.
 func (l *timelineLayout) buildUndated(li int) {
 	t, f, st := l.t, &l.frame, &l.style
 	ln, g := &t.lanes[li], &f.lanes[li]
 	if len(ln.undated) == 0 || f.undatedLeft >= f.size.Width {
 		return
 	}
-	ls := &laneColors[ln.color]
+	ls := &st.lanes[ln.color]
 	x0, y0 := f.undatedLeft+labelGap, g.top+(markerRowH-dotSize)/2
 	cols := max(int((f.size.Width-x0-4)/undatedSlot), 1)
+	if f.undatedTitles {
+		cols = 1
+	}
 	rows := max(int((g.h-4)/undatedSlot), 1)
 	shown, more := len(ln.undated), 0
 	if shown > cols*rows {
@@ -299,9 +299,53 @@ func (l *timelineLayout) buildUndated(li int) {
 		}
 		l.addCount(t.events[ei].Sources, pos.X+dotSize/2, pos.Y+dotSize/2, pickColor(dim, st.fgDim, st.fg), false, false)
 		l.addHit(r, hitEvent, ei, prioPoint, 0, 0)
+		if f.undatedTitles {
+			l.addUndatedTitle(ei, pos, dim)
+		}
 	}
 	if more > 0 {
 		pos := slot(shown)
 		l.addText(&f.counts, l.text.moreLabel(more), pos.X, pos.Y, st.countSize+1, true, st.fg)
 	}
+}
+
+// addUndatedTitle writes an undated event's title beside its marker at
+// pos, clipped to the column.
+func (l *timelineLayout) addUndatedTitle(ei int32, pos fyne.Position, dim bool) {
+	t, f, st := l.t, &l.frame, &l.style
+	x := pos.X + dotSize + ringGap + 2
+	width := f.size.Width - x - labelGap
+	s := l.text.clipped(ei, t.events[ei].label, width, st.labelSize)
+	sz := l.text.size(s, st.labelSize, int(ei) == t.selected)
+	p := textPrim{pos: fyne.NewPos(x, pos.Y+(dotSize-sz.Height)/2), size: sz, text: s, textSize: st.labelSize,
+		bold: int(ei) == t.selected, col: pickColor(dim, st.fgDim, st.fg)}
+	f.labels = append(f.labels, p)
+	l.addHit(rectPrim{pos: p.pos, size: p.size}, hitEvent, ei, prioLabel, 0, 0)
+}
+
+// undatedTitlesWidth is how wide the Undated column must be to list every
+// undated event's title beside its marker, at most a fifth of width and
+// maxUndatedWidth; 0
+// when some lane has more undated events than lines, or the titles would
+// be too clipped to read. A title is worth some of the plot: an event
+// known but undated is often one the dates could not place for a reason.
+func (l *timelineLayout) undatedTitlesWidth(width, laneH float32) float32 {
+	t, st := l.t, &l.style
+	lines := max(int((laneH-4)/undatedSlot), 1)
+	widest := float32(0)
+	for i := range t.lanes {
+		ln := &t.lanes[i]
+		if len(ln.undated) > lines {
+			return 0
+		}
+		for _, ei := range ln.undated {
+			widest = max(widest, l.text.labelWidth(&l.text.labelW, int(ei), len(t.events), t.events[ei].label, st.labelSize))
+		}
+	}
+	const fixed = 2*labelGap + dotSize + ringGap + 2
+	most := min(width/5, maxUndatedWidth)
+	if widest == 0 || most-fixed < minUndatedTitleWidth {
+		return 0
+	}
+	return min(fixed+widest, most)
 }

@@ -46,8 +46,9 @@ type timelineModel struct {
 	laneMode LaneMode
 	cov      pubCoverage
 	// highlight holds the IDs of the events matching a search, or is nil
-	// when no search is active.
+	// when no search is active; hits holds their indexes in events.
 	highlight map[string]bool
+	hits      []int32
 	// extent spans every dated event and document, for FitAll, Home and End.
 	extentFrom, extentTo float64
 	hasExtent            bool
@@ -70,7 +71,7 @@ func (m *timelineModel) setEvents(evs []data.EventSummary) {
 		items[i] = unsorted[k]
 	}
 
-	m.events = items
+	m.events, m.hits = items, m.hits[:0]
 	m.generation++
 	m.byID = make(map[string]int, len(items))
 	for i := range items {
@@ -98,7 +99,8 @@ func (m *timelineModel) setLaneMode(mode LaneMode) bool {
 }
 
 // setHighlight marks the events whose IDs are in ids as search hits; nil
-// means no search is active.
+// means no search is active. Its cost follows the number of hits more than
+// the number of events, as a search may match tens of thousands.
 func (m *timelineModel) setHighlight(ids map[string]bool) {
 	if ids == nil {
 		m.highlight = nil
@@ -111,14 +113,42 @@ func (m *timelineModel) setHighlight(ids map[string]bool) {
 		}
 	}
 	m.markHits()
-	for i := range m.lanes {
-		m.lanes[i].indexHits(m.events)
-	}
+	m.indexHits()
 }
 
+// markHits marks the hits among the events and lists them in m.hits.
 func (m *timelineModel) markHits() {
-	for i := range m.events {
-		m.events[i].hit = m.highlight != nil && m.highlight[m.events[i].ID]
+	for _, i := range m.hits {
+		m.events[i].hit = false
+	}
+	m.hits = m.hits[:0]
+	for id := range m.highlight {
+		if i, ok := m.byID[id]; ok {
+			m.events[i].hit = true
+			m.hits = append(m.hits, int32(i))
+		}
+	}
+	slices.Sort(m.hits) // in time order, as the events are
+}
+
+// indexHits gives each lane its dated hits' starts, ends and histogram
+// counts.
+func (m *timelineModel) indexHits() {
+	for li := range m.lanes {
+		ln := &m.lanes[li]
+		ln.hitStarts, ln.hitEnds, ln.hitItems = ln.hitStarts[:0], ln.hitEnds[:0], ln.hitItems[:0]
+	}
+	for _, ei := range m.hits {
+		if it := &m.events[ei]; it.kind != kindUndated {
+			ln := &m.lanes[it.lane]
+			ln.hitStarts, ln.hitEnds = append(ln.hitStarts, it.start), append(ln.hitEnds, it.end)
+			ln.hitItems = append(ln.hitItems, ei)
+		}
+	}
+	for li := range m.lanes {
+		ln := &m.lanes[li]
+		slices.Sort(ln.hitEnds)
+		ln.hitSpread = newSpreadCount(m.events, ln.hitItems)
 	}
 }
 
@@ -201,6 +231,7 @@ func (m *timelineModel) buildLanes() {
 			m.events[ei].lane = int32(li)
 		}
 	}
+	m.indexHits()
 }
 
 // laneKeys lists the possible lanes in display order: the groups in a fixed
@@ -222,7 +253,7 @@ func (m *timelineModel) laneKeys() (keys, names []string, colors []int) {
 	sort.Strings(keys)
 	for i, k := range keys {
 		names = append(names, laneCategoryName(k))
-		colors = append(colors, i%len(laneColors))
+		colors = append(colors, i%len(lanePalette))
 	}
 	return keys, names, colors
 }
@@ -243,7 +274,7 @@ func (m *timelineModel) laneKey(it *eventItem) string {
 
 type groupLane struct {
 	key, name string
-	color     int // index into laneColors
+	color     int // index into lanePalette
 }
 
 var groupLanes = []groupLane{
@@ -362,7 +393,7 @@ func timeAtSeconds(s float64) time.Time {
 // is in view by binary search.
 type timelineLane struct {
 	name  string
-	color int // index into laneColors
+	color int // index into lanePalette
 	// items are dated events (indexes into timelineModel.events) in time
 	// order; starts holds their starts and ends their ends sorted on their
 	// own, so that #(start < to) - #(end <= from) counts the events in view.
@@ -370,9 +401,14 @@ type timelineLane struct {
 	starts  []float64
 	ends    []float64
 	classes [len(durationClasses)]durationClass
-	// hitStarts and hitEnds do the same for search hits.
+	// hitStarts and hitEnds do the same for search hits, and hitItems
+	// lists them (indexes into timelineModel.events).
 	hitStarts, hitEnds []float64
-	undated            []int32
+	hitItems           []int32
+	// spread and hitSpread count the events and the search hits for
+	// histograms, each spread over its span.
+	spread, hitSpread spreadCount
+	undated           []int32
 }
 
 // durationClasses bound how long the events of each class last. Finding the
@@ -406,8 +442,8 @@ func (ln *timelineLane) index(events []eventItem) {
 		c.longest = math.Max(c.longest, d)
 	}
 	slices.Sort(ln.ends)
+	ln.spread = newSpreadCount(events, ln.items)
 	ln.rankDays(events)
-	ln.indexHits(events)
 }
 
 // rankDays numbers the dots that share a day, which sit next to each other
@@ -427,17 +463,6 @@ func (ln *timelineLane) rankDays(events []eventItem) {
 		}
 		p = q
 	}
-}
-
-func (ln *timelineLane) indexHits(events []eventItem) {
-	ln.hitStarts, ln.hitEnds = ln.hitStarts[:0], ln.hitEnds[:0]
-	for _, ei := range ln.items {
-		if it := &events[ei]; it.hit {
-			ln.hitStarts = append(ln.hitStarts, it.start)
-			ln.hitEnds = append(ln.hitEnds, it.end)
-		}
-	}
-	slices.Sort(ln.hitEnds)
 }
 
 // visible appends the positions in ln.items of the events overlapping
@@ -462,6 +487,65 @@ func (ln *timelineLane) visible(events []eventItem, from, to float64, out []int3
 func countOverlapping(starts, ends []float64, from, to float64) int {
 	before := sort.Search(len(ends), func(i int) bool { return ends[i] > from })
 	return sort.SearchFloat64s(starts, to) - before
+}
+
+// spreadCount counts events spread evenly over their spans, as a
+// histogram must to count each event once however its columns cut time: a
+// year-long event adds a 365th to each of its days rather than one to
+// every column it touches. It is the running total of the counts, which
+// rises linearly between the times where an event starts or ends, so the
+// count between two times is two binary searches whatever the number of
+// events.
+type spreadCount struct {
+	at   []float64 // the times where the rate changes, ascending
+	cum  []float64 // events counted before at[i]
+	rate []float64 // events per second from at[i] to at[i+1]
+}
+
+// newSpreadCount counts the dated events at items.
+func newSpreadCount(events []eventItem, items []int32) spreadCount {
+	type rateChange struct{ at, by float64 }
+	changes := make([]rateChange, 0, 2*len(items))
+	for _, ei := range items {
+		it := &events[ei]
+		r := 1 / (it.end - it.start)
+		changes = append(changes, rateChange{it.start, r}, rateChange{it.end, -r})
+	}
+	slices.SortFunc(changes, func(a, b rateChange) int { return cmp.Compare(a.at, b.at) })
+	var c spreadCount
+	total, rate := 0.0, 0.0
+	for i, ch := range changes {
+		if i > 0 {
+			total += rate * (ch.at - changes[i-1].at)
+		}
+		rate += ch.by
+		if i+1 < len(changes) && changes[i+1].at == ch.at {
+			continue // one point for all the changes at a time
+		}
+		c.at, c.cum, c.rate = append(c.at, ch.at), append(c.cum, total), append(c.rate, rate)
+	}
+	if n := len(c.rate); n > 0 {
+		c.rate[n-1] = 0 // rounding may leave a trace after the last end
+	}
+	return c
+}
+
+// upTo returns how many events are counted before t.
+func (c *spreadCount) upTo(t float64) float64 {
+	i := sort.SearchFloat64s(c.at, t) - 1 // the last change before t
+	if i < 0 {
+		return 0
+	}
+	return c.cum[i] + c.rate[i]*(t-c.at[i])
+}
+
+// between returns how many events are counted from a to b, treating what
+// rounding leaves of none as none.
+func (c *spreadCount) between(a, b float64) float64 {
+	if n := c.upTo(b) - c.upTo(a); n > 1e-6 {
+		return n
+	}
+	return 0
 }
 
 // pubCoverage holds the cumulative number of documents published up to

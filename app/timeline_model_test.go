@@ -460,3 +460,30 @@ func TestPubCoverage_At(t *testing.T) {
 		t.Errorf("no documents: %d days, at(0) = %v", empty.days(), empty.at(0))
 	}
 }
+
+func TestSpreadCount(t *testing.T) {
+	// A 10-second event, a 20-second one overlapping it, one starting as
+	// the first ends, and one a second long.
+	events := []eventItem{{start: 0, end: 10}, {start: 5, end: 25}, {start: 10, end: 20}, {start: 40, end: 41}}
+	c := newSpreadCount(events, []int32{0, 1, 2, 3})
+	tests := []struct {
+		a, b, want float64
+	}{
+		{-100, 100, 4},
+		{0, 5, 0.5},
+		{5, 10, 0.5 + 0.25},
+		{10, 20, 0.5 + 1},
+		{20, 25, 0.25},
+		{25, 40, 0},
+		{40.5, 41, 0.5},
+		{0, 1, 0.1},
+	}
+	for _, tc := range tests {
+		if got := c.between(tc.a, tc.b); math.Abs(got-tc.want) > 1e-9 {
+			t.Errorf("between(%v, %v) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+	if empty := newSpreadCount(events, nil); empty.between(-100, 100) != 0 {
+		t.Error("no events counted as some")
+	}
+}

@@ -525,3 +525,36 @@ func writePNG(tb testing.TB, path string, img image.Image) {
 		tb.Fatal(err)
 	}
 }
+
+// TestTimeline_FitAllLongCorpus checks that Fit all shows every dated
+// event of a corpus longer than the usual zoom-out limit, that the axis
+// still reads, and that zooming out stops there.
+func TestTimeline_FitAllLongCorpus(t *testing.T) {
+	tests := []struct {
+		name   string
+		events []data.EventSummary
+	}{
+		{"1990 to 2025", decadesEvents(2_000, 1)},
+		{"1200 to 2025", append(decadesEvents(500, 2), data.EventSummary{ID: "old", Title: "Long ago", Date: on(1200, 3, 1), Group: data.GroupPeru})},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tl, _ := newTestTimeline(t, tc.events)
+			tl.SetView(day(2022, 1, 1), day(2022, 2, 1))
+
+			tl.TypedKey(&fyne.KeyEvent{Name: fyne.Key0})
+
+			for _, it := range tl.events {
+				if it.kind != kindUndated && (it.start < tl.from || it.end > tl.to) {
+					t.Errorf("%s (%v) is outside the view %v–%v", it.ID, it.Date, timeAtSeconds(tl.from), timeAtSeconds(tl.to))
+				}
+			}
+			assertLabelsApart(t, tl, "fit all")
+			fitted := viewSpan(tl)
+			tl.TypedKey(&fyne.KeyEvent{Name: fyne.KeyMinus})
+			if viewSpan(tl) != fitted {
+				t.Errorf("zooming out from Fit all went from %v to %v years", fitted/secondsPerDay/365.25, viewSpan(tl)/secondsPerDay/365.25)
+			}
+		})
+	}
+}

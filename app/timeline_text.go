@@ -3,6 +3,7 @@ package app
 import (
 	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 
@@ -20,6 +21,14 @@ type textCache struct {
 	// label by event index, sparing the hashing of thousands of titles per
 	// frame; 0 means not measured yet.
 	labelW, fullW []float32
+	// titles holds event titles clipped to a width, by event index and
+	// width; they are dropped with the events.
+	titles map[titleKey]string
+}
+
+type titleKey struct {
+	event int32
+	width float32
 }
 
 type textKey struct {
@@ -49,7 +58,25 @@ type strKey struct {
 const textCacheLimit = 8192
 
 func (c *textCache) reset() {
-	c.sizes, c.strs, c.heights, c.labelW, c.fullW = nil, nil, nil, nil, nil
+	c.sizes, c.strs, c.heights, c.labelW, c.fullW, c.titles = nil, nil, nil, nil, nil, nil
+}
+
+// clipped returns the title s of an event, clipped at a word where it can
+// be to fit width, caching it by event index.
+func (c *textCache) clipped(event int32, s string, width, size float32) string {
+	k := titleKey{event, width}
+	if t, ok := c.titles[k]; ok {
+		return t
+	}
+	if c.titles == nil || len(c.titles) > textCacheLimit {
+		c.titles = make(map[titleKey]string)
+	}
+	t := s
+	for n := utf8.RuneCountInString(s); n > 1 && fyne.MeasureText(t, size, fyne.TextStyle{}).Width > width; n-- {
+		t = textfmt.Clip(s, n)
+	}
+	c.titles[k] = t
+	return t
 }
 
 // labelWidth measures the label s of an event, caching the width in
