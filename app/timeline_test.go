@@ -52,6 +52,44 @@ func TestTimeline_SelectNext(t *testing.T) {
 	}
 }
 
+// TestTimeline_SameDayOrder checks that the events of one day are drawn
+// left to right, and walked by Next and Previous, in the order the sources
+// narrate them (fixtureEvents' sameDayOrder), not in their IDs' order.
+func TestTimeline_SameDayOrder(t *testing.T) {
+	tl, _ := newTestTimeline(t, fixtureEvents())
+	tl.SetView(day(2022, 12, 7), day(2022, 12, 8))
+
+	peru := []string{"ev-self-coup", "ev-removal", "ev-arrest", "ev-boluarte"}
+	for i := 1; i < len(peru); i++ {
+		a, kindA, _ := tl.markOf(peru[i-1])
+		b, kindB, _ := tl.markOf(peru[i])
+		if kindA != hitEvent || kindB != hitEvent || a.x+a.w/2 >= b.x+b.w/2 {
+			t.Errorf("%s (%v at x %v) is not drawn on its own left of %s (%v at x %v)", peru[i-1], kindA, a.x, peru[i], kindB, b.x)
+		}
+	}
+
+	var got []string
+	tl.OnSelected = func(id string) { got = append(got, id) }
+	// With nothing selected, Next starts from the first event in view, here
+	// the year-long band of 2022, which starts long before the view.
+	tl.SelectNext()
+	tl.Select("ev-oas-mission") // the event before 7 December
+	for range 5 {
+		tl.SelectNext()
+	}
+	want := []string{"ev-inflation", "ev-self-coup", "ev-us-statement", "ev-removal", "ev-arrest", "ev-boluarte"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Next walked %q, want %q", got, want)
+	}
+	got = nil
+	for range 4 {
+		tl.SelectPrevious()
+	}
+	if want := []string{"ev-arrest", "ev-removal", "ev-us-statement", "ev-self-coup"}; !slices.Equal(got, want) {
+		t.Errorf("Previous walked %q, want %q", got, want)
+	}
+}
+
 func TestTimeline_Select(t *testing.T) {
 	tests := []struct {
 		name     string
