@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -273,6 +274,41 @@ func TestWindow_PreviousNext(t *testing.T) {
 		if v.detail.eventID != step.want || v.timeline.Selected() != step.want {
 			t.Fatalf("%s went to %q (timeline %q), want %q", step.button, v.detail.eventID, v.timeline.Selected(), step.want)
 		}
+	}
+}
+
+// TestWindow_PreviousNextSameDay walks a day whose sources narrate its
+// events in an order unlike their IDs': the buttons follow the narration.
+func TestWindow_PreviousNextSameDay(t *testing.T) {
+	c := newFakeCorpus(t)
+	sameDay := func(id, title string, seq int) *data.Event {
+		e := *c.events[1] // "removed", on 7 December
+		e.ID, e.Title, e.Sequence, e.Disagreements = id, title, seq, nil
+		return &e
+	}
+	c.events[1].Sequence = 2
+	c.events = append(c.events, sameDay("a-successor", "Successor sworn in", 3), sameDay("z-dissolution", "President dissolves Congress", 1))
+	v, _ := newTestWindowOn(t, c)
+	v.timeline.Select("before")
+	v.detail.ShowEvent("before")
+	v.detail.wait()
+	var got []string
+	for range 4 {
+		test.Tap(findButton(t, v.detail.scroll.Content, "Next"))
+		v.detail.wait()
+		got = append(got, v.detail.eventID)
+	}
+	if want := []string{"z-dissolution", "removed", "a-successor", "after"}; !slices.Equal(got, want) {
+		t.Errorf("Next walked %q, want %q", got, want)
+	}
+	got = nil
+	for range 3 {
+		test.Tap(findButton(t, v.detail.scroll.Content, "Previous"))
+		v.detail.wait()
+		got = append(got, v.detail.eventID)
+	}
+	if want := []string{"a-successor", "removed", "z-dissolution"}; !slices.Equal(got, want) {
+		t.Errorf("Previous walked %q, want %q", got, want)
 	}
 }
 
