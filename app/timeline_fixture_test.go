@@ -75,6 +75,22 @@ func fixtureEvents() []data.EventSummary {
 // opposite of the IDs' alphabetical order for the Peru lane.
 var sameDayOrder = map[string]int{"ev-self-coup": 1, "ev-us-statement": 2, "ev-removal": 3, "ev-arrest": 4, "ev-boluarte": 5}
 
+// missionEvents are three events of Mexico's December 2021 mission known
+// only to the week, as in the real corpus: bands that overlap at every zoom.
+func missionEvents() []data.EventSummary {
+	week := func(from, to time.Time) data.DateRange {
+		return data.DateRange{Start: from, End: to, Precision: data.Week}
+	}
+	return []data.EventSummary{
+		{ID: "ev-mission-talks", Title: "Mexican Treasury-led mission holds talks in Lima", Category: "mission", Group: data.GroupMexico,
+			Date: week(day(2021, 12, 6), day(2021, 12, 12)), Basis: data.Relative, Sources: 1},
+		{ID: "ev-mission-report", Title: "Mexican Treasury reports economic proposals for Peru", Category: "statement", Group: data.GroupMexico,
+			Date: week(day(2021, 12, 7), day(2021, 12, 14)), Basis: data.Relative, Sources: 1},
+		{ID: "ev-mission-defended", Title: "López Obrador defends Mexico's support for Castillo", Category: "statement", Group: data.GroupMexico,
+			Date: week(day(2021, 12, 7), day(2021, 12, 14)), Basis: data.Relative, Sources: 3},
+	}
+}
+
 // fixtureExtent is the span of fixtureEvents and fixtureDocs.
 func fixtureExtent() (from, to float64) {
 	return unixSeconds(day(2021, 9, 18)), unixSeconds(day(2023, 3, 1))

@@ -312,6 +312,33 @@ func TestWindow_PreviousNextSameDay(t *testing.T) {
 	}
 }
 
+// TestWindow_CategoryLanesLabelled checks that at the window's usual size
+// every lane by category with events in view labels some of them, as the
+// lanes by country do.
+func TestWindow_CategoryLanesLabelled(t *testing.T) {
+	v, _ := newTestWindow(t)
+	v.lanes.SetSelected("By category")
+	v.timeline.FitAll()
+	f := v.timeline.lastFrame()
+	if len(f.lanes) < 6 {
+		t.Fatalf("%d lanes by category", len(f.lanes))
+	}
+	for i, g := range f.lanes {
+		if g.inView == 0 {
+			continue
+		}
+		labels := 0
+		for _, p := range f.labels {
+			if p.pos.Y >= g.top && p.pos.Y+p.size.Height <= g.top+g.h+1 {
+				labels++
+			}
+		}
+		if labels == 0 {
+			t.Errorf("lane %s (%.0f px high) has %d events in view and no label", v.timeline.lanes[i].name, g.h, g.inView)
+		}
+	}
+}
+
 func TestWindow_RemembersLayout(t *testing.T) {
 	v, w, _ := newFakeWindow(t)
 	v.mainSplit.SetOffset(0.62)
