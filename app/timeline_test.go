@@ -142,6 +142,7 @@ func TestTimeline_MarkersApart(t *testing.T) {
 		{"full by category", LanesByCategory, time.Time{}, time.Time{}},
 		{"month", LanesByGroup, day(2022, 12, 1), day(2023, 1, 1)},
 		{"deepest zoom", LanesByGroup, day(2022, 12, 7), day(2022, 12, 8)},
+		{"deepest zoom, a dot on a bar", LanesByGroup, day(2022, 12, 15), day(2022, 12, 16)},
 		{"deepest zoom by category", LanesByCategory, day(2022, 12, 7), day(2022, 12, 8)},
 	}
 	for _, tc := range tests {
