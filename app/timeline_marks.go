@@ -334,19 +334,23 @@ func (l *timelineLayout) addCluster(li int, mk *laneMark) {
 		x0, x1 = x0-over, x1-over
 	}
 	y := g.markY(int(mk.row))
+	// Solid cards with edges in the background colour read as a stack;
+	// dimmed ones are hollow, since a translucent card would show the
+	// edges of the cards behind it.
 	r := rectPrim{pos: fyne.NewPos(x0, y-pillHeight/2-1), size: fyne.NewSize(x1-x0, pillHeight),
-		fill: pickColor(dim, ls.bandDim, ls.band), stroke: pickColor(dim, ls.dim, ls.solid), strokeW: 1, radius: 3}
-	for k := float32(2); k > 0; k-- {
-		back := r
-		back.pos = r.pos.AddXY(k*stackOffset, k*stackOffset)
-		back.fill = st.bg
-		f.clusters = append(f.clusters, back)
+		fill: ls.solid, stroke: st.bg, strokeW: 1, radius: 3}
+	if dim {
+		r.fill, r.stroke = st.bg, ls.dim
 	}
-	f.clusters = append(f.clusters, r)
+	for k := float32(2); k >= 0; k-- {
+		card := r
+		card.pos = r.pos.AddXY(k*stackOffset, k*stackOffset)
+		f.clusters = append(f.clusters, card)
+	}
 	if mk.selected {
 		l.addOutline(r)
 	}
-	l.addCount(int(mk.n), (x0+x1)/2, r.pos.Y+pillHeight/2, pickColor(dim, st.fgDim, st.fg), true)
+	l.addCount(int(mk.n), (x0+x1)/2, r.pos.Y+pillHeight/2, pickColor(dim, st.fgDim, ls.on), true)
 	box := r
 	box.size = box.size.AddWidthHeight(2*stackOffset, 2*stackOffset)
 	mk.hit = l.addHit(box, hitCluster, -1, prioPoint, mk.from, mk.to)

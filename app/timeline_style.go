@@ -14,9 +14,9 @@ const (
 	dotSize    = 10 // a single event known to the day
 	pointWidth = 14 // the room a dot and its ticks take; closer points cluster
 	markHeight = 11 // bands and bars
-	pillHeight = 12 // a cluster's front card
+	pillHeight = 11 // a cluster's front card
 	// stackOffset is how far a cluster's back card shows behind its front.
-	stackOffset  = 2
+	stackOffset  = 3
 	minBandWidth = 26 // fuzzy dates must never read as a point
 	// markerRowH is the least height of a lane's row of markers and labels;
 	// markMid is where in a row markers are centred.
