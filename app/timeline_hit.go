@@ -38,7 +38,7 @@ type hitBox struct {
 	x0, y0, x1, y1 float32
 	kind           hitKind
 	prio           uint8
-	event          int32
+	event          int32   // the event, or the first in a cluster
 	n, lane        int32   // events in a cluster, and its lane
 	from, to       float64 // the span a cluster covers
 }

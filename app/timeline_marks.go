@@ -353,7 +353,7 @@ func (l *timelineLayout) addCluster(li int, mk *laneMark) {
 	l.addCount(int(mk.n), (x0+x1)/2, r.pos.Y+pillHeight/2, pickColor(dim, st.fgDim, ls.on), true)
 	box := r
 	box.size = box.size.AddWidthHeight(2*stackOffset, 2*stackOffset)
-	mk.hit = l.addHit(box, hitCluster, -1, prioPoint, mk.from, mk.to)
+	mk.hit = l.addHit(box, hitCluster, mk.geom.event, prioPoint, mk.from, mk.to)
 	h := &f.hits[mk.hit]
 	h.n, h.lane = mk.n, int32(li)
 	if mk.selected {
