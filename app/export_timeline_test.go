@@ -34,11 +34,16 @@ func (t *Timeline) markOf(id string) (box, hitKind, bool) {
 	if !ok {
 		return box{}, hitNone, false
 	}
-	it := &t.events[i]
-	for _, h := range t.lastFrame().hits {
-		mine := int(h.event) == i && h.prio != prioLabel ||
-			h.kind == hitCluster && h.lane == it.lane && h.from <= it.start && it.end <= h.to
-		if mine {
+	f := t.lastFrame()
+	for _, d := range f.drawn {
+		if int(d.event) == i {
+			h := f.hits[d.hit]
+			return box{h.x0, h.y0, h.x1 - h.x0, h.y1 - h.y0}, h.kind, true
+		}
+	}
+	// The histogram and the Undated column draw events outside f.drawn.
+	for _, h := range f.hits {
+		if int(h.event) == i && h.prio != prioLabel {
 			return box{h.x0, h.y0, h.x1 - h.x0, h.y1 - h.y0}, h.kind, true
 		}
 	}
@@ -65,4 +70,16 @@ func (t *Timeline) axisTicks() []axisTick {
 // lastLayoutStyle returns the colours and sizes the last layout drew with.
 func (t *Timeline) lastLayoutStyle() *timelineStyle {
 	return &test.WidgetRenderer(t).(*timelineRenderer).layout.style
+}
+
+// markBoxes returns the boxes of every marker and cluster of the last
+// layout, which must never overlap.
+func (t *Timeline) markBoxes() []box {
+	var out []box
+	for _, h := range t.lastFrame().hits {
+		if h.prio != prioLabel && h.kind != hitHistogram {
+			out = append(out, box{h.x0, h.y0, h.x1 - h.x0, h.y1 - h.y0})
+		}
+	}
+	return out
 }

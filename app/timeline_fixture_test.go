@@ -33,12 +33,13 @@ func monthOf(y int, m time.Month) data.DateRange {
 
 // fixtureEvents is a small corpus like the real one: Peru's crisis of
 // December 2022 and what led up to it and followed, with ranges, fuzzy
-// dates and one event nobody could date.
+// dates and one event nobody could date. The sources narrate 7 December
+// 2022 in an order that is not the IDs' (sameDayOrder).
 func fixtureEvents() []data.EventSummary {
 	ev := func(id, title, category, group string, date data.DateRange, basis data.Basis, sources int) data.EventSummary {
 		return data.EventSummary{ID: id, Title: title, Category: category, Date: date, Basis: basis, Group: group, Sources: sources}
 	}
-	return []data.EventSummary{
+	evs := []data.EventSummary{
 		ev("ev-celac-summit", "CELAC summit in Mexico City", "diplomacy", data.GroupRegional, on(2021, 9, 18), data.Stated, 3),
 		ev("ev-first-vacancy", "Congress rejects first motion to remove Castillo", "politics", data.GroupPeru, on(2021, 12, 7), data.Stated, 2),
 		ev("ev-third-cabinet", "Castillo's third cabinet sworn in", "politics", data.GroupPeru, on(2022, 2, 8), data.Stated, 2),
@@ -63,6 +64,30 @@ func fixtureEvents() []data.EventSummary {
 		ev("ev-relations", "Peru withdraws its ambassador from Mexico for good", "diplomacy", data.GroupMexico, monthOf(2023, 2), data.Inferred, 2),
 		ev("ev-inflation", "Peru's inflation highest in 25 years", "economy", data.GroupOther, data.DateRange{Start: day(2022, 1, 1), End: day(2022, 12, 31), Precision: data.Year}, data.Stated, 2),
 		ev("ev-backchannel", "Back-channel talks between Lima and Mexico City", "diplomacy", data.GroupOther, data.DateRange{Precision: data.Unknown}, data.NoBasis, 1),
+	}
+	for i := range evs {
+		evs[i].Sequence = sameDayOrder[evs[i].ID]
+	}
+	return evs
+}
+
+// sameDayOrder is the order the sources narrate 7 December 2022 in, the
+// opposite of the IDs' alphabetical order for the Peru lane.
+var sameDayOrder = map[string]int{"ev-self-coup": 1, "ev-us-statement": 2, "ev-removal": 3, "ev-arrest": 4, "ev-boluarte": 5}
+
+// missionEvents are three events of Mexico's December 2021 mission known
+// only to the week, as in the real corpus: bands that overlap at every zoom.
+func missionEvents() []data.EventSummary {
+	week := func(from, to time.Time) data.DateRange {
+		return data.DateRange{Start: from, End: to, Precision: data.Week}
+	}
+	return []data.EventSummary{
+		{ID: "ev-mission-talks", Title: "Mexican Treasury-led mission holds talks in Lima", Category: "mission", Group: data.GroupMexico,
+			Date: week(day(2021, 12, 6), day(2021, 12, 12)), Basis: data.Relative, Sources: 1},
+		{ID: "ev-mission-report", Title: "Mexican Treasury reports economic proposals for Peru", Category: "statement", Group: data.GroupMexico,
+			Date: week(day(2021, 12, 7), day(2021, 12, 14)), Basis: data.Relative, Sources: 1},
+		{ID: "ev-mission-defended", Title: "López Obrador defends Mexico's support for Castillo", Category: "statement", Group: data.GroupMexico,
+			Date: week(day(2021, 12, 7), day(2021, 12, 14)), Basis: data.Relative, Sources: 3},
 	}
 }
 

@@ -38,7 +38,7 @@ type hitBox struct {
 	x0, y0, x1, y1 float32
 	kind           hitKind
 	prio           uint8
-	event          int32
+	event          int32   // the event, or the first in a cluster
 	n, lane        int32   // events in a cluster, and its lane
 	from, to       float64 // the span a cluster covers
 }
@@ -74,11 +74,13 @@ func (l *timelineLayout) index() hitIndex {
 	return hitIndex{plotLeft: f.plotLeft, plotRight: f.plotRight, boxes: f.hits, tip: l.tip.key.kind != hitNone}
 }
 
-func (l *timelineLayout) addHit(r rectPrim, kind hitKind, event int32, prio uint8, from, to float64) *hitBox {
+// addHit makes r answer taps and hovering, returning its index in the
+// frame's hits.
+func (l *timelineLayout) addHit(r rectPrim, kind hitKind, event int32, prio uint8, from, to float64) int32 {
 	f := &l.frame
 	f.hits = append(f.hits, hitBox{x0: r.pos.X, y0: r.pos.Y, x1: r.pos.X + r.size.Width, y1: r.pos.Y + r.size.Height,
 		kind: kind, event: event, prio: prio, from: from, to: to})
-	return &f.hits[len(f.hits)-1]
+	return int32(len(f.hits) - 1)
 }
 
 // tooltipText is the text of the tooltip shown, and what it was made for.

@@ -44,7 +44,7 @@ func (t *Timeline) Dragged(ev *fyne.DragEvent) {
 func (t *Timeline) DragEnd() {}
 
 // Tapped selects the event under the pointer, or zooms into the cluster or
-// histogram under it.
+// histogram under it; a cluster at the deepest zoom selects its first event.
 func (t *Timeline) Tapped(ev *fyne.PointEvent) {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil {
 		c.Focus(t)
@@ -57,6 +57,12 @@ func (t *Timeline) Tapped(ev *fyne.PointEvent) {
 	case hitEvent:
 		t.selectIndex(int(h.event), true)
 	case hitCluster:
+		// Events that overlap too long to come apart even a day wide stay
+		// a cluster: there, the tap selects the first, and Next the rest.
+		if t.to-t.from <= minSpan {
+			t.selectIndex(int(h.event), true)
+			return
+		}
 		t.zoomTo(h.from, h.to)
 	case hitHistogram:
 		t.ZoomAt(ev.Position.X, tapZoomFactor)

@@ -1,11 +1,14 @@
 package app
 
 import (
+	"fmt"
 	"math"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"chronoscope/data"
 )
 
 func TestTimeline_Scroll(t *testing.T) {
@@ -145,6 +148,27 @@ func TestTimeline_Tapped(t *testing.T) {
 		}
 		if tl.from > h.from || tl.to < h.to {
 			t.Errorf("view %v–%v does not cover the cluster %v–%v", tl.from, tl.to, h.from, h.to)
+		}
+	})
+	t.Run("a cluster at the deepest zoom selects its first event", func(t *testing.T) {
+		evs := fixtureEvents()
+		for i := range 8 {
+			evs = append(evs, data.EventSummary{ID: fmt.Sprintf("ev-year-%d", i), Title: "A year of unrest", Group: data.GroupPeru,
+				Date: data.DateRange{Start: day(2022, 1, 1), End: day(2022, 12, 31), Precision: data.Year}, Sources: 1})
+		}
+		tl, _ := newTestTimeline(t, evs)
+		tl.SetView(day(2022, 12, 7), day(2022, 12, 8))
+		h, ok := findHit(tl, hitCluster)
+		if !ok {
+			t.Fatal("no cluster at the deepest zoom")
+		}
+		var got []string
+		tl.OnSelected = func(id string) { got = append(got, id) }
+
+		test.TapAt(tl, fyne.NewPos((h.x0+h.x1)/2, (h.y0+h.y1)/2))
+
+		if len(got) != 1 || got[0] != tl.events[h.event].ID || viewSpan(tl) != minSpan {
+			t.Errorf("tapping a cluster of %d selected %q (want %q), span %v", h.n, got, tl.events[h.event].ID, viewSpan(tl))
 		}
 	})
 	t.Run("zooming in splits clusters", func(t *testing.T) {

@@ -1,10 +1,8 @@
 package app
 
 import (
-	"cmp"
 	"image/color"
 	"math"
-	"slices"
 
 	"fyne.io/fyne/v2"
 )
@@ -27,9 +25,12 @@ type timelineLayout struct {
 
 	// Scratch space for laying out.
 	vis     []int32
+	marks   []laneMark
+	owner   []int32 // for each of vis, the mark it is drawn in, or -1
+	order   []int32 // marks from left to right
 	cands   []labelCand
 	placed  []placedLabel
-	rows    [maxLabelRows][]rowSpan
+	rows    [maxLaneRows][]rowSpan // what each row of the lane holds
 	cols    []float64
 	ticks   []axisTick
 	gaps    []gridGap
@@ -47,19 +48,33 @@ type timelineFrame struct {
 	axisH, covTop, lanesTop          float32
 	from, to, pps                    float64
 
-	bg, grid, bars, bands, ranges, clusters, chips, outlines, tipBox []rectPrim
-	dots, rings                                                      []circlePrim
-	counts, labels, axis, names, tipText                             []textPrim
-	hits                                                             []hitBox
-	lanes                                                            []laneFrame
+	bg, grid, bars, bands, ranges, clusters, ticks, chips, outlines, tipBox []rectPrim
+	dots, rings                                                             []circlePrim
+	counts, labels, axis, names, tipText                                    []textPrim
+	hits                                                                    []hitBox
+	lanes                                                                   []laneFrame
+	// drawn says where each event in view was drawn: the hit box of its
+	// own marker or of the cluster it is in.
+	drawn []drawnEvent
 }
 
-// laneFrame is where one lane was laid out.
+// laneFrame is where one lane was laid out: rows of markers and labels
+// from rowTop down.
 type laneFrame struct {
-	top, h, markY, labelTop, rowH float32
-	rows                          int // label rows under the markers
-	inView                        int
-	histogram                     bool
+	top, h, rowTop, rowH float32
+	rows                 int
+	inView               int
+	histogram            bool
+}
+
+// rowY is the top of row r.
+func (g *laneFrame) rowY(r int) float32 { return g.rowTop + float32(r)*g.rowH }
+
+// markY is where the markers of row r are centred.
+func (g *laneFrame) markY(r int) float32 { return g.rowY(r) + markMid }
+
+type drawnEvent struct {
+	event, hit int32
 }
 
 type rectPrim struct {
@@ -88,10 +103,10 @@ type textPrim struct {
 func (f *timelineFrame) reset(size fyne.Size) {
 	f.size = size
 	f.bg, f.grid, f.bars, f.bands, f.ranges = f.bg[:0], f.grid[:0], f.bars[:0], f.bands[:0], f.ranges[:0]
-	f.clusters, f.chips, f.outlines, f.tipBox = f.clusters[:0], f.chips[:0], f.outlines[:0], f.tipBox[:0]
+	f.clusters, f.ticks, f.chips, f.outlines, f.tipBox = f.clusters[:0], f.ticks[:0], f.chips[:0], f.outlines[:0], f.tipBox[:0]
 	f.dots, f.rings = f.dots[:0], f.rings[:0]
 	f.counts, f.labels, f.axis, f.names, f.tipText = f.counts[:0], f.labels[:0], f.axis[:0], f.names[:0], f.tipText[:0]
-	f.hits, f.lanes = f.hits[:0], f.lanes[:0]
+	f.hits, f.lanes, f.drawn = f.hits[:0], f.lanes[:0], f.drawn[:0]
 	f.plotLeft, f.plotRight = 0, 0
 }
 
@@ -166,14 +181,15 @@ func (l *timelineLayout) buildGeometry(size fyne.Size) {
 	if len(t.lanes) == 0 {
 		return
 	}
-	rowH := l.text.height(st.labelSize) + 2
+	// Lanes share the height equally, so that they stay put as the view
+	// moves; each holds as many whole rows as fit, at least one, spread a
+	// little when there is room to spare.
+	minRowH := max(markerRowH, l.text.height(st.labelSize)+1)
+	rows := min(max(int((laneH-1)/minRowH), 1), maxLaneRows)
+	rowH := min(max((laneH-1)/float32(rows), minRowH), minRowH*1.3)
 	for i := range t.lanes {
 		top := f.lanesTop + float32(i)*laneH
-		rows := int((laneH - markerRowH - 2) / rowH)
-		f.lanes = append(f.lanes, laneFrame{
-			top: top, h: laneH, markY: top + markerRowH/2 + 1,
-			labelTop: top + markerRowH, rowH: rowH, rows: min(max(rows, 0), maxLabelRows),
-		})
+		f.lanes = append(f.lanes, laneFrame{top: top, h: laneH, rowTop: top + 1, rowH: rowH, rows: rows})
 	}
 }
 
@@ -269,16 +285,19 @@ func (l *timelineLayout) addColumns(out *[]rectPrim, cols []float64, peak float6
 func (l *timelineLayout) buildLane(li int) {
 	t, f, st := l.t, &l.frame, &l.style
 	ln, g := &t.lanes[li], &f.lanes[li]
-	l.addText(&f.names, ln.name, labelGap, g.top+4, st.nameSize, true, st.lanes[ln.color].solid)
+	nameY := max(g.markY(0)-l.text.height(st.nameSize)/2, g.top)
+	l.addText(&f.names, ln.name, labelGap, nameY, st.nameSize, true, st.lanes[ln.color].solid)
 	g.inView = countOverlapping(ln.starts, ln.ends, f.from, f.to)
 	g.histogram = float32(g.inView) > f.plotRight-f.plotLeft
-	counts := len(f.counts)
+	for r := range l.rows {
+		l.rows[r] = l.rows[r][:0]
+	}
+	l.cands = l.cands[:0]
 	if g.histogram {
 		l.buildHistogram(li)
 	} else {
 		l.buildMarks(li)
 	}
-	l.flushCounts(counts)
 	l.placeLabels(li)
 	l.buildUndated(li)
 }
@@ -288,48 +307,13 @@ func (l *timelineLayout) addText(out *[]textPrim, s string, x, y, size float32, 
 	*out = append(*out, textPrim{pos: fyne.NewPos(x, y), size: sz, text: s, textSize: size, bold: bold, col: col})
 }
 
-// addCount writes a small number centred on a marker. Dots and clusters
-// never touch, so neither do their numbers; the numbers of bars and bands,
-// which may overlap anything, wait for flushCounts.
-func (l *timelineLayout) addCount(n int, cx, cy float32, col color.Color, bold, wide bool) {
+// addCount writes a cluster's number of events centred on it; clusters
+// never overlap, so neither do their numbers.
+func (l *timelineLayout) addCount(n int, cx, cy float32, col color.Color, bold bool) {
 	f, st := &l.frame, &l.style
 	s := l.text.count(n)
 	sz := l.text.size(s, st.countSize, bold)
-	p := textPrim{pos: fyne.NewPos(cx-sz.Width/2, cy-sz.Height/2), size: sz, text: s, textSize: st.countSize, bold: bold, col: col}
-	if wide {
-		l.pending = append(l.pending, p)
-		return
-	}
-	f.counts = append(f.counts, p)
-}
-
-// flushCounts adds the numbers of the lane's bars and bands that do not run
-// into a number already drawn, sweeping both from left to right.
-func (l *timelineLayout) flushCounts(laneStart int) {
-	f := &l.frame
-	points := f.counts[laneStart:len(f.counts):len(f.counts)]
-	slices.SortFunc(points, compareTextX)
-	slices.SortFunc(l.pending, compareTextX)
-	j, lastRight := 0, float32(math.Inf(-1))
-	for _, p := range l.pending {
-		left, right := p.pos.X-2, p.pos.X+p.size.Width+2
-		if left < lastRight {
-			continue
-		}
-		for j < len(points) && points[j].pos.X+points[j].size.Width < left {
-			j++
-		}
-		if j < len(points) && points[j].pos.X < right {
-			continue
-		}
-		f.counts = append(f.counts, p)
-		lastRight = right
-	}
-	l.pending = l.pending[:0]
-}
-
-func compareTextX(a, b textPrim) int {
-	return cmp.Compare(a.pos.X, b.pos.X)
+	f.counts = append(f.counts, textPrim{pos: fyne.NewPos(cx-sz.Width/2, cy-sz.Height/2), size: sz, text: s, textSize: st.countSize, bold: bold, col: col})
 }
 
 // addOutline draws the selection outline around a bar, band or cluster.

@@ -1,11 +1,21 @@
 package app
 
 import (
+	"cmp"
+	"image/color"
 	"math"
 	"slices"
 
 	"fyne.io/fyne/v2"
 )
+
+// A lane is drawn in rows, as a Gantt chart is: every marker gets a row
+// where it overlaps no other, so each stays visible and tappable, and
+// labels take the room markers leave. Point-like markers that would touch
+// gather into a cluster first, and a marker that finds no free row joins
+// the marker in its way, which becomes a cluster: a cluster is the only
+// marker with a number, and the number counts events. A single event's
+// sources are ticks under its marker, never a number.
 
 // markGeom is where one event's marker lands in the plot.
 type markGeom struct {
@@ -15,59 +25,183 @@ type markGeom struct {
 	point      bool // drawn a dot wide, so it clusters with its neighbours
 }
 
-// markCluster gathers point-like markers closer than a marker's width.
-type markCluster struct {
-	n          int
-	first      markGeom
-	minX, maxX float32
-	from, to   float64
-	anyHit     bool
-	selected   bool
+// laneMark is one marker of the lane being laid out: a single event or a
+// cluster of events, and the row it was given.
+type laneMark struct {
+	geom     markGeom // of the single event, or of a cluster's first
+	x0, x1   float32  // the room it takes in its row
+	n        int32    // events in it
+	row      int32
+	merged   int32 // the mark it joined for want of a row, or -1
+	hit      int32 // its hit box in the frame
+	from, to float64
+	anyHit   bool
+	selected bool
 }
 
-func (c *markCluster) start(m markGeom, it *eventItem, selected int) {
-	*c = markCluster{first: m, minX: m.cx, maxX: m.cx, from: it.start, to: it.end}
-	c.note(m, it, selected)
+func newLaneMark(m markGeom, it *eventItem, selected int) laneMark {
+	mk := laneMark{geom: m, x0: m.x0, x1: m.x1, n: 1, merged: -1, hit: -1, from: it.start, to: it.end}
+	mk.anyHit, mk.selected = it.hit, int(m.event) == selected
+	return mk
 }
 
-func (c *markCluster) add(m markGeom, it *eventItem, selected int) {
-	c.minX, c.maxX = min(c.minX, m.cx), max(c.maxX, m.cx)
-	c.from, c.to = math.Min(c.from, it.start), math.Max(c.to, it.end)
-	c.note(m, it, selected)
+// gather adds a point-like marker closer to this one than a point is wide.
+func (mk *laneMark) gather(m markGeom, it *eventItem, selected int) {
+	mk.n++
+	mk.x0, mk.x1 = min(mk.x0, m.x0), max(mk.x1, m.x1)
+	mk.from, mk.to = math.Min(mk.from, it.start), math.Max(mk.to, it.end)
+	mk.anyHit = mk.anyHit || it.hit
+	mk.selected = mk.selected || int(m.event) == selected
 }
 
-func (c *markCluster) note(m markGeom, it *eventItem, selected int) {
-	c.n++
-	c.anyHit = c.anyHit || it.hit
-	c.selected = c.selected || int(m.event) == selected
+// absorb makes o part of mk, which becomes (or stays) a cluster.
+func (mk *laneMark) absorb(o *laneMark) {
+	mk.n += o.n
+	mk.x0, mk.x1 = min(mk.x0, o.x0), max(mk.x1, o.x1)
+	mk.from, mk.to = math.Min(mk.from, o.from), math.Max(mk.to, o.to)
+	mk.anyHit = mk.anyHit || o.anyHit
+	mk.selected = mk.selected || o.selected
 }
 
-// buildMarks draws each event in view in a lane as a dot, bar or band, and
-// collapses point-like markers that would touch into clusters.
+// buildMarks draws the events in view in a lane: point-like markers that
+// would touch are gathered into clusters, then every marker is given the
+// first row where it overlaps nothing.
 func (l *timelineLayout) buildMarks(li int) {
 	t, f := l.t, &l.frame
 	ln := &t.lanes[li]
 	l.vis = ln.visible(t.events, f.from, f.to, l.vis[:0])
-	l.cands = l.cands[:0]
-	var cl markCluster
+	l.marks, l.owner = l.marks[:0], l.owner[:0]
+	open := -1 // the mark that point-like markers are being gathered into
 	for _, p := range l.vis {
 		ei := ln.items[p]
 		m, ok := l.geom(ei)
 		if !ok {
+			l.owner = append(l.owner, -1)
 			continue
 		}
-		if !m.point {
-			l.addWide(li, m)
+		// Gathered points' markers are a point wide, so the last one's
+		// centre is half a point in from the mark's right end.
+		if m.point && open >= 0 && m.cx-(l.marks[open].x1-pointWidth/2) < pointWidth {
+			l.marks[open].gather(m, &t.events[ei], t.selected)
+			l.owner = append(l.owner, int32(open))
 			continue
 		}
-		if cl.n > 0 && m.cx-cl.maxX < dotSize {
-			cl.add(m, &t.events[ei], t.selected)
-			continue
+		l.marks = append(l.marks, newLaneMark(m, &t.events[ei], t.selected))
+		if m.point {
+			open = len(l.marks) - 1
 		}
-		l.addCluster(li, &cl)
-		cl.start(m, &t.events[ei], t.selected)
+		l.owner = append(l.owner, int32(len(l.marks)-1))
 	}
-	l.addCluster(li, &cl)
+	for i := range l.marks {
+		l.widenCluster(&l.marks[i])
+	}
+	l.packRows(f.lanes[li].rows)
+	for i := range l.marks {
+		if l.marks[i].merged < 0 {
+			l.drawMark(li, &l.marks[i])
+		}
+	}
+	for k, p := range l.vis {
+		if o := l.owner[k]; o >= 0 {
+			if m := l.marks[o].merged; m >= 0 {
+				o = m
+			}
+			f.drawn = append(f.drawn, drawnEvent{event: ln.items[p], hit: l.marks[o].hit})
+		}
+	}
+}
+
+// packRows gives each mark a row. Where the lane has rows enough, each
+// mark takes room for its label beside it too, as in a Gantt chart, so
+// that every label can be read next to its marker. Where it has not, marks
+// take only their own room, and a mark that finds no row joins the last
+// mark of the row that frees up first, which becomes a cluster.
+func (l *timelineLayout) packRows(rows int) {
+	l.order = l.order[:0]
+	for i := range l.marks {
+		l.order = append(l.order, int32(i))
+	}
+	slices.SortStableFunc(l.order, func(a, b int32) int { return cmp.Compare(l.marks[a].x0, l.marks[b].x0) })
+	if l.fillRows(rows, true) {
+		return
+	}
+	l.fillRows(rows, false)
+}
+
+// fillRows gives each mark the first row where it keeps a gap from the
+// mark before it, taking marks from left to right. With labels, a mark's
+// room runs on to the end of its label, and fillRows gives up, reporting
+// false, when a mark finds no row; without, the mark joins another.
+func (l *timelineLayout) fillRows(rows int, labels bool) bool {
+	var right [maxLaneRows]float32
+	var last [maxLaneRows]int32
+	for r := range rows {
+		right[r], last[r] = float32(math.Inf(-1)), -1
+	}
+	for _, i := range l.order {
+		mk := &l.marks[i]
+		start, end := mk.x0, mk.x1
+		if labels {
+			start, end = l.labelRoom(mk)
+		}
+		r := 0
+		for r < rows && right[r]+markGap > start {
+			r++
+		}
+		if r < rows {
+			mk.row, right[r], last[r] = int32(r), end, i
+			continue
+		}
+		if labels {
+			return false
+		}
+		r = 0
+		for k := 1; k < rows; k++ {
+			if right[k] < right[r] {
+				r = k
+			}
+		}
+		l.marks[last[r]].absorb(mk)
+		mk.merged = last[r]
+		l.widenCluster(&l.marks[last[r]])
+		right[r] = l.marks[last[r]].x1
+	}
+	return true
+}
+
+// widenCluster makes a cluster room for its stack of cards and its number,
+// widening it to the right.
+func (l *timelineLayout) widenCluster(mk *laneMark) {
+	if mk.n < 2 {
+		return
+	}
+	w := l.text.size(l.text.count(int(mk.n)), l.style.countSize, true).Width + pillHeight + 2*stackOffset
+	mk.x1 = max(mk.x1, mk.x0+w)
+}
+
+// labelRoom is the room a mark and its label beside it take: after the
+// mark, or before it near the plot's end, or only the mark's own room if
+// the label fits inside it.
+func (l *timelineLayout) labelRoom(mk *laneMark) (start, end float32) {
+	t, st := l.t, &l.style
+	var w float32
+	switch ei := mk.geom.event; {
+	case mk.n > 1:
+		w = l.text.size(l.text.eventsLabel(int(mk.n)), st.labelSize, false).Width
+	case int(ei) == t.selected:
+		w = l.text.size(t.events[ei].fullLabel, st.labelSize, true).Width
+	default:
+		w = l.text.labelWidth(&l.text.labelW, int(ei), len(t.events), t.events[ei].label, st.labelSize)
+	}
+	wide := mk.n == 1 && mk.geom.kind != kindDot
+	switch room := labelNear + w + labelGap; {
+	case wide && mk.x1-mk.x0 >= w+2*insidePad:
+		return mk.x0, mk.x1
+	case mk.x1+room <= l.frame.plotRight+labelGap:
+		return mk.x0, mk.x1 + room
+	default:
+		return mk.x0 - room, mk.x1
+	}
 }
 
 // geom places one event on screen, reporting false if no part of it lands
@@ -81,19 +215,20 @@ func (l *timelineLayout) geom(ei int32) (markGeom, bool) {
 		dayW := m.x1 - m.x0
 		m.cx = m.x0 + dayW/2
 		// Events on the same day share an x; once the day is wide enough,
-		// spread them across it so zooming in separates them.
-		if n := float32(it.dayCount); n > 1 && dayW >= n*dotSize*1.3 {
+		// spread them across it in the order the sources tell them, so
+		// that zooming in separates them.
+		if n := float32(it.dayCount); n > 1 && dayW >= n*pointWidth*1.3 {
 			m.cx = m.x0 + dayW*(float32(it.dayRank)+0.5)/n
 		}
-		m.x0, m.x1 = m.cx-dotSize/2, m.cx+dotSize/2
+		m.x0, m.x1 = m.cx-pointWidth/2, m.cx+pointWidth/2
 		m.point = true
 		return m, m.cx >= f.plotLeft && m.cx <= f.plotRight
 	case kindBar:
-		m.x0, m.x1 = max(m.x0, f.plotLeft-dotSize), min(m.x1, f.plotRight+dotSize)
+		m.x0, m.x1 = max(m.x0, f.plotLeft-pointWidth), min(m.x1, f.plotRight+pointWidth)
 		m.cx = (m.x0 + m.x1) / 2
-		if m.x1-m.x0 < dotSize {
+		if m.x1-m.x0 < pointWidth {
 			m.point = true
-			m.x0, m.x1 = m.cx-dotSize/2, m.cx+dotSize/2
+			m.x0, m.x1 = m.cx-pointWidth/2, m.cx+pointWidth/2
 		}
 	case kindBand:
 		if w := m.x1 - m.x0; w < minBandWidth {
@@ -106,18 +241,40 @@ func (l *timelineLayout) geom(ei int32) (markGeom, bool) {
 	return m, m.x1 > m.x0
 }
 
-// addWide draws a band or a bar too wide to cluster.
-func (l *timelineLayout) addWide(li int, m markGeom) {
+// drawMark draws a mark in its row: the event's own marker, or a cluster.
+func (l *timelineLayout) drawMark(li int, mk *laneMark) {
+	l.rows[mk.row] = append(l.rows[mk.row], rowSpan{mk.x0 - 1, mk.x1 + 1})
+	switch {
+	case mk.n > 1:
+		l.addCluster(li, mk)
+	case mk.geom.kind == kindDot:
+		l.addDot(li, mk)
+	default:
+		l.addWide(li, mk)
+	}
+}
+
+// addPoint draws a single point-like marker in the lane's first row: the
+// histogram uses it to show the selected event over its bars.
+func (l *timelineLayout) addPoint(li int, m markGeom) {
+	mk := newLaneMark(m, &l.t.events[m.event], l.t.selected)
+	l.drawMark(li, &mk)
+}
+
+// addWide draws a band, or a bar, which keeps its shape even when drawn a
+// dot wide.
+func (l *timelineLayout) addWide(li int, mk *laneMark) {
 	t, f, st := l.t, &l.frame, &l.style
 	g := &f.lanes[li]
+	m := mk.geom
 	it := &t.events[m.event]
 	ls := &st.lanes[t.lanes[li].color]
 	dim := t.dimmed(m.event)
+	y := g.markY(int(mk.row))
 	var r rectPrim
-	countCol := st.fg
 	if m.kind == kindBand {
-		r = rectPrim{pos: fyne.NewPos(m.x0, g.markY-bandHeight/2), size: fyne.NewSize(m.x1-m.x0, bandHeight),
-			fill: pickColor(dim, ls.bandDim, ls.band), radius: 5}
+		r = rectPrim{pos: fyne.NewPos(m.x0, y-markHeight/2), size: fyne.NewSize(m.x1-m.x0, markHeight),
+			fill: pickColor(dim, ls.bandDim, ls.band), radius: 4}
 		f.bands = append(f.bands, r)
 		// A darker core in the middle half reads as "somewhere in here".
 		core := r
@@ -125,78 +282,103 @@ func (l *timelineLayout) addWide(li int, m markGeom) {
 		core.size.Width /= 2
 		core.fill = pickColor(dim, ls.bandDim, ls.bandCore)
 		f.bands = append(f.bands, core)
-		if dim {
-			countCol = st.fgDim
-		}
 	} else {
-		r = rectPrim{pos: fyne.NewPos(m.x0, g.markY-barHeight/2), size: fyne.NewSize(m.x1-m.x0, barHeight),
-			fill: pickColor(dim, ls.dim, ls.solid), radius: barHeight / 2}
+		r = rectPrim{pos: fyne.NewPos(m.x0, y-markHeight/2), size: fyne.NewSize(m.x1-m.x0, markHeight),
+			fill: pickColor(dim, ls.dim, ls.solid), radius: markHeight / 2}
 		f.ranges = append(f.ranges, r)
-		countCol = pickColor(dim, ls.onDim, ls.on)
 	}
 	if t.selected == int(m.event) {
 		l.addOutline(r)
 	}
-	l.addCount(it.Sources, m.cx, g.markY, countCol, false, true)
-	l.addHit(r, hitEvent, m.event, prioOf(m.kind), 0, 0)
-	l.addCandidateRight(m.x0, m.x1, it.label, m.event, dim)
+	tx := m.x0 + 3
+	if m.x1-m.x0 < tickWidth(it.Sources)+6 {
+		tx = m.cx - tickWidth(it.Sources)/2
+	}
+	l.addTicks(it.Sources, tx, y+markHeight/2+tickGap, pickColor(dim, ls.dim, ls.solid))
+	mk.hit = l.addHit(r, hitEvent, m.event, prioOf(m.kind), 0, 0)
+	l.addCandidate(mk, it.label, m.event, dim, m.kind)
 }
 
-// addCluster draws the markers gathered in cl: the marker itself if there
-// is one, or a pill with the number of events.
-func (l *timelineLayout) addCluster(li int, cl *markCluster) {
-	n := cl.n
-	cl.n = 0
-	if n == 0 {
-		return
-	}
-	if n == 1 {
-		l.addPoint(li, cl.first)
-		return
-	}
+// addDot draws a single event known to the day.
+func (l *timelineLayout) addDot(li int, mk *laneMark) {
 	t, f, st := l.t, &l.frame, &l.style
 	g := &f.lanes[li]
-	ls := &st.lanes[t.lanes[li].color]
-	dim := t.highlight != nil && !cl.anyHit
-	x0 := max(cl.minX-pillHeight/2, f.plotLeft)
-	x1 := min(cl.maxX+pillHeight/2, f.plotRight)
-	r := rectPrim{pos: fyne.NewPos(x0, g.markY-pillHeight/2), size: fyne.NewSize(x1-x0, pillHeight),
-		fill: pickColor(dim, ls.bandDim, ls.band), stroke: pickColor(dim, ls.dim, ls.solid), strokeW: 1.5, radius: pillHeight / 2}
-	f.clusters = append(f.clusters, r)
-	if cl.selected {
-		l.addOutline(r)
-	}
-	l.addCount(n, (x0+x1)/2, g.markY, pickColor(dim, st.fgDim, st.fg), true, false)
-	h := l.addHit(r, hitCluster, -1, prioPoint, cl.from, cl.to)
-	h.n, h.lane = int32(n), int32(li)
-	if cl.selected {
-		// The selected event keeps its label even inside a cluster.
-		l.addCandidateRight(x0, x1, t.events[t.selected].label, int32(t.selected), dim)
-	}
-	l.addCandidateRight(x0, x1, l.text.eventsLabel(n), -1, dim)
-}
-
-// addPoint draws a single point-like marker: a dot, or a bar a dot wide.
-func (l *timelineLayout) addPoint(li int, m markGeom) {
-	t, f, st := l.t, &l.frame, &l.style
-	g := &f.lanes[li]
-	if m.kind != kindDot {
-		l.addWide(li, m) // a narrow bar keeps its shape, drawn a dot wide
-		return
-	}
+	m := mk.geom
 	it := &t.events[m.event]
 	ls := &st.lanes[t.lanes[li].color]
 	dim := t.dimmed(m.event)
-	r := rectPrim{pos: fyne.NewPos(m.cx-dotSize/2, g.markY-dotSize/2), size: fyne.NewSize(dotSize, dotSize)}
-	// The rim in the background colour keeps a dot visible on a bar or band
-	// of its own colour.
-	f.dots = append(f.dots, circlePrim{pos: r.pos, size: r.size, fill: pickColor(dim, ls.dim, ls.solid), stroke: st.bg, strokeW: 1.5})
+	y := g.markY(int(mk.row))
+	r := rectPrim{pos: fyne.NewPos(m.cx-dotSize/2, y-dotSize/2), size: fyne.NewSize(dotSize, dotSize)}
+	// The rim in the background colour keeps a dot crisp against anything
+	// drawn under it, such as the selection ring of another theme.
+	f.dots = append(f.dots, circlePrim{pos: r.pos, size: r.size, fill: pickColor(dim, ls.dim, ls.solid), stroke: st.bg, strokeW: 1})
 	if t.selected == int(m.event) {
 		l.addRing(r)
 	}
-	l.addCount(it.Sources, m.cx, g.markY, pickColor(dim, ls.onDim, ls.on), false, false)
-	l.addHit(r, hitEvent, m.event, prioPoint, 0, 0)
-	l.addCandidate(m.x0, it.label, m.event, dim)
+	l.addTicks(it.Sources, m.cx-tickWidth(it.Sources)/2, y+dotSize/2+tickGap, pickColor(dim, ls.dim, ls.solid))
+	mk.hit = l.addHit(r, hitEvent, m.event, prioPoint, 0, 0)
+	l.addCandidate(mk, it.label, m.event, dim, kindDot)
+}
+
+// addCluster draws several events as a stack of cards with their number,
+// which reads as "so many events" and never as a single event's sources.
+func (l *timelineLayout) addCluster(li int, mk *laneMark) {
+	t, f, st := l.t, &l.frame, &l.style
+	g := &f.lanes[li]
+	ls := &st.lanes[t.lanes[li].color]
+	dim := t.highlight != nil && !mk.anyHit
+	// The front card; the cards behind it show at the lower right.
+	x0, x1 := mk.x0, mk.x1-2*stackOffset
+	if over := x1 - f.plotRight; over > 0 {
+		x0, x1 = x0-over, x1-over
+	}
+	y := g.markY(int(mk.row))
+	// Solid cards with edges in the background colour read as a stack;
+	// dimmed ones are hollow, since a translucent card would show the
+	// edges of the cards behind it.
+	r := rectPrim{pos: fyne.NewPos(x0, y-pillHeight/2-1), size: fyne.NewSize(x1-x0, pillHeight),
+		fill: ls.solid, stroke: st.bg, strokeW: 1, radius: 3}
+	if dim {
+		r.fill, r.stroke = st.bg, ls.dim
+	}
+	for k := float32(2); k >= 0; k-- {
+		card := r
+		card.pos = r.pos.AddXY(k*stackOffset, k*stackOffset)
+		f.clusters = append(f.clusters, card)
+	}
+	if mk.selected {
+		l.addOutline(r)
+	}
+	l.addCount(int(mk.n), (x0+x1)/2, r.pos.Y+pillHeight/2, pickColor(dim, st.fgDim, ls.on), true)
+	box := r
+	box.size = box.size.AddWidthHeight(2*stackOffset, 2*stackOffset)
+	mk.hit = l.addHit(box, hitCluster, mk.geom.event, prioPoint, mk.from, mk.to)
+	h := &f.hits[mk.hit]
+	h.n, h.lane = mk.n, int32(li)
+	if mk.selected {
+		// The selected event keeps its label even inside a cluster.
+		l.addCandidate(mk, t.events[t.selected].label, int32(t.selected), dim, kindDot)
+	}
+	l.addCandidate(mk, l.text.eventsLabel(int(mk.n)), -1, dim, kindDot)
+}
+
+// addTicks draws one short tick per source document, up to maxTicks, from
+// x on: a single event's corroboration, which no one reads as a count of
+// events.
+func (l *timelineLayout) addTicks(sources int, x, y float32, fill color.Color) {
+	f := &l.frame
+	for k := range min(sources, maxTicks) {
+		f.ticks = append(f.ticks, rectPrim{pos: fyne.NewPos(x+float32(k)*tickStep, y), size: fyne.NewSize(tickStep-1, tickHeight), fill: fill})
+	}
+}
+
+// tickWidth is how wide the ticks of an event with so many sources are.
+func tickWidth(sources int) float32 {
+	n := min(sources, maxTicks)
+	if n <= 0 {
+		return 0
+	}
+	return float32(n)*tickStep - 1
 }
 
 // buildHistogram draws per-column counts of the events in a lane, each
@@ -297,7 +479,7 @@ func (l *timelineLayout) buildUndated(li int) {
 		if t.selected == int(ei) {
 			l.addRing(r)
 		}
-		l.addCount(t.events[ei].Sources, pos.X+dotSize/2, pos.Y+dotSize/2, pickColor(dim, st.fgDim, st.fg), false, false)
+		l.addTicks(t.events[ei].Sources, pos.X+(dotSize-tickWidth(t.events[ei].Sources))/2, pos.Y+dotSize+tickGap, pickColor(dim, ls.dim, ls.solid))
 		l.addHit(r, hitEvent, ei, prioPoint, 0, 0)
 		if f.undatedTitles {
 			l.addUndatedTitle(ei, pos, dim)

@@ -52,6 +52,8 @@ type timelineModel struct {
 	// extent spans every dated event and document, for FitAll, Home and End.
 	extentFrom, extentTo float64
 	hasExtent            bool
+	// longest is how long the longest dated event lasts, in seconds.
+	longest float64
 	// generation counts the sets of events given, so that what is cached
 	// by event index knows when to be dropped.
 	generation int
@@ -167,12 +169,19 @@ func (m *timelineModel) hasUndated() bool {
 	return len(m.events) > 0 && m.events[len(m.events)-1].kind == kindUndated
 }
 
-// firstEndingAfter finds by binary search a dated event that ends after s,
-// returning the number of dated events if there is none. Events are sorted
-// by start, not end, so this is the first such event only when no earlier
-// event lasts past it; a long event may be passed over.
+// firstEndingAfter returns the index of the first dated event, in the
+// events' order, that ends after s, or the number of dated events if none
+// does. Events are sorted by start, not end: a long event that starts well
+// before s may still end after it, so the search starts as far back as the
+// longest event lasts.
 func (m *timelineModel) firstEndingAfter(s float64) int {
-	return sort.Search(m.datedCount(), func(k int) bool { return m.events[k].end > s })
+	n := m.datedCount()
+	for k := sort.Search(n, func(k int) bool { return m.events[k].start > s-m.longest }); k < n; k++ {
+		if m.events[k].end > s {
+			return k
+		}
+	}
+	return n
 }
 
 // lastStartingBefore returns the index of the last dated event that starts
@@ -183,9 +192,11 @@ func (m *timelineModel) lastStartingBefore(s float64) int {
 
 func (m *timelineModel) updateExtent() {
 	from, to := math.Inf(1), math.Inf(-1)
+	m.longest = 0
 	for i := range m.events {
 		if it := &m.events[i]; it.kind != kindUndated {
 			from, to = math.Min(from, it.start), math.Max(to, it.end)
+			m.longest = math.Max(m.longest, it.end-it.start)
 		}
 	}
 	if m.cov.days() > 0 {
@@ -341,8 +352,9 @@ func newEventItem(e data.EventSummary) eventItem {
 	return it
 }
 
-// compareItems orders events for drawing: dated ones by start, then end,
-// then undated ones; ties by ID.
+// compareItems orders events for drawing and for Previous and Next: dated
+// ones in data.CompareEvents' order, which is by start and then in the
+// order the sources narrate a day, then undated ones by ID.
 func compareItems(a, b *eventItem) int {
 	if (a.kind == kindUndated) != (b.kind == kindUndated) {
 		if a.kind == kindUndated {
@@ -350,13 +362,10 @@ func compareItems(a, b *eventItem) int {
 		}
 		return -1
 	}
-	if c := cmp.Compare(a.start, b.start); c != 0 {
-		return c
+	if a.kind == kindUndated {
+		return strings.Compare(a.ID, b.ID)
 	}
-	if c := cmp.Compare(a.end, b.end); c != 0 {
-		return c
-	}
-	return strings.Compare(a.ID, b.ID)
+	return data.CompareEvents(&a.EventSummary, &b.EventSummary)
 }
 
 // dateSpan converts a known date range to seconds, end exclusive. A coarse
@@ -446,20 +455,24 @@ func (ln *timelineLane) index(events []eventItem) {
 	ln.rankDays(events)
 }
 
-// rankDays numbers the dots that share a day, which sit next to each other
-// because events are sorted by start and then end.
+// rankDays numbers the dots that share a day in the events' order, which
+// is the order the sources narrate the day. Events that start on the same
+// day sit next to each other, since events are sorted by start; bars and
+// bands among them are skipped.
 func (ln *timelineLane) rankDays(events []eventItem) {
 	for p := 0; p < len(ln.items); {
-		q := p
-		for q < len(ln.items) && events[ln.items[q]].kind == kindDot && events[ln.items[q]].start == events[ln.items[p]].start {
-			q++
-		}
-		if q == p {
-			p++
-			continue
+		start := events[ln.items[p]].start
+		q, dots := p, int32(0)
+		for ; q < len(ln.items) && events[ln.items[q]].start == start; q++ {
+			if it := &events[ln.items[q]]; it.kind == kindDot {
+				it.dayRank = dots
+				dots++
+			}
 		}
 		for k := p; k < q; k++ {
-			events[ln.items[k]].dayCount, events[ln.items[k]].dayRank = int32(q-p), int32(k-p)
+			if it := &events[ln.items[k]]; it.kind == kindDot {
+				it.dayCount = dots
+			}
 		}
 		p = q
 	}

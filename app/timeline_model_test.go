@@ -62,6 +62,38 @@ func TestTimelineModel_SetEventsSorts(t *testing.T) {
 	}
 }
 
+// TestTimelineModel_SameDayOrder checks that events of one day follow the
+// order the sources narrate (Sequence), not their IDs, in the events' order
+// and in the ranks that spread a day's dots across it.
+func TestTimelineModel_SameDayOrder(t *testing.T) {
+	evs := []data.EventSummary{
+		{ID: "a-boluarte", Date: on(2022, 12, 7), Sequence: 3},
+		{ID: "b-removal", Date: on(2022, 12, 7), Sequence: 2},
+		{ID: "c-unordered", Date: on(2022, 12, 7)},
+		{ID: "d-bar", Date: between(day(2022, 12, 7), day(2022, 12, 9)), Sequence: 4},
+		{ID: "z-self-coup", Date: on(2022, 12, 7), Sequence: 1},
+		{ID: "y-next-day", Date: on(2022, 12, 8), Sequence: 1},
+	}
+	m := newTestModel(t, LanesByGroup, evs)
+
+	var got []string
+	for _, it := range m.events {
+		got = append(got, it.ID)
+	}
+	want := []string{"z-self-coup", "b-removal", "a-boluarte", "d-bar", "c-unordered", "y-next-day"}
+	if !slices.Equal(got, want) {
+		t.Errorf("events in order %q, want %q", got, want)
+	}
+	// The bar among the day's dots has no rank; the dots are ranked round it.
+	ranks := map[string][2]int32{"z-self-coup": {4, 0}, "b-removal": {4, 1}, "a-boluarte": {4, 2}, "d-bar": {0, 0}, "c-unordered": {4, 3}, "y-next-day": {1, 0}}
+	for id, w := range ranks {
+		it := m.events[m.byID[id]]
+		if got := [2]int32{it.dayCount, it.dayRank}; got != w {
+			t.Errorf("%s: day count and rank %v, want %v", id, got, w)
+		}
+	}
+}
+
 func TestTimelineModel_Lanes(t *testing.T) {
 	evs := []data.EventSummary{
 		{ID: "p1", Category: "politics", Group: data.GroupPeru, Date: on(2022, 12, 7)},
@@ -381,16 +413,21 @@ func TestTimelineModel_FindInView(t *testing.T) {
 	}
 }
 
-// TestTimelineModel_FindInViewLongEvents checks what the searches promise
-// when a long event makes the ends unsorted: an event ending after the
-// time, whose predecessor does not.
+// TestTimelineModel_FindInViewLongEvents checks the searches when a long
+// event makes the ends unsorted: the first event ending after the time is
+// the first in the events' order, however long before it starts.
 func TestTimelineModel_FindInViewLongEvents(t *testing.T) {
 	m := newTestModel(t, LanesByGroup, fixtureEvents())
 	for _, at := range []time.Time{day(2021, 1, 1), day(2022, 6, 6), day(2022, 12, 7), day(2022, 12, 8), day(2023, 1, 20)} {
 		s := unixSeconds(at)
 		i := m.firstEndingAfter(s)
-		if i >= m.datedCount() || m.events[i].end <= s || i > 0 && m.events[i-1].end > s {
+		if i >= m.datedCount() || m.events[i].end <= s {
 			t.Errorf("firstEndingAfter(%v) = %d", at.Format(time.DateOnly), i)
+		}
+		for k := range i {
+			if m.events[k].end > s {
+				t.Errorf("firstEndingAfter(%v) = %d (%s), but %s comes first and ends after it", at.Format(time.DateOnly), i, m.events[i].ID, m.events[k].ID)
+			}
 		}
 		j := m.lastStartingBefore(s)
 		if j >= 0 && m.events[j].start >= s || j+1 < m.datedCount() && m.events[j+1].start < s {

@@ -10,9 +10,9 @@ type timelineRenderer struct {
 	t      *Timeline
 	layout timelineLayout
 
-	bg, grid, bars, bands, ranges, clusters, chips, outlines, tipBox objectPool[*canvas.Rectangle, rectPrim]
-	dots, rings                                                      objectPool[*canvas.Circle, circlePrim]
-	counts, labels, axis, names, tipText                             objectPool[*canvas.Text, textPrim]
+	bg, grid, bars, bands, ranges, clusters, ticks, chips, outlines, tipBox objectPool[*canvas.Rectangle, rectPrim]
+	dots, rings                                                             objectPool[*canvas.Circle, circlePrim]
+	counts, labels, axis, names, tipText                                    objectPool[*canvas.Text, textPrim]
 
 	objects []fyne.CanvasObject
 }
@@ -34,6 +34,7 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 	grew = r.ranges.sync(f.ranges, applyRect) || grew
 	grew = r.clusters.sync(f.clusters, applyRect) || grew
 	grew = r.dots.sync(f.dots, applyCircle) || grew
+	grew = r.ticks.sync(f.ticks, applyRect) || grew
 	grew = r.counts.sync(f.counts, applyText) || grew
 	grew = r.chips.sync(f.chips, applyRect) || grew
 	grew = r.labels.sync(f.labels, applyText) || grew
@@ -73,6 +74,7 @@ func (r *timelineRenderer) collect() {
 	r.objects = r.ranges.appendTo(r.objects)
 	r.objects = r.clusters.appendTo(r.objects)
 	r.objects = r.dots.appendTo(r.objects)
+	r.objects = r.ticks.appendTo(r.objects)
 	r.objects = r.counts.appendTo(r.objects)
 	r.objects = r.chips.appendTo(r.objects)
 	r.objects = r.labels.appendTo(r.objects)

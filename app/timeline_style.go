@@ -12,19 +12,32 @@ import (
 // Sizes in pixels of what the timeline draws. They are independent of the
 // theme's text size because they are read as shapes, not text.
 const (
-	dotSize        = 14 // a day marker; markers closer than this cluster
-	barHeight      = 12
-	bandHeight     = 18
-	pillHeight     = 18
-	minBandWidth   = 26 // fuzzy dates must never read as a point
-	markerRowH     = 26 // the top of a lane, where markers sit
-	colWidth       = 2  // histogram and coverage columns
+	dotSize    = 10 // a single event known to the day
+	pointWidth = 14 // the room a dot and its ticks take; closer points cluster
+	markHeight = 11 // bands and bars
+	pillHeight = 11 // a cluster's front card
+	// stackOffset is how far a cluster's back card shows behind its front.
+	stackOffset  = 3
+	minBandWidth = 26 // fuzzy dates must never read as a point
+	// markerRowH is the least height of a lane's row of markers and labels;
+	// markMid is where in a row markers are centred.
+	markerRowH     = 17
+	markMid        = 7
+	maxLaneRows    = 8
+	markGap        = 3 // between markers in a row
+	colWidth       = 2 // histogram and coverage columns
 	coverageHeight = 24
 	labelGap       = 8
 	labelPad       = 3 // clear space around a label that grid lines keep out of
+	labelNear      = 5 // between a marker and its label beside it
+	insidePad      = 4 // between a band's or bar's end and a label inside it
 	axisGap        = 10
-	maxLabelRows   = 4
-	undatedSlot    = dotSize + 4
+	// A single event's sources are ticks under its marker, up to maxTicks.
+	maxTicks    = 5
+	tickStep    = 3
+	tickHeight  = 2
+	tickGap     = 2
+	undatedSlot = dotSize + 8
 	// minUndatedTitleWidth is the least room worth giving an undated
 	// event's title.
 	minUndatedTitleWidth = 60

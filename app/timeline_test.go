@@ -52,6 +52,126 @@ func TestTimeline_SelectNext(t *testing.T) {
 	}
 }
 
+// TestTimeline_SameDayOrder checks that the events of one day are drawn
+// left to right, and walked by Next and Previous, in the order the sources
+// narrate them (fixtureEvents' sameDayOrder), not in their IDs' order.
+func TestTimeline_SameDayOrder(t *testing.T) {
+	tl, _ := newTestTimeline(t, fixtureEvents())
+	tl.SetView(day(2022, 12, 7), day(2022, 12, 8))
+
+	peru := []string{"ev-self-coup", "ev-removal", "ev-arrest", "ev-boluarte"}
+	for i := 1; i < len(peru); i++ {
+		a, kindA, _ := tl.markOf(peru[i-1])
+		b, kindB, _ := tl.markOf(peru[i])
+		if kindA != hitEvent || kindB != hitEvent || a.x+a.w/2 >= b.x+b.w/2 {
+			t.Errorf("%s (%v at x %v) is not drawn on its own left of %s (%v at x %v)", peru[i-1], kindA, a.x, peru[i], kindB, b.x)
+		}
+	}
+
+	var got []string
+	tl.OnSelected = func(id string) { got = append(got, id) }
+	// With nothing selected, Next starts from the first event in view, here
+	// the year-long band of 2022, which starts long before the view.
+	tl.SelectNext()
+	tl.Select("ev-oas-mission") // the event before 7 December
+	for range 5 {
+		tl.SelectNext()
+	}
+	want := []string{"ev-inflation", "ev-self-coup", "ev-us-statement", "ev-removal", "ev-arrest", "ev-boluarte"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Next walked %q, want %q", got, want)
+	}
+	got = nil
+	for range 4 {
+		tl.SelectPrevious()
+	}
+	if want := []string{"ev-arrest", "ev-removal", "ev-us-statement", "ev-self-coup"}; !slices.Equal(got, want) {
+		t.Errorf("Previous walked %q, want %q", got, want)
+	}
+}
+
+// TestTimeline_OverlappingBandsStack checks that overlapping bands each get
+// a row of their own, at the week and at the full view, and that tapping
+// each selects it.
+func TestTimeline_OverlappingBandsStack(t *testing.T) {
+	views := []struct {
+		name     string
+		from, to time.Time
+	}{
+		{"week", day(2021, 12, 5), day(2021, 12, 16)},
+		{"day", day(2021, 12, 9), day(2021, 12, 10)},
+		{"full", time.Time{}, time.Time{}},
+	}
+	for _, v := range views {
+		t.Run(v.name, func(t *testing.T) {
+			tl, _ := newTestTimeline(t, append(fixtureEvents(), missionEvents()...))
+			if !v.from.IsZero() {
+				tl.SetView(v.from, v.to)
+			}
+			for _, ev := range missionEvents() {
+				tl.Select("")
+				r, kind, ok := tl.markOf(ev.ID)
+				if !ok || kind != hitEvent {
+					t.Errorf("%s is not drawn on its own (%v)", ev.ID, kind)
+					continue
+				}
+				var got []string
+				tl.OnSelected = func(id string) { got = append(got, id) }
+
+				test.TapAt(tl, fyne.NewPos(r.x+min(r.w/2, 6), r.y+r.h/2))
+
+				if tl.Selected() != ev.ID || !slices.Equal(got, []string{ev.ID}) {
+					t.Errorf("tapping %s at %v selected %q (calls %q)", ev.ID, r, tl.Selected(), got)
+				}
+			}
+			assertMarkersApart(t, tl, v.name)
+		})
+	}
+}
+
+// TestTimeline_MarkersApart checks at many zooms that no two markers
+// overlap, that only clusters carry a number and that single events show
+// their sources as ticks.
+func TestTimeline_MarkersApart(t *testing.T) {
+	tests := []struct {
+		name     string
+		mode     LaneMode
+		from, to time.Time
+	}{
+		{"full", LanesByGroup, time.Time{}, time.Time{}},
+		{"full by category", LanesByCategory, time.Time{}, time.Time{}},
+		{"month", LanesByGroup, day(2022, 12, 1), day(2023, 1, 1)},
+		{"deepest zoom", LanesByGroup, day(2022, 12, 7), day(2022, 12, 8)},
+		{"deepest zoom, a dot on a bar", LanesByGroup, day(2022, 12, 15), day(2022, 12, 16)},
+		{"deepest zoom by category", LanesByCategory, day(2022, 12, 7), day(2022, 12, 8)},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tl, _ := newTestTimeline(t, append(fixtureEvents(), missionEvents()...))
+			tl.SetLaneMode(tc.mode)
+			if !tc.from.IsZero() {
+				tl.SetView(tc.from, tc.to)
+			}
+			assertMarkersApart(t, tl, tc.name)
+			f := tl.lastFrame()
+			clusters, ticks := 0, 0
+			for _, d := range f.drawn {
+				if h := f.hits[d.hit]; h.kind == hitEvent {
+					ticks += min(tl.events[d.event].Sources, maxTicks)
+				}
+			}
+			for _, h := range f.hits {
+				if h.kind == hitCluster {
+					clusters++
+				}
+			}
+			if undated := tl.events[tl.byID["ev-backchannel"]].Sources; len(f.counts) != clusters || len(f.ticks) != ticks+undated {
+				t.Errorf("%d numbers for %d clusters, %d ticks for %d sources", len(f.counts), clusters, len(f.ticks), ticks+undated)
+			}
+		})
+	}
+}
+
 func TestTimeline_Select(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -149,6 +269,7 @@ func TestTimeline_ZoomSeries(t *testing.T) {
 			for i := range 40 {
 				tl.ZoomAt(x, 1.3)
 				assertLabelsApart(t, tl, fmt.Sprintf("zoom in step %d", i))
+				assertMarkersApart(t, tl, fmt.Sprintf("zoom in step %d", i))
 				assertSelectedLabelled(t, tl)
 			}
 			if viewSpan(tl) != minSpan {
@@ -157,6 +278,7 @@ func TestTimeline_ZoomSeries(t *testing.T) {
 			for i := range 40 {
 				tl.ZoomAt(x, 1/1.3)
 				assertLabelsApart(t, tl, fmt.Sprintf("zoom out step %d", i))
+				assertMarkersApart(t, tl, fmt.Sprintf("zoom out step %d", i))
 				assertSelectedLabelled(t, tl)
 			}
 		})
@@ -483,6 +605,43 @@ func assertLabelsApart(tb testing.TB, tl *Timeline, step string) {
 	}
 }
 
+// assertMarkersApart checks that no two markers or clusters overlap, and
+// that no label overlaps a marker other than its own.
+func assertMarkersApart(tb testing.TB, tl *Timeline, step string) {
+	tb.Helper()
+	f := tl.lastFrame()
+	var marks []hitBox
+	for _, h := range f.hits {
+		if h.prio != prioLabel && h.kind != hitHistogram {
+			marks = append(marks, h)
+		}
+	}
+	hitBoxOf := func(h hitBox) box { return box{h.x0, h.y0, h.x1 - h.x0, h.y1 - h.y0} }
+	for i, a := range marks {
+		for _, b := range marks[i+1:] {
+			if hitBoxOf(a).overlaps(hitBoxOf(b)) {
+				tb.Errorf("%s: markers %v and %v overlap", step, hitBoxOf(a), hitBoxOf(b))
+			}
+		}
+	}
+	// A label is its event's, or a cluster's count of events (no hit box).
+	labelEvent := map[fyne.Position]int32{}
+	for _, h := range f.hits {
+		if h.prio == prioLabel {
+			labelEvent[fyne.NewPos(h.x0, h.y0)] = h.event
+		}
+	}
+	for _, p := range f.labels {
+		lb := box{p.pos.X, p.pos.Y, p.size.Width, p.size.Height}
+		ev, ok := labelEvent[p.pos]
+		for _, m := range marks {
+			if lb.overlaps(hitBoxOf(m)) && (!ok || m.event != ev) {
+				tb.Errorf("%s: label %q %v overlaps marker %v", step, p.text, lb, hitBoxOf(m))
+			}
+		}
+	}
+}
+
 // assertSelectedLabelled checks that the selected event, when it is drawn,
 // has its label shown.
 func assertSelectedLabelled(tb testing.TB, tl *Timeline) {
@@ -494,7 +653,7 @@ func assertSelectedLabelled(tb testing.TB, tl *Timeline) {
 		return
 	}
 	for _, l := range tl.lastFrame().labels {
-		if l.text == tl.events[tl.selected].fullLabel && l.bold {
+		if it := &tl.events[tl.selected]; (l.text == it.fullLabel || l.text == it.label) && l.bold {
 			return
 		}
 	}

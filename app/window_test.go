@@ -414,6 +414,68 @@ func TestWindow_PreviousNext(t *testing.T) {
 	}
 }
 
+// TestWindow_PreviousNextSameDay walks a day whose sources narrate its
+// events in an order unlike their IDs': the buttons follow the narration.
+func TestWindow_PreviousNextSameDay(t *testing.T) {
+	c := newFakeCorpus(t)
+	sameDay := func(id, title string, seq int) *data.Event {
+		e := *c.events[1] // "removed", on 7 December
+		e.ID, e.Title, e.Sequence, e.Disagreements = id, title, seq, nil
+		return &e
+	}
+	c.events[1].Sequence = 2
+	c.events = append(c.events, sameDay("a-successor", "Successor sworn in", 3), sameDay("z-dissolution", "President dissolves Congress", 1))
+	v, _ := newTestWindowOn(t, c)
+	v.timeline.Select("before")
+	v.detail.ShowEvent("before")
+	v.detail.wait()
+	var got []string
+	for range 4 {
+		test.Tap(findButton(t, v.detail.scroll.Content, "Next"))
+		v.detail.wait()
+		got = append(got, v.detail.eventID)
+	}
+	if want := []string{"z-dissolution", "removed", "a-successor", "after"}; !slices.Equal(got, want) {
+		t.Errorf("Next walked %q, want %q", got, want)
+	}
+	got = nil
+	for range 3 {
+		test.Tap(findButton(t, v.detail.scroll.Content, "Previous"))
+		v.detail.wait()
+		got = append(got, v.detail.eventID)
+	}
+	if want := []string{"a-successor", "removed", "z-dissolution"}; !slices.Equal(got, want) {
+		t.Errorf("Previous walked %q, want %q", got, want)
+	}
+}
+
+// TestWindow_CategoryLanesLabelled checks that at the window's usual size
+// every lane by category with events in view labels some of them, as the
+// lanes by country do.
+func TestWindow_CategoryLanesLabelled(t *testing.T) {
+	v, _ := newTestWindow(t)
+	v.lanes.SetSelected("By category")
+	v.timeline.FitAll()
+	f := v.timeline.lastFrame()
+	if len(f.lanes) < 6 {
+		t.Fatalf("%d lanes by category", len(f.lanes))
+	}
+	for i, g := range f.lanes {
+		if g.inView == 0 {
+			continue
+		}
+		labels := 0
+		for _, p := range f.labels {
+			if p.pos.Y >= g.top && p.pos.Y+p.size.Height <= g.top+g.h+1 {
+				labels++
+			}
+		}
+		if labels == 0 {
+			t.Errorf("lane %s (%.0f px high) has %d events in view and no label", v.timeline.lanes[i].name, g.h, g.inView)
+		}
+	}
+}
+
 // Every way out of the window (the window manager's close, Ctrl+Q, the
 // Quit item) saves the whole layout, and the next window opens with it.
 func TestWindow_RemembersLayout(t *testing.T) {
