@@ -380,8 +380,8 @@ func (v *mainView) showError(err error) {
 	dialog.ShowError(err, v.win)
 }
 
-// applyView sets the visible range from YYYY-MM-DD strings, for the
-// screenshot command.
+// applyView sets the visible range from YYYY-MM-DD strings, both days
+// shown whole, for the screenshot command.
 func (v *mainView) applyView(from, to string) error {
 	f, err := data.ParseDay(from)
 	if err != nil {
@@ -391,8 +391,8 @@ func (v *mainView) applyView(from, to string) error {
 	if err != nil {
 		return fmt.Errorf("--to: %w", err)
 	}
-	if !t.After(f) {
-		return fmt.Errorf("--to %s is not after --from %s", to, from)
+	if t.Before(f) {
+		return fmt.Errorf("--to %s is before --from %s", to, from)
 	}
 	v.timeline.SetView(f, t.Add(24*time.Hour))
 	return nil
