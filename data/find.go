@@ -27,10 +27,11 @@ import (
 //     never finds "couple"), best first, on one line.
 //   - Events: every event the query matches: by title (a match of the first
 //     kind above), by its own summary or evidence, or as an event of a
-//     person, place or document whose title matches so. A query of one or
-//     two letters lights an event or the events of a person, place or
-//     document only where it is a whole word of the title, so that "p"
-//     does not light every event.
+//     person, place or document whose title matches so. A query of one
+//     letter lights nothing, and one of two letters lights only where it
+//     is a whole word of a title ("US"), so that "p" or "pe" does not
+//     light every event. Words of one letter are not looked for in the
+//     text, where they are mostly "a" or the "s" of "Mexico's".
 //
 // len(Hits)+len(Text) is at most limit (no limit when limit <= 0); Text
 // keeps a quarter of it, at least one, when there are both, and takes what

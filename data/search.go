@@ -24,8 +24,9 @@ const maxQueryRunes = 200
 
 // Search finds events, actors (by name or alias), places and documents whose
 // titles fuzzily match query, ignoring case and accents ("lopez" finds
-// "López"). Each hit carries the matched ranges of its title in runes. Any
-// string is a valid query; one with no letters or digits finds nothing.
+// "López"), ranked as Find ranks its title hits; Find is the whole search.
+// Each hit carries the matched ranges of its title in runes. Any string is
+// a valid query; one with no letters or digits finds nothing.
 func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, error) {
 	s.searchMu.Lock()
 	defer s.searchMu.Unlock()
@@ -322,9 +323,9 @@ func (sr *searcher) compareCands(a, b int) int {
 
 // classify works out how the title of c matches q, given the bytes fuzzy
 // matching chose, and whether it is a match at all. letters counts the
-// query's letters and digits: a query of fewer than three lights a thing's
-// events only where its words are whole words of the title, or "p" would
-// light every title with a word starting with p.
+// query's letters and digits: a query of one lights nothing, and one of two
+// lights a thing's events only where it is a whole word of the title, or
+// "p" would light every title with a word starting with p.
 func classify(c *candidate, q string, fuzzyIdx []int, letters int) (titleMatch, bool) {
 	var (
 		idx                []int
@@ -340,7 +341,7 @@ func classify(c *candidate, q string, fuzzyIdx []int, letters int) (titleMatch, 
 	switch {
 	case ok && atStarts:
 		return titleMatch{tier: tierTitle, score: contiguousBonus(c.folded, q), matches: idx,
-			lights: letters >= 3 || allWhole}, true
+			lights: letters >= 3 || letters == 2 && allWhole}, true
 	case ok:
 		return titleMatch{tier: tierFuzzy, score: contiguousBonus(c.folded, q), matches: idx}, true
 	case strewn(c.folded, fuzzyIdx):
