@@ -88,7 +88,9 @@ func (s *Store) find(ctx context.Context, query string, limit int) (*Results, er
 		res.Text = append(res.Text, TextHit{Kind: KindDocument, ID: t.id, Title: t.title,
 			Snippet: sn.text, Matches: sn.matches, Rank: d.rank})
 	}
-	res.Events = sr.litEvents(tms, txt)
+	if res.Events, err = s.litEvents(ctx, sr, tms, txt); err != nil {
+		return nil, err
+	}
 	return res, nil
 }
 
@@ -214,7 +216,7 @@ func (sr *searcher) rankHits(tms []titleMatch, txt textMatches, limit int) []ran
 }
 
 // litEvents lists the events the query matches (see Find) in time order.
-func (sr *searcher) litEvents(tms []titleMatch, txt textMatches) []string {
+func (s *Store) litEvents(ctx context.Context, sr *searcher, tms []titleMatch, txt textMatches) ([]string, error) {
 	lit := make([]bool, len(sr.events))
 	for _, tm := range tms {
 		if !tm.lights {
@@ -225,7 +227,11 @@ func (sr *searcher) litEvents(tms []titleMatch, txt textMatches) []string {
 			lit[c.pos] = true
 			continue
 		}
-		for _, pos := range sr.links[string(c.kind)+"\x00"+c.id] {
+		linked, err := s.linked(ctx, sr, c.kind, c.id)
+		if err != nil {
+			return nil, err
+		}
+		for _, pos := range linked {
 			lit[pos] = true
 		}
 	}
@@ -238,7 +244,30 @@ func (sr *searcher) litEvents(tms []titleMatch, txt textMatches) []string {
 			out = append(out, sr.events[pos])
 		}
 	}
-	return out
+	return out, nil
+}
+
+// linked is the places in time order of the events of an actor, place or
+// document, read the first time a query lights them and kept with the
+// searcher: reading every link up front would slow the first search of a
+// large corpus, and most are never asked for.
+func (s *Store) linked(ctx context.Context, sr *searcher, kind Kind, id string) ([]int32, error) {
+	key := string(kind) + "\x00" + id
+	if ps, ok := sr.links[key]; ok {
+		return ps, nil
+	}
+	ids, err := s.EventsWith(ctx, kind, id)
+	if err != nil {
+		return nil, err
+	}
+	ps := make([]int32, 0, len(ids))
+	for _, e := range ids {
+		if p, ok := sr.pos[e]; ok {
+			ps = append(ps, p)
+		}
+	}
+	sr.links[key] = ps
+	return ps, nil
 }
 
 // snippet is the words around a match, on one line, and the matched
@@ -305,8 +334,8 @@ func readSnippets(ctx context.Context, tx *sql.Tx, table string, col int, match 
 }
 
 // loadIndex reads what Find needs besides titles: the events in time
-// order, the events of each actor, place and document, and what each row
-// of the full-text indexes is. It sets each event candidate's pos.
+// order and what each row of the full-text indexes is. It sets each event
+// candidate's pos.
 func (sr *searcher) loadIndex(ctx context.Context, tx *sql.Tx) error {
 	pos := map[string]int32{}
 	err := eachRow(ctx, tx, `SELECT e.id, e.title FROM events e ORDER BY `+eventOrder, func(sc scanner) error {
@@ -322,21 +351,7 @@ func (sr *searcher) loadIndex(ctx context.Context, tx *sql.Tx) error {
 	if err != nil {
 		return err
 	}
-	sr.links = map[string][]int32{}
-	err = eachRow(ctx, tx, `SELECT ?1, actor_id, event_id FROM event_actors
-		UNION ALL SELECT ?2, place_id, event_id FROM event_places
-		UNION ALL SELECT DISTINCT ?3, document_id, event_id FROM evidence`, func(sc scanner) error {
-		var kind, id, event string
-		if err := sc.Scan(&kind, &id, &event); err != nil {
-			return err
-		}
-		key := kind + "\x00" + id
-		sr.links[key] = append(sr.links[key], pos[event])
-		return nil
-	}, KindActor, KindPlace, KindDocument)
-	if err != nil {
-		return err
-	}
+	sr.pos, sr.links = pos, map[string][]int32{}
 	sr.eventText = map[int64]int32{}
 	err = eachRow(ctx, tx, `SELECT rowid, ref FROM event_text`, func(sc scanner) error {
 		var (

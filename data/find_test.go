@@ -165,6 +165,11 @@ func TestFind_Lights(t *testing.T) {
 			t.Errorf("%q lights %d of %d events", q, len(res.Events), len(evs))
 		}
 	}
+	// ebrard-rejects-expulsion never says "SRE"; the ministry is one of its
+	// actors.
+	if res, err := s.Find(ctx, "sre", 30); err != nil || !slices.Contains(res.Events, "ebrard-rejects-expulsion") {
+		t.Errorf("sre does not light the events of the SRE: %v", res.Events)
+	}
 	if res, err := s.Find(ctx, "US", 30); err != nil || !slices.Contains(res.Events, "us-embassy-rebukes-castillo") {
 		t.Errorf("US, a whole word of two letters, does not light the US embassy's event: %v", res.Events)
 	}

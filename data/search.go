@@ -59,10 +59,12 @@ type searcher struct {
 	lastIdx   []int
 
 	// What Find needs besides titles (loadIndex): the events' ids and
-	// titles in time order; the places in that order of the events of each
-	// actor, place and document, by kind and id; and by rowid, the event
-	// of each row of event_text and the document of each row of text_index.
+	// titles in time order, and each one's place in it by id; by rowid, the
+	// event of each row of event_text and the document of each row of
+	// text_index; and, as they are asked for (Store.linked), the places of
+	// the events of actors, places and documents, by kind and id.
 	events, eventTitles []string
+	pos                 map[string]int32
 	links               map[string][]int32
 	eventText           map[int64]int32
 	docText             map[int64]docRow
