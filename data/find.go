@@ -18,8 +18,10 @@ import (
 //     and documents that hold every word of the query at the start of a
 //     word ("lopez" finds "López Obrador", "castil" finds "Castillo"); then
 //     events whose own summary or evidence passages hold every word as a
-//     whole word (those hits have a Snippet); then titles that hold the
-//     query's letters in order within a word, or its words inside words.
+//     whole word, in time order (those hits have a Snippet); then titles
+//     that hold the query's letters in order within a word, or its words
+//     inside words. A query of one or two letters finds only titles with
+//     words that start with it.
 //     Letters strewn across the words of a title ("coup" in "López Obrador
 //     defends Mexico's support") are no match. Equal scores go by kind
 //     (events, people, places, documents), events in CompareEvents order.
