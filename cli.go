@@ -10,7 +10,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"chronoscope/assets"
 	"chronoscope/data"
@@ -26,16 +29,35 @@ const usage = `Chronoscope explores a timeline of Mexico–Peru relations, 2021�
 Usage:
   chronoscope [--corpus PATH]                  open the window
   chronoscope search [--json] [--limit N] QUERY
-                                               fuzzy search of events, actors, places,
-                                               documents, then full text of the documents
+                                               search events, people, places and documents,
+                                               then the text of the documents; one line a hit
   chronoscope export --format json [-o FILE]   write the corpus as JSON
   chronoscope check                            validate the corpus; exit 1 listing problems
   chronoscope screenshot -o FILE.png [--size WxH] [--query Q] [--select EVENT_ID]
-                         [--from YYYY-MM-DD --to YYYY-MM-DD] [--lanes group|category]
+                         [--from YYYY-MM-DD --to YYYY-MM-DD] [--lanes group|category] [--dark]
                                                render the window to a PNG (needs a display)
+  chronoscope help                             print this help
 
-Every command takes --corpus PATH. Without it the user's corpus in the app's
-storage is used; a corpus that does not exist is built from the bundled sources.
+Flags:
+  --corpus PATH      the corpus file (every command). Without it the user's corpus
+                     in the app's storage is used; a corpus that does not exist is
+                     built from the bundled sources, and an existing --corpus file
+                     is only read.
+  search:
+    --json           print the hits as JSON
+    --limit N        print at most N hits in all (default 20)
+  export:
+    --format json    the format (only json)
+    -o FILE          write to FILE instead of standard output
+  screenshot:
+    -o FILE.png      write the picture to FILE.png
+    --size WxH       window size (default 1280x820)
+    --query Q        type Q into the search field
+    --select ID      select the event ID
+    --from DAY --to DAY
+                     show the timeline from one YYYY-MM-DD to another
+    --lanes L        lanes by group (country or bloc, the default) or by category
+    --dark           use the dark theme
 `
 
 // errUsage marks command-line mistakes, which exit with status 2.
@@ -60,22 +82,31 @@ func (c *cli) run(ctx context.Context, args []string) int {
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		name, args = args[0], args[1:]
 	}
+	if name == "help" {
+		fmt.Fprint(c.stdout, usage)
+		return 0
+	}
 	cmd, ok := c.commands()[name]
 	if !ok {
 		fmt.Fprintf(c.stderr, "chronoscope: unknown command %q\n\n%s", name, usage)
 		return 2
 	}
 	cmd.flags.StringVar(&c.corpus, "corpus", "", "corpus `PATH` (default: the user's corpus)")
-	cmd.flags.SetOutput(c.stderr)
-	cmd.flags.Usage = func() { fmt.Fprint(c.stderr, usage) }
+	// The flag package's own messages ("invalid value "abc" for flag
+	// -limit: parse error", then every flag) are replaced by one line.
+	cmd.flags.SetOutput(io.Discard)
+	cmd.flags.Usage = func() {}
 	positional, err := parseInterleaved(cmd.flags, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(c.stdout, usage)
+		return 0
 	}
-	if err := cmd.run(ctx, positional); err != nil {
+	if err == nil {
+		err = cmd.run(ctx, positional)
+	} else {
+		err = flagError(err)
+	}
+	if err != nil {
 		fmt.Fprintf(c.stderr, "chronoscope: %v\n", err)
 		if errors.Is(err, errUsage) {
 			return 2
@@ -83,6 +114,40 @@ func (c *cli) run(ctx context.Context, args []string) int {
 		return 1
 	}
 	return 0
+}
+
+// flagError rewords an error of the flag package as a usage error that
+// names the flag as it is written ("--limit") and says what it wants.
+func flagError(err error) error {
+	msg := err.Error()
+	if m := invalidValue.FindStringSubmatch(msg); m != nil {
+		return fmt.Errorf("%w: --%s %s: %s; see chronoscope --help", errUsage, m[2], m[1], m[3])
+	}
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		return fmt.Errorf("%w: unknown flag --%s; see chronoscope --help", errUsage, strings.TrimPrefix(name, "-"))
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
+		return fmt.Errorf("%w: --%s needs a value; see chronoscope --help", errUsage, strings.TrimPrefix(name, "-"))
+	}
+	return fmt.Errorf("%w: %s; see chronoscope --help", errUsage, msg)
+}
+
+// invalidValue matches the flag package's message for a value a flag's Set
+// refused: the value, the flag's name and the reason.
+var invalidValue = regexp.MustCompile(`^invalid (?:boolean )?value (".*") for (?:flag )?-(\S+): (.*)$`)
+
+// countFlag is a flag that takes a whole number from 1.
+type countFlag int
+
+func (n *countFlag) String() string { return strconv.Itoa(int(*n)) }
+
+func (n *countFlag) Set(s string) error {
+	v, err := strconv.Atoi(s)
+	if err != nil || v < 1 {
+		return errors.New("want a whole number from 1")
+	}
+	*n = countFlag(v)
+	return nil
 }
 
 // parseInterleaved parses flags wherever they stand among the arguments,
@@ -141,32 +206,26 @@ func (c *cli) windowCommand() command {
 func (c *cli) searchCommand() command {
 	fl := flag.NewFlagSet("search", flag.ContinueOnError)
 	asJSON := fl.Bool("json", false, "print JSON")
-	limit := fl.Int("limit", 20, "at most `N` hits of each search")
+	limit := countFlag(20)
+	fl.Var(&limit, "limit", "at most `N` hits in all")
 	return command{fl, func(ctx context.Context, args []string) error {
-		if len(args) == 0 {
-			return fmt.Errorf("%w: search needs a QUERY", errUsage)
-		}
-		if *limit < 1 {
-			return fmt.Errorf("%w: --limit must be at least 1", errUsage)
-		}
 		query := strings.Join(args, " ")
+		if strings.TrimSpace(query) == "" {
+			return fmt.Errorf("%w: search needs a QUERY, the words to look for", errUsage)
+		}
 		s, err := c.open(ctx)
 		if err != nil {
 			return err
 		}
 		defer s.Close()
-		hits, err := s.Search(ctx, query, *limit)
-		if err != nil {
-			return err
-		}
-		text, err := s.SearchText(ctx, query, *limit)
+		res, err := s.Find(ctx, query, int(limit))
 		if err != nil {
 			return err
 		}
 		if *asJSON {
-			return writeSearchJSON(c.stdout, hits, text)
+			return writeSearchJSON(c.stdout, res)
 		}
-		writeSearchText(c.stdout, hits, text)
+		writeSearchText(c.stdout, res)
 		return nil
 	}}
 }
@@ -184,23 +243,25 @@ type jsonHit struct {
 	Snippet string    `json:"snippet,omitempty"`
 }
 
-func writeSearchJSON(w io.Writer, hits []data.Hit, text []data.TextHit) error {
-	out := make([]jsonHit, 0, len(hits)+len(text))
-	for _, h := range hits {
-		m := h.Matches
-		if m == nil {
-			m = [][2]int{}
+func writeSearchJSON(w io.Writer, res *data.Results) error {
+	out := make([]jsonHit, 0, len(res.Hits)+len(res.Text))
+	for _, h := range res.Hits {
+		j := jsonHit{Kind: h.Kind, ID: h.ID, Title: h.Title, Score: float64(h.Score), Matches: h.Matches, Name: h.Name}
+		if h.Snippet != "" {
+			// An event found by its own text rather than its title.
+			j.Kind, j.Matches, j.Snippet = h.Kind.InText(), h.SnippetMatches, h.Snippet
 		}
-		out = append(out, jsonHit{Kind: h.Kind, ID: h.ID, Title: h.Title, Score: float64(h.Score), Matches: m, Name: h.Name})
+		out = append(out, j)
 	}
-	for _, h := range text {
-		m := h.Matches
-		if m == nil {
-			m = [][2]int{}
-		}
+	for _, h := range res.Text {
 		// bm25 is lower for better matches; negate it so higher is better,
-		// as with the fuzzy scores.
-		out = append(out, jsonHit{Kind: h.Kind.InText(), ID: h.ID, Title: h.Title, Score: -h.Rank, Matches: m, Snippet: h.Snippet})
+		// as with the other scores.
+		out = append(out, jsonHit{Kind: h.Kind.InText(), ID: h.ID, Title: h.Title, Score: -h.Rank, Matches: h.Matches, Snippet: h.Snippet})
+	}
+	for i := range out {
+		if out[i].Matches == nil {
+			out[i].Matches = [][2]int{}
+		}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -208,24 +269,130 @@ func writeSearchJSON(w io.Writer, hits []data.Hit, text []data.TextHit) error {
 	return enc.Encode(out)
 }
 
-func writeSearchText(w io.Writer, hits []data.Hit, text []data.TextHit) {
-	if len(hits) == 0 && len(text) == 0 {
+// Columns of search's text output: kind, id, then what was found, clipped
+// with an ellipsis so that a hit is one line.
+const (
+	kindWidth  = 8
+	idWidth    = 36
+	textWidth  = 80
+	titleWidth = 32 // before a passage that matched
+)
+
+// writeSearchText prints one line a hit: its kind, its id, and its title
+// with the matched letters in [ ] (an alias with the name it stands for;
+// an event found by its own text with the passage that matched); then,
+// under "in the text:", the documents' passages that match.
+func writeSearchText(w io.Writer, res *data.Results) {
+	if len(res.Hits) == 0 && len(res.Text) == 0 {
 		fmt.Fprintln(w, "no matches")
 		return
 	}
-	for _, h := range hits {
-		line := fmt.Sprintf("%-8s %-40s %s", h.Kind, h.ID, bracket(h.Title, h.Matches))
-		if h.Name != "" {
-			line += " (" + h.Name + ")"
+	for _, h := range res.Hits {
+		title, ranges := ownTitle(h.Title, h.Matches)
+		var text string
+		switch {
+		case h.Snippet != "":
+			text = withPassage(title, h.Snippet, h.SnippetMatches, " — ")
+		case h.Name != "":
+			text = marked(title+" ("+h.Name+")", ranges, textWidth)
+		default:
+			text = marked(title, ranges, textWidth)
 		}
-		fmt.Fprintln(w, line)
+		fmt.Fprintln(w, row(string(h.Kind), h.ID, text))
 	}
-	if len(text) > 0 {
+	if len(res.Text) > 0 {
 		fmt.Fprintln(w, "\nin the text:")
-		for _, h := range text {
-			fmt.Fprintf(w, "%-8s %-40s %s\n         %s\n", h.Kind, h.ID, h.Title, bracket(h.Snippet, h.Matches))
+		for _, h := range res.Text {
+			title, _ := ownTitle(h.Title, nil)
+			fmt.Fprintln(w, row(string(h.Kind), h.ID, withPassage(title, h.Snippet, h.Matches, ": ")))
 		}
 	}
+}
+
+// withPassage is a title, clipped to titleWidth, then sep and the passage
+// that matched, shown from a little before its first match, all clipped
+// to textWidth.
+func withPassage(title, passage string, ranges [][2]int, sep string) string {
+	title = textfmt.Clip(strings.Join(strings.Fields(title), " "), titleWidth)
+	head := title + sep
+	n := utf8.RuneCountInString(head)
+	passage, ranges = textfmt.OneLine(passage, ranges)
+	passage, ranges = focus(passage, ranges, textWidth-n)
+	return marked(head+passage, shift(ranges, n), textWidth)
+}
+
+// focus cuts the start of s, a passage, so that its first match shows
+// within width runes with some words before it, and marks the cut with an
+// ellipsis.
+func focus(s string, ranges [][2]int, width int) (string, [][2]int) {
+	if len(ranges) == 0 || ranges[0][1]+2 < width {
+		return s, ranges
+	}
+	runes := []rune(s)
+	from := max(0, ranges[0][0]-width/3)
+	for from < ranges[0][0] && runes[from] != ' ' { // start at a word
+		from++
+	}
+	for from < ranges[0][0] && runes[from] == ' ' {
+		from++
+	}
+	return "…" + string(runes[from:]), shift(ranges, 1-from)
+}
+
+// row lays out one line of search's text output.
+func row(kind, id, text string) string {
+	return strings.TrimRight(fmt.Sprintf("%-*s %-*s %s", kindWidth, kind, idWidth, id, text), " ")
+}
+
+// ownTitle drops the brackets around a title that is ours rather than its
+// source's ("[Mexico will not break ties …]"), since [ ] mark the matched
+// letters here, and moves the ranges with it.
+func ownTitle(title string, ranges [][2]int) (string, [][2]int) {
+	inner, ok := strings.CutPrefix(title, "[")
+	if inner, ok2 := strings.CutSuffix(inner, "]"); ok && ok2 {
+		n := utf8.RuneCountInString(inner)
+		out := make([][2]int, 0, len(ranges))
+		for _, r := range shift(ranges, -1) {
+			if r[0], r[1] = max(r[0], 0), min(r[1], n); r[0] < r[1] {
+				out = append(out, r)
+			}
+		}
+		return inner, out
+	}
+	return title, ranges
+}
+
+// shift moves rune ranges by d.
+func shift(ranges [][2]int, d int) [][2]int {
+	out := make([][2]int, len(ranges))
+	for i, r := range ranges {
+		out[i] = [2]int{r[0] + d, r[1] + d}
+	}
+	return out
+}
+
+// marked is s on one line with the ranges in [ ], clipped with an
+// ellipsis to at most width runes, brackets included. A range the clip
+// cuts is closed where the text ends, so brackets always pair.
+func marked(s string, ranges [][2]int, width int) string {
+	s, ranges = textfmt.OneLine(s, ranges)
+	if full := bracket(s, ranges); utf8.RuneCountInString(full) <= width {
+		return full
+	}
+	for n := width; n > 1; n-- {
+		clipped := textfmt.Clip(s, n)
+		kept := []rune(strings.TrimSuffix(clipped, "…"))
+		var in [][2]int
+		for _, r := range ranges {
+			if r[0] < len(kept) {
+				in = append(in, [2]int{r[0], min(r[1], len(kept))})
+			}
+		}
+		if out := bracket(string(kept), in) + "…"; utf8.RuneCountInString(out) <= width {
+			return out
+		}
+	}
+	return "…"
 }
 
 // bracket marks matched rune ranges of s with [ ].

@@ -5,11 +5,14 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	_ "modernc.org/sqlite"
 )
@@ -164,8 +167,8 @@ func TestCLI_BadCorpusFile(t *testing.T) {
 	tests := []struct {
 		name, content, want string
 	}{
-		{"notes.txt", "not a database at all", "not a SQLite database"},
-		{"empty.db", "", "file is empty"},
+		{"notes.txt", "not a database at all", " is not a Chronoscope corpus: it is not a SQLite database"},
+		{"empty.db", "", " is not a Chronoscope corpus: the file is empty"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -190,6 +193,65 @@ func TestCLI_BadCorpusFile(t *testing.T) {
 	}
 }
 
+// TestCLI_DamagedCorpus checks that a damaged corpus and another program's
+// database are named and described in a user's words (issue #7 found
+// "damaged database: in database main: not a Chronoscope corpus"), in one
+// line, and left as they were.
+func TestCLI_DamagedCorpus(t *testing.T) {
+	good := tempCorpus(t)
+	if code, _, errOut := runCLI(t, "check", "--corpus", good); code != 0 {
+		t.Fatal(errOut)
+	}
+	b, err := os.ReadFile(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	damaged := append([]byte(nil), b...)
+	for i := 40960; i < 45056 && i < len(damaged); i++ {
+		damaged[i] = 0
+	}
+	other := filepath.Join(dir, "other.db")
+	db, err := sql.Open("sqlite", other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`CREATE TABLE notes (body TEXT)`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	tests := []struct {
+		name string
+		file []byte
+		want string
+	}{
+		{"damaged.db", damaged, " is damaged: parts of it cannot be read (SQLite: "},
+		{"other.db", nil, " is not a Chronoscope corpus: it is a SQLite database that Chronoscope did not make"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(dir, tt.name)
+			if tt.file != nil {
+				if err := os.WriteFile(path, tt.file, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			before, _ := os.ReadFile(path)
+			for _, args := range [][]string{{"check"}, {"search", "peru"}, {"export"}} {
+				code, out, errOut := runCLI(t, append(args, "--corpus", path)...)
+				want := "chronoscope: " + path + tt.want
+				if code != 1 || out != "" || strings.Count(errOut, "\n") != 1 || !strings.HasPrefix(errOut, want) ||
+					strings.Contains(errOut, "in database main") {
+					t.Errorf("%v: exit %d, stdout %q, stderr %q; want one line starting %q", args, code, out, errOut, want)
+				}
+			}
+			if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+				t.Error("the file was changed")
+			}
+		})
+	}
+}
+
 func TestCLI_DefaultCorpus(t *testing.T) {
 	cfg := t.TempDir()
 	t.Setenv("XDG_CONFIG_HOME", cfg)
@@ -207,6 +269,181 @@ func TestCLI_Usage(t *testing.T) {
 	}
 	if code, _, _ := runCLI(t, "search"); code != 2 {
 		t.Errorf("search without a query: exit %d", code)
+	}
+}
+
+// TestCLI_EmptyQuery checks that a query with nothing in it is a usage
+// error, not "no matches" with exit 0.
+func TestCLI_EmptyQuery(t *testing.T) {
+	path := tempCorpus(t)
+	for _, q := range []string{"", "   ", "\t\n"} {
+		code, out, errOut := runCLI(t, "search", "--corpus", path, q)
+		if code != 2 || out != "" || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "QUERY") {
+			t.Errorf("search %q: exit %d, stdout %q, stderr %q; want exit 2 and one line asking for a QUERY", q, code, out, errOut)
+		}
+	}
+}
+
+// TestCLI_LimitNotANumber checks that a bad --limit gets one line naming
+// the flag and saying it wants a number, and exit status 2.
+func TestCLI_LimitNotANumber(t *testing.T) {
+	path := tempCorpus(t)
+	for _, v := range []string{"abc", "0", "-3", "2.5"} {
+		code, out, errOut := runCLI(t, "search", "--corpus", path, "--limit", v, "peru")
+		if code != 2 || out != "" || strings.Count(errOut, "\n") != 1 ||
+			!strings.Contains(errOut, "--limit") || !strings.Contains(errOut, "number") || strings.Contains(errOut, "parse error") {
+			t.Errorf("--limit %s: exit %d, stdout %q, stderr %q", v, code, out, errOut)
+		}
+	}
+	if code, _, errOut := runCLI(t, "search", "--corpus", path, "--frobnicate", "peru"); code != 2 || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "--frobnicate") {
+		t.Errorf("unknown flag: exit %d, %q", code, errOut)
+	}
+}
+
+// TestCLI_Help checks that --help and help print the usage to standard
+// output, listing every flag of every command, --dark among them.
+func TestCLI_Help(t *testing.T) {
+	c := &cli{}
+	var names []string
+	for _, cmd := range c.commands() {
+		cmd.flags.VisitAll(func(f *flag.Flag) {
+			if len(f.Name) == 1 {
+				names = append(names, "-"+f.Name+" ")
+			} else {
+				names = append(names, "--"+f.Name)
+			}
+		})
+	}
+	names = append(names, "--corpus", "--dark")
+	for _, args := range [][]string{{"--help"}, {"help"}, {"-h"}, {"search", "--help"}, {"screenshot", "--help"}} {
+		code, out, errOut := runCLI(t, args...)
+		if code != 0 || errOut != "" {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+		for _, n := range names {
+			if !strings.Contains(out, n) {
+				t.Errorf("%v does not list %s", args, n)
+			}
+		}
+	}
+}
+
+// searchRow is a line of search's text output: kind, id, what was found.
+var searchRow = regexp.MustCompile(`^(event|actor|place|document) +(\S+) +(\S.*)$`)
+
+// TestCLI_SearchOneLinePerHit checks search's text output: a hit is one
+// line, whitespace collapsed, clipped with an ellipsis to its column, with
+// brackets that pair and never nest ("[López] Obrador…", never
+// "[[López] Obrador…]").
+func TestCLI_SearchOneLinePerHit(t *testing.T) {
+	path := tempCorpus(t)
+	for _, q := range []string{"lopez", "castillo", "coup", "boluarte", "peru", "mexico", "asylum", "persona non grata"} {
+		code, out, errOut := runCLI(t, "search", "--corpus", path, "--limit", "40", q)
+		if code != 0 {
+			t.Fatalf("%q: exit %d %s", q, code, errOut)
+		}
+		hits := 0
+		for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+			if line == "" || line == "in the text:" {
+				continue
+			}
+			m := searchRow.FindStringSubmatch(line)
+			if m == nil {
+				t.Errorf("%q: not a hit line: %q", q, line)
+				continue
+			}
+			hits++
+			text := m[3]
+			if n := utf8.RuneCountInString(text); n > textWidth {
+				t.Errorf("%q: %d runes, more than the column's %d: %q", q, n, textWidth, text)
+			}
+			if strings.Contains(text, "  ") || strings.ContainsAny(text, "\t\r") {
+				t.Errorf("%q: whitespace not collapsed: %q", q, text)
+			}
+			if strings.Contains(text, "[[") || strings.Contains(text, "]]") || !pairedBrackets(text) {
+				t.Errorf("%q: brackets do not pair: %q", q, text)
+			}
+			if n := utf8.RuneCountInString(text); n == textWidth && !strings.HasSuffix(text, "…") {
+				t.Errorf("%q: cut without an ellipsis: %q", q, text)
+			}
+		}
+		if hits == 0 {
+			t.Errorf("%q: no hits:\n%s", q, out)
+		}
+	}
+	_, out, _ := runCLI(t, "search", "--corpus", path, "lopez")
+	if !strings.Contains(out, "[López] Obrador will not hand the Pacific Alliance presidency to Boluarte\n") {
+		t.Errorf("the document whose title is ours, [López Obrador will not hand…], is not shown plainly:\n%s", out)
+	}
+}
+
+// pairedBrackets reports whether s's [ and ] alternate, starting with [.
+func pairedBrackets(s string) bool {
+	open := false
+	for _, r := range s {
+		switch r {
+		case '[':
+			if open {
+				return false
+			}
+			open = true
+		case ']':
+			if !open {
+				return false
+			}
+			open = false
+		}
+	}
+	return !open
+}
+
+// TestCLI_SearchLimit checks that --limit bounds the whole list, hits and
+// passages of the text together (it printed N of each).
+func TestCLI_SearchLimit(t *testing.T) {
+	path := tempCorpus(t)
+	for _, n := range []int{1, 2, 5} {
+		code, out, errOut := runCLI(t, "search", "--corpus", path, "--limit", strconv.Itoa(n), "castillo")
+		if code != 0 {
+			t.Fatalf("exit %d %s", code, errOut)
+		}
+		got := 0
+		for _, line := range strings.Split(out, "\n") {
+			if searchRow.MatchString(line) {
+				got++
+			}
+		}
+		if got != n {
+			t.Errorf("--limit %d printed %d hits:\n%s", n, got, out)
+		}
+		_, out, _ = runCLI(t, "search", "--corpus", path, "--json", "--limit", strconv.Itoa(n), "castillo")
+		var hits []map[string]any
+		if err := json.Unmarshal([]byte(out), &hits); err != nil || len(hits) != n {
+			t.Errorf("--json --limit %d: %d hits, %v", n, len(hits), err)
+		}
+	}
+}
+
+func TestMarked(t *testing.T) {
+	for _, tc := range []struct {
+		s      string
+		ranges [][2]int
+		width  int
+		want   string
+	}{
+		{"López Obrador", [][2]int{{0, 5}}, 40, "[López] Obrador"},
+		{"López Obrador will not hand the Pacific Alliance presidency", [][2]int{{0, 5}}, 24, "[López] Obrador will…"},
+		{"Peru's Congress\nremoves  Castillo", [][2]int{{25, 33}}, 40, "Peru's Congress removes [Castillo]"},
+		{"Congress removes Castillo", [][2]int{{17, 25}}, 20, "Congress removes…"},
+		{"Castillo Castillo Castillo", [][2]int{{0, 8}, {9, 17}, {18, 26}}, 16, "[Castillo]…"},
+	} {
+		got := marked(tc.s, tc.ranges, tc.width)
+		if got != tc.want || utf8.RuneCountInString(got) > tc.width {
+			t.Errorf("marked(%q, %v, %d) = %q, want %q", tc.s, tc.ranges, tc.width, got, tc.want)
+		}
+	}
+	title, ranges := ownTitle("[López Obrador will not hand the Pacific Alliance presidency to Boluarte]", [][2]int{{1, 6}})
+	if got := marked(title, ranges, 24); got != "[López] Obrador will…" {
+		t.Errorf("a title that is ours: %q", got)
 	}
 }
 

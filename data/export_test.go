@@ -6,3 +6,7 @@ import "database/sql"
 
 // DB is the store's database, for tests that tamper with a corpus.
 func (s *Store) DB() *sql.DB { return s.db }
+
+// ForgetSearchIndex drops the search index, so the next search builds it
+// again as the first search of a session does.
+func (s *Store) ForgetSearchIndex() { s.resetSearch() }

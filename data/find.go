@@ -18,8 +18,10 @@ import (
 //     and documents that hold every word of the query at the start of a
 //     word ("lopez" finds "López Obrador", "castil" finds "Castillo"); then
 //     events whose own summary or evidence passages hold every word as a
-//     whole word (those hits have a Snippet); then titles that hold the
-//     query's letters in order within a word, or its words inside words.
+//     whole word, in time order (those hits have a Snippet); then titles
+//     that hold the query's letters in order within a word, or its words
+//     inside words. A query of one or two letters finds only titles with
+//     words that start with it.
 //     Letters strewn across the words of a title ("coup" in "López Obrador
 //     defends Mexico's support") are no match. Equal scores go by kind
 //     (events, people, places, documents), events in CompareEvents order.
@@ -27,10 +29,11 @@ import (
 //     never finds "couple"), best first, on one line.
 //   - Events: every event the query matches: by title (a match of the first
 //     kind above), by its own summary or evidence, or as an event of a
-//     person, place or document whose title matches so. A query of one or
-//     two letters lights an event or the events of a person, place or
-//     document only where it is a whole word of the title, so that "p"
-//     does not light every event.
+//     person, place or document whose title matches so. A query of one
+//     letter lights nothing, and one of two letters lights only where it
+//     is a whole word of a title ("US"), so that "p" or "pe" does not
+//     light every event. Words of one letter are not looked for in the
+//     text, where they are mostly "a" or the "s" of "Mexico's".
 //
 // len(Hits)+len(Text) is at most limit (no limit when limit <= 0); Text
 // keeps a quarter of it, at least one, when there are both, and takes what
@@ -87,7 +90,9 @@ func (s *Store) find(ctx context.Context, query string, limit int) (*Results, er
 		res.Text = append(res.Text, TextHit{Kind: KindDocument, ID: t.id, Title: t.title,
 			Snippet: sn.text, Matches: sn.matches, Rank: d.rank})
 	}
-	res.Events = sr.litEvents(tms, txt)
+	if res.Events, err = s.litEvents(ctx, sr, tms, txt); err != nil {
+		return nil, err
+	}
 	return res, nil
 }
 
@@ -213,7 +218,7 @@ func (sr *searcher) rankHits(tms []titleMatch, txt textMatches, limit int) []ran
 }
 
 // litEvents lists the events the query matches (see Find) in time order.
-func (sr *searcher) litEvents(tms []titleMatch, txt textMatches) []string {
+func (s *Store) litEvents(ctx context.Context, sr *searcher, tms []titleMatch, txt textMatches) ([]string, error) {
 	lit := make([]bool, len(sr.events))
 	for _, tm := range tms {
 		if !tm.lights {
@@ -224,7 +229,11 @@ func (sr *searcher) litEvents(tms []titleMatch, txt textMatches) []string {
 			lit[c.pos] = true
 			continue
 		}
-		for _, pos := range sr.links[string(c.kind)+"\x00"+c.id] {
+		linked, err := s.linked(ctx, sr, c.kind, c.id)
+		if err != nil {
+			return nil, err
+		}
+		for _, pos := range linked {
 			lit[pos] = true
 		}
 	}
@@ -237,7 +246,30 @@ func (sr *searcher) litEvents(tms []titleMatch, txt textMatches) []string {
 			out = append(out, sr.events[pos])
 		}
 	}
-	return out
+	return out, nil
+}
+
+// linked is the places in time order of the events of an actor, place or
+// document, read the first time a query lights them and kept with the
+// searcher: reading every link up front would slow the first search of a
+// large corpus, and most are never asked for.
+func (s *Store) linked(ctx context.Context, sr *searcher, kind Kind, id string) ([]int32, error) {
+	key := string(kind) + "\x00" + id
+	if ps, ok := sr.links[key]; ok {
+		return ps, nil
+	}
+	ids, err := s.EventsWith(ctx, kind, id)
+	if err != nil {
+		return nil, err
+	}
+	ps := make([]int32, 0, len(ids))
+	for _, e := range ids {
+		if p, ok := sr.pos[e]; ok {
+			ps = append(ps, p)
+		}
+	}
+	sr.links[key] = ps
+	return ps, nil
 }
 
 // snippet is the words around a match, on one line, and the matched
@@ -304,8 +336,8 @@ func readSnippets(ctx context.Context, tx *sql.Tx, table string, col int, match 
 }
 
 // loadIndex reads what Find needs besides titles: the events in time
-// order, the events of each actor, place and document, and what each row
-// of the full-text indexes is. It sets each event candidate's pos.
+// order and what each row of the full-text indexes is. It sets each event
+// candidate's pos.
 func (sr *searcher) loadIndex(ctx context.Context, tx *sql.Tx) error {
 	pos := map[string]int32{}
 	err := eachRow(ctx, tx, `SELECT e.id, e.title FROM events e ORDER BY `+eventOrder, func(sc scanner) error {
@@ -321,21 +353,7 @@ func (sr *searcher) loadIndex(ctx context.Context, tx *sql.Tx) error {
 	if err != nil {
 		return err
 	}
-	sr.links = map[string][]int32{}
-	err = eachRow(ctx, tx, `SELECT ?1, actor_id, event_id FROM event_actors
-		UNION ALL SELECT ?2, place_id, event_id FROM event_places
-		UNION ALL SELECT DISTINCT ?3, document_id, event_id FROM evidence`, func(sc scanner) error {
-		var kind, id, event string
-		if err := sc.Scan(&kind, &id, &event); err != nil {
-			return err
-		}
-		key := kind + "\x00" + id
-		sr.links[key] = append(sr.links[key], pos[event])
-		return nil
-	}, KindActor, KindPlace, KindDocument)
-	if err != nil {
-		return err
-	}
+	sr.pos, sr.links = pos, map[string][]int32{}
 	sr.eventText = map[int64]int32{}
 	err = eachRow(ctx, tx, `SELECT rowid, ref FROM event_text`, func(sc scanner) error {
 		var (

@@ -52,6 +52,25 @@ func BenchmarkFind_Typing(b *testing.B) {
 	}
 }
 
+// BenchmarkFind_First is the first search of a session, which reads the
+// search index: the titles, the events in time order and what each row of
+// the full-text indexes is. An empty query reads it and searches nothing.
+func BenchmarkFind_First(b *testing.B) {
+	for _, n := range findSizes {
+		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
+			s := synthDB(b, n)
+			ctx := context.Background()
+			b.ReportAllocs()
+			for b.Loop() {
+				s.ForgetSearchIndex()
+				if _, err := s.Find(ctx, "", 0); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 // synthDB is mustSynthDB, or with CHRONOSCOPE_SYNTH_DIR set, a corpus of n
 // events kept there between runs (building 100,000 events takes minutes).
 func synthDB(tb testing.TB, n int) *data.Store {

@@ -156,7 +156,7 @@ func TestFind_Lights(t *testing.T) {
 	if len(res.Hits) == 0 || res.Hits[0].ID != "ebrard" && res.Hits[0].ID != "ebrard-rejects-expulsion" {
 		t.Errorf("ebrard: hits %v", hitIDs(res.Hits))
 	}
-	for _, q := range []string{"p", "e", "a", "pe"} {
+	for _, q := range []string{"p", "e", "a", "s", "o", "pe"} {
 		res, err := s.Find(ctx, q, 30)
 		if err != nil {
 			t.Fatal(err)
@@ -164,6 +164,14 @@ func TestFind_Lights(t *testing.T) {
 		if len(res.Events) > len(evs)/4 {
 			t.Errorf("%q lights %d of %d events", q, len(res.Events), len(evs))
 		}
+	}
+	// ebrard-rejects-expulsion never says "SRE"; the ministry is one of its
+	// actors.
+	if res, err := s.Find(ctx, "sre", 30); err != nil || !slices.Contains(res.Events, "ebrard-rejects-expulsion") {
+		t.Errorf("sre does not light the events of the SRE: %v", res.Events)
+	}
+	if res, err := s.Find(ctx, "US", 30); err != nil || !slices.Contains(res.Events, "us-embassy-rebukes-castillo") {
+		t.Errorf("US, a whole word of two letters, does not light the US embassy's event: %v", res.Events)
 	}
 	res, err = s.Find(ctx, "amlo", 30)
 	if err != nil || len(res.Hits) == 0 || res.Hits[0].ID != "lopez-obrador" || len(res.Events) < 5 {

@@ -20,11 +20,11 @@ func TestOpen_RefusesWhatIsNotACorpus(t *testing.T) {
 	tests := []struct {
 		file, want string
 	}{
-		{"empty.db", "file is empty"},
-		{"text.db", "not a SQLite database"},
-		{"truncated.db", "not a SQLite database"},
-		{"other.db", "another application"},
-		{"damaged.db", "damaged database"},
+		{"empty.db", " is not a Chronoscope corpus: the file is empty"},
+		{"text.db", " is not a Chronoscope corpus: it is not a SQLite database"},
+		{"truncated.db", " is not a Chronoscope corpus: it is not a SQLite database"},
+		{"other.db", " is not a Chronoscope corpus: it is a SQLite database that Chronoscope did not make"},
+		{"damaged.db", " is damaged: parts of it cannot be read (SQLite: "},
 		{"missing.db", "no such file"},
 	}
 	for _, tt := range tests {

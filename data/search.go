@@ -24,8 +24,9 @@ const maxQueryRunes = 200
 
 // Search finds events, actors (by name or alias), places and documents whose
 // titles fuzzily match query, ignoring case and accents ("lopez" finds
-// "López"). Each hit carries the matched ranges of its title in runes. Any
-// string is a valid query; one with no letters or digits finds nothing.
+// "López"), ranked as Find ranks its title hits; Find is the whole search.
+// Each hit carries the matched ranges of its title in runes. Any string is
+// a valid query; one with no letters or digits finds nothing.
 func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, error) {
 	s.searchMu.Lock()
 	defer s.searchMu.Unlock()
@@ -58,10 +59,12 @@ type searcher struct {
 	lastIdx   []int
 
 	// What Find needs besides titles (loadIndex): the events' ids and
-	// titles in time order; the places in that order of the events of each
-	// actor, place and document, by kind and id; and by rowid, the event
-	// of each row of event_text and the document of each row of text_index.
+	// titles in time order, and each one's place in it by id; by rowid, the
+	// event of each row of event_text and the document of each row of
+	// text_index; and, as they are asked for (Store.linked), the places of
+	// the events of actors, places and documents, by kind and id.
 	events, eventTitles []string
+	pos                 map[string]int32
 	links               map[string][]int32
 	eventText           map[int64]int32
 	docText             map[int64]docRow
@@ -322,9 +325,9 @@ func (sr *searcher) compareCands(a, b int) int {
 
 // classify works out how the title of c matches q, given the bytes fuzzy
 // matching chose, and whether it is a match at all. letters counts the
-// query's letters and digits: a query of fewer than three lights a thing's
-// events only where its words are whole words of the title, or "p" would
-// light every title with a word starting with p.
+// query's letters and digits: a query of one lights nothing, and one of two
+// lights a thing's events only where it is a whole word of the title, or
+// "p" would light every title with a word starting with p.
 func classify(c *candidate, q string, fuzzyIdx []int, letters int) (titleMatch, bool) {
 	var (
 		idx                []int
@@ -340,7 +343,7 @@ func classify(c *candidate, q string, fuzzyIdx []int, letters int) (titleMatch, 
 	switch {
 	case ok && atStarts:
 		return titleMatch{tier: tierTitle, score: contiguousBonus(c.folded, q), matches: idx,
-			lights: letters >= 3 || allWhole}, true
+			lights: letters >= 3 || letters == 2 && allWhole}, true
 	case ok:
 		return titleMatch{tier: tierFuzzy, score: contiguousBonus(c.folded, q), matches: idx}, true
 	case strewn(c.folded, fuzzyIdx):

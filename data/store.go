@@ -33,6 +33,19 @@ const ApplicationID = 0x4348524e
 // not SQLite, another application's database, or damaged.
 var ErrNotCorpus = errors.New("not a Chronoscope corpus")
 
+// fileError says what is wrong with a file that cannot be opened as a
+// corpus, in words for the person who chose it: "PATH is not a Chronoscope
+// corpus: the file is empty", "PATH is damaged: …". It is ErrNotCorpus.
+type fileError struct{ path, problem string }
+
+func (e *fileError) Error() string        { return e.path + " " + e.problem }
+func (e *fileError) Is(target error) bool { return target == ErrNotCorpus }
+
+// notCorpus is the fileError of a file that is not a corpus at all.
+func notCorpus(path, why string) error {
+	return &fileError{path, "is not a Chronoscope corpus: " + why}
+}
+
 // SQLite's primary result codes for a damaged file.
 const (
 	sqliteCorrupt = 11
@@ -73,7 +86,7 @@ func Open(ctx context.Context, path string, opts ...OpenOption) (*Store, error) 
 		o(&cfg)
 	}
 	if err := sniff(path); err != nil {
-		return nil, fmt.Errorf("open corpus %s: %w", path, err)
+		return nil, err
 	}
 	if !cfg.readOnly && !writable(path) {
 		cfg.readOnly = true
@@ -88,6 +101,9 @@ func Open(ctx context.Context, path string, opts ...OpenOption) (*Store, error) 
 	s := &Store{db: db, path: path, readOnly: cfg.readOnly}
 	if err := s.verify(ctx); err != nil {
 		db.Close()
+		if errors.Is(err, ErrNotCorpus) {
+			return nil, err
+		}
 		return nil, fmt.Errorf("open corpus %s: %w", path, err)
 	}
 	return s, nil
@@ -241,26 +257,30 @@ func sniff(path string) error {
 	f, err := os.Open(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("no such file: %w", err)
+			return fmt.Errorf("open corpus %s: no such file: %w", path, err)
 		}
-		return err
+		return fmt.Errorf("open corpus %s: %w", path, err)
 	}
 	defer f.Close()
 	if fi, err := f.Stat(); err == nil && fi.IsDir() {
-		return fmt.Errorf("is a directory: %w", ErrNotCorpus)
+		return notCorpus(path, "it is a directory")
 	}
 	hdr := make([]byte, 100)
 	n, err := io.ReadFull(f, hdr)
 	switch {
 	case n == 0:
-		return fmt.Errorf("file is empty: %w", ErrNotCorpus)
+		return notCorpus(path, "the file is empty")
 	case err != nil || !bytes.HasPrefix(hdr, []byte("SQLite format 3\x00")):
-		return fmt.Errorf("not a SQLite database: %w", ErrNotCorpus)
+		return notCorpus(path, "it is not a SQLite database")
 	}
-	if id := binary.BigEndian.Uint32(hdr[68:72]); id != ApplicationID {
-		return fmt.Errorf("a SQLite database of another application (application_id %#x): %w", id, ErrNotCorpus)
+	switch id := binary.BigEndian.Uint32(hdr[68:72]); id {
+	case ApplicationID:
+		return nil
+	case 0:
+		return notCorpus(path, "it is a SQLite database that Chronoscope did not make (it has no Chronoscope mark)")
+	default:
+		return notCorpus(path, fmt.Sprintf("it is another application's SQLite database (application_id %#x)", id))
 	}
-	return nil
 }
 
 // verify checks the database is whole and brings its schema up to date.
@@ -269,13 +289,12 @@ func (s *Store) verify(ctx context.Context) error {
 	if err := s.db.QueryRowContext(ctx, `PRAGMA quick_check(1)`).Scan(&res); err != nil {
 		var se interface{ Code() int }
 		if errors.As(err, &se) && (se.Code()&0xff == sqliteCorrupt || se.Code()&0xff == sqliteNotADB) {
-			return fmt.Errorf("damaged database: %v: %w", err, ErrNotCorpus)
+			return s.damaged(err.Error())
 		}
 		return fmt.Errorf("cannot read: %w", err)
 	}
 	if res != "ok" {
-		first, _, _ := strings.Cut(res, "\n")
-		return fmt.Errorf("damaged database: %s: %w", strings.TrimSpace(strings.Trim(first, "* ")), ErrNotCorpus)
+		return s.damaged(res)
 	}
 	var version int
 	if err := s.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
@@ -287,13 +306,29 @@ func (s *Store) verify(ctx context.Context) error {
 	}
 	switch {
 	case version > len(names):
-		return fmt.Errorf("schema version %d is newer than this Chronoscope knows (%d): %w", version, len(names), ErrNotCorpus)
+		return &fileError{s.path, fmt.Sprintf("was made by a newer Chronoscope (corpus version %d; this one reads up to %d)", version, len(names))}
 	case version < len(names) && s.readOnly:
-		return fmt.Errorf("schema version %d needs upgrading to %d, which a read-only corpus cannot be", version, len(names))
+		return fmt.Errorf("corpus version %d was made by an older Chronoscope and needs upgrading to version %d, "+
+			"which a read-only corpus cannot be; open it once in the window (chronoscope --corpus %s) to upgrade it",
+			version, len(names), s.path)
 	case version < len(names):
 		return migrate(ctx, s.db)
 	}
 	return nil
+}
+
+// damaged is the fileError of a corpus SQLite cannot read whole; report is
+// what SQLite said, whose first line that says anything goes in brackets.
+func (s *Store) damaged(report string) error {
+	detail := ""
+	for line := range strings.Lines(report) {
+		// quick_check heads its findings "*** in database main ***".
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "***") {
+			detail = " (SQLite: " + line + ")"
+			break
+		}
+	}
+	return &fileError{s.path, "is damaged: parts of it cannot be read" + detail + "; it was left as it was"}
 }
 
 func migrationNames() ([]string, error) {

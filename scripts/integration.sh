@@ -53,10 +53,48 @@ printf 'not a database' >"$tmp/bad.db"
 cp "$tmp/bad.db" "$tmp/bad.copy"
 if "$bin" check --corpus "$tmp/bad.db" >"$tmp/bad.out" 2>"$tmp/bad.err"; then
 	fail "check accepted a text file"
-elif [ "$(wc -l <"$tmp/bad.err")" -eq 1 ] && grep -q "$tmp/bad.db: not a SQLite database" "$tmp/bad.err" && cmp -s "$tmp/bad.db" "$tmp/bad.copy"; then
+elif [ "$(wc -l <"$tmp/bad.err")" -eq 1 ] && grep -qF "$tmp/bad.db is not a Chronoscope corpus: it is not a SQLite database" "$tmp/bad.err" && cmp -s "$tmp/bad.db" "$tmp/bad.copy"; then
 	pass "a non-corpus file gets one line naming it, and is untouched: $(cat "$tmp/bad.err")"
 else
 	fail "bad corpus: $(cat "$tmp/bad.err")"
+fi
+
+# A damaged corpus (a page zeroed) is called damaged, in one line, and left alone.
+cp "$corpus" "$tmp/damaged.db"
+dd if=/dev/zero of="$tmp/damaged.db" bs=4096 seek=10 count=1 conv=notrunc status=none
+cp "$tmp/damaged.db" "$tmp/damaged.copy"
+if "$bin" search --corpus "$tmp/damaged.db" peru >"$tmp/damaged.out" 2>"$tmp/damaged.err"; then
+	fail "search accepted a damaged corpus"
+elif [ "$(wc -l <"$tmp/damaged.err")" -eq 1 ] && grep -qF "$tmp/damaged.db is damaged: " "$tmp/damaged.err" && cmp -s "$tmp/damaged.db" "$tmp/damaged.copy"; then
+	pass "a damaged corpus is called damaged in one line, and is untouched: $(cat "$tmp/damaged.err")"
+else
+	fail "damaged corpus: $(cat "$tmp/damaged.err")"
+fi
+
+# search prints one line a hit, no wider than its columns, and --limit
+# bounds them all; mistakes are one-line usage errors with exit status 2.
+"$bin" search --corpus "$corpus" --limit 3 castillo >"$tmp/search.txt"
+if [ "$(grep -cE '^(event|actor|place|document) ' "$tmp/search.txt")" -eq 3 ] && [ "$(wc -L <"$tmp/search.txt")" -le 126 ]; then
+	pass "search --limit 3 castillo prints 3 one-line hits"
+else
+	fail "search --limit 3 castillo: $(cat "$tmp/search.txt")"
+fi
+usage_error() {
+	local code=0
+	"$bin" search --corpus "$corpus" "$@" >"$tmp/usage.out" 2>"$tmp/usage.err" || code=$?
+	if [ "$code" -eq 2 ] && [ "$(wc -l <"$tmp/usage.err")" -eq 1 ] && [ ! -s "$tmp/usage.out" ]; then
+		pass "search $*: exit 2 and one line: $(cat "$tmp/usage.err")"
+	else
+		fail "search $*: exit $code: $(cat "$tmp/usage.out" "$tmp/usage.err")"
+	fi
+}
+usage_error --limit abc castillo
+usage_error ''
+usage_error '   '
+if "$bin" --help >"$tmp/help.out" 2>&1 && grep -q -- '--dark' "$tmp/help.out" && grep -q -- '--limit' "$tmp/help.out"; then
+	pass "chronoscope --help lists every flag, --dark among them"
+else
+	fail "chronoscope --help: $(cat "$tmp/help.out")"
 fi
 
 # What users run links no test library (Fyne's test package pulls in testify).
