@@ -201,6 +201,14 @@ func (v *mainView) load() {
 	}
 	v.events = evs
 	v.timeline.SetEvents(evs)
+	// The first search builds the search index, a second or so on a large
+	// corpus: build it now, before the first keystroke waits for it.
+	v.bg.run(func() func() {
+		if _, err := v.corpus.Find(ctx, "", 0); err != nil {
+			return func() { v.showError(err) }
+		}
+		return func() {}
+	})
 	v.timeline.SetCoverage(docs)
 	from, to := v.layout.From, v.layout.To
 	if f, err1 := data.ParseDay(from); err1 == nil {
