@@ -312,7 +312,7 @@ func (v *mainView) onQueryChanged(q string) {
 			v.timeline.SetHighlight(lit)
 			listed := textfmt.Count(len(res.Hits)+len(res.Text), "result")
 			if len(res.Hits)+len(res.Text) == searchLimit {
-				listed = "the best " + listed
+				listed = textfmt.Number(searchLimit) + " best results"
 			}
 			v.setStatus(fmt.Sprintf("%s for “%s” · %s on the timeline", listed, q,
 				textfmt.Count(len(res.Events), "matching event")))
