@@ -161,9 +161,20 @@ else
 fi
 if kill -0 "$app_pid" 2>/dev/null; then
 	pass "the app is still running after typing"
-	kill "$app_pid"
 else
 	fail "the app exited: $(tail -5 "$tmp/app.log")"
+fi
+# Ctrl+Q closes the window and saves the whole layout as it goes.
+layout="$XDG_CONFIG_HOME/fyne/org.chronoscope.app/window.json"
+xdotool key --window "$win" ctrl+q 2>/dev/null || true
+for _ in $(seq 50); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$app_pid" 2>/dev/null; then
+	fail "Ctrl+Q left the app running"
+	kill "$app_pid"
+elif grep -q '"Width": 1400' "$layout" 2>/dev/null && grep -q '"Height": 900' "$layout" && grep -q '"From": "[0-9-]*"' "$layout"; then
+	pass "Ctrl+Q quits and saves the layout: $(tr -d '\n\t' <"$layout")"
+else
+	fail "Ctrl+Q saved no whole layout: $(cat "$layout" 2>/dev/null)"
 fi
 wait "$app_pid" 2>/dev/null || true
 app_pid=""
