@@ -95,6 +95,7 @@ type tipKey struct {
 	kind     hitKind
 	event, n int32
 	from, to float64
+	deepest  bool // the view is as narrow as it goes, where a tap selects
 }
 
 // buildTooltip draws a box describing what is under the pointer, beside
@@ -131,7 +132,7 @@ func (l *timelineLayout) buildTooltip() {
 // changes, keeping hover cheap.
 func (l *timelineLayout) updateTipText(h hitBox) {
 	t := l.t
-	key := tipKey{kind: h.kind, event: h.event, n: h.n, from: h.from, to: h.to}
+	key := tipKey{kind: h.kind, event: h.event, n: h.n, from: h.from, to: h.to, deepest: t.to-t.from <= minSpan}
 	if h.kind == hitHistogram {
 		key.from, key.to = t.from, t.to
 	}
@@ -150,6 +151,10 @@ func (l *timelineLayout) updateTipText(h hitBox) {
 	case hitCluster:
 		l.tip.title = textfmt.Count(int(h.n), "event")
 		l.tip.detail = spanText(h.from, h.to) + " · tap to zoom in"
+		if key.deepest {
+			// As deep as the view goes: a tap selects (see Tapped).
+			l.tip.detail = spanText(h.from, h.to) + " · tap to select the first, Next for the rest"
+		}
 	case hitHistogram:
 		l.tip.title = "Too many events to draw one by one"
 		l.tip.detail = "Bars count events per column · tap to zoom in"

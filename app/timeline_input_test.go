@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -156,7 +157,7 @@ func TestTimeline_Tapped(t *testing.T) {
 			evs = append(evs, data.EventSummary{ID: fmt.Sprintf("ev-year-%d", i), Title: "A year of unrest", Group: data.GroupPeru,
 				Date: data.DateRange{Start: day(2022, 1, 1), End: day(2022, 12, 31), Precision: data.Year}, Sources: 1})
 		}
-		tl, _ := newTestTimeline(t, evs)
+		tl, w := newTestTimeline(t, evs)
 		tl.SetView(day(2022, 12, 7), day(2022, 12, 8))
 		h, ok := findHit(tl, hitCluster)
 		if !ok {
@@ -164,6 +165,11 @@ func TestTimeline_Tapped(t *testing.T) {
 		}
 		var got []string
 		tl.OnSelected = func(id string) { got = append(got, id) }
+		// The tooltip says what a tap does here.
+		test.MoveMouse(w.Canvas(), fyne.NewPos((h.x0+h.x1)/2, (h.y0+h.y1)/2))
+		if tip := tl.lastFrame().tipText; len(tip) != 2 || !strings.Contains(tip[1].text, "tap to select") {
+			t.Errorf("tooltip on a cluster at the deepest zoom: %+v", tip)
+		}
 
 		test.TapAt(tl, fyne.NewPos((h.x0+h.x1)/2, (h.y0+h.y1)/2))
 
