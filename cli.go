@@ -322,21 +322,12 @@ func withPassage(title, passage string, ranges [][2]int, sep string) string {
 }
 
 // focus cuts the start of s, a passage, so that its first match shows
-// within width runes with some words before it, and marks the cut with an
-// ellipsis.
+// within width runes with some words before it.
 func focus(s string, ranges [][2]int, width int) (string, [][2]int) {
 	if len(ranges) == 0 || ranges[0][1]+2 < width {
 		return s, ranges
 	}
-	runes := []rune(s)
-	from := max(0, ranges[0][0]-width/3)
-	for from < ranges[0][0] && runes[from] != ' ' { // start at a word
-		from++
-	}
-	for from < ranges[0][0] && runes[from] == ' ' {
-		from++
-	}
-	return "…" + string(runes[from:]), shift(ranges, 1-from)
+	return textfmt.FromMatch(s, ranges, width/3)
 }
 
 // row lays out one line of search's text output.

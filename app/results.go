@@ -205,28 +205,11 @@ func (row resultRow) pieces() []rowPiece {
 // leadRunes is how much of a snippet a row shows before its first match.
 const leadRunes = 24
 
-// nearMatch drops the start of a snippet up to a few words before its
-// first match, so the match shows in a row that has room for little.
+// nearMatch is s on one line from a few words before its first match, so
+// the match shows in a row that has room for little.
 func nearMatch(s string, ranges [][2]int) (string, [][2]int) {
 	s, ranges = textfmt.OneLine(s, ranges)
-	if len(ranges) == 0 || ranges[0][0] <= leadRunes {
-		return s, ranges
-	}
-	runes := []rune(s)
-	cut := ranges[0][0] - leadRunes
-	for cut < ranges[0][0] && runes[cut] != ' ' {
-		cut++
-	}
-	if cut == ranges[0][0] {
-		cut = ranges[0][0] - leadRunes // no space before the match: cut inside a word
-	} else {
-		cut++ // start after the space
-	}
-	out := make([][2]int, len(ranges))
-	for i, r := range ranges {
-		out[i] = [2]int{r[0] - cut + 1, r[1] - cut + 1} // +1: the ellipsis
-	}
-	return "…" + string(runes[cut:]), out
+	return textfmt.FromMatch(s, ranges, leadRunes)
 }
 
 // matchPieces is s on one line, its matched ranges (in runes) in the match

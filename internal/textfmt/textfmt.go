@@ -120,3 +120,31 @@ func OneLine(s string, ranges [][2]int) (string, [][2]int) {
 	}
 	return b.String(), out
 }
+
+// FromMatch cuts the start of s, a passage on one line, to begin at a word
+// at most lead runes before its first matched range, and marks the cut with
+// an ellipsis (one already there is not doubled). ranges are moved with the
+// text. s is returned as it is when its first match is within lead runes of
+// its start.
+func FromMatch(s string, ranges [][2]int, lead int) (string, [][2]int) {
+	if len(ranges) == 0 || ranges[0][0] <= lead {
+		return s, ranges
+	}
+	runes := []rune(s)
+	first := min(ranges[0][0], len(runes))
+	from := first - lead
+	for from < first && runes[from] != ' ' { // start at a word
+		from++
+	}
+	if from == first { // no word starts within lead: cut inside one
+		from = first - lead
+	}
+	for from < first && (runes[from] == ' ' || runes[from] == '…') {
+		from++
+	}
+	out := make([][2]int, len(ranges))
+	for i, r := range ranges {
+		out[i] = [2]int{r[0] - from + 1, r[1] - from + 1} // +1: the ellipsis
+	}
+	return "…" + string(runes[from:]), out
+}

@@ -69,3 +69,29 @@ func TestOneLine(t *testing.T) {
 		}
 	}
 }
+
+func TestFromMatch(t *testing.T) {
+	tests := []struct {
+		in     string
+		ranges [][2]int
+		lead   int
+		want   string
+	}{
+		{"a coup", [][2]int{{2, 6}}, 10, "a coup"},
+		{"The wire report calls it an impeachment; others call it a coup", [][2]int{{59, 63}}, 20, "…others call it a coup"},
+		{"imprisoning him. … After Pedro Castillo dissolved", [][2]int{{25, 30}}, 8, "…After Pedro Castillo dissolved"},
+		{"Supercalifragilistic coup", [][2]int{{21, 25}}, 5, "…coup"},
+		{"anticonstitutionally", [][2]int{{16, 20}}, 5, "…utionally"},
+	}
+	for _, tt := range tests {
+		got, ranges := FromMatch(tt.in, tt.ranges, tt.lead)
+		if got != tt.want {
+			t.Errorf("FromMatch(%q, %d) = %q, want %q", tt.in, tt.lead, got, tt.want)
+			continue
+		}
+		m := string([]rune(got)[ranges[0][0]:ranges[0][1]])
+		if w := string([]rune(tt.in)[tt.ranges[0][0]:tt.ranges[0][1]]); m != w {
+			t.Errorf("FromMatch(%q): range now marks %q, want %q", tt.in, m, w)
+		}
+	}
+}
