@@ -138,7 +138,7 @@ func (r *resultItemRenderer) place(t *canvas.Text, trim func(string) string) {
 }
 
 // trimEnd drops the separators a cut row should not end with.
-func trimEnd(s string) string { return strings.TrimRight(s, " —,;:→") }
+func trimEnd(s string) string { return strings.TrimRight(s, " —,;:→…") }
 
 // fitText is the longest start of s that ends at a word, with an ellipsis,
 // at most width wide. When no word fits, ok is false, unless s is the

@@ -36,7 +36,7 @@ func Clip(s string, n int) string {
 	if sp := strings.LastIndexByte(s[:cut], ' '); sp >= cut/2 {
 		cut = sp
 	}
-	return strings.TrimRight(s[:cut], " ,;:'") + "…"
+	return strings.TrimRight(s[:cut], " ,;:'…") + "…"
 }
 
 // Piece is a run of text that is or is not part of a match.

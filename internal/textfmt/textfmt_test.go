@@ -17,6 +17,7 @@ func TestClip(t *testing.T) {
 		{"Perú rompe relaciones", 10, "Perú…"},
 		{"Castillo, who is arrested", 10, "Castillo…"},
 		{"Ñandúesmuylargo", 6, "Ñandú…"},
+		{"replaced with Boluarte … and more words", 26, "replaced with Boluarte…"},
 	} {
 		if got := Clip(tc.s, tc.n); got != tc.want {
 			t.Errorf("Clip(%q, %d) = %q, want %q", tc.s, tc.n, got, tc.want)
