@@ -71,15 +71,3 @@ func (t *Timeline) axisTicks() []axisTick {
 func (t *Timeline) lastLayoutStyle() *timelineStyle {
 	return &test.WidgetRenderer(t).(*timelineRenderer).layout.style
 }
-
-// markBoxes returns the boxes of every marker and cluster of the last
-// layout, which must never overlap.
-func (t *Timeline) markBoxes() []box {
-	var out []box
-	for _, h := range t.lastFrame().hits {
-		if h.prio != prioLabel && h.kind != hitHistogram {
-			out = append(out, box{h.x0, h.y0, h.x1 - h.x0, h.y1 - h.y0})
-		}
-	}
-	return out
-}

@@ -24,18 +24,17 @@ type timelineLayout struct {
 	frame      timelineFrame
 
 	// Scratch space for laying out.
-	vis     []int32
-	marks   []laneMark
-	owner   []int32 // for each of vis, the mark it is drawn in, or -1
-	order   []int32 // marks from left to right
-	cands   []labelCand
-	placed  []placedLabel
-	rows    [maxLaneRows][]rowSpan // what each row of the lane holds
-	cols    []float64
-	ticks   []axisTick
-	gaps    []gridGap
-	try     []textPrim
-	pending []textPrim
+	vis    []int32
+	marks  []laneMark
+	owner  []int32 // for each of vis, the mark it is drawn in, or -1
+	order  []int32 // marks from left to right
+	cands  []labelCand
+	placed []placedLabel
+	rows   [maxLaneRows][]rowSpan // what each row of the lane holds
+	cols   []float64
+	ticks  []axisTick
+	gaps   []gridGap
+	try    []textPrim
 }
 
 // timelineFrame is the last layout: every shape the renderer draws, grouped

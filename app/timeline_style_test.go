@@ -68,7 +68,7 @@ func TestTimelineStyle_Contrast(t *testing.T) {
 // is as legible there as in the dark one.
 func TestTimeline_LightTheme(t *testing.T) {
 	tl, _ := newTestTimeline(t, fixtureEvents())
-	test.ApplyTheme(t, theme.LightTheme())
+	test.ApplyTheme(t, fixedVariant{theme.DefaultTheme(), theme.VariantLight})
 	tl.SetView(day(2022, 12, 1), day(2023, 1, 1))
 	tl.SetHighlight(map[string]bool{"ev-ayacucho": true})
 
