@@ -18,16 +18,27 @@ var benchSizes = []int{1_000, 10_000}
 // and opens it read-only, as the command line does.
 func mustSynthDB(tb testing.TB, n int) *data.Store {
 	tb.Helper()
-	ctx := context.Background()
 	path := filepath.Join(tb.TempDir(), "synth.db")
+	buildSynth(tb, path, n)
+	return openReadOnly(tb, path)
+}
+
+// buildSynth writes a synthetic corpus of n events to path.
+func buildSynth(tb testing.TB, path string, n int) {
+	tb.Helper()
 	src := tb.TempDir()
 	if err := data.WriteSyntheticSource(src, n, 1); err != nil {
 		tb.Fatal(err)
 	}
-	if err := data.Create(ctx, path, os.DirFS(src)); err != nil {
+	if err := data.Create(context.Background(), path, os.DirFS(src)); err != nil {
 		tb.Fatal(err)
 	}
-	s, err := data.Open(ctx, path, data.ReadOnly())
+}
+
+// openReadOnly opens the corpus at path read-only, closed when tb ends.
+func openReadOnly(tb testing.TB, path string) *data.Store {
+	tb.Helper()
+	s, err := data.Open(context.Background(), path, data.ReadOnly())
 	if err != nil {
 		tb.Fatal(err)
 	}

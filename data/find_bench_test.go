@@ -79,21 +79,9 @@ func synthDB(tb testing.TB, n int) *data.Store {
 	if dir == "" {
 		return mustSynthDB(tb, n)
 	}
-	ctx := context.Background()
 	path := fmt.Sprintf("%s/synth-%d.db", dir, n)
 	if _, err := os.Stat(path); err != nil {
-		src := tb.TempDir()
-		if err := data.WriteSyntheticSource(src, n, 1); err != nil {
-			tb.Fatal(err)
-		}
-		if err := data.Create(ctx, path, os.DirFS(src)); err != nil {
-			tb.Fatal(err)
-		}
+		buildSynth(tb, path, n)
 	}
-	s, err := data.Open(ctx, path, data.ReadOnly())
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { s.Close() })
-	return s
+	return openReadOnly(tb, path)
 }
