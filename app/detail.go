@@ -25,14 +25,18 @@ type detailPane struct {
 
 	// OnActor is called with an actor's name when it is tapped.
 	OnActor func(name string)
-	// OnPrevious and OnNext walk the timeline.
+	// OnPrevious and OnNext walk the timeline; Neighbours says whether the
+	// event with an id has one before it and one after.
 	OnPrevious, OnNext func()
+	Neighbours         func(id string) (previous, next bool)
 	OnError            func(error)
 
 	corpus Corpus
-	// bar holds what stays in view above the scrolled content: the way
-	// back from a document to its event.
+	// bar holds what stays in view above the scrolled content: Previous
+	// and Next for an event, the way back for a document. frame holds the
+	// bar over the scroll.
 	bar     *fyne.Container
+	frame   *fyne.Container
 	scroll  *container.Scroll
 	eventID string
 
@@ -42,10 +46,8 @@ type detailPane struct {
 
 	// passage is the highlighted paragraph of an open document and box
 	// the column that holds it, kept to scroll the passage into view.
-	passage, box fyne.CanvasObject
-	// passageAt is where the quote lies in its paragraph, as fractions of
-	// the paragraph's runes, to find it in a paragraph taller than the pane.
-	passageAt [2]float32
+	passage *passageText
+	box     fyne.CanvasObject
 	// returnTo is where the event was scrolled when a document was opened
 	// from it, so that "Back to the event" returns the reader there.
 	returnTo fyne.Position
@@ -56,13 +58,14 @@ func newDetailPane(c Corpus, bg *background) *detailPane {
 	d.scroll = container.NewVScroll(d.placeholder())
 	d.bar = container.NewHBox()
 	d.bar.Hide()
+	d.frame = container.NewBorder(d.bar, nil, nil, nil, d.scroll)
 	d.ExtendBaseWidget(d)
 	return d
 }
 
 // CreateRenderer sets the bar above the scrolled content.
 func (d *detailPane) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewBorder(d.bar, nil, nil, nil, d.scroll))
+	return widget.NewSimpleRenderer(d.frame)
 }
 
 func (d *detailPane) placeholder() fyne.CanvasObject {
@@ -125,7 +128,6 @@ func (d *detailPane) load(offset fyne.Position, query func(context.Context) (fun
 				return
 			}
 			d.passage, d.box = nil, nil
-			d.bar.Hide() // a document's view shows it again
 			d.show(build())
 			if d.passage != nil {
 				d.scrollToPassage()
@@ -144,8 +146,17 @@ func (d *detailPane) Clear() {
 	d.mu.Unlock()
 	d.eventID = ""
 	d.passage, d.box = nil, nil
-	d.bar.Hide()
+	d.setBar()
 	d.show(d.placeholder())
+}
+
+// setBar puts objects in the bar, or hides it when there are none, and
+// lays the pane out again so the scroll has its new height at once.
+func (d *detailPane) setBar(objs ...fyne.CanvasObject) {
+	d.bar.Objects = objs
+	d.bar.Hidden = len(objs) == 0
+	d.bar.Refresh()
+	d.frame.Refresh()
 }
 
 func (d *detailPane) show(content fyne.CanvasObject) {
@@ -158,8 +169,14 @@ func (d *detailPane) eventView(e *data.Event, docs map[string]*data.Document) fy
 	prev := widget.NewButtonWithIcon("Previous", theme.NavigateBackIcon(), func() { call(d.OnPrevious) })
 	next := widget.NewButtonWithIcon("Next", theme.NavigateNextIcon(), func() { call(d.OnNext) })
 	next.IconPlacement = widget.ButtonIconTrailingText
+	if d.Neighbours != nil {
+		if hasPrev, hasNext := d.Neighbours(e.ID); !hasPrev || !hasNext {
+			setEnabled(prev, hasPrev)
+			setEnabled(next, hasNext)
+		}
+	}
+	d.setBar(prev, next)
 	box := container.NewVBox(
-		container.NewHBox(prev, next),
 		heading(e.Title),
 		richLine(widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}, dateLine(e, docs[e.DateAnchor])),
 	)
@@ -236,13 +253,10 @@ func (d *detailPane) evidenceCard(v data.Evidence, doc *data.Document) fyne.Canv
 		meta += " · " + v.Document.Publisher
 	}
 	meta += " · " + publishedText(v.Document)
-	var quote *widget.RichText
+	quote := newPassageText(textRun{v.Quote, runQuote})
 	if doc != nil {
-		quote = widget.NewRichText(passageSegments(doc.Text, v.Start, v.End)...)
-	} else {
-		quote = widget.NewRichText(highlightSegments(v.Quote, [][2]int{{0, utf8.RuneCountInString(v.Quote)}})...)
+		quote = newPassageText(passageRuns(doc.Text, v.Start, v.End)...)
 	}
-	quote.Wrapping = fyne.TextWrapWord
 	open := widget.NewButtonWithIcon("Read in the document", theme.DocumentIcon(), func() {
 		d.returnTo = d.scroll.Offset
 		d.ShowDocument(v.DocumentID, v.Start, v.End)
@@ -258,12 +272,12 @@ func (d *detailPane) evidenceCard(v data.Evidence, doc *data.Document) fyne.Canv
 // contextRunes is how much of the paragraph around a passage its card shows.
 const contextRunes = 140
 
-// passageSegments is the passage at runes start..end of text highlighted,
-// with up to contextRunes of its paragraph either side, cut at a word.
-func passageSegments(text string, start, end int) []widget.RichTextSegment {
+// passageRuns is the passage at runes start..end of text highlighted, with
+// up to contextRunes of its paragraph either side, cut at a word.
+func passageRuns(text string, start, end int) []textRun {
 	runes := []rune(text)
 	if start < 0 || end > len(runes) || start >= end {
-		return []widget.RichTextSegment{&widget.TextSegment{Text: "(passage not found in the document)", Style: dimStyle}}
+		return []textRun{{"(passage not found in the document)", runDim}}
 	}
 	lo := start
 	for lo > 0 && runes[lo-1] != '\n' && start-lo < contextRunes {
@@ -286,11 +300,7 @@ func passageSegments(text string, start, end int) []widget.RichTextSegment {
 		}
 		after += "…"
 	}
-	return []widget.RichTextSegment{
-		&widget.TextSegment{Text: before, Style: dimStyle},
-		&widget.TextSegment{Text: string(runes[start:end]), Style: matchStyle},
-		&widget.TextSegment{Text: after, Style: dimStyle},
-	}
+	return []textRun{{before, runDim}, {string(runes[start:end]), runQuote}, {after, runDim}}
 }
 
 func (d *detailPane) documentView(doc *data.Document, start, end int) fyne.CanvasObject {
@@ -309,12 +319,10 @@ func (d *detailPane) documentView(doc *data.Document, start, end int) fyne.Canva
 		meta = append(meta, doc.Author)
 	}
 	meta = append(meta, publishedText(doc.DocumentSummary))
-	d.bar.Objects = []fyne.CanvasObject{back}
 	if d.eventID == "" {
 		back.Disable() // opened from the results, not from an event
 	}
-	d.bar.Show()
-	d.bar.Refresh()
+	d.setBar(back)
 	box := container.NewVBox(heading(doc.Title),
 		wrapped(strings.Join(meta, " · "), widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}))
 	if doc.PublishedNote != "" {
@@ -336,31 +344,27 @@ func (d *detailPane) documentView(doc *data.Document, start, end int) fyne.Canva
 			box.Add(wrapped(para, widget.RichTextStyleParagraph))
 			continue
 		}
+		runes := []rune(para)
 		lo, hi := max(start, paraStart)-paraStart, min(end, paraEnd)-paraStart
-		t := widget.NewRichText(highlightSegments(para, [][2]int{{lo, hi}})...)
-		t.Wrapping = fyne.TextWrapWord
-		bg := canvas.NewRectangle(theme.Color(theme.ColorNameSelection))
-		passage := container.NewStack(bg, t)
+		passage := newPassageText(textRun{string(runes[:lo]), runPlain}, textRun{string(runes[lo:hi]), runQuote},
+			textRun{string(runes[hi:]), runPlain})
 		if d.passage == nil {
 			d.passage, d.box = passage, box
-			d.passageAt = [2]float32{float32(lo) / float32(n), float32(hi) / float32(n)}
 		}
 		box.Add(passage)
 	}
 	return container.NewPadded(box)
 }
 
-// scrollToPassage scrolls so the highlighted quote stands in the middle of
-// the pane, or as near as the document's ends allow. Its place is read
+// scrollToPassage scrolls so the highlighted quote begins a third of the
+// way down the pane, where a quote of a few lines stands about the middle,
+// or as near as the document's ends allow. Its place is read
 // from the positions its containers gave it, not from the driver, which
 // knows only what it has drawn.
 func (d *detailPane) scrollToPassage() {
 	d.layOut()
-	h := d.passage.Size().Height
-	// Lines wrap at about the same number of runes, so the quote's share of
-	// the runes is close to its share of the height.
-	y := d.passage.Position().Y + d.box.Position().Y + h*(d.passageAt[0]+d.passageAt[1])/2
-	d.scroll.ScrollToOffset(fyne.NewPos(0, max(0, y-d.scroll.Size().Height/2)))
+	y := d.passage.Position().Y + d.box.Position().Y + d.passage.quoteY
+	d.scroll.ScrollToOffset(fyne.NewPos(0, max(0, y-d.scroll.Size().Height/3)))
 }
 
 // layOut sizes the content to the pane's width, so wrapped paragraphs have
@@ -429,6 +433,14 @@ func wrapped(s string, style widget.RichTextStyle) fyne.CanvasObject {
 	t := widget.NewRichText(&widget.TextSegment{Text: s, Style: style})
 	t.Wrapping = fyne.TextWrapWord
 	return t
+}
+
+func setEnabled(w fyne.Disableable, on bool) {
+	if on {
+		w.Enable()
+	} else {
+		w.Disable()
+	}
 }
 
 func call(fn func()) {

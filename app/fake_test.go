@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -35,6 +36,8 @@ func (f *fakeCorpus) Events(context.Context) ([]data.EventSummary, error) {
 	for i, e := range f.events {
 		out[i] = e.EventSummary
 	}
+	// As the store lists them.
+	slices.SortFunc(out, func(a, b data.EventSummary) int { return data.CompareEvents(&a, &b) })
 	return out, nil
 }
 

@@ -99,7 +99,7 @@ func newScreenshotWindow(a fyne.App, c Corpus, o ScreenshotOptions, ui *lockedUI
 	if o.Dark {
 		variant = theme.VariantDark
 	}
-	a.Settings().SetTheme(fixedVariant{theme.DefaultTheme(), variant})
+	a.Settings().SetTheme(appTheme{fixedVariant{theme.DefaultTheme(), variant}})
 	w := a.NewWindow("Chronoscope — " + c.Name())
 	v := newMainView(c, w, layoutFile{})
 	v.bg.ui = ui

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 
@@ -44,6 +45,9 @@ func NewWindow(a fyne.App, c Corpus) fyne.Window {
 	if ro, ok := c.(interface{ IsReadOnly() bool }); ok && ro.IsReadOnly() {
 		// Reading works; the review features of later versions will not.
 		title += " (read-only)"
+	}
+	if _, ok := a.Settings().Theme().(appTheme); !ok {
+		a.Settings().SetTheme(appTheme{a.Settings().Theme()})
 	}
 	w := a.NewWindow(title)
 	v := newMainView(c, w, layoutFile{path: filepath.Join(a.Storage().RootURI().Path(), "window.json")})
@@ -115,6 +119,7 @@ func newMainView(c Corpus, w fyne.Window, file layoutFile) *mainView {
 	v.detail.OnActor = v.onActorTapped
 	v.detail.OnPrevious = v.timeline.SelectPrevious
 	v.detail.OnNext = v.timeline.SelectNext
+	v.detail.Neighbours = v.neighbours
 	v.detail.OnError = v.showError
 
 	v.search = newSearchEntry()
@@ -347,6 +352,13 @@ func (v *mainView) onResultOpened(kind data.Kind, id string) {
 			}
 		})
 	}
+}
+
+// neighbours says whether an event has one before it and one after in the
+// order of the timeline's Previous and Next (data.CompareEvents).
+func (v *mainView) neighbours(id string) (previous, next bool) {
+	i := slices.IndexFunc(v.events, func(e data.EventSummary) bool { return e.ID == id })
+	return i > 0, i >= 0 && i < len(v.events)-1
 }
 
 // firstInTime is the earliest of a set of events.
