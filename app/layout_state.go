@@ -7,14 +7,17 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 )
 
 // layoutState is what the window remembers between runs.
 type layoutState struct {
 	Width, Height         float32
 	MainSplit, LowerSplit float64
-	// From and To are the timeline's visible days, YYYY-MM-DD.
-	From, To string
+	// From and To are the timeline's visible range on the corpus named by
+	// Corpus (its file).
+	Corpus   string
+	From, To time.Time
 	// Lanes is "group" or "category".
 	Lanes string
 }

@@ -215,16 +215,21 @@ func (v *mainView) load() {
 		return func() {}
 	})
 	v.timeline.SetCoverage(docs)
-	from, to := v.layout.From, v.layout.To
-	if f, err1 := data.ParseDay(from); err1 == nil {
-		if t, err2 := data.ParseDay(to); err2 == nil && t.After(f) {
-			v.timeline.SetView(f, t)
-			v.setStatus("")
-			return
-		}
+	// The range seen last is worth coming back to only on the same corpus.
+	if v.layout.Corpus == corpusKey(v.corpus) && v.layout.To.After(v.layout.From) {
+		v.timeline.SetView(v.layout.From, v.layout.To)
+	} else {
+		v.timeline.FitAll()
 	}
-	v.timeline.FitAll()
 	v.setStatus("")
+}
+
+// corpusKey names a corpus for the layout: its file where it has one.
+func corpusKey(c Corpus) string {
+	if p, ok := c.(interface{ Path() string }); ok {
+		return p.Path()
+	}
+	return c.Name()
 }
 
 // saveLayout remembers the window's layout for the next run.
@@ -234,7 +239,7 @@ func (v *mainView) saveLayout() {
 	v.layout = layoutState{
 		Width: size.Width, Height: size.Height,
 		MainSplit: v.mainSplit.Offset, LowerSplit: v.lower.Offset,
-		From: data.FormatDay(from), To: data.FormatDay(to),
+		Corpus: corpusKey(v.corpus), From: from, To: to,
 		Lanes: v.layout.Lanes,
 	}
 	if err := v.file.save(v.layout); err != nil {

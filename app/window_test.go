@@ -454,7 +454,9 @@ func TestWindow_RemembersLayout(t *testing.T) {
 			v.load()
 			v.mainSplit.SetOffset(0.62)
 			v.lanes.SetSelected("By category")
-			v.timeline.SetView(parseDay(t, "2022-11-01"), parseDay(t, "2023-01-01"))
+			// A range that is not whole days comes back as it was.
+			from, to := parseDay(t, "2022-11-01").Add(19*time.Hour), parseDay(t, "2023-01-01").Add(5*time.Hour)
+			v.timeline.SetView(from, to)
 			switch how {
 			case "close":
 				w.Close()
@@ -474,18 +476,41 @@ func TestWindow_RemembersLayout(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := layoutState{Width: w.Canvas().Size().Width, Height: w.Canvas().Size().Height, MainSplit: v.mainSplit.Offset,
-				LowerSplit: v.lower.Offset, From: "2022-11-01", To: "2023-01-01", Lanes: "category"}
-			if got != want {
+				LowerSplit: v.lower.Offset, Corpus: "fake", From: from, To: to, Lanes: "category"}
+			if !sameLayout(got, want) {
 				t.Fatalf("saved %+v, want %+v", got, want)
 			}
 			v2 := newMainView(c, a.NewWindow(""), file)
 			v2.load()
-			from, to := v2.timeline.View()
-			if data.FormatDay(from) != "2022-11-01" || data.FormatDay(to) != "2023-01-01" || v2.mainSplit.Offset != v.mainSplit.Offset || v2.lanes.Selected != "By category" {
-				t.Errorf("reopened at %s–%s, split %v, lanes %q", data.FormatDay(from), data.FormatDay(to), v2.mainSplit.Offset, v2.lanes.Selected)
+			gotFrom, gotTo := v2.timeline.View()
+			if !gotFrom.Equal(from) || !gotTo.Equal(to) || v2.mainSplit.Offset != v.mainSplit.Offset || v2.lanes.Selected != "By category" {
+				t.Errorf("reopened at %v–%v, split %v, lanes %q", gotFrom, gotTo, v2.mainSplit.Offset, v2.lanes.Selected)
 			}
 		})
 	}
+}
+
+// The range last seen on one corpus is not where another opens.
+func TestWindow_LayoutRangeIsPerCorpus(t *testing.T) {
+	file := layoutFile{path: filepath.Join(t.TempDir(), "window.json")}
+	if err := file.save(layoutState{Width: 900, Height: 600, MainSplit: 0.5, LowerSplit: 0.3, Lanes: "group",
+		Corpus: "/elsewhere/other.db", From: parseDay(t, "1990-04-14"), To: parseDay(t, "1990-04-17")}); err != nil {
+		t.Fatal(err)
+	}
+	test.NewTempApp(t)
+	v := newMainView(newFakeCorpus(t), test.NewWindow(nil), file)
+	v.load()
+	if from, _ := v.timeline.View(); from.Year() == 1990 {
+		t.Errorf("the fake corpus opened at %v, the other corpus's range", from)
+	}
+	if v.layout.Width != 900 {
+		t.Errorf("window size not kept: %v", v.layout.Width)
+	}
+}
+
+func sameLayout(a, b layoutState) bool {
+	return a.Width == b.Width && a.Height == b.Height && a.MainSplit == b.MainSplit && a.LowerSplit == b.LowerSplit &&
+		a.Corpus == b.Corpus && a.From.Equal(b.From) && a.To.Equal(b.To) && a.Lanes == b.Lanes
 }
 
 // A damaged layout file gives the default layout, never a failed start.
@@ -495,7 +520,7 @@ func TestLayoutFile_Damaged(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, err := layoutFile{path: path}.load()
-	if err == nil || !strings.Contains(err.Error(), path) || got != defaultLayout {
+	if err == nil || !strings.Contains(err.Error(), path) || !sameLayout(got, defaultLayout) {
 		t.Errorf("load = %+v, %v", got, err)
 	}
 }
@@ -805,6 +830,24 @@ func TestWindow_CoupFindsTheDisputedEvent(t *testing.T) {
 	for _, row := range v.results.Rows() {
 		if strings.Contains(row, "defends Mexico") {
 			t.Errorf("strewn-letter match listed: %q", row)
+		}
+	}
+}
+
+// Previous is off on the first event and Next on the last, where they
+// would do nothing.
+func TestWindow_PreviousNextAtTheEnds(t *testing.T) {
+	v, _, _ := newFakeWindow(t)
+	for _, tc := range []struct {
+		id         string
+		prev, next bool
+	}{{"before", false, true}, {"removed", true, true}, {"undated", true, false}} {
+		v.timeline.Select(tc.id)
+		v.detail.ShowEvent(tc.id)
+		v.detail.wait()
+		prev, next := findButton(t, v.detail.bar, "Previous"), findButton(t, v.detail.bar, "Next")
+		if prev.Disabled() == tc.prev || next.Disabled() == tc.next {
+			t.Errorf("%s: Previous enabled %v, Next enabled %v; want %v, %v", tc.id, !prev.Disabled(), !next.Disabled(), tc.prev, tc.next)
 		}
 	}
 }

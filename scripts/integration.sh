@@ -171,7 +171,7 @@ for _ in $(seq 50); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
 if kill -0 "$app_pid" 2>/dev/null; then
 	fail "Ctrl+Q left the app running"
 	kill "$app_pid"
-elif grep -q '"Width": 1400' "$layout" 2>/dev/null && grep -q '"Height": 900' "$layout" && grep -q '"From": "[0-9-]*"' "$layout"; then
+elif grep -q '"Width": 1400' "$layout" 2>/dev/null && grep -q '"Height": 900' "$layout" && grep -q '"From": "[0-9][0-9T:.+Z-]*"' "$layout"; then
 	pass "Ctrl+Q quits and saves the layout: $(tr -d '\n\t' <"$layout")"
 else
 	fail "Ctrl+Q saved no whole layout: $(cat "$layout" 2>/dev/null)"
