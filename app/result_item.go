@@ -93,7 +93,8 @@ func (r *resultItemRenderer) Layout(size fyne.Size) {
 		r.texts = append(r.texts, canvas.NewText("", nil))
 	}
 	pad := theme.InnerPadding()
-	x, right := pad, size.Width-pad
+	// The list's scroll bar is drawn over the right of its rows.
+	x, right := pad, size.Width-pad-theme.ScrollBarSize()
 	r.objs = r.objs[:0]
 	for i, p := range pieces {
 		t := r.texts[i]

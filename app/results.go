@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -44,10 +45,13 @@ type resultList struct {
 	moving   bool
 }
 
-var groupTitles = []struct {
+// groupTitle names the group of one kind of hit.
+type groupTitle struct {
 	kind  data.Kind
 	title string
-}{
+}
+
+var groupTitles = []groupTitle{
 	{data.KindEvent, "Events"},
 	{data.KindActor, "People, states and bodies"},
 	{data.KindPlace, "Places"},
@@ -75,14 +79,28 @@ func (r *resultList) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(r.list)
 }
 
-// SetResults replaces the hits shown; nil shows none.
+// SetResults replaces the hits shown: grouped by kind, the group of the
+// best hit first, each group in the order of the ranking, then the
+// passages. nil shows nothing; results with no hits say so.
 func (r *resultList) SetResults(res *data.Results) {
 	r.rows = r.rows[:0]
 	if res == nil {
-		res = &data.Results{}
+		r.show()
+		return
 	}
 	hits, text := res.Hits, res.Text
-	for _, g := range groupTitles {
+	if len(hits)+len(text) == 0 {
+		r.rows = append(r.rows, resultRow{heading: "No results"})
+	}
+	groups := slices.Clone(groupTitles)
+	first := func(k data.Kind) int {
+		if i := slices.IndexFunc(hits, func(h data.Hit) bool { return h.Kind == k }); i >= 0 {
+			return i
+		}
+		return len(hits)
+	}
+	slices.SortStableFunc(groups, func(a, b groupTitle) int { return first(a.kind) - first(b.kind) })
+	for _, g := range groups {
 		n := 0
 		for i := range hits {
 			if hits[i].Kind == g.kind {
@@ -103,6 +121,11 @@ func (r *resultList) SetResults(res *data.Results) {
 			r.rows = append(r.rows, resultRow{text: &text[i]})
 		}
 	}
+	r.show()
+}
+
+// show draws the rows from the top, the first hit selected for the keys.
+func (r *resultList) show() {
 	r.selected = -1
 	r.list.UnselectAll()
 	r.list.Refresh()
