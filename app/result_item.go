@@ -30,8 +30,12 @@ type rowPiece struct {
 	capped bool
 }
 
-// titleShare is the most of a row's width a capped run takes.
-const titleShare = 0.45
+// A capped run takes at most titleShare of the row, or minTitleWidth
+// where that is more, so that a narrow row still tells its hits apart.
+const (
+	titleShare    = 0.45
+	minTitleWidth = 170
+)
 
 // resultItem is one row of the results list: styled runs on one line, cut
 // with an ellipsis where the row ends. It opens its hit when tapped.
@@ -104,7 +108,7 @@ func (r *resultItemRenderer) Layout(size fyne.Size) {
 		}
 		limit := right
 		if p.capped {
-			limit = min(right, x+(right-pad)*titleShare)
+			limit = min(right, x+max((right-pad)*titleShare, minTitleWidth))
 		}
 		over := x+t.MinSize().Width > limit
 		cut := over && !p.capped
