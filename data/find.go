@@ -19,11 +19,15 @@ import (
 //     word ("lopez" finds "López Obrador", "castil" finds "Castillo"); then
 //     events whose own summary or evidence passages hold every word as a
 //     whole word, in time order (those hits have a Snippet); then titles
-//     that hold the query's letters in order within a word, or its words
-//     inside words. A query of one or two letters finds only titles with
-//     words that start with it.
-//     Letters strewn across the words of a title ("coup" in "López Obrador
-//     defends Mexico's support") are no match. Equal scores go by kind
+//     that hold each word of the query whole inside one of their words
+//     ("brador" in "Obrador"); last, titles with a word of four letters or
+//     more spelled in order within one of their words, with letters
+//     between ("castilo" in "Castillo"). A query of one or two letters
+//     finds only titles with words that start with it.
+//     A query word is never spread over several words of a title: letters
+//     strewn across them ("coup" in "López Obrador defends Mexico's
+//     support", "cap" in "Castillo as president") are no match, and
+//     initials are found through aliases ("AMLO"). Equal scores go by kind
 //     (events, people, places, documents), events in CompareEvents order.
 //   - Text: passages of documents' text holding every word whole ("coup"
 //     never finds "couple"), best first, on one line.
