@@ -199,8 +199,9 @@ type Results struct {
 	Text []TextHit
 	// Events are the IDs of every event the query matches, in the order of
 	// CompareEvents and not limited: by title, by its own text or
-	// evidence, or through a person, place or document that matched. The
-	// timeline lights them all.
+	// evidence, or through a person, place or document that matched, by
+	// the rules Hits are found by. It holds every event in Hits, however
+	// few or many that lights. The timeline lights them all.
 	Events []string
 }
 

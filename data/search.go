@@ -62,10 +62,12 @@ type searcher struct {
 	// titles in time order, and each one's place in it by id; by rowid, the
 	// event of each row of event_text and the document of each row of
 	// text_index; and, as they are asked for (Store.linked), the places of
-	// the events of actors, places and documents, by kind and id.
+	// the events of actors, places and documents, by kind and id, all of
+	// those of a kind once allLinked says so (Store.readLinks).
 	events, eventTitles []string
 	pos                 map[string]int32
 	links               map[string][]int32
+	allLinked           map[Kind]bool
 	eventText           map[int64]int32
 	docText             map[int64]docRow
 }
@@ -161,12 +163,9 @@ func normQuery(query string) string {
 
 // titleMatch is a title that matches the query, as one hit of a thing.
 type titleMatch struct {
-	cand  int
-	tier  int
-	score int // the fuzzy score plus what classify gives
-	// lights tells that the match is strong enough for the thing's events
-	// to be lit on the timeline (see Find).
-	lights  bool
+	cand    int
+	tier    int
+	score   int   // the fuzzy score plus what classify gives
 	matches []int // matched byte offsets of the folded title
 }
 
@@ -206,10 +205,10 @@ func (sr *searcher) titleMatches(ctx context.Context, q string) ([]titleMatch, e
 	}
 	var out []titleMatch
 	if letters < minFuzzy {
-		out = sr.wordStarts(q, letters)
+		out = sr.wordStarts(q)
 	} else {
 		var err error
-		if out, err = sr.fuzzyMatches(ctx, q, letters); err != nil {
+		if out, err = sr.fuzzyMatches(ctx, q); err != nil {
 			return nil, err
 		}
 	}
@@ -241,11 +240,11 @@ const minFuzzy = 3
 
 // wordStarts finds the titles that have each word of q at the start of a
 // word, for a query too short for fuzzy matching.
-func (sr *searcher) wordStarts(q string, letters int) []titleMatch {
+func (sr *searcher) wordStarts(q string) []titleMatch {
 	sr.lastQuery, sr.lastIdx = "", nil
 	var out []titleMatch
 	for i := range sr.cands {
-		if tm, ok := classify(&sr.cands[i], q, letters); ok && tm.tier == tierTitle {
+		if tm, ok := classify(&sr.cands[i], q); ok && tm.tier == tierTitle {
 			tm.cand = i
 			out = append(out, tm)
 		}
@@ -257,7 +256,7 @@ func (sr *searcher) wordStarts(q string, letters int) []titleMatch {
 // query it extends, if any, or else every title. Fuzzy matching, which
 // finds the query's letters in order anywhere in a title, only narrows the
 // titles classify looks at; its score breaks ties.
-func (sr *searcher) fuzzyMatches(ctx context.Context, q string, letters int) ([]titleMatch, error) {
+func (sr *searcher) fuzzyMatches(ctx context.Context, q string) ([]titleMatch, error) {
 	src := candidateSource{cands: sr.cands, query: q, idx: sr.all}
 	if sr.lastQuery != "" && strings.HasPrefix(q, sr.lastQuery) {
 		src.idx = sr.lastIdx
@@ -273,7 +272,7 @@ func (sr *searcher) fuzzyMatches(ctx context.Context, q string, letters int) ([]
 	}
 	out := make([]titleMatch, 0, len(matches))
 	for _, m := range matches {
-		tm, ok := classify(&sr.cands[src.idx[m.Index]], q, letters)
+		tm, ok := classify(&sr.cands[src.idx[m.Index]], q)
 		if ok {
 			tm.cand, tm.score = src.idx[m.Index], tm.score+m.Score
 			out = append(out, tm)
@@ -348,38 +347,33 @@ const gappedPenalty = tierWidth / 4
 // the title: "cap" is no match for "Boluarte succeeds Castillo as
 // president", nor "lob" for "López Obrador"; initials are found through
 // aliases ("AMLO"). Every word at a word's start is tierTitle; otherwise
-// the match is tierFuzzy, a gapped word ranking it lowest. letters counts
-// the query's letters and digits: a query of one lights nothing, and one of
-// two lights a thing's events only where it is a whole word of the title.
-func classify(c *candidate, q string, letters int) (titleMatch, bool) {
+// the match is tierFuzzy, a gapped word ranking it lowest.
+func classify(c *candidate, q string) (titleMatch, bool) {
 	var (
-		tm       = titleMatch{tier: tierTitle}
-		from     int
-		worst    = wordAtStart
-		allWhole = true
+		tm    = titleMatch{tier: tierTitle}
+		from  int
+		worst = wordAtStart
 	)
 	for w := range strings.FieldsSeq(q) {
-		at, how := findWord(c.folded[from:], w)
-		if at == nil {
+		i, how := findWord(c.folded[from:], w)
+		if i < 0 {
 			return titleMatch{}, false
 		}
-		worst = max(worst, how)
-		for _, b := range at {
-			tm.matches = append(tm.matches, from+b)
+		if tm.matches == nil {
+			tm.matches = make([]int, 0, len(q))
 		}
-		n, end := len(at), from+at[len(at)-1]+1
-		allWhole = allWhole && how == wordAtStart && (end == len(c.folded) || !isWordRune(firstRune(c.folded[end:])))
-		switch how {
+		n := len(tm.matches)
+		tm.matches = inOrder(tm.matches, c.folded[from+i:], w, from+i)
+		switch n = len(tm.matches) - n; how {
 		case wordAtStart:
 			tm.score += 2*n + 10
 		case wordInside:
 			tm.score += 2 * n
 		}
-		from += at[len(at)-1] + 1
+		worst = max(worst, how)
+		from = tm.matches[len(tm.matches)-1] + 1
 	}
 	switch worst {
-	case wordAtStart:
-		tm.lights = letters >= 3 || letters == 2 && allWhole
 	case wordInside:
 		tm.tier = tierFuzzy
 	case wordGapped:
@@ -388,17 +382,18 @@ func classify(c *candidate, q string, letters int) (titleMatch, bool) {
 	return tm, true
 }
 
-// findWord finds the query word w in s, the best way it can (wordAtStart,
-// wordInside, wordGapped), and returns the byte offsets in s it matched.
-func findWord(s, w string) ([]int, int) {
+// findWord finds the query word w in s the best way it can (wordAtStart,
+// wordInside, wordGapped) and returns the byte offset in s where w, or the
+// word of s holding its letters, begins; -1 when w is not there.
+func findWord(s, w string) (int, int) {
 	if i := wordStart(s, w); i >= 0 {
-		return span(i, len(w)), wordAtStart
+		return i, wordAtStart
 	}
 	if i := strings.Index(s, w); i >= 0 {
-		return span(i, len(w)), wordInside
+		return i, wordInside
 	}
 	if utf8.RuneCountInString(w) < minGapped || strings.IndexFunc(w, func(r rune) bool { return !isWordRune(r) }) >= 0 {
-		return nil, 0
+		return -1, 0
 	}
 	for start := 0; start < len(s); {
 		// The word of s from start: a run of letters and digits.
@@ -406,43 +401,33 @@ func findWord(s, w string) ([]int, int) {
 		if end < start {
 			end = len(s)
 		}
-		if at := inOrder(s[start:end], w); at != nil {
-			for i := range at {
-				at[i] += start
-			}
-			return at, wordGapped
+		var buf [32]int // no allocation to look
+		if len(inOrder(buf[:0], s[start:end], w, 0)) > 0 {
+			return start, wordGapped
 		}
 		_, size := utf8.DecodeRuneInString(s[end:])
 		start = end + max(size, 1)
 	}
-	return nil, 0
+	return -1, 0
 }
 
-// span is the byte offsets from i to i+n.
-func span(i, n int) []int {
-	out := make([]int, n)
-	for k := range out {
-		out[k] = i + k
-	}
-	return out
-}
-
-// inOrder finds the runes of w in order in word, each as early as it can,
-// and returns the byte offsets of their bytes; nil when they are not all
-// there.
-func inOrder(word, w string) []int {
-	var at []int
-	i := 0
+// inOrder finds the runes of w in order in s, each as early as it can, and
+// appends to dst the byte offsets of their bytes, plus base; it returns dst
+// as it was when they are not all there. Where w is in s whole, that is
+// where w begins.
+func inOrder(dst []int, s, w string, base int) []int {
+	n, i := len(dst), 0
 	for _, r := range w {
-		j := strings.IndexRune(word[i:], r)
+		j := strings.IndexRune(s[i:], r)
 		if j < 0 {
-			return nil
+			return dst[:n]
 		}
-		n := utf8.RuneLen(r)
-		at = append(at, span(i+j, n)...)
-		i += j + n
+		i += j
+		for end := i + utf8.RuneLen(r); i < end; i++ {
+			dst = append(dst, base+i)
+		}
 	}
-	return at
+	return dst
 }
 
 // hit is the search hit of a title match.
@@ -516,11 +501,6 @@ func wordStart(s, w string) int {
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-
-func firstRune(s string) rune {
-	r, _ := utf8.DecodeRuneInString(s)
-	return r
-}
 
 func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
