@@ -94,7 +94,7 @@ func (s *Store) find(ctx context.Context, query string, limit int) (*Results, er
 	for _, d := range txt.docs {
 		t, sn := sr.docText[d.row], snippets.docs[d.row]
 		res.Text = append(res.Text, TextHit{Kind: KindDocument, ID: t.id, Title: t.title,
-			Snippet: sn.text, Matches: sn.matches, Rank: d.rank})
+			Snippet: sn.text, Matches: sn.matches, Rank: d.rank, Start: sn.start, End: sn.end})
 	}
 	if res.Events, err = s.litEvents(ctx, sr, tms, txt); err != nil {
 		return nil, err
@@ -339,10 +339,12 @@ func (s *Store) linked(ctx context.Context, sr *searcher, kind Kind, id string) 
 }
 
 // snippet is the words around a match, on one line, and the matched
-// ranges in it.
+// ranges in it; and, for a document, where its first match is in the
+// document's text, in runes (-1, -1 when that is not known).
 type snippet struct {
-	text    string
-	matches [][2]int
+	text       string
+	matches    [][2]int
+	start, end int
 }
 
 // snippetSet are the snippets of events and documents by rowid.
@@ -366,7 +368,7 @@ func (s *Store) snippets(ctx context.Context, match string, hits []rankedHit, do
 		if err := readSnippets(ctx, tx, "event_text", -1, match, evRows, out.events); err != nil {
 			return err
 		}
-		return readSnippets(ctx, tx, "text_index", 3, match, docRows, out.docs)
+		return readSnippets(ctx, tx, "text_index", textIndexBody, match, docRows, out.docs)
 	})
 	if err != nil {
 		return out, fmt.Errorf("snippets: %w", err)
@@ -374,8 +376,13 @@ func (s *Store) snippets(ctx context.Context, match string, hits []rankedHit, do
 	return out, nil
 }
 
+// textIndexBody is the column of text_index that holds a document's text:
+// its cleaned text (Document.Text), which evidence offsets refer to.
+const textIndexBody = 3
+
 // readSnippets reads into out the snippets of column col (-1: the best) of
-// the given rows of the full-text table.
+// the given rows of the full-text table. The snippet of text_index's body
+// also says where its first match is in the body.
 func readSnippets(ctx context.Context, tx *sql.Tx, table string, col int, match string, rowids []int64, out map[int64]snippet) error {
 	if len(rowids) == 0 {
 		return nil
@@ -384,18 +391,26 @@ func readSnippets(ctx context.Context, tx *sql.Tx, table string, col int, match 
 	for i, r := range rowids {
 		ids[i] = strconv.FormatInt(r, 10)
 	}
-	q := fmt.Sprintf(`SELECT rowid, snippet(%[1]s, %[2]d, char(2), char(3), '…', 16) FROM %[1]s
-		WHERE %[1]s MATCH ? AND rowid IN (%[3]s)`, table, col, strings.Join(ids, ","))
+	body := "''"
+	if table == "text_index" && col == textIndexBody {
+		body = "body"
+	}
+	q := fmt.Sprintf(`SELECT rowid, snippet(%[1]s, %[2]d, char(2), char(3), '…', 16), %[4]s FROM %[1]s
+		WHERE %[1]s MATCH ? AND rowid IN (%[3]s)`, table, col, strings.Join(ids, ","), body)
 	return eachRow(ctx, tx, q, func(sc scanner) error {
 		var (
-			row    int64
-			marked string
+			row          int64
+			marked, text string
 		)
-		if err := sc.Scan(&row, &marked); err != nil {
+		if err := sc.Scan(&row, &marked, &text); err != nil {
 			return err
 		}
-		var sn snippet
-		sn.text, sn.matches = textfmt.OneLine(unmark(marked))
+		plain, matches := unmark(marked)
+		sn := snippet{start: -1, end: -1}
+		if text != "" {
+			sn.start, sn.end = passageAt(text, plain, matches)
+		}
+		sn.text, sn.matches = textfmt.OneLine(plain, matches)
 		out[row] = sn
 		return nil
 	}, match)

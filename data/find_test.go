@@ -5,6 +5,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"chronoscope/data"
 )
@@ -253,4 +256,61 @@ func TestFind_LightsWhatItLists(t *testing.T) {
 	t.Run("synthetic", func(t *testing.T) {
 		check(t, mustSynthDB(t, 300), []string{"a", "l", "la", "ca"})
 	})
+}
+
+// TestFind_TextHitPassage checks that a text hit says where its first match
+// is in the document's text, so the document can open there: Text[Start:End]
+// is the word the snippet first highlights ("coup" for coup), ignoring case
+// and accents.
+func TestFind_TextHitPassage(t *testing.T) {
+	s := MustOpenDB(t)
+	ctx := context.Background()
+	for _, q := range []string{"coup", "peru", "lopez obrador", "asylum", "castillo", "ramirez", "Mexico's ambassador"} {
+		res, err := s.Find(ctx, q, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Text) == 0 {
+			t.Errorf("%q: no text hits", q)
+		}
+		hits := slices.Clone(res.Text)
+		if more, err := s.SearchText(ctx, q, 0); err == nil {
+			for _, h := range more {
+				if h.Kind == data.KindDocument {
+					hits = append(hits, h)
+				}
+			}
+		}
+		for i, h := range hits {
+			doc, err := s.Document(ctx, h.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := []rune(doc.Text)
+			if h.Start < 0 || h.End <= h.Start || h.End > len(text) || len(h.Matches) == 0 {
+				t.Errorf("%q: %s: passage [%d, %d) of %d runes", q, h.ID, h.Start, h.End, len(text))
+				continue
+			}
+			got := folded(string(text[h.Start:h.End]))
+			m := h.Matches[0]
+			if want := folded(string([]rune(h.Snippet)[m[0]:m[1]])); got != want {
+				t.Errorf("%q: %s: text[%d:%d] is %q, the snippet %q first highlights %q", q, h.ID, h.Start, h.End, got, h.Snippet, want)
+			}
+			// SearchText matches prefixes ("couple"); Find, whole words.
+			if q == "coup" && i < len(res.Text) && got != "coup" {
+				t.Errorf("coup: %s: text[%d:%d] is %q", h.ID, h.Start, h.End, got)
+			}
+		}
+	}
+}
+
+// folded is s in lower case without accents.
+func folded(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
 }

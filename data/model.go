@@ -232,4 +232,10 @@ type TextHit struct {
 	Snippet string
 	Matches [][2]int
 	Rank    float64
+	// Start and End are where the first match the snippet shows is in the
+	// document's text, Document.Text (the cleaned text evidence offsets
+	// refer to), in runes, end exclusive: the passage to open the
+	// document at and highlight. They are -1 when that is not known, as
+	// for an event.
+	Start, End int
 }
