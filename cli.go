@@ -232,7 +232,8 @@ func (c *cli) searchCommand() command {
 
 // jsonHit is a search hit as --json prints it. Full-text hits have kind
 // data.KindDocumentText or data.KindEventText, and their matches are ranges
-// of snippet.
+// of snippet; a document's passage adds where its first match is in the
+// document's text (data.TextHit's Start and End).
 type jsonHit struct {
 	Kind    data.Kind `json:"kind"`
 	ID      string    `json:"id"`
@@ -241,6 +242,8 @@ type jsonHit struct {
 	Matches [][2]int  `json:"matches"`
 	Name    string    `json:"name,omitempty"`
 	Snippet string    `json:"snippet,omitempty"`
+	Start   *int      `json:"start,omitempty"`
+	End     *int      `json:"end,omitempty"`
 }
 
 func writeSearchJSON(w io.Writer, res *data.Results) error {
@@ -256,7 +259,11 @@ func writeSearchJSON(w io.Writer, res *data.Results) error {
 	for _, h := range res.Text {
 		// bm25 is lower for better matches; negate it so higher is better,
 		// as with the other scores.
-		out = append(out, jsonHit{Kind: h.Kind.InText(), ID: h.ID, Title: h.Title, Score: -h.Rank, Matches: h.Matches, Snippet: h.Snippet})
+		j := jsonHit{Kind: h.Kind.InText(), ID: h.ID, Title: h.Title, Score: -h.Rank, Matches: h.Matches, Snippet: h.Snippet}
+		if h.Start >= 0 {
+			j.Start, j.End = &h.Start, &h.End
+		}
+		out = append(out, j)
 	}
 	for i := range out {
 		if out[i].Matches == nil {

@@ -90,6 +90,54 @@ func TestCLI_SearchJSON(t *testing.T) {
 	}
 }
 
+// TestCLI_SearchPassage checks that --json says where a document's passage
+// is in its text, and that letters strewn across the words of a title find
+// nothing.
+func TestCLI_SearchPassage(t *testing.T) {
+	path := tempCorpus(t)
+	code, out, errOut := runCLI(t, "search", "--corpus", path, "--json", "coup")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var hits []struct {
+		Kind       string `json:"kind"`
+		ID         string `json:"id"`
+		Start, End *int
+	}
+	if err := json.Unmarshal([]byte(out), &hits); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	passages := 0
+	for _, h := range hits {
+		if h.Kind != "document-text" {
+			continue
+		}
+		passages++
+		var text string
+		if err := db.QueryRow(`SELECT text FROM documents WHERE id = ?`, h.ID).Scan(&text); err != nil {
+			t.Fatal(err)
+		}
+		if h.Start == nil || h.End == nil {
+			t.Errorf("%s: no start and end in %s", h.ID, out)
+		} else if got := string([]rune(text)[*h.Start:*h.End]); !strings.EqualFold(got, "coup") {
+			t.Errorf("%s: text[%d:%d] is %q, want coup", h.ID, *h.Start, *h.End, got)
+		}
+	}
+	if passages == 0 {
+		t.Errorf("no document-text hits: %s", out)
+	}
+	for _, q := range []string{"cap", "lob", "cop"} {
+		if _, out, _ := runCLI(t, "search", "--corpus", path, q); out != "no matches\n" {
+			t.Errorf("search %s:\n%s", q, out)
+		}
+	}
+}
+
 func TestCLI_SearchHostile(t *testing.T) {
 	path := tempCorpus(t)
 	for _, q := range []string{`"`, `NEAR(`, `*`, `'; DROP TABLE events; --`, "🇵🇪", `(((`} {

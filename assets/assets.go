@@ -16,7 +16,7 @@ var corpus embed.FS
 var Icon []byte
 
 // Corpus is the bundled corpus sources: documents/*.txt, actors.toml,
-// places.toml and events.toml.
+// places.toml, events.toml and set.toml (the name of their set).
 func Corpus() fs.FS {
 	sub, err := fs.Sub(corpus, "corpus")
 	if err != nil {

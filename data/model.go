@@ -199,8 +199,9 @@ type Results struct {
 	Text []TextHit
 	// Events are the IDs of every event the query matches, in the order of
 	// CompareEvents and not limited: by title, by its own text or
-	// evidence, or through a person, place or document that matched. The
-	// timeline lights them all.
+	// evidence, or through a person, place or document that matched, by
+	// the rules Hits are found by. It holds every event in Hits, however
+	// few or many that lights. The timeline lights them all.
 	Events []string
 }
 
@@ -231,4 +232,10 @@ type TextHit struct {
 	Snippet string
 	Matches [][2]int
 	Rank    float64
+	// Start and End are where the first match the snippet shows is in the
+	// document's text, Document.Text (the cleaned text evidence offsets
+	// refer to), in runes, end exclusive: the passage to open the
+	// document at and highlight. They are -1 when that is not known, as
+	// for an event.
+	Start, End int
 }

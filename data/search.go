@@ -23,8 +23,8 @@ import (
 const maxQueryRunes = 200
 
 // Search finds events, actors (by name or alias), places and documents whose
-// titles fuzzily match query, ignoring case and accents ("lopez" finds
-// "López"), ranked as Find ranks its title hits; Find is the whole search.
+// titles match query, ignoring case and accents ("lopez" finds "López"), as
+// Find finds and ranks its title hits; Find is the whole search.
 // Each hit carries the matched ranges of its title in runes. Any string is
 // a valid query; one with no letters or digits finds nothing.
 func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, error) {
@@ -62,10 +62,12 @@ type searcher struct {
 	// titles in time order, and each one's place in it by id; by rowid, the
 	// event of each row of event_text and the document of each row of
 	// text_index; and, as they are asked for (Store.linked), the places of
-	// the events of actors, places and documents, by kind and id.
+	// the events of actors, places and documents, by kind and id, all of
+	// those of a kind once allLinked says so (Store.readLinks).
 	events, eventTitles []string
 	pos                 map[string]int32
 	links               map[string][]int32
+	allLinked           map[Kind]bool
 	eventText           map[int64]int32
 	docText             map[int64]docRow
 }
@@ -161,12 +163,9 @@ func normQuery(query string) string {
 
 // titleMatch is a title that matches the query, as one hit of a thing.
 type titleMatch struct {
-	cand  int
-	tier  int
-	score int // the fuzzy score plus contiguousBonus
-	// lights tells that the match is strong enough for the thing's events
-	// to be lit on the timeline (see Find).
-	lights  bool
+	cand    int
+	tier    int
+	score   int   // the fuzzy score plus what classify gives
 	matches []int // matched byte offsets of the folded title
 }
 
@@ -177,8 +176,9 @@ const (
 	tierTitle = 2
 	// tierText: an event's own summary or evidence has every word whole.
 	tierText = 1
-	// tierFuzzy: the title has the query's letters in order, within words
-	// or as whole words found in the middle of words.
+	// tierFuzzy: each word of the query is in one word of the title, but
+	// not all at its start: whole inside it, or, ranked below, with its
+	// letters in order and gaps between them (see classify).
 	tierFuzzy = 0
 )
 
@@ -191,7 +191,7 @@ func tierScore(tier, score int) int {
 
 // titleMatches matches q (a normQuery) against every title and returns
 // each thing's best match, in no order (compareTitles sorts them). Letters
-// strewn across the words of a title are no match.
+// strewn across the words of a title are no match (see classify).
 func (sr *searcher) titleMatches(ctx context.Context, q string) ([]titleMatch, error) {
 	if q == "" {
 		sr.lastQuery, sr.lastIdx = "", nil
@@ -205,10 +205,10 @@ func (sr *searcher) titleMatches(ctx context.Context, q string) ([]titleMatch, e
 	}
 	var out []titleMatch
 	if letters < minFuzzy {
-		out = sr.wordStarts(q, letters)
+		out = sr.wordStarts(q)
 	} else {
 		var err error
-		if out, err = sr.fuzzyMatches(ctx, q, letters); err != nil {
+		if out, err = sr.fuzzyMatches(ctx, q); err != nil {
 			return nil, err
 		}
 	}
@@ -240,11 +240,11 @@ const minFuzzy = 3
 
 // wordStarts finds the titles that have each word of q at the start of a
 // word, for a query too short for fuzzy matching.
-func (sr *searcher) wordStarts(q string, letters int) []titleMatch {
+func (sr *searcher) wordStarts(q string) []titleMatch {
 	sr.lastQuery, sr.lastIdx = "", nil
 	var out []titleMatch
 	for i := range sr.cands {
-		if tm, ok := classify(&sr.cands[i], q, nil, letters); ok && tm.tier == tierTitle {
+		if tm, ok := classify(&sr.cands[i], q); ok && tm.tier == tierTitle {
 			tm.cand = i
 			out = append(out, tm)
 		}
@@ -253,8 +253,10 @@ func (sr *searcher) wordStarts(q string, letters int) []titleMatch {
 }
 
 // fuzzyMatches matches q fuzzily against the titles that matched the
-// query it extends, if any, or else every title.
-func (sr *searcher) fuzzyMatches(ctx context.Context, q string, letters int) ([]titleMatch, error) {
+// query it extends, if any, or else every title. Fuzzy matching, which
+// finds the query's letters in order anywhere in a title, only narrows the
+// titles classify looks at; its score breaks ties.
+func (sr *searcher) fuzzyMatches(ctx context.Context, q string) ([]titleMatch, error) {
 	src := candidateSource{cands: sr.cands, query: q, idx: sr.all}
 	if sr.lastQuery != "" && strings.HasPrefix(q, sr.lastQuery) {
 		src.idx = sr.lastIdx
@@ -270,7 +272,7 @@ func (sr *searcher) fuzzyMatches(ctx context.Context, q string, letters int) ([]
 	}
 	out := make([]titleMatch, 0, len(matches))
 	for _, m := range matches {
-		tm, ok := classify(&sr.cands[src.idx[m.Index]], q, m.MatchedIndexes, letters)
+		tm, ok := classify(&sr.cands[src.idx[m.Index]], q)
 		if ok {
 			tm.cand, tm.score = src.idx[m.Index], tm.score+m.Score
 			out = append(out, tm)
@@ -323,33 +325,109 @@ func (sr *searcher) compareCands(a, b int) int {
 	return a - b
 }
 
-// classify works out how the title of c matches q, given the bytes fuzzy
-// matching chose, and whether it is a match at all. letters counts the
-// query's letters and digits: a query of one lights nothing, and one of two
-// lights a thing's events only where it is a whole word of the title, or
-// "p" would light every title with a word starting with p.
-func classify(c *candidate, q string, fuzzyIdx []int, letters int) (titleMatch, bool) {
+// How one word of a query is found in a title, best first (findWord).
+const (
+	wordAtStart = iota // it starts a word of the title: "castil" in "Castillo"
+	wordInside         // it is whole inside a word: "bama" in "Obama"
+	wordGapped         // its letters are in order within one word: "castilo" in "Castillo"
+)
+
+// minGapped is the fewest letters a query word needs to be found with gaps
+// between its letters (wordGapped): a letter left out in typing. Shorter
+// words find nearly any long word so ("usa" in "Gustavo").
+const minGapped = 4
+
+// gappedPenalty ranks titles with a gapped word below those holding every
+// query word whole.
+const gappedPenalty = tierWidth / 4
+
+// classify works out how the title of c matches q, and whether it is a
+// match at all: each word of q, in order, must be found within one word of
+// the title (findWord). A query word is never spread over several words of
+// the title: "cap" is no match for "Boluarte succeeds Castillo as
+// president", nor "lob" for "López Obrador"; initials are found through
+// aliases ("AMLO"). Every word at a word's start is tierTitle; otherwise
+// the match is tierFuzzy, a gapped word ranking it lowest.
+func classify(c *candidate, q string) (titleMatch, bool) {
 	var (
-		idx                []int
-		atStarts, allWhole = true, true
+		tm    = titleMatch{tier: tierTitle}
+		from  int
+		worst = wordAtStart
 	)
-	ok := eachWord(c.folded, q, func(at, n int, atWord bool) {
-		for k := at; k < at+n; k++ {
-			idx = append(idx, k)
+	for w := range strings.FieldsSeq(q) {
+		i, how := findWord(c.folded[from:], w)
+		if i < 0 {
+			return titleMatch{}, false
 		}
-		atStarts = atStarts && atWord
-		allWhole = allWhole && atWord && (at+n == len(c.folded) || !isWordRune(firstRune(c.folded[at+n:])))
-	})
-	switch {
-	case ok && atStarts:
-		return titleMatch{tier: tierTitle, score: contiguousBonus(c.folded, q), matches: idx,
-			lights: letters >= 3 || letters == 2 && allWhole}, true
-	case ok:
-		return titleMatch{tier: tierFuzzy, score: contiguousBonus(c.folded, q), matches: idx}, true
-	case strewn(c.folded, fuzzyIdx):
-		return titleMatch{}, false
+		if tm.matches == nil {
+			tm.matches = make([]int, 0, len(q))
+		}
+		n := len(tm.matches)
+		tm.matches = inOrder(tm.matches, c.folded[from+i:], w, from+i)
+		switch n = len(tm.matches) - n; how {
+		case wordAtStart:
+			tm.score += 2*n + 10
+		case wordInside:
+			tm.score += 2 * n
+		}
+		worst = max(worst, how)
+		from = tm.matches[len(tm.matches)-1] + 1
 	}
-	return titleMatch{tier: tierFuzzy, matches: fuzzyIdx}, true
+	switch worst {
+	case wordInside:
+		tm.tier = tierFuzzy
+	case wordGapped:
+		tm.tier, tm.score = tierFuzzy, tm.score-gappedPenalty
+	}
+	return tm, true
+}
+
+// findWord finds the query word w in s the best way it can (wordAtStart,
+// wordInside, wordGapped) and returns the byte offset in s where w, or the
+// word of s holding its letters, begins; -1 when w is not there.
+func findWord(s, w string) (int, int) {
+	if i := wordStart(s, w); i >= 0 {
+		return i, wordAtStart
+	}
+	if i := strings.Index(s, w); i >= 0 {
+		return i, wordInside
+	}
+	if utf8.RuneCountInString(w) < minGapped || strings.IndexFunc(w, func(r rune) bool { return !isWordRune(r) }) >= 0 {
+		return -1, 0
+	}
+	for start := 0; start < len(s); {
+		// The word of s from start: a run of letters and digits.
+		end := start + strings.IndexFunc(s[start:], func(r rune) bool { return !isWordRune(r) })
+		if end < start {
+			end = len(s)
+		}
+		var buf [32]int // no allocation to look
+		if len(inOrder(buf[:0], s[start:end], w, 0)) > 0 {
+			return start, wordGapped
+		}
+		_, size := utf8.DecodeRuneInString(s[end:])
+		start = end + max(size, 1)
+	}
+	return -1, 0
+}
+
+// inOrder finds the runes of w in order in s, each as early as it can, and
+// appends to dst the byte offsets of their bytes, plus base; it returns dst
+// as it was when they are not all there. Where w is in s whole, that is
+// where w begins.
+func inOrder(dst []int, s, w string, base int) []int {
+	n, i := len(dst), 0
+	for _, r := range w {
+		j := strings.IndexRune(s[i:], r)
+		if j < 0 {
+			return dst[:n]
+		}
+		i += j
+		for end := i + utf8.RuneLen(r); i < end; i++ {
+			dst = append(dst, base+i)
+		}
+	}
+	return dst
 }
 
 // hit is the search hit of a title match.
@@ -408,61 +486,6 @@ func match(ctx context.Context, q string, src candidateSource) (fuzzy.Matches, e
 	return out, nil
 }
 
-// contiguousBonus ranks hits whose title holds the query's words whole above
-// scattered matches, most of all where a word starts there.
-func contiguousBonus(folded, q string) int {
-	bonus := 0
-	if !eachWord(folded, q, func(_, n int, atWord bool) {
-		bonus += 2 * n
-		if atWord {
-			bonus += 10
-		}
-	}) {
-		return 0
-	}
-	return bonus
-}
-
-// eachWord finds the query's words in order in folded, preferring word
-// starts, and calls fn with each one's byte offset and length; it reports
-// false when some word is not there whole.
-func eachWord(folded, q string, fn func(at, n int, atWord bool)) bool {
-	from := 0
-	for w := range strings.FieldsSeq(q) {
-		at := wordStart(folded[from:], w)
-		if at < 0 {
-			at = strings.Index(folded[from:], w)
-		}
-		if at < 0 {
-			return false
-		}
-		at += from
-		fn(at, len(w), at == 0 || !isWordRune(lastRune(folded[:at])))
-		from = at + len(w)
-	}
-	return true
-}
-
-// strewn reports a match strewn across the words of a title rather than
-// found within one word: "coup" in "López Obrador defends Mexico's
-// support", "expels" in "Mexican Treasury reports economic proposals".
-// Pieces that each start a word are an abbreviation ("amlo" in "Andrés
-// Manuel López Obrador") and are kept.
-func strewn(folded string, idx []int) bool {
-	words, midWord := 0, false
-	for i, b := range idx {
-		if i > 0 && b == idx[i-1]+1 {
-			continue
-		}
-		startsWord := b == 0 || !isWordRune(lastRune(folded[:b]))
-		midWord = midWord || !startsWord
-		if i == 0 || startsWord || strings.IndexFunc(folded[idx[i-1]:b], func(r rune) bool { return !isWordRune(r) }) >= 0 {
-			words++
-		}
-	}
-	return words > 1 && midWord
-}
-
 // wordStart finds w where a word of s begins.
 func wordStart(s, w string) int {
 	for off := 0; ; {
@@ -478,11 +501,6 @@ func wordStart(s, w string) int {
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-
-func firstRune(s string) rune {
-	r, _ := utf8.DecodeRuneInString(s)
-	return r
-}
 
 func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)

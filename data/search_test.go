@@ -2,8 +2,10 @@ package data_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"chronoscope/data"
 )
@@ -193,5 +195,65 @@ func TestSearchText_ShortWords(t *testing.T) {
 				t.Errorf("%s: highlighted %q", h.ID, w)
 			}
 		}
+	}
+}
+
+// TestFind_WordWithinOneWord checks that each word of a query is found
+// within one word of a title, never spread over several: "cap" is not
+// [C]astillo [a]s [p]resident, "lob" not [L]ópez [Ob]rador, "cop" not
+// [C]ongress [o]f [P]eru, "usa" not [US] [a]mbassador. A word of four
+// letters or more may have gaps within one word ("castilo"), ranked below
+// every whole match; a shorter one may not ("usa" in "Gustavo").
+func TestFind_WordWithinOneWord(t *testing.T) {
+	s := MustOpenDB(t)
+	ctx := context.Background()
+	for _, tc := range []struct {
+		query  string
+		banned []string
+	}{
+		{"cap", []string{"boluarte-takes-office", "peru-foreign-ministry"}},
+		{"lob", []string{"lopez-obrador", "lopez-obrador-defends-mission", "pa-presidency-withheld"}},
+		{"cop", []string{"congress-of-peru"}},
+		{"usa", []string{"kenna-meets-bobbio", "bobbio", "us-embassy-peru"}},
+		{"coup", []string{"lopez-obrador-defends-mission"}},
+		{"castilo", nil},
+		{"brador", nil},
+		{"lopez brador", nil},
+	} {
+		res, err := s.Find(ctx, tc.query, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range res.Hits {
+			if slices.Contains(tc.banned, h.ID) {
+				t.Errorf("%q: %s %q is a hit (%v)", tc.query, h.ID, h.Title, h.Matches)
+			}
+			if h.Snippet != "" || len(h.Matches) == 0 {
+				continue
+			}
+			// Between the matches of one query word there is no space.
+			title := []rune(h.Title)
+			words := strings.Fields(tc.query)
+			spans := 0
+			for i, m := range h.Matches {
+				if i == 0 || strings.ContainsFunc(string(title[h.Matches[i-1][1]:m[0]]), unicode.IsSpace) {
+					spans++
+				}
+			}
+			if spans > len(words) {
+				t.Errorf("%q: %s %q matched in %d words: %v", tc.query, h.ID, h.Title, spans, h.Matches)
+			}
+		}
+	}
+	res, err := s.Find(ctx, "castilo", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 || res.Hits[0].ID != "castillo" {
+		t.Errorf("castilo: %v", hitIDs(res.Hits))
+	}
+	res, err = s.Find(ctx, "brador", 0)
+	if err != nil || len(res.Hits) == 0 || res.Hits[0].ID != "lopez-obrador" {
+		t.Errorf("brador: %v, %v", hitIDs(res.Hits), err)
 	}
 }

@@ -17,8 +17,9 @@ import (
 
 // Source is the corpus as authored: documents as text files with a TOML
 // header, and actors, places and events in TOML. It is read from a
-// directory holding documents/*.txt, actors.toml, places.toml and
-// events.toml, checked, and written into a database by the program itself.
+// directory holding documents/*.txt, actors.toml, places.toml,
+// events.toml and optionally set.toml, checked, and written into a database
+// by the program itself.
 type Source struct {
 	Documents []sourceDocument
 	Actors    []sourceActor
@@ -27,7 +28,22 @@ type Source struct {
 	// Digest identifies the source files' content, so a corpus knows when
 	// the bundled sources it was built from have changed.
 	Digest string
+	// Set names the set of sources these are one version of, from set.toml
+	// (see sourceSetFile); "" when they have none. A corpus records the set
+	// it was made from, and only sources of the same set update it.
+	Set string
 }
+
+// sourceSetFile names the set of sources a directory holds, in one key:
+//
+//	name = "chronoscope-bundled"
+//
+// The name stays the same as the sources change from version to version, so
+// that a corpus made from an older version is updated by a newer one, and a
+// corpus made from other sources (say, synthetic ones) is never overwritten
+// by these. The file is optional; sources without it are of no set, and
+// update no corpus but their own version.
+const sourceSetFile = "set.toml"
 
 // sourceDocument is a document's TOML header and text. An empty Clean table
 // is omitted from generated headers (SyntheticSource).
@@ -153,8 +169,11 @@ func readSource(fsys fs.FS) ([]sourceFile, string, error) {
 	slices.Sort(docFiles)
 	sum := sha256.New()
 	var files []sourceFile
-	for _, name := range append(docFiles, sourceTables...) {
+	for _, name := range slices.Concat(docFiles, sourceTables, []string{sourceSetFile}) {
 		raw, err := fs.ReadFile(fsys, name)
+		if name == sourceSetFile && errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
 		if err != nil {
 			return nil, "", fmt.Errorf("corpus sources: %w", err)
 		}
@@ -190,6 +209,9 @@ func parseSource(files []sourceFile, digest string) (*Source, error) {
 		"events.toml": &struct {
 			Event *[]sourceEvent `toml:"event"`
 		}{&src.Events},
+		sourceSetFile: &struct {
+			Name *string `toml:"name"`
+		}{&src.Set},
 	}
 	for _, f := range files {
 		into, isTable := tables[f.name]

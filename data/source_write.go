@@ -44,9 +44,13 @@ func (src *Source) write(ctx context.Context, tx *sql.Tx) error {
 			return err
 		}
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('source_digest', ?)
-		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, src.Digest)
-	return err
+	for key, value := range map[string]string{metaDigest: src.Digest, metaSet: src.Set} {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, ?)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (src *Source) writeDocuments(ctx context.Context, tx *sql.Tx) error {

@@ -158,8 +158,9 @@ func placeNew(tmp, path string) error {
 }
 
 // OpenOrCreate opens the corpus at path, first building it from src when
-// there is no file there. An existing corpus whose bundled part is older than
-// src is brought up to date; its user data is kept as it is.
+// there is no file there. An existing corpus made from another version of
+// src's sources is brought up to date (UpdateBundled), its user data kept as
+// it is; one made from other sources is opened as it is.
 func OpenOrCreate(ctx context.Context, path string, src fs.FS) (*Store, error) {
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		if err := Create(ctx, path, src); err != nil && !errors.Is(err, fs.ErrExist) {
@@ -193,9 +194,18 @@ func (s *Store) Name() string {
 // IsReadOnly reports whether writes are refused.
 func (s *Store) IsReadOnly() bool { return s.readOnly }
 
-// UpdateBundled replaces the bundled documents, events, actors and places
-// with those in src when src differs from what the corpus was built from,
-// in one transaction. User data and user-added rows are not touched.
+// The meta keys that say what a corpus was made from: the digest of the
+// sources' version (Source.Digest) and the name of their set (Source.Set).
+const (
+	metaDigest = "source_digest"
+	metaSet    = "source_set"
+)
+
+// UpdateBundled brings the bundled documents, events, actors and places in
+// line with src, in one transaction, when src is another version of the
+// sources the corpus was made from (see madeFrom); a corpus made from other
+// sources is left as it is, untouched. User data and user-added rows are not
+// touched either way.
 func (s *Store) UpdateBundled(ctx context.Context, src fs.FS) error {
 	if s.readOnly {
 		return fmt.Errorf("update corpus %s: %w", s.path, ErrReadOnly)
@@ -205,7 +215,7 @@ func (s *Store) UpdateBundled(ctx context.Context, src fs.FS) error {
 		return err
 	}
 	var have string
-	err = s.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'source_digest'`).Scan(&have)
+	err = s.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = ?`, metaDigest).Scan(&have)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("update corpus %s: %w", s.path, err)
 	}
@@ -221,6 +231,12 @@ func (s *Store) UpdateBundled(ctx context.Context, src fs.FS) error {
 		return fmt.Errorf("update corpus %s: %w", s.path, err)
 	}
 	defer tx.Rollback()
+	if ours, err := source.madeFrom(ctx, tx); err != nil || !ours {
+		if err != nil {
+			return fmt.Errorf("update corpus %s: %w", s.path, err)
+		}
+		return nil
+	}
 	if err := source.write(ctx, tx); err != nil {
 		return fmt.Errorf("update corpus %s: %w", s.path, err)
 	}
@@ -229,6 +245,46 @@ func (s *Store) UpdateBundled(ctx context.Context, src fs.FS) error {
 	}
 	s.resetSearch()
 	return nil
+}
+
+// madeFrom reports whether the corpus in tx was made from a version of src,
+// which src may then update. A corpus records the set of sources it was
+// made from (metaSet), and src updates it when its set has the same name,
+// never when either has none. A corpus made before sets were recorded was
+// made from the app's bundled sources or from synthetic ones; it is of
+// src's set when one of its bundled documents has the id and the source
+// file name (documents.source_name) of a document of src. Synthetic
+// documents and the bundled ones never share one (doc-000000 from
+// 000000.txt; ambassador-expelled from 000_6f93662e94e929d0.txt), and a
+// newer version of the bundled sources keeps most of its documents.
+func (src *Source) madeFrom(ctx context.Context, tx *sql.Tx) (bool, error) {
+	var set string
+	err := tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = ?`, metaSet).Scan(&set)
+	switch {
+	case err == nil:
+		return set != "" && set == src.Set, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return false, err
+	}
+	mine, err := tx.QueryContext(ctx, `SELECT id, source_name FROM documents WHERE origin = 'bundled'`)
+	if err != nil {
+		return false, err
+	}
+	defer mine.Close()
+	theirs := make(map[[2]string]bool, len(src.Documents))
+	for _, d := range src.Documents {
+		theirs[[2]string{d.ID, d.Seed}] = true
+	}
+	for mine.Next() {
+		var id, file string
+		if err := mine.Scan(&id, &file); err != nil {
+			return false, err
+		}
+		if theirs[[2]string{id, file}] {
+			return true, nil
+		}
+	}
+	return false, mine.Err()
 }
 
 // dsn leaves SQLite in its default rollback-journal mode rather than WAL:

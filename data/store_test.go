@@ -1,6 +1,7 @@
 package data_test
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -337,5 +338,95 @@ func TestUpdateBundled_RefusesIDClash(t *testing.T) {
 	db.QueryRow(`SELECT value FROM meta WHERE key = 'source_digest'`).Scan(&digest)
 	if name != "Mine" || digest != "older" {
 		t.Errorf("a refused update changed things: name %q digest %q", name, digest)
+	}
+}
+
+// TestOpenOrCreate_LeavesOtherSources opens corpora made from synthetic
+// sources as the window does, with the bundled sources: they are not the
+// bundled sources' to update, so every event is still there and the file
+// is as it was, whether the corpus records its set of sources or, made by
+// an older build, does not.
+func TestOpenOrCreate_LeavesOtherSources(t *testing.T) {
+	ctx := context.Background()
+	src := t.TempDir()
+	const n = 120
+	if err := data.WriteSyntheticSource(src, n, 1); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name   string
+		tamper []string
+	}{
+		{"set recorded", nil},
+		{"made before sets were recorded", []string{`DELETE FROM meta WHERE key = 'source_set'`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "s.db")
+			if err := data.Create(ctx, path, os.DirFS(src)); err != nil {
+				t.Fatal(err)
+			}
+			tamper(t, path, tc.tamper)
+			before := fileDigest(t, path)
+			s, err := data.OpenOrCreate(ctx, path, assets.Corpus())
+			if err != nil {
+				t.Fatal(err)
+			}
+			evs, err := s.Events(ctx)
+			s.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(evs) != n || evs[0].ID[:6] != "event-" {
+				t.Errorf("%d events after opening (first %s), want the %d synthetic ones", len(evs), evs[0].ID, n)
+			}
+			if !bytes.Equal(fileDigest(t, path), before) {
+				t.Error("opening changed the file")
+			}
+		})
+	}
+}
+
+// TestOpenOrCreate_UpdatesOlderBundled opens a corpus made from an older
+// version of the bundled sources by a build that recorded no set of
+// sources: the bundled sources still update it, and it records their set.
+func TestOpenOrCreate_UpdatesOlderBundled(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	if err := data.Create(ctx, path, assets.Corpus()); err != nil {
+		t.Fatal(err)
+	}
+	tamper(t, path, []string{
+		`DELETE FROM meta WHERE key = 'source_set'`,
+		`UPDATE meta SET value = 'older' WHERE key = 'source_digest'`,
+		`UPDATE events SET title = 'stale title' WHERE id = 'castillo-removed'`,
+	})
+	s, err := data.OpenOrCreate(ctx, path, assets.Corpus())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if e, err := s.Event(ctx, "castillo-removed"); err != nil || e.Title == "stale title" {
+		t.Errorf("the older bundled corpus was not updated: %q, %v", e.Title, err)
+	}
+	var set string
+	if err := s.DB().QueryRow(`SELECT value FROM meta WHERE key = 'source_set'`).Scan(&set); err != nil || set != "chronoscope-bundled" {
+		t.Errorf("source_set %q, %v", set, err)
+	}
+}
+
+// tamper runs statements on the corpus file at path, as an older build or
+// another program might have left it.
+func tamper(tb testing.TB, path string, stmts []string) {
+	tb.Helper()
+	if len(stmts) == 0 {
+		return
+	}
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer db.Close()
+	for _, q := range stmts {
+		mustExec(tb, db, q)
 	}
 }

@@ -20,9 +20,9 @@ const synthEventsPerDocument = 10
 // like the bundled ones in assets/corpus, so the corpus can be measured at
 // sizes the bundled sources never reach (give Create os.DirFS(dir)). They
 // are in the layout LoadSource and Create read: documents/*.txt with TOML
-// headers, actors.toml, places.toml and events.toml, encoded from the same
-// types LoadSource decodes. The same n and seed always give the same
-// sources.
+// headers, actors.toml, places.toml, events.toml and set.toml, encoded from
+// the same types LoadSource decodes. The same n and seed always give the
+// same sources.
 func WriteSyntheticSource(dir string, n int, seed uint64) error {
 	g := &synthGen{rng: rand.New(rand.NewPCG(seed, 7))}
 	fsys := map[string][]byte{}
@@ -48,6 +48,10 @@ func WriteSyntheticSource(dir string, n int, seed uint64) error {
 	fsys["events.toml"] = synthTOMLFile(struct {
 		Event []sourceEvent `toml:"event"`
 	}{events})
+	// Each size and seed is a set of its own: no other sources update it.
+	fsys[sourceSetFile] = synthTOMLFile(struct {
+		Name string `toml:"name"`
+	}{fmt.Sprintf("synthetic-%d-%d", n, seed)})
 	return writeFiles(dir, fsys)
 }
 

@@ -179,5 +179,26 @@ fi
 wait "$app_pid" 2>/dev/null || true
 app_pid=""
 
+# A corpus made from other sources opens in the window as it is: the bundled
+# sources never overwrite it.
+(cd "$(dirname "$0")/.." && go run ./scripts/synthcorpus -events 1000 -o "$tmp/synth.db")
+cp "$tmp/synth.db" "$tmp/synth.copy"
+"$bin" --corpus "$tmp/synth.db" >"$tmp/synth.log" 2>&1 &
+app_pid=$!
+if win=$(wait_window) && [ -n "$win" ]; then
+	sleep 2
+	xdotool key --window "$win" ctrl+q 2>/dev/null || true
+fi
+for _ in $(seq 50); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.1; done
+kill "$app_pid" 2>/dev/null || true
+wait "$app_pid" 2>/dev/null || true
+app_pid=""
+n=$(sqlite3 "$tmp/synth.db" 'SELECT COUNT(*) FROM events')
+if [ "$n" -eq 1000 ] && cmp -s "$tmp/synth.db" "$tmp/synth.copy"; then
+	pass "a synthetic corpus of 1000 events opens in the window and is left as it was"
+else
+	fail "the window changed a synthetic corpus: $n events; $(tail -3 "$tmp/synth.log")"
+fi
+
 echo "integration: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
