@@ -36,8 +36,11 @@ func (r resultRow) target() (kind data.Kind, id string) {
 type resultList struct {
 	widget.BaseWidget
 
-	// OnOpen is called with a hit's kind and id when it is opened.
-	OnOpen func(kind data.Kind, id string)
+	// OnOpen is called with a hit's kind and id when it is opened;
+	// OnOpenPassage with a document's id and the rune offsets of the
+	// passage when a passage found in its text is.
+	OnOpen        func(kind data.Kind, id string)
+	OnOpenPassage func(id string, start, end int)
 
 	list     *widget.List
 	rows     []resultRow
@@ -151,6 +154,12 @@ func (r *resultList) MovePrevious() { r.move(-1) }
 
 // OpenSelected opens the selected hit.
 func (r *resultList) OpenSelected() {
+	if r.selected >= 0 && r.selected < len(r.rows) {
+		if t := r.rows[r.selected].text; t != nil && t.Kind == data.KindDocument && r.OnOpenPassage != nil {
+			r.OnOpenPassage(t.ID, t.Start, t.End)
+			return
+		}
+	}
 	if kind, id := r.Selected(); kind != "" && r.OnOpen != nil {
 		r.OnOpen(kind, id)
 	}

@@ -115,6 +115,10 @@ func newMainView(c Corpus, w fyne.Window, file layoutFile) *mainView {
 	v.timeline.OnSelected = v.onEventSelected
 	v.results = newResultList()
 	v.results.OnOpen = v.onResultOpened
+	v.results.OnOpenPassage = func(id string, start, end int) {
+		v.detail.returnTo = v.detail.scroll.Offset
+		v.detail.ShowDocument(id, start, end)
+	}
 	v.detail = newDetailPane(c, v.bg)
 	v.detail.OnActor = v.onActorTapped
 	v.detail.OnPrevious = v.timeline.SelectPrevious

@@ -865,3 +865,34 @@ func TestWindow_NoResults(t *testing.T) {
 		t.Errorf("%q selected among no results", kind)
 	}
 }
+
+// A passage found in a document's text opens the document at it,
+// highlighted.
+func TestWindow_TextHitOpensAtPassage(t *testing.T) {
+	v, w := newTestWindow(t)
+	typeQuery(t, v, w, "coup")
+	for v.results.selected >= 0 && v.results.rows[v.results.selected].text == nil {
+		before := v.results.selected
+		key(w, fyne.KeyDown)
+		if v.results.selected == before {
+			t.Fatalf("no passage among %q", v.results.Rows())
+		}
+	}
+	key(w, fyne.KeyReturn)
+	v.detail.wait()
+	if v.detail.passage == nil {
+		t.Fatal("the document opened with nothing highlighted")
+	}
+	var quote string
+	for _, r := range v.detail.passage.runs {
+		if r.style == runQuote {
+			quote += r.text
+		}
+	}
+	if !strings.EqualFold(quote, "coup") {
+		t.Errorf("highlighted %q, want the word found", quote)
+	}
+	if v.detail.scroll.Offset.Y == 0 {
+		t.Error("the document is not scrolled to the passage")
+	}
+}
