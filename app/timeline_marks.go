@@ -276,12 +276,13 @@ func (l *timelineLayout) addWide(li int, mk *laneMark) {
 		r = rectPrim{pos: fyne.NewPos(m.x0, y-markHeight/2), size: fyne.NewSize(m.x1-m.x0, markHeight),
 			fill: pickColor(dim, ls.bandDim, ls.band), radius: 4}
 		f.bands = append(f.bands, r)
-		// A darker core in the middle half reads as "somewhere in here".
-		core := r
-		core.pos.X += r.size.Width / 4
-		core.size.Width /= 2
-		core.fill = pickColor(dim, ls.bandDim, ls.bandCore)
-		f.bands = append(f.bands, core)
+		// A darker core reads as "somewhere in here".
+		if x0, x1 := l.bandCore(it, m); x1 > x0 {
+			core := r
+			core.pos.X, core.size.Width = x0, x1-x0
+			core.fill = pickColor(dim, ls.bandDim, ls.bandCore)
+			f.bands = append(f.bands, core)
+		}
 	} else {
 		r = rectPrim{pos: fyne.NewPos(m.x0, y-markHeight/2), size: fyne.NewSize(m.x1-m.x0, markHeight),
 			fill: pickColor(dim, ls.dim, ls.solid), radius: markHeight / 2}
@@ -297,6 +298,20 @@ func (l *timelineLayout) addWide(li int, mk *laneMark) {
 	l.addTicks(it.Sources, tx, y+markHeight/2+tickGap, pickColor(dim, ls.dim, ls.solid))
 	mk.hit = l.addHit(r, hitEvent, m.event, prioOf(m.kind), 0, 0)
 	l.addCandidate(mk, it.label, m.event, dim, m.kind)
+}
+
+// bandCore is where a band's core lies: the middle half of the event's
+// own span, or of the least width a band is drawn with, cut to the part of
+// the band in view. It belongs to the dates, not to what the view shows of
+// them, so it stays put in time as the view moves.
+func (l *timelineLayout) bandCore(it *eventItem, m markGeom) (x0, x1 float32) {
+	f := &l.frame
+	mid := (it.start + it.end) / 2
+	quarter := math.Max(it.end-it.start, minBandWidth/f.pps) / 4
+	// Unclamped, unlike f.x: a year-long band seen a day wide spans far
+	// more pixels than f.x keeps.
+	x := func(s float64) float64 { return float64(f.plotLeft) + (s-f.from)*f.pps }
+	return float32(math.Max(x(mid-quarter), float64(m.x0))), float32(math.Min(x(mid+quarter), float64(m.x1)))
 }
 
 // addDot draws a single event known to the day.
