@@ -254,10 +254,11 @@ func (l *timelineLayout) drawMark(li int, mk *laneMark) {
 	}
 }
 
-// addPoint draws a single point-like marker in the lane's first row: the
-// histogram uses it to show the selected event over its bars.
-func (l *timelineLayout) addPoint(li int, m markGeom) {
+// addPoint draws a single point-like marker in row: the histogram uses it
+// to show the selected event over its bars.
+func (l *timelineLayout) addPoint(li int, m markGeom, row int) {
 	mk := newLaneMark(m, &l.t.events[m.event], l.t.selected)
+	mk.row = int32(row)
 	l.drawMark(li, &mk)
 }
 
@@ -420,22 +421,54 @@ func (l *timelineLayout) buildHistogram(li int) {
 	area := rectPrim{pos: fyne.NewPos(f.plotLeft, g.top), size: fyne.NewSize(f.plotRight-f.plotLeft, g.h)}
 	l.addHit(area, hitHistogram, -1, prioHistogram, 0, 0)
 
-	// Without label rows a selected label takes the marker row, where the
-	// caption would be.
-	if g.rows > 0 {
-		s := l.text.histogramLabel(g.inView, matching)
-		sz := l.text.size(s, st.labelSize, false)
-		pos := fyne.NewPos(f.plotLeft+labelGap, g.top+3)
-		f.chips = append(f.chips, rectPrim{pos: pos.SubtractXY(3, 1), size: sz.AddWidthHeight(6, 2), fill: st.tipBg, radius: 3})
-		f.labels = append(f.labels, textPrim{pos: pos, size: sz, text: s, textSize: st.labelSize, col: st.fg})
+	// The caption takes the room of the rows it crosses, so that the
+	// selected event, drawn over the columns, and its label keep clear of
+	// it: the event goes in the first row the caption leaves free where it
+	// lies, and where the caption leaves none the caption goes.
+	s := l.text.histogramLabel(g.inView, matching)
+	sz := l.text.size(s, st.labelSize, false)
+	pos := fyne.NewPos(f.plotLeft+labelGap, g.top+3)
+	chip := rectPrim{pos: pos.SubtractXY(3, 1), size: sz.AddWidthHeight(6, 2), fill: st.tipBg, radius: 3}
+	span := rowSpan{chip.pos.X, chip.pos.X + chip.size.Width}
+	crossed := 0 // the rows the caption crosses, from the first
+	for crossed < g.rows && l.rowLabelTop(g, crossed) < chip.pos.Y+chip.size.Height {
+		crossed++
 	}
-
-	l.cands = l.cands[:0]
-	if sel := t.selected; sel >= 0 && t.events[sel].lane == int32(li) && t.events[sel].kind != kindUndated {
-		if m, ok := l.geom(int32(sel)); ok {
-			l.addPoint(li, m)
+	m, selected := l.selectedPoint(li)
+	row, caption := 0, true
+	if selected && m.x0 < span.right && span.left < m.x1 {
+		row = crossed
+	}
+	if row >= g.rows {
+		row, caption = 0, false
+	}
+	if caption {
+		f.chips = append(f.chips, chip)
+		f.labels = append(f.labels, textPrim{pos: pos, size: sz, text: s, textSize: st.labelSize, col: st.fg})
+		for r := range crossed {
+			l.rows[r] = append(l.rows[r], span)
 		}
 	}
+	l.cands = l.cands[:0]
+	if selected {
+		l.addPoint(li, m, row)
+	}
+}
+
+// selectedPoint is where the selected event is drawn over lane li's
+// histogram, if it is in the lane and in view.
+func (l *timelineLayout) selectedPoint(li int) (markGeom, bool) {
+	t := l.t
+	if sel := t.selected; sel < 0 || t.events[sel].lane != int32(li) || t.events[sel].kind == kindUndated {
+		return markGeom{}, false
+	}
+	return l.geom(int32(t.selected))
+}
+
+// rowLabelTop is the top of the labels of row r, as placeLabels puts
+// them.
+func (l *timelineLayout) rowLabelTop(g *laneFrame, r int) float32 {
+	return g.markY(r) - l.text.height(l.style.labelSize)/2 + 1
 }
 
 // columnCounts fills l.cols with how many of the events c counts fall in

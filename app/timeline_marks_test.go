@@ -219,3 +219,44 @@ func bandCoreOf(tl *Timeline, id string) (box, bool) {
 	}
 	return box{}, false
 }
+
+// TestTimeline_HistogramCaptionKeepsClear checks that the selected event
+// drawn over a histogram, and its label, keep clear of the lane's caption
+// when the event lies under it.
+func TestTimeline_HistogramCaptionKeepsClear(t *testing.T) {
+	tl, _ := newTestTimeline(t, decadesEvents(100_000, 4))
+	f := tl.lastFrame()
+	if !f.lanes[0].histogram {
+		t.Fatal("the first lane is no histogram")
+	}
+	var caption *textPrim
+	for i, l := range f.labels {
+		if strings.HasSuffix(l.text, "counted per column") && l.pos.Y < f.lanes[0].top+f.lanes[0].h {
+			caption = &f.labels[i]
+		}
+	}
+	if caption == nil {
+		t.Fatal("the first lane has no caption")
+	}
+	// Events of the first lane under the start, middle and end of its caption.
+	var under []string
+	for _, at := range []float32{0.1, 0.5, 0.9} {
+		x := caption.pos.X + at*caption.size.Width
+		for _, ei := range tl.lanes[0].items {
+			if it := &tl.events[ei]; it.kind == kindDot && math.Abs(float64(xOf(tl, it.start)-x)) < 3 {
+				under = append(under, it.ID)
+				break
+			}
+		}
+	}
+	if len(under) == 0 {
+		t.Fatal("no event under the caption")
+	}
+	for _, id := range under {
+		tl.Select(id)
+		step := fmt.Sprintf("%s selected", id)
+		assertLabelsApart(t, tl, step)
+		assertMarkersApart(t, tl, step)
+		assertSelectedLabelled(t, tl)
+	}
+}
