@@ -100,8 +100,13 @@ func (l *timelineLayout) placeLabels(li int) {
 		// centre the letters on the markers.
 		y := g.markY(p.row) - c.h/2 + 1
 		col := pickColor(c.dim, st.fgDim, st.fg)
-		if p.place == placeInside && c.kind == kindBar {
+		switch {
+		case p.place == placeInside && c.kind == kindBar:
 			col = pickColor(c.dim, ls.onDim, ls.on)
+		case p.place == placeInside:
+			col = pickColor(c.dim, ls.onBandDim, ls.onBand)
+		case c.selected:
+			col = pickColor(c.dim, st.onChipDim, st.onChip)
 		}
 		f.labels = append(f.labels, textPrim{pos: fyne.NewPos(p.x, y), size: fyne.NewSize(c.w, c.h),
 			text: c.text, textSize: st.labelSize, bold: c.selected, col: col})
