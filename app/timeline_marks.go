@@ -193,9 +193,9 @@ func (l *timelineLayout) labelRoom(mk *laneMark) (start, end float32) {
 	default:
 		w = l.text.labelWidth(&l.text.labelW, int(ei), len(t.events), t.events[ei].label, st.labelSize)
 	}
-	wide := mk.n == 1 && mk.geom.kind != kindDot
+	holds := mk.n == 1 && l.insideColor(mk.geom.kind, t.dimmed(mk.geom.event)) != nil
 	switch room := labelNear + w + labelGap; {
-	case wide && mk.x1-mk.x0 >= w+2*insidePad:
+	case holds && mk.x1-mk.x0 >= w+2*insidePad:
 		return mk.x0, mk.x1
 	case mk.x1+room <= l.frame.plotRight+labelGap:
 		return mk.x0, mk.x1 + room
@@ -243,7 +243,7 @@ func (l *timelineLayout) geom(ei int32) (markGeom, bool) {
 
 // drawMark draws a mark in its row: the event's own marker, or a cluster.
 func (l *timelineLayout) drawMark(li int, mk *laneMark) {
-	l.rows[mk.row] = append(l.rows[mk.row], rowSpan{mk.x0 - 1, mk.x1 + 1})
+	l.rows[mk.row] = append(l.rows[mk.row], rowSpan{mk.x0 - 1, mk.x1 + 1, true})
 	switch {
 	case mk.n > 1:
 		l.addCluster(li, mk)
@@ -429,7 +429,7 @@ func (l *timelineLayout) buildHistogram(li int) {
 	sz := l.text.size(s, st.labelSize, false)
 	pos := fyne.NewPos(f.plotLeft+labelGap, g.top+3)
 	chip := rectPrim{pos: pos.SubtractXY(3, 1), size: sz.AddWidthHeight(6, 2), fill: st.tipBg, radius: 3}
-	span := rowSpan{chip.pos.X, chip.pos.X + chip.size.Width}
+	span := rowSpan{left: chip.pos.X, right: chip.pos.X + chip.size.Width}
 	crossed := 0 // the rows the caption crosses, from the first
 	for crossed < g.rows && l.rowLabelTop(g, crossed) < chip.pos.Y+chip.size.Height {
 		crossed++
@@ -545,7 +545,7 @@ func (l *timelineLayout) addUndatedTitle(ei int32, pos fyne.Position, dim bool) 
 	t, f, st := l.t, &l.frame, &l.style
 	x := pos.X + dotSize + ringGap + 2
 	width := f.size.Width - x - labelGap
-	s := l.text.clipped(ei, t.events[ei].label, width, st.labelSize)
+	s := l.text.clipped(ei, t.events[ei].label, width, st.labelSize, int(ei) == t.selected)
 	sz := l.text.size(s, st.labelSize, int(ei) == t.selected)
 	p := textPrim{pos: fyne.NewPos(x, pos.Y+(dotSize-sz.Height)/2), size: sz, text: s, textSize: st.labelSize,
 		bold: int(ei) == t.selected, col: pickColor(dim, st.fgDim, st.fg)}

@@ -31,7 +31,14 @@ const (
 	labelPad       = 3 // clear space around a label that grid lines keep out of
 	labelNear      = 5 // between a marker and its label beside it
 	insidePad      = 4 // between a band's or bar's end and a label inside it
-	axisGap        = 10
+	// labelClear is the least room between a label and a marker not its
+	// own, three times that to its own, so that it reads as its own's.
+	labelClear = 3 * labelNear
+	// The selected label is clipped, when it must be, to widths in steps
+	// of clipStep, and not below minClippedLabel.
+	clipStep        = 16
+	minClippedLabel = 64
+	axisGap         = 10
 	// A single event's sources are ticks under its marker, up to maxTicks.
 	maxTicks    = 5
 	tickStep    = 3
@@ -155,7 +162,8 @@ func alphaScaled(c color.Color, a uint8) color.Color {
 // and the lane's name, dim for markers a search did not match, band and
 // bandCore for fuzzy dates, hist for histogram columns, on and onDim for
 // counts and labels written on solid and dim markers, and onBand and
-// onBandDim for labels written in bands, core and all.
+// onBandDim for labels written in bands, core and all, nil where none
+// would read.
 type laneStyle struct {
 	solid, dim, band, bandCore, bandDim, hist, histDim, on, onDim color.Color
 	onBand, onBandDim                                             color.Color
@@ -168,17 +176,35 @@ func newLaneStyle(c color.NRGBA, bgs backgrounds, fg color.NRGBA) laneStyle {
 	solid := bgs.strengthen(c, contrastText)
 	dim := bgs.fade(solid, contrastMark)
 	band, bandDim := bgs.translucent(solid, contrastArea), bgs.translucent(solid, contrastDimArea)
-	// A band's label must read on a dimmed band too, so that its dimmed
-	// colour can fade from it as far as a dimmed band allows.
-	onDimBand := bgs.under(bandDim, bandDim)
-	onBand := append(bgs.under(band, band), onDimBand...).strengthen(fg, contrastText)
-	return laneStyle{
+	ls := laneStyle{
 		solid: solid, dim: dim,
 		band: band, bandCore: band, bandDim: bandDim,
 		hist: bgs.translucent(solid, contrastMark), histDim: bgs.translucent(solid, contrastDimArea),
 		on: textOn(solid), onDim: textOn(dim),
-		onBand: onBand, onBandDim: onDimBand.fade(onBand, contrastText),
 	}
+	// Labels in bands are left nil, and so beside them, where no colour
+	// reads on both a band and its core, as on a mid-grey background.
+	if c, ok := bgs.under(band, band).textColor(fg); ok {
+		ls.onBand = c
+	}
+	if c, ok := bgs.under(bandDim, bandDim).textColor(fg); ok {
+		ls.onBandDim = bgs.under(bandDim, bandDim).fade(c, contrastText)
+	}
+	return ls
+}
+
+// textColor returns c, or c mixed towards black or white, whichever
+// reads better, just far enough to be legible text on every one of bgs;
+// false if even black or white is not.
+func (bgs backgrounds) textColor(c color.NRGBA) (color.NRGBA, bool) {
+	far := color.NRGBA{A: 0xff}
+	if white := (color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}); bgs.contrast(white) > bgs.contrast(far) {
+		far = white
+	}
+	if bgs.contrast(far) < contrastText {
+		return c, false
+	}
+	return mix(c, far, searchMix(func(t float64) bool { return bgs.contrast(mix(c, far, t)) >= contrastText })), true
 }
 
 // lanePalette holds the lanes' hues, mid tones that newLaneStyle darkens
