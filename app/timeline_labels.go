@@ -183,54 +183,110 @@ func (l *timelineLayout) placeSelected(g *laneFrame, i int) {
 	if l.placeNear(g, i, c.row+1) || l.placeNear(g, i, c.row-1) {
 		return
 	}
-	l.placeClipped(i)
+	l.placeClipped(g, i)
 }
 
-// placeClipped places the selected label clipped to the wider of the rooms
-// after and before its marker, if that is wide enough to say something.
-func (l *timelineLayout) placeClipped(i int) {
+// placeClipped places the selected label clipped to the widest room next
+// to its marker, if that is wide enough to say something: after or before
+// it in its row, or from where it starts or to where it ends in the rows
+// under and over it.
+func (l *timelineLayout) placeClipped(g *laneFrame, i int) {
 	c := &l.cands[i]
-	f := &l.frame
-	after := c.x1 + labelNear
-	afterEnd := f.plotRight
-	beforeEnd := c.x0 - labelNear
-	before := f.plotLeft
-	for _, o := range l.rows[c.row] {
-		left, right := o.left-labelGap/2, o.right+labelGap/2
-		if o.mark {
-			left, right = o.left-labelClear, o.right+labelClear
-		}
-		if o.left >= c.x1 {
-			afterEnd = min(afterEnd, left)
-		}
-		if o.right <= c.x0 {
-			before = max(before, right)
+	bestRow, bestPlace, best := -1, placeAfter, float32(minClippedLabel)
+	try := func(r int, place labelPlace, room float32) {
+		if room >= best {
+			bestRow, bestPlace, best = r, place, room
 		}
 	}
-	room, place := afterEnd-after, placeAfter
-	if beforeEnd-before > room {
-		room, place = beforeEnd-before, placeBefore
+	if _, to, ok := l.freeAround(c.row, c.x1+labelNear); ok {
+		try(c.row, placeAfter, to-(c.x1+labelNear))
+	}
+	if from, _, ok := l.freeAround(c.row, c.x0-labelNear); ok {
+		try(c.row, placeBefore, c.x0-labelNear-from)
+	}
+	ownFrom, ownTo := l.ownStretch(c)
+	for _, r := range [2]int{c.row + 1, c.row - 1} {
+		if r < 0 || r >= g.rows {
+			continue
+		}
+		if from, to, ok := l.freeAround(r, c.x0); ok && from <= c.x0 {
+			try(r, placeUnder, min(to, ownTo)-c.x0)
+		}
+		if from, to, ok := l.freeAround(r, c.x1); ok && to >= c.x1 {
+			try(r, placeUnderEnd, c.x1-max(from, ownFrom))
+		}
+	}
+	if bestRow < 0 {
+		return
 	}
 	// Widths go by steps, so that panning, which moves what is beside
 	// the marker, clips the title again only now and then.
-	room = float32(math.Floor(float64(room)/clipStep)) * clipStep
-	if room < minClippedLabel {
-		return
-	}
+	room := float32(math.Floor(float64(best)/clipStep)) * clipStep
 	c.text = l.text.clipped(c.event, l.t.events[c.event].fullLabel, room, l.style.labelSize, true)
 	c.w = l.text.size(c.text, l.style.labelSize, true).Width
-	x := after
-	if place == placeBefore {
-		x = beforeEnd - c.w
+	x := c.x0
+	switch bestPlace {
+	case placeAfter:
+		x = c.x1 + labelNear
+	case placeBefore:
+		x = c.x0 - labelNear - c.w
+	case placeUnderEnd:
+		x = c.x1 - c.w
 	}
-	l.tryPlace(i, c.row, x, place)
+	l.tryPlace(i, bestRow, x, bestPlace)
+}
+
+// underOwn reports whether a label from x, w wide, in the row under or
+// over candidate c's marker, lies under no other marker of c's row, where
+// it would read as that one's.
+func (l *timelineLayout) underOwn(c *labelCand, x, w float32) bool {
+	from, to := l.ownStretch(c)
+	return x >= from && x+w <= to
+}
+
+// ownStretch is the stretch of candidate c's row between the markers on
+// either side of its own.
+func (l *timelineLayout) ownStretch(c *labelCand) (from, to float32) {
+	from, to = l.frame.plotLeft, l.frame.plotRight
+	for _, o := range l.rows[c.row] {
+		switch {
+		case !o.mark:
+		case o.right <= c.x0:
+			from = max(from, o.right+labelGap/2)
+		case o.left >= c.x1:
+			to = min(to, o.left-labelGap/2)
+		}
+	}
+	return from, to
+}
+
+// freeAround is the stretch of row r free for a label around x, keeping
+// half the gap between labels from labels and labelClear from markers;
+// false if something in the row covers x.
+func (l *timelineLayout) freeAround(r int, x float32) (from, to float32, ok bool) {
+	from, to = l.frame.plotLeft, l.frame.plotRight
+	for _, o := range l.rows[r] {
+		pad := float32(labelGap / 2)
+		if o.mark {
+			pad = labelClear
+		}
+		switch {
+		case o.right <= x:
+			from = max(from, o.right+pad)
+		case o.left >= x:
+			to = min(to, o.left-pad)
+		default:
+			return 0, 0, false
+		}
+	}
+	return from, to, true
 }
 
 // tryPlace places candidate i in row r from x if it fits there, keeping
 // clear of other markers as its place asks.
 func (l *timelineLayout) tryPlace(i, r int, x float32, place labelPlace) bool {
 	c := &l.cands[i]
-	if !l.fits(r, x, c.w, -1, place) {
+	if !l.fits(r, x, c.w, -1, place) || r != c.row && !l.underOwn(c, x, c.w) {
 		return false
 	}
 	l.rows[r] = append(l.rows[r], labelSpan(x, c.w))
@@ -271,7 +327,7 @@ func (l *timelineLayout) lengthenLabels() {
 		case placeUnderEnd:
 			x = c.x1 - w
 		}
-		if l.fits(p.row, x, w, p.span, p.place) {
+		if l.fits(p.row, x, w, p.span, p.place) && (p.row == c.row || l.underOwn(c, x, w)) {
 			l.rows[p.row][p.span] = labelSpan(x, w)
 			c.text, c.w, p.x = long, w, x
 		}

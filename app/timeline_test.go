@@ -757,6 +757,10 @@ func besideMarker(lb, m box, marks []box, rowH float32) string {
 		return fmt.Sprintf("is away from its marker %v", m)
 	}
 	for _, o := range marks {
+		// Over or under its marker, it is over or under no other.
+		if o != m && nextRow && math.Abs(float64(o.y+o.h/2-(m.y+m.h/2))) < float64(rowH/2) && o.x < lb.x+lb.w && lb.x < o.x+o.w {
+			return fmt.Sprintf("is under or over marker %v as well as its own %v", o, m)
+		}
 		if o == m || math.Abs(float64(o.y+o.h/2-(lb.y+lb.h/2))) >= float64(rowH/2) {
 			continue
 		}
