@@ -2,6 +2,7 @@ package app
 
 import (
 	"cmp"
+	"image/color"
 	"math"
 	"slices"
 
@@ -14,8 +15,8 @@ type labelCand struct {
 	row                int
 	w, h               float32
 	text               string
-	event              int32    // or -1 for a cluster's count
-	kind               markKind // the marker's: a band or bar can hold its label
+	event              int32       // or -1 for a cluster's count
+	onto               color.Color // its colour inside its marker, or nil if that holds no label
 	dim, hit, selected bool
 }
 
@@ -36,7 +37,10 @@ func compareCandidates(a, b labelCand) int {
 }
 
 // rowSpan is the room a marker or a placed label takes in its row.
-type rowSpan struct{ left, right float32 }
+type rowSpan struct {
+	left, right float32
+	mark        bool // a marker, which a label must keep further from
+}
 
 // labelPlace says where a label sits next to its marker.
 type labelPlace uint8
@@ -58,10 +62,12 @@ type placedLabel struct {
 }
 
 // addCandidate offers a label for the marker mk. The selected event's
-// label is the longer one: it is always shown.
+// label is the longer one, and is shown wherever there is room next to
+// its marker.
 func (l *timelineLayout) addCandidate(mk *laneMark, s string, event int32, dim bool, kind markKind) {
 	t, st := l.t, &l.style
-	c := labelCand{x0: mk.x0, x1: min(mk.x1, l.frame.plotRight), row: int(mk.row), text: s, event: event, kind: kind, dim: dim}
+	c := labelCand{x0: mk.x0, x1: min(mk.x1, l.frame.plotRight), row: int(mk.row), text: s, event: event, dim: dim}
+	c.onto = l.insideColor(kind, dim)
 	c.selected = event >= 0 && int(event) == t.selected
 	if c.selected {
 		c.text = t.events[event].fullLabel
@@ -76,14 +82,27 @@ func (l *timelineLayout) addCandidate(mk *laneMark, s string, event int32, dim b
 	l.cands = append(l.cands, c)
 }
 
+// insideColor is the colour of a label written inside a marker of kind in
+// the lane being laid out, dimmed or not; nil where the marker holds no
+// label: a dot, or a band no text colour reads on in this theme.
+func (l *timelineLayout) insideColor(kind markKind, dim bool) color.Color {
+	ls := &l.style.lanes[l.t.lanes[l.lane].color]
+	switch kind {
+	case kindBar:
+		return pickColor(dim, ls.onDim, ls.on)
+	case kindBand:
+		return pickColor(dim, ls.onBandDim, ls.onBand)
+	}
+	return nil
+}
+
 // placeLabels places the lane's label candidates greedily: the selected
 // event first, then search hits, then the rest from left to right. Each
 // goes inside its band or bar if it fits there, else beside its marker,
-// else in a row below; a label that fits nowhere is not drawn.
+// else in the row below; a label that fits nowhere is not drawn.
 func (l *timelineLayout) placeLabels(li int) {
-	t, f, st := l.t, &l.frame, &l.style
+	f, st := &l.frame, &l.style
 	g := &f.lanes[li]
-	ls := &st.lanes[t.lanes[li].color]
 	l.placed = l.placed[:0]
 	slices.SortFunc(l.cands, compareCandidates)
 	for pass := 0; pass < 3; pass++ {
@@ -100,8 +119,11 @@ func (l *timelineLayout) placeLabels(li int) {
 		// centre the letters on the markers.
 		y := g.markY(p.row) - c.h/2 + 1
 		col := pickColor(c.dim, st.fgDim, st.fg)
-		if p.place == placeInside && c.kind == kindBar {
-			col = pickColor(c.dim, ls.onDim, ls.on)
+		switch {
+		case p.place == placeInside:
+			col = c.onto
+		case c.selected:
+			col = pickColor(c.dim, st.onChipDim, st.onChip)
 		}
 		f.labels = append(f.labels, textPrim{pos: fyne.NewPos(p.x, y), size: fyne.NewSize(c.w, c.h),
 			text: c.text, textSize: st.labelSize, bold: c.selected, col: col})
@@ -114,80 +136,157 @@ func (l *timelineLayout) placeLabels(li int) {
 	}
 }
 
-// findPlace places candidate i inside its marker, beside it in its row or
-// under it in a row below, wherever it first fits. The selected label
-// always gets a place: beside its marker, shifted into the plot.
+// findPlace places candidate i next to its marker, where it first fits:
+// inside its band or bar, beside it in its row, or in the row below from
+// where the marker starts or ending where it ends. Only there does a label
+// read as its marker's, so a label that fits nowhere is not drawn; the
+// selected label looks further (placeSelected).
 func (l *timelineLayout) findPlace(g *laneFrame, i int) {
 	c := &l.cands[i]
-	if (c.kind == kindBand || c.kind == kindBar) && c.x1-c.x0 >= c.w+2*insidePad {
-		l.placed = append(l.placed, placedLabel{cand: i, row: c.row, span: -1, x: c.x0 + insidePad, place: placeInside})
-		return
-	}
-	// A label before its marker, or ending under it, must keep clear of
-	// what is on its left, or it would read as that marker's label.
-	if l.tryPlace(i, c.row, c.x1+labelNear, placeAfter, 0) {
-		return
-	}
-	for r := c.row + 1; r < g.rows; r++ {
-		if l.tryPlace(i, r, c.x0, placeUnder, 0) {
-			return
-		}
-	}
-	if l.tryPlace(i, c.row, c.x0-labelNear-c.w, placeBefore, labelGap) {
-		return
-	}
-	for r := c.row + 1; r < g.rows; r++ {
-		if l.tryPlace(i, r, c.x1-c.w, placeUnderEnd, labelGap) {
-			return
-		}
-	}
-	if c.selected {
+	if !l.placeNear(g, i, c.row+1) && c.selected {
 		l.placeSelected(g, i)
 	}
 }
 
-// placeSelected finds the selected label a place when none of the usual
-// ones is free: the free stretch of any row nearest its marker, in its
-// short form if need be, and at worst beside its marker over whatever is
-// there.
-func (l *timelineLayout) placeSelected(g *laneFrame, i int) {
-	f := &l.frame
+// placeNear places candidate i next to its marker, using row other, if it
+// is one, for a place under or over it.
+func (l *timelineLayout) placeNear(g *laneFrame, i, other int) bool {
 	c := &l.cands[i]
-	for _, short := range [2]bool{false, true} {
-		if short {
-			c.text = l.t.events[c.event].label
-			c.w = l.text.size(c.text, l.style.labelSize, true).Width
-		}
-		bestRow, bestX, best := -1, float32(0), float32(math.Inf(1))
-		for r := range g.rows {
-			try := func(x float32) {
-				d := abs32(x-c.x0) + abs32(float32(r-c.row))*g.rowH
-				if d < best && l.fits(r, x, c.w, -1) {
-					bestRow, bestX, best = r, x, d
-				}
-			}
-			try(max(min(c.x0, f.plotRight-c.w), f.plotLeft))
-			for _, o := range l.rows[r] {
-				try(o.right + labelGap/2)
-				try(o.left - labelGap/2 - c.w)
-			}
-		}
-		if bestRow >= 0 && l.tryPlace(i, bestRow, bestX, placeUnder, 0) {
-			return
-		}
+	if c.onto != nil && c.x1-c.x0 >= c.w+2*insidePad {
+		l.placed = append(l.placed, placedLabel{cand: i, row: c.row, span: -1, x: c.x0 + insidePad, place: placeInside})
+		return true
 	}
-	x := max(min(c.x1+labelNear, f.plotRight-c.w), f.plotLeft)
-	l.rows[c.row] = append(l.rows[c.row], labelSpan(x, c.w))
-	l.placed = append(l.placed, placedLabel{cand: i, row: c.row, span: len(l.rows[c.row]) - 1, x: x, place: placeAfter})
+	if l.tryPlace(i, c.row, c.x1+labelNear, placeAfter) {
+		return true
+	}
+	inLane := other >= 0 && other < g.rows
+	if inLane && l.tryPlace(i, other, c.x0, placeUnder) {
+		return true
+	}
+	if l.tryPlace(i, c.row, c.x0-labelNear-c.w, placeBefore) {
+		return true
+	}
+	return inLane && l.tryPlace(i, other, c.x1-c.w, placeUnderEnd)
 }
 
-func abs32(x float32) float32 { return float32(math.Abs(float64(x))) }
-
-// tryPlace places candidate i in row r from x if it fits there with
-// clear pixels free on its left.
-func (l *timelineLayout) tryPlace(i, r int, x float32, place labelPlace, clear float32) bool {
+// placeSelected finds the selected label a place when none of the usual
+// ones is free: over its marker, then in its short form, and at last
+// clipped to the room beside its marker. It is never drawn away from its
+// marker, where it would read as another's, nor over anything.
+func (l *timelineLayout) placeSelected(g *laneFrame, i int) {
 	c := &l.cands[i]
-	if !l.fits(r, x-clear, c.w+clear, -1) {
+	if l.placeNear(g, i, c.row-1) {
+		return
+	}
+	c.text = l.t.events[c.event].label
+	c.w = l.text.size(c.text, l.style.labelSize, true).Width
+	if l.placeNear(g, i, c.row+1) || l.placeNear(g, i, c.row-1) {
+		return
+	}
+	l.placeClipped(g, i)
+}
+
+// placeClipped places the selected label clipped to the widest room next
+// to its marker, if that is wide enough to say something: after or before
+// it in its row, or from where it starts or to where it ends in the rows
+// under and over it.
+func (l *timelineLayout) placeClipped(g *laneFrame, i int) {
+	c := &l.cands[i]
+	bestRow, bestPlace, best := -1, placeAfter, float32(minClippedLabel)
+	try := func(r int, place labelPlace, room float32) {
+		if room >= best {
+			bestRow, bestPlace, best = r, place, room
+		}
+	}
+	if _, to, ok := l.freeAround(c.row, c.x1+labelNear); ok {
+		try(c.row, placeAfter, to-(c.x1+labelNear))
+	}
+	if from, _, ok := l.freeAround(c.row, c.x0-labelNear); ok {
+		try(c.row, placeBefore, c.x0-labelNear-from)
+	}
+	ownFrom, ownTo := l.ownStretch(c)
+	for _, r := range [2]int{c.row + 1, c.row - 1} {
+		if r < 0 || r >= g.rows {
+			continue
+		}
+		if from, to, ok := l.freeAround(r, c.x0); ok && from <= c.x0 {
+			try(r, placeUnder, min(to, ownTo)-c.x0)
+		}
+		if from, to, ok := l.freeAround(r, c.x1); ok && to >= c.x1 {
+			try(r, placeUnderEnd, c.x1-max(from, ownFrom))
+		}
+	}
+	if bestRow < 0 {
+		return
+	}
+	// Widths go by steps, so that panning, which moves what is beside
+	// the marker, clips the title again only now and then.
+	room := float32(math.Floor(float64(best)/clipStep)) * clipStep
+	c.text = l.text.clipped(c.event, l.t.events[c.event].fullLabel, room, l.style.labelSize, true)
+	c.w = l.text.size(c.text, l.style.labelSize, true).Width
+	x := c.x0
+	switch bestPlace {
+	case placeAfter:
+		x = c.x1 + labelNear
+	case placeBefore:
+		x = c.x0 - labelNear - c.w
+	case placeUnderEnd:
+		x = c.x1 - c.w
+	}
+	l.tryPlace(i, bestRow, x, bestPlace)
+}
+
+// underOwn reports whether a label from x, w wide, in the row under or
+// over candidate c's marker, lies under no other marker of c's row, where
+// it would read as that one's.
+func (l *timelineLayout) underOwn(c *labelCand, x, w float32) bool {
+	from, to := l.ownStretch(c)
+	return x >= from && x+w <= to
+}
+
+// ownStretch is the stretch of candidate c's row between the markers on
+// either side of its own.
+func (l *timelineLayout) ownStretch(c *labelCand) (from, to float32) {
+	from, to = l.frame.plotLeft, l.frame.plotRight
+	for _, o := range l.rows[c.row] {
+		switch {
+		case !o.mark:
+		case o.right <= c.x0:
+			from = max(from, o.right+labelGap/2)
+		case o.left >= c.x1:
+			to = min(to, o.left-labelGap/2)
+		}
+	}
+	return from, to
+}
+
+// freeAround is the stretch of row r free for a label around x, keeping
+// half the gap between labels from labels and labelClear from markers;
+// false if something in the row covers x.
+func (l *timelineLayout) freeAround(r int, x float32) (from, to float32, ok bool) {
+	from, to = l.frame.plotLeft, l.frame.plotRight
+	for _, o := range l.rows[r] {
+		pad := float32(labelGap / 2)
+		if o.mark {
+			pad = labelClear
+		}
+		switch {
+		case o.right <= x:
+			from = max(from, o.right+pad)
+		case o.left >= x:
+			to = min(to, o.left-pad)
+		default:
+			return 0, 0, false
+		}
+	}
+	return from, to, true
+}
+
+// tryPlace places candidate i in row r from x if it fits there, keeping
+// clear of other markers as its place asks.
+func (l *timelineLayout) tryPlace(i, r int, x float32, place labelPlace) bool {
+	c := &l.cands[i]
+	if !l.fits(r, x, c.w, -1, place) || r != c.row && !l.underOwn(c, x, c.w) {
 		return false
 	}
 	l.rows[r] = append(l.rows[r], labelSpan(x, c.w))
@@ -198,7 +297,7 @@ func (l *timelineLayout) tryPlace(i, r int, x float32, place labelPlace, clear f
 // labelSpan is the room a label from x, w wide, takes in its row: half the
 // gap between labels on either side.
 func labelSpan(x, w float32) rowSpan {
-	return rowSpan{x - labelGap/2, x + w + labelGap/2}
+	return rowSpan{left: x - labelGap/2, right: x + w + labelGap/2}
 }
 
 // lengthenLabels gives placed labels their event's full title where there
@@ -228,7 +327,7 @@ func (l *timelineLayout) lengthenLabels() {
 		case placeUnderEnd:
 			x = c.x1 - w
 		}
-		if l.fits(p.row, x, w, p.span) {
+		if l.fits(p.row, x, w, p.span, p.place) && (p.row == c.row || l.underOwn(c, x, w)) {
 			l.rows[p.row][p.span] = labelSpan(x, w)
 			c.text, c.w, p.x = long, w, x
 		}
@@ -237,14 +336,22 @@ func (l *timelineLayout) lengthenLabels() {
 
 // fits reports whether a label from x, w wide, fits in a row, inside the
 // plot and clear of the row's markers and labels, ignoring the span
-// numbered skip.
-func (l *timelineLayout) fits(row int, x, w float32, skip int) bool {
+// numbered skip. On the sides away from its own marker it keeps labelClear
+// from other markers, or it would read as theirs.
+func (l *timelineLayout) fits(row int, x, w float32, skip int, place labelPlace) bool {
 	if x < l.frame.plotLeft || x+w > l.frame.plotRight {
 		return false
 	}
 	s := labelSpan(x, w)
+	clear := rowSpan{left: x - labelClear, right: x + w + labelClear}
+	switch place {
+	case placeAfter:
+		clear.left = s.left
+	case placeBefore:
+		clear.right = s.right
+	}
 	for i, o := range l.rows[row] {
-		if i != skip && s.left < o.right && o.left < s.right {
+		if o.mark && clear.left < o.right && o.left < clear.right || !o.mark && i != skip && s.left < o.right && o.left < s.right {
 			return false
 		}
 	}

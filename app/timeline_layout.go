@@ -24,6 +24,7 @@ type timelineLayout struct {
 	frame      timelineFrame
 
 	// Scratch space for laying out.
+	lane   int // the lane being laid out
 	vis    []int32
 	marks  []laneMark
 	owner  []int32 // for each of vis, the mark it is drawn in, or -1
@@ -284,6 +285,7 @@ func (l *timelineLayout) addColumns(out *[]rectPrim, cols []float64, peak float6
 func (l *timelineLayout) buildLane(li int) {
 	t, f, st := l.t, &l.frame, &l.style
 	ln, g := &t.lanes[li], &f.lanes[li]
+	l.lane = li
 	nameY := max(g.markY(0)-l.text.height(st.nameSize)/2, g.top)
 	l.addText(&f.names, ln.name, labelGap, nameY, st.nameSize, true, st.lanes[ln.color].solid)
 	g.inView = countOverlapping(ln.starts, ln.ends, f.from, f.to)

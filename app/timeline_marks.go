@@ -193,9 +193,9 @@ func (l *timelineLayout) labelRoom(mk *laneMark) (start, end float32) {
 	default:
 		w = l.text.labelWidth(&l.text.labelW, int(ei), len(t.events), t.events[ei].label, st.labelSize)
 	}
-	wide := mk.n == 1 && mk.geom.kind != kindDot
+	holds := mk.n == 1 && l.insideColor(mk.geom.kind, t.dimmed(mk.geom.event)) != nil
 	switch room := labelNear + w + labelGap; {
-	case wide && mk.x1-mk.x0 >= w+2*insidePad:
+	case holds && mk.x1-mk.x0 >= w+2*insidePad:
 		return mk.x0, mk.x1
 	case mk.x1+room <= l.frame.plotRight+labelGap:
 		return mk.x0, mk.x1 + room
@@ -243,7 +243,7 @@ func (l *timelineLayout) geom(ei int32) (markGeom, bool) {
 
 // drawMark draws a mark in its row: the event's own marker, or a cluster.
 func (l *timelineLayout) drawMark(li int, mk *laneMark) {
-	l.rows[mk.row] = append(l.rows[mk.row], rowSpan{mk.x0 - 1, mk.x1 + 1})
+	l.rows[mk.row] = append(l.rows[mk.row], rowSpan{mk.x0 - 1, mk.x1 + 1, true})
 	switch {
 	case mk.n > 1:
 		l.addCluster(li, mk)
@@ -254,10 +254,11 @@ func (l *timelineLayout) drawMark(li int, mk *laneMark) {
 	}
 }
 
-// addPoint draws a single point-like marker in the lane's first row: the
-// histogram uses it to show the selected event over its bars.
-func (l *timelineLayout) addPoint(li int, m markGeom) {
+// addPoint draws a single point-like marker in row: the histogram uses it
+// to show the selected event over its bars.
+func (l *timelineLayout) addPoint(li int, m markGeom, row int) {
 	mk := newLaneMark(m, &l.t.events[m.event], l.t.selected)
+	mk.row = int32(row)
 	l.drawMark(li, &mk)
 }
 
@@ -276,12 +277,13 @@ func (l *timelineLayout) addWide(li int, mk *laneMark) {
 		r = rectPrim{pos: fyne.NewPos(m.x0, y-markHeight/2), size: fyne.NewSize(m.x1-m.x0, markHeight),
 			fill: pickColor(dim, ls.bandDim, ls.band), radius: 4}
 		f.bands = append(f.bands, r)
-		// A darker core in the middle half reads as "somewhere in here".
-		core := r
-		core.pos.X += r.size.Width / 4
-		core.size.Width /= 2
-		core.fill = pickColor(dim, ls.bandDim, ls.bandCore)
-		f.bands = append(f.bands, core)
+		// A darker core reads as "somewhere in here".
+		if x0, x1 := l.bandCore(it, m); x1 > x0 {
+			core := r
+			core.pos.X, core.size.Width = x0, x1-x0
+			core.fill = pickColor(dim, ls.bandDim, ls.bandCore)
+			f.bands = append(f.bands, core)
+		}
 	} else {
 		r = rectPrim{pos: fyne.NewPos(m.x0, y-markHeight/2), size: fyne.NewSize(m.x1-m.x0, markHeight),
 			fill: pickColor(dim, ls.dim, ls.solid), radius: markHeight / 2}
@@ -297,6 +299,20 @@ func (l *timelineLayout) addWide(li int, mk *laneMark) {
 	l.addTicks(it.Sources, tx, y+markHeight/2+tickGap, pickColor(dim, ls.dim, ls.solid))
 	mk.hit = l.addHit(r, hitEvent, m.event, prioOf(m.kind), 0, 0)
 	l.addCandidate(mk, it.label, m.event, dim, m.kind)
+}
+
+// bandCore is where a band's core lies: the middle half of the event's
+// own span, or of the least width a band is drawn with, cut to the part of
+// the band in view. It belongs to the dates, not to what the view shows of
+// them, so it stays put in time as the view moves.
+func (l *timelineLayout) bandCore(it *eventItem, m markGeom) (x0, x1 float32) {
+	f := &l.frame
+	mid := (it.start + it.end) / 2
+	quarter := math.Max(it.end-it.start, minBandWidth/f.pps) / 4
+	// Unclamped, unlike f.x: a year-long band seen a day wide spans far
+	// more pixels than f.x keeps.
+	x := func(s float64) float64 { return float64(f.plotLeft) + (s-f.from)*f.pps }
+	return float32(math.Max(x(mid-quarter), float64(m.x0))), float32(math.Min(x(mid+quarter), float64(m.x1)))
 }
 
 // addDot draws a single event known to the day.
@@ -405,22 +421,54 @@ func (l *timelineLayout) buildHistogram(li int) {
 	area := rectPrim{pos: fyne.NewPos(f.plotLeft, g.top), size: fyne.NewSize(f.plotRight-f.plotLeft, g.h)}
 	l.addHit(area, hitHistogram, -1, prioHistogram, 0, 0)
 
-	// Without label rows a selected label takes the marker row, where the
-	// caption would be.
-	if g.rows > 0 {
-		s := l.text.histogramLabel(g.inView, matching)
-		sz := l.text.size(s, st.labelSize, false)
-		pos := fyne.NewPos(f.plotLeft+labelGap, g.top+3)
-		f.chips = append(f.chips, rectPrim{pos: pos.SubtractXY(3, 1), size: sz.AddWidthHeight(6, 2), fill: st.tipBg, radius: 3})
-		f.labels = append(f.labels, textPrim{pos: pos, size: sz, text: s, textSize: st.labelSize, col: st.fg})
+	// The caption takes the room of the rows it crosses, so that the
+	// selected event, drawn over the columns, and its label keep clear of
+	// it: the event goes in the first row the caption leaves free where it
+	// lies, and where the caption leaves none the caption goes.
+	s := l.text.histogramLabel(g.inView, matching)
+	sz := l.text.size(s, st.labelSize, false)
+	pos := fyne.NewPos(f.plotLeft+labelGap, g.top+3)
+	chip := rectPrim{pos: pos.SubtractXY(3, 1), size: sz.AddWidthHeight(6, 2), fill: st.tipBg, radius: 3}
+	span := rowSpan{left: chip.pos.X, right: chip.pos.X + chip.size.Width}
+	crossed := 0 // the rows the caption crosses, from the first
+	for crossed < g.rows && l.rowLabelTop(g, crossed) < chip.pos.Y+chip.size.Height {
+		crossed++
 	}
-
-	l.cands = l.cands[:0]
-	if sel := t.selected; sel >= 0 && t.events[sel].lane == int32(li) && t.events[sel].kind != kindUndated {
-		if m, ok := l.geom(int32(sel)); ok {
-			l.addPoint(li, m)
+	m, selected := l.selectedPoint(li)
+	row, caption := 0, true
+	if selected && m.x0 < span.right && span.left < m.x1 {
+		row = crossed
+	}
+	if row >= g.rows {
+		row, caption = 0, false
+	}
+	if caption {
+		f.chips = append(f.chips, chip)
+		f.labels = append(f.labels, textPrim{pos: pos, size: sz, text: s, textSize: st.labelSize, col: st.fg})
+		for r := range crossed {
+			l.rows[r] = append(l.rows[r], span)
 		}
 	}
+	l.cands = l.cands[:0]
+	if selected {
+		l.addPoint(li, m, row)
+	}
+}
+
+// selectedPoint is where the selected event is drawn over lane li's
+// histogram, if it is in the lane and in view.
+func (l *timelineLayout) selectedPoint(li int) (markGeom, bool) {
+	t := l.t
+	if sel := t.selected; sel < 0 || t.events[sel].lane != int32(li) || t.events[sel].kind == kindUndated {
+		return markGeom{}, false
+	}
+	return l.geom(int32(t.selected))
+}
+
+// rowLabelTop is the top of the labels of row r, as placeLabels puts
+// them.
+func (l *timelineLayout) rowLabelTop(g *laneFrame, r int) float32 {
+	return g.markY(r) - l.text.height(l.style.labelSize)/2 + 1
 }
 
 // columnCounts fills l.cols with how many of the events c counts fall in
@@ -497,7 +545,7 @@ func (l *timelineLayout) addUndatedTitle(ei int32, pos fyne.Position, dim bool) 
 	t, f, st := l.t, &l.frame, &l.style
 	x := pos.X + dotSize + ringGap + 2
 	width := f.size.Width - x - labelGap
-	s := l.text.clipped(ei, t.events[ei].label, width, st.labelSize)
+	s := l.text.clipped(ei, t.events[ei].label, width, st.labelSize, int(ei) == t.selected)
 	sz := l.text.size(s, st.labelSize, int(ei) == t.selected)
 	p := textPrim{pos: fyne.NewPos(x, pos.Y+(dotSize-sz.Height)/2), size: sz, text: s, textSize: st.labelSize,
 		bold: int(ei) == t.selected, col: pickColor(dim, st.fgDim, st.fg)}

@@ -171,3 +171,92 @@ func TestTimeline_UndatedTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestTimeline_BandCoreStaysWithDates checks that a band's darker core
+// covers the middle half of its event's own dates, cut to the view, and
+// stays on those dates as the view is dragged: it is no part of the view.
+func TestTimeline_BandCoreStaysWithDates(t *testing.T) {
+	tl, w := newTestTimeline(t, fixtureEvents())
+	it := tl.events[tl.byID["ev-inflation"]] // all of 2022
+	quarter := (it.end - it.start) / 4
+	tl.SetView(day(2022, 6, 1), day(2023, 1, 1))
+	for _, dx := range []float32{0, 150, -300, 90} {
+		test.Drag(w.Canvas(), fyne.NewPos(450, 250), dx, 0)
+		from, to := math.Max(it.start+quarter, tl.from), math.Min(it.end-quarter, tl.to)
+		core, ok := bandCoreOf(tl, "ev-inflation")
+		if !ok {
+			t.Fatalf("view %v–%v: no core drawn", timeAtSeconds(tl.from), timeAtSeconds(tl.to))
+		}
+		if x0, x1 := xOf(tl, from), xOf(tl, to); math.Abs(float64(core.x-x0)) > 1 || math.Abs(float64(core.x+core.w-x1)) > 1 {
+			t.Errorf("view %v–%v: core at x %v–%v, want %v–%v (%v to %v)", timeAtSeconds(tl.from), timeAtSeconds(tl.to),
+				core.x, core.x+core.w, x0, x1, timeAtSeconds(from), timeAtSeconds(to))
+		}
+	}
+	tl.SetView(day(2022, 11, 1), day(2023, 1, 1))
+	if core, ok := bandCoreOf(tl, "ev-inflation"); ok {
+		t.Errorf("November and December: a core is drawn at x %v–%v, though the middle of 2022 is out of view", core.x, core.x+core.w)
+	}
+	// A band narrower than a band is ever drawn keeps a core in its middle.
+	tl.FitAll()
+	mark, _, _ := tl.markOf("ev-transport-strike") // a week
+	core, ok := bandCoreOf(tl, "ev-transport-strike")
+	if !ok || math.Abs(float64(core.w-mark.w/2)) > 1 || math.Abs(float64(core.x+core.w/2-(mark.x+mark.w/2))) > 1 {
+		t.Errorf("a week's band at x %v, %v wide, has its core at %v, %v wide (found %v)", mark.x, mark.w, core.x, core.w, ok)
+	}
+}
+
+// bandCoreOf finds the core drawn inside an event's band.
+func bandCoreOf(tl *Timeline, id string) (box, bool) {
+	mark, _, ok := tl.markOf(id)
+	if !ok {
+		return box{}, false
+	}
+	for _, b := range tl.lastFrame().bands {
+		r := box{b.pos.X, b.pos.Y, b.size.Width, b.size.Height}
+		if r != mark && r.y == mark.y && r.h == mark.h && r.x >= mark.x && r.x+r.w <= mark.x+mark.w {
+			return r, true
+		}
+	}
+	return box{}, false
+}
+
+// TestTimeline_HistogramCaptionKeepsClear checks that the selected event
+// drawn over a histogram, and its label, keep clear of the lane's caption
+// when the event lies under it.
+func TestTimeline_HistogramCaptionKeepsClear(t *testing.T) {
+	tl, _ := newTestTimeline(t, decadesEvents(100_000, 4))
+	f := tl.lastFrame()
+	if !f.lanes[0].histogram {
+		t.Fatal("the first lane is no histogram")
+	}
+	var caption *textPrim
+	for i, l := range f.labels {
+		if strings.HasSuffix(l.text, "counted per column") && l.pos.Y < f.lanes[0].top+f.lanes[0].h {
+			caption = &f.labels[i]
+		}
+	}
+	if caption == nil {
+		t.Fatal("the first lane has no caption")
+	}
+	// Events of the first lane under the start, middle and end of its caption.
+	var under []string
+	for _, at := range []float32{0.1, 0.5, 0.9} {
+		x := caption.pos.X + at*caption.size.Width
+		for _, ei := range tl.lanes[0].items {
+			if it := &tl.events[ei]; it.kind == kindDot && math.Abs(float64(xOf(tl, it.start)-x)) < 3 {
+				under = append(under, it.ID)
+				break
+			}
+		}
+	}
+	if len(under) == 0 {
+		t.Fatal("no event under the caption")
+	}
+	for _, id := range under {
+		tl.Select(id)
+		step := fmt.Sprintf("%s selected", id)
+		assertLabelsApart(t, tl, step)
+		assertMarkersApart(t, tl, step)
+		assertSelectedLabelled(t, tl)
+	}
+}

@@ -31,7 +31,14 @@ const (
 	labelPad       = 3 // clear space around a label that grid lines keep out of
 	labelNear      = 5 // between a marker and its label beside it
 	insidePad      = 4 // between a band's or bar's end and a label inside it
-	axisGap        = 10
+	// labelClear is the least room between a label and a marker not its
+	// own, three times that to its own, so that it reads as its own's.
+	labelClear = 3 * labelNear
+	// The selected label is clipped, when it must be, to widths in steps
+	// of clipStep, and not below minClippedLabel.
+	clipStep        = 16
+	minClippedLabel = 64
+	axisGap         = 10
 	// A single event's sources are ticks under its marker, up to maxTicks.
 	maxTicks    = 5
 	tickStep    = 3
@@ -54,8 +61,13 @@ type timelineStyle struct {
 	variant fyne.ThemeVariant
 	primary string
 
-	fg, fgDim, bg, sep, grid, gridMajor, stripe, chip, focus, tipBg, coverage color.Color
-	lanes                                                                     [len(lanePalette)]laneStyle
+	fg, fgDim, bg, sep, grid, gridMajor, stripe, focus, tipBg, coverage color.Color
+	// chip is the opaque patch under the selected label, so that what is
+	// drawn under it, such as histogram columns, cannot spoil the text;
+	// onChip and onChipDim are that label's text, matching the search or
+	// not.
+	chip, onChip, onChipDim color.Color
+	lanes                   [len(lanePalette)]laneStyle
 
 	labelSize, axisSize, countSize, nameSize float32
 }
@@ -103,6 +115,8 @@ func newTimelineStyle(th fyne.Theme, v fyne.ThemeVariant) timelineStyle {
 	bg := opaque(th.Color(theme.ColorNameBackground, v))
 	stripe := alphaScaled(fg, 0x0a)
 	bgs := backgrounds{bg, over(stripe, bg)}
+	chip := over(th.Color(theme.ColorNameSelection, v), bg)
+	onChip := backgrounds{chip}.strengthen(fg, contrastText)
 	st := timelineStyle{
 		ready: true, theme: th, variant: v,
 		fg:        fg,
@@ -112,7 +126,9 @@ func newTimelineStyle(th fyne.Theme, v fyne.ThemeVariant) timelineStyle {
 		grid:      alphaScaled(fg, 0x14),
 		gridMajor: alphaScaled(fg, 0x30),
 		stripe:    stripe,
-		chip:      th.Color(theme.ColorNameSelection, v),
+		chip:      chip,
+		onChip:    onChip,
+		onChipDim: backgrounds{chip}.fade(onChip, contrastText),
 		focus:     th.Color(theme.ColorNameFocus, v),
 		tipBg:     th.Color(theme.ColorNameOverlayBackground, v),
 		coverage:  bgs.translucent(opaque(th.Color(theme.ColorNamePrimary, v)), contrastMark),
@@ -122,7 +138,7 @@ func newTimelineStyle(th fyne.Theme, v fyne.ThemeVariant) timelineStyle {
 	}
 	st.axisSize = st.labelSize
 	for i, c := range lanePalette {
-		st.lanes[i] = newLaneStyle(c, bgs)
+		st.lanes[i] = newLaneStyle(c, bgs, fg)
 	}
 	return st
 }
@@ -144,25 +160,51 @@ func alphaScaled(c color.Color, a uint8) color.Color {
 // laneStyle holds the pre-boxed colours of one lane colour, so that laying
 // out assigns interfaces rather than boxing new ones: solid for markers
 // and the lane's name, dim for markers a search did not match, band and
-// bandCore for fuzzy dates, hist for histogram columns, and on and onDim
-// for counts written on solid and dim markers.
+// bandCore for fuzzy dates, hist for histogram columns, on and onDim for
+// counts and labels written on solid and dim markers, and onBand and
+// onBandDim for labels written in bands, core and all, nil where none
+// would read.
 type laneStyle struct {
 	solid, dim, band, bandCore, bandDim, hist, histDim, on, onDim color.Color
+	onBand, onBandDim                                             color.Color
 }
 
 // newLaneStyle makes the lane colour c legible on the backgrounds: as it
 // is where it has the contrast, darker or lighter where it has not, with
 // dimmed and translucent states as faint as their contrast allows.
-func newLaneStyle(c color.NRGBA, bgs backgrounds) laneStyle {
+func newLaneStyle(c color.NRGBA, bgs backgrounds, fg color.NRGBA) laneStyle {
 	solid := bgs.strengthen(c, contrastText)
 	dim := bgs.fade(solid, contrastMark)
-	band := bgs.translucent(solid, contrastArea)
-	return laneStyle{
+	band, bandDim := bgs.translucent(solid, contrastArea), bgs.translucent(solid, contrastDimArea)
+	ls := laneStyle{
 		solid: solid, dim: dim,
-		band: band, bandCore: band, bandDim: bgs.translucent(solid, contrastDimArea),
+		band: band, bandCore: band, bandDim: bandDim,
 		hist: bgs.translucent(solid, contrastMark), histDim: bgs.translucent(solid, contrastDimArea),
 		on: textOn(solid), onDim: textOn(dim),
 	}
+	// Labels in bands are left nil, and so beside them, where no colour
+	// reads on both a band and its core, as on a mid-grey background.
+	if c, ok := bgs.under(band, band).textColor(fg); ok {
+		ls.onBand = c
+	}
+	if c, ok := bgs.under(bandDim, bandDim).textColor(fg); ok {
+		ls.onBandDim = bgs.under(bandDim, bandDim).fade(c, contrastText)
+	}
+	return ls
+}
+
+// textColor returns c, or c mixed towards black or white, whichever
+// reads better, just far enough to be legible text on every one of bgs;
+// false if even black or white is not.
+func (bgs backgrounds) textColor(c color.NRGBA) (color.NRGBA, bool) {
+	far := color.NRGBA{A: 0xff}
+	if white := (color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}); bgs.contrast(white) > bgs.contrast(far) {
+		far = white
+	}
+	if bgs.contrast(far) < contrastText {
+		return c, false
+	}
+	return mix(c, far, searchMix(func(t float64) bool { return bgs.contrast(mix(c, far, t)) >= contrastText })), true
 }
 
 // lanePalette holds the lanes' hues, mid tones that newLaneStyle darkens
@@ -179,12 +221,28 @@ var lanePalette = [...]color.NRGBA{
 }
 
 // backgrounds are the opaque colours a mark may be drawn on: the
-// timeline's background, and a lane's stripe over it.
-type backgrounds [2]color.NRGBA
+// timeline's background, and a lane's stripe over it; or those a label may
+// be drawn on, the first being the one the label's colour is mixed from.
+type backgrounds []color.NRGBA
 
 // contrast is c's contrast with the background it contrasts least with.
 func (bgs backgrounds) contrast(c color.Color) float64 {
-	return min(contrastRatio(over(c, bgs[0]), bgs[0]), contrastRatio(over(c, bgs[1]), bgs[1]))
+	least := math.Inf(1)
+	for _, bg := range bgs {
+		least = min(least, contrastRatio(over(c, bg), bg))
+	}
+	return least
+}
+
+// under lists what a label inside a band sees under it: the band, with
+// the core over it, over each background.
+func (bgs backgrounds) under(band, core color.Color) backgrounds {
+	var out backgrounds
+	for _, bg := range bgs {
+		b := over(band, bg)
+		out = append(out, b, over(core, b))
+	}
+	return out
 }
 
 // strengthen returns c, or c mixed towards black on a light background or

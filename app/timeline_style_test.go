@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -36,6 +37,11 @@ func TestTimelineStyle_Contrast(t *testing.T) {
 				}
 			}
 			check("dimmed text", st.fgDim, contrastText)
+			for _, c := range []color.Color{st.onChip, st.onChipDim} {
+				if r := contrastRatio(c, st.chip); r < contrastText {
+					t.Errorf("the selected label on its chip: contrast %.2f:1, want %.1f:1", r, contrastText)
+				}
+			}
 			check("coverage strip", st.coverage, contrastMark)
 			for i, ls := range st.lanes {
 				lane := fmt.Sprintf("lane colour %d", i)
@@ -50,6 +56,21 @@ func TestTimelineStyle_Contrast(t *testing.T) {
 				}
 				if r := contrastRatio(ls.onDim, ls.dim); r < contrastText {
 					t.Errorf("%s: counts on dimmed markers %.2f:1, want %.1f:1", lane, r, contrastText)
+				}
+				// The default themes write labels in bands; a theme where no
+				// colour would read writes them beside.
+				if th.theme == theme.DefaultTheme() && (ls.onBand == nil || ls.onBandDim == nil) {
+					t.Errorf("%s: no labels in bands", lane)
+				}
+				for _, c := range []struct {
+					text       color.Color
+					band, core color.Color
+				}{{ls.onBand, ls.band, ls.bandCore}, {ls.onBandDim, ls.bandDim, ls.bandDim}} {
+					for _, under := range bgs.under(c.band, c.core) {
+						if r := contrastRatio(c.text, under); c.text != nil && r < contrastText {
+							t.Errorf("%s: labels in bands %.2f:1 with %v, want %.1f:1", lane, r, under, contrastText)
+						}
+					}
 				}
 				// A match must stand out from what a search dims.
 				if r := contrastRatio(ls.solid, ls.dim); r < 1.4 {
@@ -102,4 +123,79 @@ func TestContrastRatio(t *testing.T) {
 			t.Errorf("contrastRatio(%v, %v) = %.3f, want %.2f", tc.a, tc.b, got, tc.want)
 		}
 	}
+}
+
+// TestTimeline_LabelContrast checks every label the timeline draws
+// against what is drawn under it, in the light and dark themes and the
+// test theme: labels inside bands and bars, in their cores too, dimmed by
+// a search or not, and the selected label on its chip, dimmed or not, all
+// keep WCAG's 4.5:1 for text.
+func TestTimeline_LabelContrast(t *testing.T) {
+	themes := []struct {
+		name  string
+		theme fyne.Theme
+	}{
+		{"light", fixedVariant{theme.DefaultTheme(), theme.VariantLight}},
+		{"dark", fixedVariant{theme.DefaultTheme(), theme.VariantDark}},
+		{"test", test.NewTheme()},
+		{"goldens'", test.Theme()},
+	}
+	views := []struct {
+		name     string
+		mode     LaneMode
+		from, to time.Time
+		selected string
+		lit      []string
+	}{
+		{"December", LanesByGroup, day(2022, 12, 1), day(2023, 1, 1), "ev-self-coup", nil},
+		{"December, searched", LanesByGroup, day(2022, 12, 1), day(2023, 1, 1), "ev-self-coup", []string{"ev-ayacucho", "ev-inflation"}},
+		{"December, a band selected", LanesByGroup, day(2022, 12, 1), day(2023, 1, 1), "ev-inflation", []string{"ev-emergency"}},
+		{"November, by category", LanesByCategory, day(2022, 11, 1), day(2022, 12, 1), "ev-pacific-alliance", []string{"ev-oas-mission"}},
+		{"early 2023, searched", LanesByGroup, day(2023, 1, 1), day(2023, 3, 1), "ev-juliaca", []string{"ev-relations"}},
+		{"June, a bar selected", LanesByGroup, day(2022, 6, 1), day(2022, 6, 15), "ev-summit-americas", []string{"ev-amlo-boycott"}},
+	}
+	for _, th := range themes {
+		for _, v := range views {
+			t.Run(th.name+"/"+v.name, func(t *testing.T) {
+				tl, _ := newTestTimeline(t, fixtureEvents())
+				test.ApplyTheme(t, th.theme)
+				tl.SetLaneMode(v.mode)
+				tl.SetView(v.from, v.to)
+				tl.Select(v.selected)
+				if v.lit != nil {
+					lit := map[string]bool{}
+					for _, id := range v.lit {
+						lit[id] = true
+					}
+					tl.SetHighlight(lit)
+				}
+				for _, l := range tl.lastFrame().labels {
+					y := l.pos.Y + l.size.Height/2
+					for x := l.pos.X + 1; x < l.pos.X+l.size.Width; x += 2 {
+						under := colourUnder(tl, fyne.NewPos(x, y))
+						if c := contrastRatio(l.col, under); c < contrastText {
+							t.Errorf("label %q at x %v: contrast %.2f:1 with %v under it, want %.1f:1", l.text, x, c, under, contrastText)
+							break
+						}
+					}
+				}
+			})
+		}
+	}
+}
+
+// colourUnder composites what the last frame draws under p, bottom layer
+// first as the renderer stacks them, up to the labels: the background and
+// stripes, histogram columns, bands, bars, clusters and chips.
+func colourUnder(tl *Timeline, p fyne.Position) color.NRGBA {
+	f := tl.lastFrame()
+	c := opaque(tl.lastLayoutStyle().bg)
+	for _, layer := range [][]rectPrim{f.bg, f.bars, f.bands, f.ranges, f.clusters, f.chips} {
+		for _, r := range layer {
+			if r.fill != nil && p.X >= r.pos.X && p.X < r.pos.X+r.size.Width && p.Y >= r.pos.Y && p.Y < r.pos.Y+r.size.Height {
+				c = over(r.fill, c)
+			}
+		}
+	}
+	return c
 }

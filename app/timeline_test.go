@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -20,6 +21,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"chronoscope/data"
+	"chronoscope/internal/textfmt"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden images in testdata/ instead of comparing with them")
@@ -153,6 +155,7 @@ func TestTimeline_MarkersApart(t *testing.T) {
 				tl.SetView(tc.from, tc.to)
 			}
 			assertMarkersApart(t, tl, tc.name)
+			assertLabelsByMarkers(t, tl, tc.name)
 			f := tl.lastFrame()
 			clusters, ticks := 0, 0
 			for _, d := range f.drawn {
@@ -270,6 +273,7 @@ func TestTimeline_ZoomSeries(t *testing.T) {
 				tl.ZoomAt(x, 1.3)
 				assertLabelsApart(t, tl, fmt.Sprintf("zoom in step %d", i))
 				assertMarkersApart(t, tl, fmt.Sprintf("zoom in step %d", i))
+				assertLabelsByMarkers(t, tl, fmt.Sprintf("zoom in step %d", i))
 				assertSelectedLabelled(t, tl)
 			}
 			if viewSpan(tl) != minSpan {
@@ -279,6 +283,7 @@ func TestTimeline_ZoomSeries(t *testing.T) {
 				tl.ZoomAt(x, 1/1.3)
 				assertLabelsApart(t, tl, fmt.Sprintf("zoom out step %d", i))
 				assertMarkersApart(t, tl, fmt.Sprintf("zoom out step %d", i))
+				assertLabelsByMarkers(t, tl, fmt.Sprintf("zoom out step %d", i))
 				assertSelectedLabelled(t, tl)
 			}
 		})
@@ -642,8 +647,9 @@ func assertMarkersApart(tb testing.TB, tl *Timeline, step string) {
 	}
 }
 
-// assertSelectedLabelled checks that the selected event, when it is drawn,
-// has its label shown.
+// assertSelectedLabelled checks that the selected event, when it is drawn
+// with room for a label beside it in its row, has its label shown, if
+// need be clipped.
 func assertSelectedLabelled(tb testing.TB, tl *Timeline) {
 	tb.Helper()
 	if tl.selected < 0 || tl.events[tl.selected].kind == kindUndated {
@@ -652,14 +658,130 @@ func assertSelectedLabelled(tb testing.TB, tl *Timeline) {
 	if it := tl.events[tl.selected]; it.end <= tl.from || it.start >= tl.to {
 		return
 	}
+	it := &tl.events[tl.selected]
 	for _, l := range tl.lastFrame().labels {
-		if it := &tl.events[tl.selected]; (l.text == it.fullLabel || l.text == it.label) && l.bold {
+		clipped := strings.TrimSuffix(l.text, "…")
+		if l.bold && (l.text == it.fullLabel || l.text == it.label || clipped != l.text && strings.HasPrefix(it.Title, clipped)) {
 			return
 		}
 	}
-	if _, _, drawn := tl.markOf(tl.Selected()); drawn {
-		tb.Errorf("the selected event %s is drawn without its label", tl.Selected())
+	m, _, drawn := tl.markOf(tl.Selected())
+	if !drawn {
+		return
 	}
+	f := tl.lastFrame()
+	after, before := f.plotRight, f.plotLeft
+	for _, o := range markerBoxes(f) {
+		if o != m && math.Abs(float64(o.y+o.h/2-(m.y+m.h/2))) < float64(f.lanes[0].rowH/2) {
+			if o.x >= m.x+m.w {
+				after = min(after, o.x-labelClear)
+			}
+			if o.x+o.w <= m.x {
+				before = max(before, o.x+o.w+labelClear)
+			}
+		}
+	}
+	// A dot's room is a little wider than the dot.
+	if room := max(after-(m.x+m.w), m.x-before) - 2*labelNear - 2*(pointWidth-dotSize); room >= minClippedLabel+clipStep {
+		tb.Errorf("the selected event %s is drawn without its label, with %v px free beside it", tl.Selected(), room)
+	}
+}
+
+// assertLabelsByMarkers checks that every label in the lanes sits next
+// to its own marker: inside it, beside it in its row, or over or under it
+// in the next row; and no nearer another marker in its row than
+// labelClear on the sides away from its own, where it would read as that
+// marker's.
+func assertLabelsByMarkers(tb testing.TB, tl *Timeline, step string) {
+	tb.Helper()
+	f := tl.lastFrame()
+	if len(f.lanes) == 0 {
+		return
+	}
+	rowH := f.lanes[0].rowH
+	marks := markerBoxes(f)
+	labelEvent := map[fyne.Position]int32{}
+	for _, h := range f.hits {
+		if h.prio == prioLabel {
+			labelEvent[fyne.NewPos(h.x0, h.y0)] = h.event
+		}
+	}
+	for _, p := range f.labels {
+		if p.pos.X >= f.undatedLeft || p.pos.Y < f.lanesTop || strings.HasSuffix(p.text, "counted per column") {
+			continue // the Undated column's titles and the histograms' captions
+		}
+		lb := box{p.pos.X, p.pos.Y, p.size.Width, p.size.Height}
+		var owners []box
+		if ev, ok := labelEvent[p.pos]; ok {
+			if m, _, ok := tl.markOf(tl.events[ev].ID); ok {
+				owners = append(owners, m)
+			}
+		} else {
+			for _, h := range f.hits {
+				if h.kind == hitCluster && textfmt.Count(int(h.n), "event") == p.text {
+					owners = append(owners, box{h.x0, h.y0, h.x1 - h.x0, h.y1 - h.y0})
+				}
+			}
+		}
+		if len(owners) == 0 {
+			tb.Errorf("%s: label %q %v has no marker", step, p.text, lb)
+			continue
+		}
+		var why string
+		for _, m := range owners {
+			if why = besideMarker(lb, m, marks, rowH); why == "" {
+				break
+			}
+		}
+		if why != "" {
+			tb.Errorf("%s: label %q %v %s", step, p.text, lb, why)
+		}
+	}
+}
+
+// besideMarker says why the label lb does not read as the marker m's, or
+// "" if it does.
+func besideMarker(lb, m box, marks []box, rowH float32) string {
+	dy := math.Abs(float64(lb.y + lb.h/2 - (m.y + m.h/2)))
+	sameRow, nextRow := dy < float64(rowH/2), dy >= float64(rowH/2) && dy < float64(rowH*1.5)
+	keepLeft, keepRight := true, true // clear of other markers on that side
+	switch {
+	case sameRow && lb.x >= m.x && lb.x+lb.w <= m.x+m.w:
+		return ""
+	case sameRow && lb.x >= m.x+m.w && lb.x-(m.x+m.w) <= 2*labelNear:
+		keepLeft = false
+	case sameRow && lb.x+lb.w <= m.x && m.x-(lb.x+lb.w) <= 2*labelNear:
+		keepRight = false
+	case nextRow && lb.x < m.x+m.w && m.x < lb.x+lb.w:
+	default:
+		return fmt.Sprintf("is away from its marker %v", m)
+	}
+	for _, o := range marks {
+		// Over or under its marker, it is over or under no other.
+		if o != m && nextRow && math.Abs(float64(o.y+o.h/2-(m.y+m.h/2))) < float64(rowH/2) && o.x < lb.x+lb.w && lb.x < o.x+o.w {
+			return fmt.Sprintf("is under or over marker %v as well as its own %v", o, m)
+		}
+		if o == m || math.Abs(float64(o.y+o.h/2-(lb.y+lb.h/2))) >= float64(rowH/2) {
+			continue
+		}
+		if keepLeft && o.x+o.w <= lb.x && lb.x-(o.x+o.w) < labelClear ||
+			keepRight && o.x >= lb.x+lb.w && o.x-(lb.x+lb.w) < labelClear {
+			return fmt.Sprintf("reads as the label of marker %v rather than of its own %v", o, m)
+		}
+	}
+	return ""
+}
+
+// markerBoxes lists the hit boxes of the last frame's markers and
+// clusters in the plot, not in the Undated column.
+func markerBoxes(f *timelineFrame) []box {
+	var marks []box
+	for _, h := range f.hits {
+		if h.prio != prioLabel && h.kind != hitHistogram && h.x0 < f.undatedLeft {
+			marks = append(marks, box{h.x0, h.y0, h.x1 - h.x0, h.y1 - h.y0})
+		}
+	}
+	return marks
 }
 
 func xOf(tl *Timeline, s float64) float32 {

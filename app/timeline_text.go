@@ -29,6 +29,7 @@ type textCache struct {
 type titleKey struct {
 	event int32
 	width float32
+	bold  bool
 }
 
 type textKey struct {
@@ -63,8 +64,8 @@ func (c *textCache) reset() {
 
 // clipped returns the title s of an event, clipped at a word where it can
 // be to fit width, caching it by event index.
-func (c *textCache) clipped(event int32, s string, width, size float32) string {
-	k := titleKey{event, width}
+func (c *textCache) clipped(event int32, s string, width, size float32, bold bool) string {
+	k := titleKey{event, width, bold}
 	if t, ok := c.titles[k]; ok {
 		return t
 	}
@@ -72,7 +73,7 @@ func (c *textCache) clipped(event int32, s string, width, size float32) string {
 		c.titles = make(map[titleKey]string)
 	}
 	t := s
-	for n := utf8.RuneCountInString(s); n > 1 && fyne.MeasureText(t, size, fyne.TextStyle{}).Width > width; n-- {
+	for n := utf8.RuneCountInString(s); n > 1 && fyne.MeasureText(t, size, fyne.TextStyle{Bold: bold}).Width > width; n-- {
 		t = textfmt.Clip(s, n)
 	}
 	c.titles[k] = t
