@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"chronoscope/data"
@@ -257,24 +256,4 @@ func matchPieces(s string, ranges [][2]int, style pieceStyle) []rowPiece {
 		out = append(out, rowPiece{text: p.Text, style: st})
 	}
 	return out
-}
-
-var (
-	matchStyle = widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary, TextStyle: fyne.TextStyle{Bold: true}}
-	dimStyle   = widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}
-)
-
-// highlightSegments is s as rich text with the ranges (rune offsets, end
-// exclusive) in the match style.
-func highlightSegments(s string, ranges [][2]int) []widget.RichTextSegment {
-	pieces := textfmt.Split(s, ranges)
-	segs := make([]widget.RichTextSegment, len(pieces))
-	for i, p := range pieces {
-		style := widget.RichTextStyleInline
-		if p.Match {
-			style = matchStyle
-		}
-		segs[i] = &widget.TextSegment{Text: p.Text, Style: style}
-	}
-	return segs
 }
