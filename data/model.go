@@ -35,6 +35,35 @@ const (
 	NoBasis Basis = "unknown"
 )
 
+// Shape says whether a dated event happened once or lasted.
+type Shape string
+
+// The shapes of a dated event.
+const (
+	// Moment is an event that happened once, on one day that lies
+	// somewhere in its When (an asylum granted "between 7 and 21 December";
+	// a visit known only to September 2021).
+	Moment Shape = "moment"
+	// Span is an event that lasted from its From to its To (protests from 7
+	// to 21 December; a mission's days in Lima).
+	Span Shape = "span"
+)
+
+// OpenEnd is the precision of a span's end that no source gives.
+const OpenEnd Precision = "open"
+
+// When is a day, or the days one day lies within: Earliest to Latest,
+// inclusive, UTC. Precision is Day, Week, Month or Year when the days are
+// exactly that calendar unit, "" for any other range of days, and OpenEnd for
+// an open end, which has no days.
+type When struct {
+	Earliest, Latest time.Time
+	Precision        Precision
+}
+
+// Exact reports whether w is one known day.
+func (w When) Exact() bool { return w.Precision == Day }
+
 // DateRange is a span of whole days, both ends inclusive, in UTC. A zero
 // Start means the date is unknown.
 type DateRange struct {
@@ -58,7 +87,20 @@ type EventSummary struct {
 	ID       string
 	Title    string
 	Category string
-	Date     DateRange
+	// Date is the envelope of the event's dating: from the earliest day it
+	// may have begun to the latest day it may have ended. Shape, From and
+	// To say what lies inside it.
+	Date DateRange
+	// Shape is Moment or Span for a dated event, "" for an undated one.
+	Shape Shape
+	// From and To are a span's start and end. A moment has one When, in
+	// both. An open end (a span "until 17 Feb 2023") is a When with
+	// Precision OpenEnd and no days.
+	From, To When
+	// EDTF is the dating in the Extended Date/Time Format (ISO 8601-2):
+	// "2022-12-20", "2021-09", "[2022-12-07..2022-12-21]",
+	// "2022-12-07/2022-12-21", "../2023-02-17"; "" when undated.
+	EDTF string
 	Basis    Basis
 	// Group is the lane group of the event's first actor: one of the
 	// Group* constants.
