@@ -100,8 +100,8 @@ type EventSummary struct {
 	// EDTF is the dating in the Extended Date/Time Format (ISO 8601-2):
 	// "2022-12-20", "2021-09", "[2022-12-07..2022-12-21]",
 	// "2022-12-07/2022-12-21", "../2023-02-17"; "" when undated.
-	EDTF string
-	Basis    Basis
+	EDTF  string
+	Basis Basis
 	// Group is the lane group of the event's first actor: one of the
 	// Group* constants.
 	Group string
