@@ -54,7 +54,7 @@ func (t *Timeline) markOf(id string) (box, hitKind, bool) {
 // in the last frame's view.
 func (t *Timeline) histogramTotal(li int) float64 {
 	l := &test.WidgetRenderer(t).(*timelineRenderer).layout
-	l.columnCounts(&t.lanes[li].spread)
+	l.columnCounts(&t.lanes[li].count)
 	total := 0.0
 	for _, n := range l.cols {
 		total += n

@@ -67,8 +67,98 @@ func fixtureEvents() []data.EventSummary {
 	}
 	for i := range evs {
 		evs[i].Sequence = sameDayOrder[evs[i].ID]
+		// The ranges of days here are what happened over them: spans.
+		if d := evs[i].Date; d.Precision == data.Day && !d.Start.Equal(d.End) {
+			evs[i] = spanning(evs[i], exactly(d.Start), exactly(d.End))
+		} else {
+			evs[i] = momentary(evs[i])
+		}
 	}
 	return evs
+}
+
+// exactly is a When of one known day.
+func exactly(d time.Time) data.When {
+	return data.When{Earliest: d, Latest: d, Precision: data.Day}
+}
+
+// within is a When of one of the days from a to b.
+func within(a, b time.Time) data.When {
+	return data.When{Earliest: a, Latest: b}
+}
+
+// openEnd is a span's end that no source gives.
+var openEnd = data.When{Precision: data.OpenEnd}
+
+// momentary makes e a moment within its Date, as the corpus does.
+func momentary(e data.EventSummary) data.EventSummary {
+	d := e.Date
+	if !d.Known() || d.Precision == data.Unknown {
+		return e
+	}
+	w := data.When{Earliest: d.Start, Latest: d.End, Precision: d.Precision}
+	switch {
+	case d.Precision == data.Day && !d.Start.Equal(d.End):
+		w.Precision = ""
+		e.EDTF = "[" + data.FormatDay(d.Start) + ".." + data.FormatDay(d.End) + "]"
+	case d.Precision == data.Month:
+		e.EDTF = d.Start.Format("2006-01")
+	case d.Precision == data.Year:
+		e.EDTF = d.Start.Format("2006")
+	case d.Precision == data.Week:
+		e.EDTF = "[" + data.FormatDay(d.Start) + ".." + data.FormatDay(d.End) + "]"
+	default:
+		e.EDTF = data.FormatDay(d.Start)
+	}
+	e.Shape, e.From, e.To = data.Moment, w, w
+	return e
+}
+
+// spanning makes e a span from from to to, with its Date the envelope, as
+// the corpus does: for an open end, the other end's days.
+func spanning(e data.EventSummary, from, to data.When) data.EventSummary {
+	e.Shape, e.From, e.To = data.Span, from, to
+	edtf := func(w data.When) string {
+		switch {
+		case w.Precision == data.OpenEnd:
+			return ".."
+		case w.Earliest.Equal(w.Latest):
+			return data.FormatDay(w.Earliest)
+		}
+		return "[" + data.FormatDay(w.Earliest) + ".." + data.FormatDay(w.Latest) + "]"
+	}
+	e.EDTF = edtf(from) + "/" + edtf(to)
+	e.Date = data.DateRange{Start: from.Earliest, End: to.Latest, Precision: data.Day}
+	switch {
+	case from.Precision == data.OpenEnd:
+		e.Date.Start = to.Earliest
+	case to.Precision == data.OpenEnd:
+		e.Date.End = from.Latest
+	}
+	return e
+}
+
+// datingEvents are events of December 2022 whose dating issue 8 draws
+// apart, a lane or two each: a moment on one of fifteen days, spans with
+// exact, uncertain and open ends, and an event dated before shapes were.
+func datingEvents() []data.EventSummary {
+	ev := func(id, title, group string) data.EventSummary {
+		return data.EventSummary{ID: id, Title: title, Category: "protest", Group: group, Basis: data.Stated, Sources: 2}
+	}
+	asylum := ev("ev-asylum-granted", "Asylum granted to Castillo's lawyer", data.GroupMexico)
+	asylum.Date = between(day(2022, 12, 7), day(2022, 12, 21))
+	old := ev("ev-old-range", "Talks dated before shapes", data.GroupRegional)
+	old.Date = between(day(2022, 12, 9), day(2022, 12, 13))
+	return []data.EventSummary{
+		momentary(asylum),
+		spanning(ev("ev-airport", "Cusco airport closed", data.GroupMexico), openEnd, exactly(day(2022, 12, 17))),
+		spanning(ev("ev-protests", "Protests in the south", data.GroupPeru), exactly(day(2022, 12, 7)), exactly(day(2022, 12, 21))),
+		spanning(ev("ev-strike", "Miners' strike in Apurímac", data.GroupPeru), within(day(2022, 12, 1), day(2022, 12, 4)), exactly(day(2022, 12, 12))),
+		spanning(ev("ev-roadblocks", "Roadblocks on the Pan-American highway", data.GroupUnitedStates),
+			exactly(day(2022, 12, 10)), within(day(2022, 12, 20), day(2022, 12, 27))),
+		spanning(ev("ev-curfew", "Curfew in fifteen provinces", data.GroupRegional), exactly(day(2022, 12, 18)), openEnd),
+		old,
+	}
 }
 
 // sameDayOrder is the order the sources narrate 7 December 2022 in, the
@@ -157,8 +247,26 @@ func syntheticEvents(n int, seed uint64) []data.EventSummary {
 			Group:    groups[r.IntN(len(groups))],
 			Sources:  1 + r.IntN(9),
 		}
+		evs[i] = synthShape(evs[i], i)
 	}
 	return evs
+}
+
+// synthShape gives a synthetic event its shape: ranges of days are spans,
+// every third with an end not known to the day and every seventh with an
+// open end, and the rest moments.
+func synthShape(e data.EventSummary, i int) data.EventSummary {
+	d := e.Date
+	if d.Precision != data.Day || d.Start.Equal(d.End) {
+		return momentary(e)
+	}
+	switch {
+	case i%7 == 0:
+		return spanning(e, exactly(d.Start), openEnd)
+	case i%3 == 0:
+		return spanning(e, exactly(d.Start), within(d.End.AddDate(0, 0, -2), d.End))
+	}
+	return spanning(e, exactly(d.Start), exactly(d.End))
 }
 
 // decadesEvents makes n events from 1990 to 2025, as scripts/synthcorpus

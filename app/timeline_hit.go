@@ -161,13 +161,13 @@ func (l *timelineLayout) updateTipText(h hitBox) {
 	}
 }
 
-// eventDateText is the date as the detail pane gives it, so a tooltip and
-// the pane never word the same date differently.
+// eventDateText is the dating as the detail pane gives it (datingText),
+// so a tooltip and the pane never word the same date differently.
 func eventDateText(it *eventItem) string {
 	if it.kind == kindUndated {
 		return "Undated"
 	}
-	return it.Date.String()
+	return datingText(it.EventSummary)
 }
 
 // spanText writes a span of whole days given with an exclusive end.

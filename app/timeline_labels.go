@@ -12,6 +12,7 @@ import (
 // labelCand is a label offered for a marker, before it is given a place.
 type labelCand struct {
 	x0, x1             float32 // the marker's extent in its row
+	in0, in1           float32 // the part of it a label may be written in
 	row                int
 	w, h               float32
 	text               string
@@ -66,7 +67,8 @@ type placedLabel struct {
 // its marker.
 func (l *timelineLayout) addCandidate(mk *laneMark, s string, event int32, dim bool, kind markKind) {
 	t, st := l.t, &l.style
-	c := labelCand{x0: mk.x0, x1: min(mk.x1, l.frame.plotRight), row: int(mk.row), text: s, event: event, dim: dim}
+	c := labelCand{x0: mk.x0, x1: min(mk.x1, l.frame.plotRight), in0: mk.geom.in0, in1: min(mk.geom.in1, l.frame.plotRight),
+		row: int(mk.row), text: s, event: event, dim: dim}
 	c.onto = l.insideColor(kind, dim)
 	c.selected = event >= 0 && int(event) == t.selected
 	if c.selected {
@@ -152,8 +154,8 @@ func (l *timelineLayout) findPlace(g *laneFrame, i int) {
 // is one, for a place under or over it.
 func (l *timelineLayout) placeNear(g *laneFrame, i, other int) bool {
 	c := &l.cands[i]
-	if c.onto != nil && c.x1-c.x0 >= c.w+2*insidePad {
-		l.placed = append(l.placed, placedLabel{cand: i, row: c.row, span: -1, x: c.x0 + insidePad, place: placeInside})
+	if c.onto != nil && c.in1-c.in0 >= c.w+2*insidePad {
+		l.placed = append(l.placed, placedLabel{cand: i, row: c.row, span: -1, x: c.in0 + insidePad, place: placeInside})
 		return true
 	}
 	if l.tryPlace(i, c.row, c.x1+labelNear, placeAfter) {
@@ -318,7 +320,7 @@ func (l *timelineLayout) lengthenLabels() {
 		x := p.x
 		switch p.place {
 		case placeInside:
-			if c.x1-c.x0 >= w+2*insidePad {
+			if c.in1-c.in0 >= w+2*insidePad {
 				c.text, c.w = long, w
 			}
 			continue

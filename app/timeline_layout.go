@@ -49,6 +49,7 @@ type timelineFrame struct {
 	from, to, pps                    float64
 
 	bg, grid, bars, bands, ranges, clusters, ticks, chips, outlines, tipBox []rectPrim
+	fades                                                                   []fadePrim
 	dots, rings                                                             []circlePrim
 	counts, labels, axis, names, tipText                                    []textPrim
 	hits                                                                    []hitBox
@@ -82,7 +83,16 @@ type rectPrim struct {
 	size            fyne.Size
 	fill, stroke    color.Color
 	strokeW, radius float32
+	flat            flatSides // sides whose corners are square
 }
+
+// flatSides says which sides of a rounded rectangle have square corners.
+type flatSides uint8
+
+const (
+	flatLeft flatSides = 1 << iota
+	flatRight
+)
 
 type circlePrim struct {
 	pos          fyne.Position
@@ -102,7 +112,7 @@ type textPrim struct {
 
 func (f *timelineFrame) reset(size fyne.Size) {
 	f.size = size
-	f.bg, f.grid, f.bars, f.bands, f.ranges = f.bg[:0], f.grid[:0], f.bars[:0], f.bands[:0], f.ranges[:0]
+	f.bg, f.grid, f.bars, f.bands, f.ranges, f.fades = f.bg[:0], f.grid[:0], f.bars[:0], f.bands[:0], f.ranges[:0], f.fades[:0]
 	f.clusters, f.ticks, f.chips, f.outlines, f.tipBox = f.clusters[:0], f.ticks[:0], f.chips[:0], f.outlines[:0], f.tipBox[:0]
 	f.dots, f.rings = f.dots[:0], f.rings[:0]
 	f.counts, f.labels, f.axis, f.names, f.tipText = f.counts[:0], f.labels[:0], f.axis[:0], f.names[:0], f.tipText[:0]

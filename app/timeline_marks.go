@@ -22,7 +22,10 @@ type markGeom struct {
 	event      int32
 	kind       markKind
 	x0, x1, cx float32
-	point      bool // drawn a dot wide, so it clusters with its neighbours
+	// in0 and in1 are the part of a band or bar a label may be written
+	// in: all of a band, a bar's solid part.
+	in0, in1 float32
+	point    bool // drawn a dot wide, so it clusters with its neighbours
 }
 
 // laneMark is one marker of the lane being laid out: a single event or a
@@ -195,7 +198,7 @@ func (l *timelineLayout) labelRoom(mk *laneMark) (start, end float32) {
 	}
 	holds := mk.n == 1 && l.insideColor(mk.geom.kind, t.dimmed(mk.geom.event)) != nil
 	switch room := labelNear + w + labelGap; {
-	case holds && mk.x1-mk.x0 >= w+2*insidePad:
+	case holds && mk.geom.in1-mk.geom.in0 >= w+2*insidePad:
 		return mk.x0, mk.x1
 	case mk.x1+room <= l.frame.plotRight+labelGap:
 		return mk.x0, mk.x1 + room
@@ -224,19 +227,30 @@ func (l *timelineLayout) geom(ei int32) (markGeom, bool) {
 		m.point = true
 		return m, m.cx >= f.plotLeft && m.cx <= f.plotRight
 	case kindBar:
+		// An open end fades out over openTail beyond the known one.
+		if it.openStart {
+			m.x0 -= openTail
+		}
+		if it.openEnd {
+			m.x1 += openTail
+		}
+		m.in0, m.in1 = f.x(it.sureFrom), f.x(it.sureTo)
 		m.x0, m.x1 = max(m.x0, f.plotLeft-pointWidth), min(m.x1, f.plotRight+pointWidth)
 		m.cx = (m.x0 + m.x1) / 2
 		if m.x1-m.x0 < pointWidth {
 			m.point = true
 			m.x0, m.x1 = m.cx-pointWidth/2, m.cx+pointWidth/2
+			m.in0, m.in1 = m.x0, m.x1
 		}
 	case kindBand:
 		if w := m.x1 - m.x0; w < minBandWidth {
 			c := (m.x0 + m.x1) / 2
 			m.x0, m.x1 = c-minBandWidth/2, c+minBandWidth/2
 		}
+		m.in0, m.in1 = m.x0, m.x1
 	}
 	m.x0, m.x1 = max(m.x0, f.plotLeft), min(m.x1, f.plotRight)
+	m.in0, m.in1 = max(m.in0, m.x0), min(m.in1, m.x1)
 	m.cx = (m.x0 + m.x1) / 2
 	return m, m.x1 > m.x0
 }
@@ -272,47 +286,29 @@ func (l *timelineLayout) addWide(li int, mk *laneMark) {
 	ls := &st.lanes[t.lanes[li].color]
 	dim := t.dimmed(m.event)
 	y := g.markY(int(mk.row))
-	var r rectPrim
-	if m.kind == kindBand {
-		r = rectPrim{pos: fyne.NewPos(m.x0, y-markHeight/2), size: fyne.NewSize(m.x1-m.x0, markHeight),
-			fill: pickColor(dim, ls.bandDim, ls.band), radius: 4}
+	r := rectPrim{pos: fyne.NewPos(m.x0, y-markHeight/2), size: fyne.NewSize(m.x1-m.x0, markHeight)}
+	switch {
+	case m.kind == kindBand:
+		// One even tint: every one of its days is as likely as the next.
+		r.fill, r.radius = pickColor(dim, ls.bandDim, ls.band), 4
 		f.bands = append(f.bands, r)
-		// A darker core reads as "somewhere in here".
-		if x0, x1 := l.bandCore(it, m); x1 > x0 {
-			core := r
-			core.pos.X, core.size.Width = x0, x1-x0
-			core.fill = pickColor(dim, ls.bandDim, ls.bandCore)
-			f.bands = append(f.bands, core)
-		}
-	} else {
-		r = rectPrim{pos: fyne.NewPos(m.x0, y-markHeight/2), size: fyne.NewSize(m.x1-m.x0, markHeight),
-			fill: pickColor(dim, ls.dim, ls.solid), radius: markHeight / 2}
+	case m.point:
+		r.fill, r.radius = pickColor(dim, ls.dim, ls.solid), markHeight/2
 		f.ranges = append(f.ranges, r)
+	default:
+		r.radius = markHeight / 2
+		l.addSpan(it, m, r, ls, dim)
 	}
 	if t.selected == int(m.event) {
 		l.addOutline(r)
 	}
-	tx := m.x0 + 3
-	if m.x1-m.x0 < tickWidth(it.Sources)+6 {
+	tx := m.in0 + 3
+	if m.in1-m.in0 < tickWidth(it.Sources)+6 {
 		tx = m.cx - tickWidth(it.Sources)/2
 	}
 	l.addTicks(it.Sources, tx, y+markHeight/2+tickGap, pickColor(dim, ls.dim, ls.solid))
 	mk.hit = l.addHit(r, hitEvent, m.event, prioOf(m.kind), 0, 0)
 	l.addCandidate(mk, it.label, m.event, dim, m.kind)
-}
-
-// bandCore is where a band's core lies: the middle half of the event's
-// own span, or of the least width a band is drawn with, cut to the part of
-// the band in view. It belongs to the dates, not to what the view shows of
-// them, so it stays put in time as the view moves.
-func (l *timelineLayout) bandCore(it *eventItem, m markGeom) (x0, x1 float32) {
-	f := &l.frame
-	mid := (it.start + it.end) / 2
-	quarter := math.Max(it.end-it.start, minBandWidth/f.pps) / 4
-	// Unclamped, unlike f.x: a year-long band seen a day wide spans far
-	// more pixels than f.x keeps.
-	x := func(s float64) float64 { return float64(f.plotLeft) + (s-f.from)*f.pps }
-	return float32(math.Max(x(mid-quarter), float64(m.x0))), float32(math.Min(x(mid+quarter), float64(m.x1)))
 }
 
 // addDot draws a single event known to the day.
@@ -397,16 +393,17 @@ func tickWidth(sources int) float32 {
 	return float32(n)*tickStep - 1
 }
 
-// buildHistogram draws per-column counts of the events in a lane, each
-// event spread over its span so that it counts once in all, found by
-// binary search so the cost follows the width, not the number of events.
+// buildHistogram draws per-column counts of the events in a lane, a
+// moment spread over its days so that it counts once in all and a span
+// once in every column it lasts through (columnCount), found by binary
+// search so the cost follows the width, not the number of events.
 // Search hits are drawn over them on the same scale, so the two compare.
 func (l *timelineLayout) buildHistogram(li int) {
 	t, f, st := l.t, &l.frame, &l.style
 	ln, g := &t.lanes[li], &f.lanes[li]
 	ls := &st.lanes[ln.color]
 	base, h := g.top+g.h-3, g.h-markerRowH/2-6
-	peak := l.columnCounts(&ln.spread)
+	peak := l.columnCounts(&ln.count)
 	fill := ls.hist
 	if t.highlight != nil {
 		fill = ls.histDim
@@ -415,7 +412,7 @@ func (l *timelineLayout) buildHistogram(li int) {
 	matching := -1
 	if t.highlight != nil {
 		matching = countOverlapping(ln.hitStarts, ln.hitEnds, f.from, f.to)
-		l.columnCounts(&ln.hitSpread)
+		l.columnCounts(&ln.hitCount)
 		l.addColumns(&f.bars, l.cols, peak, base, h, ls.solid)
 	}
 	area := rectPrim{pos: fyne.NewPos(f.plotLeft, g.top), size: fyne.NewSize(f.plotRight-f.plotLeft, g.h)}
@@ -473,14 +470,14 @@ func (l *timelineLayout) rowLabelTop(g *laneFrame, r int) float32 {
 
 // columnCounts fills l.cols with how many of the events c counts fall in
 // each column, returning the largest count.
-func (l *timelineLayout) columnCounts(c *spreadCount) float64 {
+func (l *timelineLayout) columnCounts(c *columnCount) float64 {
 	f := &l.frame
 	l.cols = l.cols[:0]
 	dt := colWidth / f.pps
 	peak := 0.0
 	for col := 0; f.plotLeft+float32(col)*colWidth < f.plotRight; col++ {
 		t0 := f.from + float64(col)*dt
-		n := c.between(t0, math.Min(t0+dt, f.to))
+		n := c.column(t0, math.Min(t0+dt, f.to))
 		l.cols = append(l.cols, n)
 		peak = math.Max(peak, n)
 	}

@@ -2,12 +2,16 @@ package app
 
 import (
 	"fmt"
+	"image/color"
 	"math"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"chronoscope/data"
 )
 
 // TestTimeline_HistogramCountsEachEventOnce checks that an event longer
@@ -172,52 +176,153 @@ func TestTimeline_UndatedTitles(t *testing.T) {
 	}
 }
 
-// TestTimeline_BandCoreStaysWithDates checks that a band's darker core
-// covers the middle half of its event's own dates, cut to the view, and
-// stays on those dates as the view is dragged: it is no part of the view.
-func TestTimeline_BandCoreStaysWithDates(t *testing.T) {
-	tl, w := newTestTimeline(t, fixtureEvents())
-	it := tl.events[tl.byID["ev-inflation"]] // all of 2022
-	quarter := (it.end - it.start) / 4
+// TestTimeline_MomentIsAnEvenBand checks that a moment not known to the
+// day is one even tint over all its days, with no darker core, as dragging
+// the view moves it: every one of its days is as likely as the next.
+func TestTimeline_MomentIsAnEvenBand(t *testing.T) {
+	evs := datingEvents()
+	for _, e := range fixtureEvents() {
+		if e.ID == "ev-inflation" { // all of 2022
+			evs = append(evs, e)
+		}
+	}
+	tl, w := newTestTimeline(t, evs)
 	tl.SetView(day(2022, 6, 1), day(2023, 1, 1))
-	for _, dx := range []float32{0, 150, -300, 90} {
+	for _, dx := range []float32{0, -120, 60} {
 		test.Drag(w.Canvas(), fyne.NewPos(450, 250), dx, 0)
-		from, to := math.Max(it.start+quarter, tl.from), math.Min(it.end-quarter, tl.to)
-		core, ok := bandCoreOf(tl, "ev-inflation")
-		if !ok {
-			t.Fatalf("view %v–%v: no core drawn", timeAtSeconds(tl.from), timeAtSeconds(tl.to))
+		for _, id := range []string{"ev-inflation", "ev-asylum-granted"} {
+			mark, _, ok := tl.markOf(id)
+			if !ok {
+				t.Fatalf("%s is not drawn", id)
+			}
+			if n := len(shapesIn(tl, mark)); n != 1 {
+				t.Errorf("%s: %d shapes drawn in its band, want one even tint", id, n)
+			}
 		}
-		if x0, x1 := xOf(tl, from), xOf(tl, to); math.Abs(float64(core.x-x0)) > 1 || math.Abs(float64(core.x+core.w-x1)) > 1 {
-			t.Errorf("view %v–%v: core at x %v–%v, want %v–%v (%v to %v)", timeAtSeconds(tl.from), timeAtSeconds(tl.to),
-				core.x, core.x+core.w, x0, x1, timeAtSeconds(from), timeAtSeconds(to))
-		}
-	}
-	tl.SetView(day(2022, 11, 1), day(2023, 1, 1))
-	if core, ok := bandCoreOf(tl, "ev-inflation"); ok {
-		t.Errorf("November and December: a core is drawn at x %v–%v, though the middle of 2022 is out of view", core.x, core.x+core.w)
-	}
-	// A band narrower than a band is ever drawn keeps a core in its middle.
-	tl.FitAll()
-	mark, _, _ := tl.markOf("ev-transport-strike") // a week
-	core, ok := bandCoreOf(tl, "ev-transport-strike")
-	if !ok || math.Abs(float64(core.w-mark.w/2)) > 1 || math.Abs(float64(core.x+core.w/2-(mark.x+mark.w/2))) > 1 {
-		t.Errorf("a week's band at x %v, %v wide, has its core at %v, %v wide (found %v)", mark.x, mark.w, core.x, core.w, ok)
 	}
 }
 
-// bandCoreOf finds the core drawn inside an event's band.
-func bandCoreOf(tl *Timeline, id string) (box, bool) {
-	mark, _, ok := tl.markOf(id)
-	if !ok {
-		return box{}, false
+// TestTimeline_SpanFades checks that a span is a solid bar where it surely
+// lasted, fading over the days an uncertain end may be, and fading out
+// past an open end, with no end drawn; that a moment over the same days
+// is a band; and that each is told apart in the tooltip.
+func TestTimeline_SpanFades(t *testing.T) {
+	tl, w := newTestTimeline(t, datingEvents())
+	tl.SetView(day(2022, 11, 26), day(2023, 1, 1))
+	f := tl.lastFrame()
+	tests := []struct {
+		id                 string
+		solidFrom, solidTo time.Time
+		fadeLeft           [2]float32 // where the fade on the left starts and ends, 0 if none
+		fadeRight          [2]float32
+		detail             string
+	}{
+		{"ev-protests", day(2022, 12, 7), day(2022, 12, 22), [2]float32{}, [2]float32{}, "From 7 to 21 Dec 2022"},
+		{"ev-roadblocks", day(2022, 12, 10), day(2022, 12, 21),
+			[2]float32{}, [2]float32{xOf(tl, unixSeconds(day(2022, 12, 21))), xOf(tl, unixSeconds(day(2022, 12, 28)))},
+			"From 10 Dec 2022 to sometime in 20–27 Dec 2022"},
+		{"ev-strike", day(2022, 12, 4), day(2022, 12, 13),
+			[2]float32{xOf(tl, unixSeconds(day(2022, 12, 1))), xOf(tl, unixSeconds(day(2022, 12, 4)))}, [2]float32{},
+			"From sometime in 1–4 Dec 2022 to 12 Dec 2022"},
+		{"ev-airport", day(2022, 12, 17), day(2022, 12, 18),
+			[2]float32{xOf(tl, unixSeconds(day(2022, 12, 17))) - openTail, xOf(tl, unixSeconds(day(2022, 12, 17)))}, [2]float32{},
+			"Until 17 Dec 2022"},
+		{"ev-curfew", day(2022, 12, 18), day(2022, 12, 19),
+			[2]float32{}, [2]float32{xOf(tl, unixSeconds(day(2022, 12, 19))), xOf(tl, unixSeconds(day(2022, 12, 19))) + openTail},
+			"From 18 Dec 2022, end unknown"},
 	}
-	for _, b := range tl.lastFrame().bands {
-		r := box{b.pos.X, b.pos.Y, b.size.Width, b.size.Height}
-		if r != mark && r.y == mark.y && r.h == mark.h && r.x >= mark.x && r.x+r.w <= mark.x+mark.w {
-			return r, true
+	for _, tc := range tests {
+		t.Run(tc.id, func(t *testing.T) {
+			if kind := tl.events[tl.byID[tc.id]].kind; kind != kindBar {
+				t.Fatalf("kind %v, want a bar", kind)
+			}
+			mark, _, _ := tl.markOf(tc.id)
+			var solid *rectPrim
+			for i, r := range f.ranges {
+				if r.pos.Y == mark.y && r.pos.X >= mark.x && r.pos.X+r.size.Width <= mark.x+mark.w {
+					solid = &f.ranges[i]
+				}
+			}
+			if solid == nil {
+				t.Fatal("no solid part drawn")
+			}
+			if x0, x1 := xOf(tl, unixSeconds(tc.solidFrom)), xOf(tl, unixSeconds(tc.solidTo)); !near(solid.pos.X, x0) || !near(solid.pos.X+solid.size.Width, x1) {
+				t.Errorf("solid from x %v to %v, want %v to %v", solid.pos.X, solid.pos.X+solid.size.Width, x0, x1)
+			}
+			var left, right [2]float32
+			for _, g := range f.fades {
+				if g.pos.Y != mark.y || g.pos.X < mark.x-1 || g.pos.X+g.size.Width > mark.x+mark.w+1 {
+					continue
+				}
+				span := [2]float32{g.pos.X, g.pos.X + g.size.Width}
+				if g.pos.X < solid.pos.X {
+					left = span
+					if alpha(g.end) != 0xff || alpha(g.start) >= 0xff {
+						t.Errorf("the left fade does not fade outwards: %v to %v", g.start, g.end)
+					}
+				} else {
+					right = span
+					if alpha(g.start) != 0xff || alpha(g.end) >= 0xff {
+						t.Errorf("the right fade does not fade outwards: %v to %v", g.start, g.end)
+					}
+				}
+			}
+			for _, side := range []struct {
+				name      string
+				got, want [2]float32
+			}{{"left", left, tc.fadeLeft}, {"right", right, tc.fadeRight}} {
+				if !near(side.got[0], side.want[0]) || !near(side.got[1], side.want[1]) {
+					t.Errorf("the %s fade runs from x %v to %v, want %v to %v", side.name, side.got[0], side.got[1], side.want[0], side.want[1])
+				}
+			}
+			test.MoveMouse(w.Canvas(), fyne.NewPos(solid.pos.X+solid.size.Width/2, solid.pos.Y+solid.size.Height/2))
+			if got := tooltipDetail(tl); !strings.HasPrefix(got, tc.detail+" · ") {
+				t.Errorf("tooltip says %q, want it to begin %q", got, tc.detail)
+			}
+		})
+	}
+
+	mark, _, _ := tl.markOf("ev-asylum-granted")
+	if kind := tl.events[tl.byID["ev-asylum-granted"]].kind; kind != kindBand || len(shapesIn(tl, mark)) != 1 {
+		t.Errorf("the moment sometime in 7–21 Dec is a %v of %d shapes, want a band of one", kind, len(shapesIn(tl, mark)))
+	}
+	test.MoveMouse(w.Canvas(), fyne.NewPos(mark.x+mark.w/2, mark.y+mark.h/2))
+	if got := tooltipDetail(tl); !strings.HasPrefix(got, "Sometime in 7–21 Dec 2022 · ") {
+		t.Errorf("the moment's tooltip says %q", got)
+	}
+}
+
+// shapesIn lists the bands, bars and fades drawn in mark's box.
+func shapesIn(tl *Timeline, mark box) []box {
+	f := tl.lastFrame()
+	var out []box
+	in := func(pos fyne.Position, size fyne.Size) {
+		if pos.Y == mark.y && pos.X >= mark.x-0.5 && pos.X+size.Width <= mark.x+mark.w+0.5 {
+			out = append(out, box{pos.X, pos.Y, size.Width, size.Height})
 		}
 	}
-	return box{}, false
+	for _, r := range f.bands {
+		in(r.pos, r.size)
+	}
+	for _, r := range f.ranges {
+		in(r.pos, r.size)
+	}
+	for _, g := range f.fades {
+		in(g.pos, g.size)
+	}
+	return out
+}
+
+func near(a, b float32) bool { return math.Abs(float64(a-b)) <= 1 }
+
+func alpha(c color.Color) uint8 { return color.NRGBAModel.Convert(c).(color.NRGBA).A }
+
+// tooltipDetail is the second line of the tooltip shown, or "".
+func tooltipDetail(tl *Timeline) string {
+	if f := tl.lastFrame(); len(f.tipText) == 2 {
+		return f.tipText[1].text
+	}
+	return ""
 }
 
 // TestTimeline_HistogramCaptionKeepsClear checks that the selected event
@@ -258,5 +363,47 @@ func TestTimeline_HistogramCaptionKeepsClear(t *testing.T) {
 		assertLabelsApart(t, tl, step)
 		assertMarkersApart(t, tl, step)
 		assertSelectedLabelled(t, tl)
+	}
+}
+
+// TestTimeline_HistogramCountsSpansPerColumn checks that a histogram counts
+// a span once in every column it lasts through, and a moment once in all,
+// spread over the days it may be: with a lane crowded enough to be drawn
+// as a histogram, a span of ten days adds one to each column of its days
+// and a moment over ten days adds one in total.
+func TestTimeline_HistogramCountsSpansPerColumn(t *testing.T) {
+	var crowd []data.EventSummary
+	for i := range 2000 {
+		crowd = append(crowd, momentary(data.EventSummary{ID: fmt.Sprintf("dot-%04d", i), Title: "A day",
+			Group: data.GroupPeru, Date: on(2022, 1, 1+i%365), Sources: 1}))
+	}
+	total := func(extra ...data.EventSummary) (n float64, f *timelineFrame) {
+		tl, _ := newTestTimeline(t, append(append([]data.EventSummary{}, crowd...), extra...))
+		tl.SetView(day(2022, 1, 1), day(2023, 1, 1))
+		f = tl.lastFrame()
+		if !f.lanes[0].histogram {
+			t.Fatalf("%d events in view drawn one by one", f.lanes[0].inView)
+		}
+		return tl.histogramTotal(0), f
+	}
+	base, f := total()
+	from, to := day(2022, 6, 1), day(2022, 6, 10)
+	span := spanning(data.EventSummary{ID: "span", Title: "Ten days", Group: data.GroupPeru, Sources: 1}, exactly(from), exactly(to))
+	moment := momentary(data.EventSummary{ID: "moment", Title: "One of ten days", Group: data.GroupPeru, Sources: 1, Date: between(from, to)})
+
+	// The columns the span's days overlap.
+	s, e := unixSeconds(from), unixSeconds(to)+secondsPerDay
+	dt := colWidth / f.pps
+	columns := 0
+	for t0 := f.from; t0 < f.to; t0 += dt {
+		if t0 < e && t0+dt > s {
+			columns++
+		}
+	}
+	if got, _ := total(span); math.Abs(got-base-float64(columns)) > 1e-6 {
+		t.Errorf("a span of ten days adds %v to the columns, want 1 in each of the %d it covers", got-base, columns)
+	}
+	if got, _ := total(moment); math.Abs(got-base-1) > 1e-6 {
+		t.Errorf("a moment over ten days adds %v to the columns, want 1 in all", got-base)
 	}
 }

@@ -150,7 +150,7 @@ func (m *timelineModel) indexHits() {
 	for li := range m.lanes {
 		ln := &m.lanes[li]
 		slices.Sort(ln.hitEnds)
-		ln.hitSpread = newSpreadCount(m.events, ln.hitItems)
+		ln.hitCount = newColumnCount(m.events, ln.hitItems)
 	}
 }
 
@@ -315,17 +315,25 @@ func laneCategoryName(key string) string {
 type markKind uint8
 
 const (
-	kindDot     markKind = iota // a single day
-	kindBar                     // a range of days
-	kindBand                    // a date known only to the week, month or year
+	kindDot     markKind = iota // a moment known to the day
+	kindBar                     // a span, from its start to its end
+	kindBand                    // a moment on one of a range of days
 	kindUndated                 // no date at all
 )
 
 // eventItem is an event with its dates converted for drawing.
 type eventItem struct {
 	data.EventSummary
-	start, end float64 // seconds since the Unix epoch, end exclusive
-	kind       markKind
+	// start and end are the envelope of its dating, in seconds since the
+	// Unix epoch, end exclusive: every day it may have happened on.
+	start, end float64
+	// sureFrom and sureTo are the days a span surely lasted, from the
+	// last day it may have begun to the earliest it may have ended; the
+	// days from start and to end are those its uncertain ends may be.
+	sureFrom, sureTo float64
+	// openStart and openEnd mark a span's end that no source gives.
+	openStart, openEnd bool
+	kind               markKind
 	// label is drawn beside the marker; fullLabel when it is selected.
 	label, fullLabel string
 	// Dots on the same day in a lane: their number and this one's place.
@@ -342,14 +350,58 @@ func newEventItem(e data.EventSummary) eventItem {
 	}
 	it.start, it.end = dateSpan(e.Date)
 	switch {
-	case e.Date.Precision == data.Week || e.Date.Precision == data.Month || e.Date.Precision == data.Year:
-		it.kind = kindBand
-	case it.end-it.start > secondsPerDay:
+	case e.Shape == data.Span:
 		it.kind = kindBar
+		it.spanEnds()
+	case it.end-it.start > secondsPerDay:
+		// A moment, or a date given before shapes were (Shape ""), which
+		// reads as one: it happened on one of its days.
+		it.kind = kindBand
 	default:
 		it.kind = kindDot
 	}
 	return it
+}
+
+// spanEnds works out which of a span's days it surely lasted and which of
+// its ends are open. A span without From and To days lasted all of Date.
+func (it *eventItem) spanEnds() {
+	it.sureFrom, it.sureTo = it.start, it.end
+	it.openStart, it.openEnd = it.From.Precision == data.OpenEnd, it.To.Precision == data.OpenEnd
+	if _, last, ok := whenSpan(it.From); ok {
+		it.sureFrom = math.Min(math.Max(last-secondsPerDay, it.start), it.end)
+	}
+	if first, _, ok := whenSpan(it.To); ok {
+		it.sureTo = math.Max(math.Min(first+secondsPerDay, it.end), it.start)
+	}
+	if it.sureFrom > it.sureTo {
+		// The ends' days overlap: no day is sure, and the two fades meet.
+		mid := (it.sureFrom + it.sureTo) / 2
+		it.sureFrom, it.sureTo = mid, mid
+	}
+}
+
+// whenSpan converts the days of w to seconds, end exclusive; false for an
+// open end or a When without days.
+func whenSpan(w data.When) (start, end float64, ok bool) {
+	if w.Precision == data.OpenEnd || w.Earliest.IsZero() {
+		return 0, 0, false
+	}
+	last := w.Latest
+	if last.IsZero() {
+		last = w.Earliest
+	}
+	start, end = dateSpan(data.DateRange{Start: w.Earliest, End: last, Precision: w.Precision})
+	return start, end, true
+}
+
+// uncertain reports whether a span's end drawn at the left (start) or the
+// right is not known to the day, so that the bar fades there.
+func (it *eventItem) uncertain(left bool) bool {
+	if left {
+		return it.openStart || it.sureFrom > it.start
+	}
+	return it.openEnd || it.sureTo < it.end
 }
 
 // compareItems orders events for drawing and for Previous and Next: dated
@@ -414,10 +466,10 @@ type timelineLane struct {
 	// lists them (indexes into timelineModel.events).
 	hitStarts, hitEnds []float64
 	hitItems           []int32
-	// spread and hitSpread count the events and the search hits for
-	// histograms, each spread over its span.
-	spread, hitSpread spreadCount
-	undated           []int32
+	// count and hitCount count the events and the search hits for
+	// histograms.
+	count, hitCount columnCount
+	undated         []int32
 }
 
 // durationClasses bound how long the events of each class last. Finding the
@@ -451,7 +503,7 @@ func (ln *timelineLane) index(events []eventItem) {
 		c.longest = math.Max(c.longest, d)
 	}
 	slices.Sort(ln.ends)
-	ln.spread = newSpreadCount(events, ln.items)
+	ln.count = newColumnCount(events, ln.items)
 	ln.rankDays(events)
 }
 
@@ -502,10 +554,41 @@ func countOverlapping(starts, ends []float64, from, to float64) int {
 	return sort.SearchFloat64s(starts, to) - before
 }
 
+// columnCount counts events for a histogram's columns: a moment once in
+// all, spread over the days it may be (spreadCount), and a span once in
+// every column it covers, since it happened in each.
+type columnCount struct {
+	moments spreadCount
+	// spanStarts and spanEnds are the spans' starts and ends, each sorted.
+	spanStarts, spanEnds []float64
+}
+
+// newColumnCount counts the dated events at items.
+func newColumnCount(events []eventItem, items []int32) columnCount {
+	var c columnCount
+	moments := make([]int32, 0, len(items))
+	for _, ei := range items {
+		if it := &events[ei]; it.kind == kindBar {
+			c.spanStarts, c.spanEnds = append(c.spanStarts, it.start), append(c.spanEnds, it.end)
+		} else {
+			moments = append(moments, ei)
+		}
+	}
+	slices.Sort(c.spanStarts)
+	slices.Sort(c.spanEnds)
+	c.moments = newSpreadCount(events, moments)
+	return c
+}
+
+// column returns how many events are counted in the column from a to b.
+func (c *columnCount) column(a, b float64) float64 {
+	return c.moments.between(a, b) + float64(countOverlapping(c.spanStarts, c.spanEnds, a, b))
+}
+
 // spreadCount counts events spread evenly over their spans, as a
-// histogram must to count each event once however its columns cut time: a
-// year-long event adds a 365th to each of its days rather than one to
-// every column it touches. It is the running total of the counts, which
+// histogram must to count each moment once however its columns cut time:
+// a moment known to the year adds a 365th to each of its days rather than
+// one to every column it touches. It is the running total of the counts, which
 // rises linearly between the times where an event starts or ends, so the
 // count between two times is two binary searches whatever the number of
 // events.

@@ -225,7 +225,7 @@ func TestNewEventItem(t *testing.T) {
 		from, to time.Time
 	}{
 		{"a day is a dot", on(2022, 12, 7), kindDot, day(2022, 12, 7), day(2022, 12, 8)},
-		{"days are a bar", between(day(2022, 6, 6), day(2022, 6, 10)), kindBar, day(2022, 6, 6), day(2022, 6, 11)},
+		{"days dated before shapes are a band", between(day(2022, 6, 6), day(2022, 6, 10)), kindBand, day(2022, 6, 6), day(2022, 6, 11)},
 		{"a week is a band", weekOf(day(2022, 4, 4)), kindBand, day(2022, 4, 4), day(2022, 4, 11)},
 		{"a week given as its Monday", data.DateRange{Start: day(2022, 4, 4), End: day(2022, 4, 4), Precision: data.Week}, kindBand, day(2022, 4, 4), day(2022, 4, 11)},
 		{"a month given as its first day", data.DateRange{Start: day(2023, 2, 1), End: day(2023, 2, 1), Precision: data.Month}, kindBand, day(2023, 2, 1), day(2023, 3, 1)},

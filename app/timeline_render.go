@@ -11,6 +11,7 @@ type timelineRenderer struct {
 	layout timelineLayout
 
 	bg, grid, bars, bands, ranges, clusters, ticks, chips, outlines, tipBox objectPool[*canvas.Rectangle, rectPrim]
+	fades                                                                   objectPool[*canvas.LinearGradient, fadePrim]
 	dots, rings                                                             objectPool[*canvas.Circle, circlePrim]
 	counts, labels, axis, names, tipText                                    objectPool[*canvas.Text, textPrim]
 
@@ -32,6 +33,7 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 	grew = r.bars.sync(f.bars, applyRect) || grew
 	grew = r.bands.sync(f.bands, applyRect) || grew
 	grew = r.ranges.sync(f.ranges, applyRect) || grew
+	grew = r.fades.sync(f.fades, applyFade) || grew
 	grew = r.clusters.sync(f.clusters, applyRect) || grew
 	grew = r.dots.sync(f.dots, applyCircle) || grew
 	grew = r.ticks.sync(f.ticks, applyRect) || grew
@@ -72,6 +74,7 @@ func (r *timelineRenderer) collect() {
 	r.objects = r.bars.appendTo(r.objects)
 	r.objects = r.bands.appendTo(r.objects)
 	r.objects = r.ranges.appendTo(r.objects)
+	r.objects = r.fades.appendTo(r.objects)
 	r.objects = r.clusters.appendTo(r.objects)
 	r.objects = r.dots.appendTo(r.objects)
 	r.objects = r.ticks.appendTo(r.objects)
@@ -124,10 +127,38 @@ func applyRect(o **canvas.Rectangle, p *rectPrim) {
 	}
 	r := *o
 	placeObject(r, p.pos, p.size)
-	if r.Hidden || r.FillColor != p.fill || r.StrokeColor != p.stroke || r.StrokeWidth != p.strokeW || r.CornerRadius != p.radius {
+	// A corner radius of 0 means the rectangle's CornerRadius: a flat side
+	// takes 0 from a CornerRadius of 0, the others their own radius.
+	radius, left, right := p.radius, float32(0), float32(0)
+	if p.flat != 0 {
+		radius = 0
+		if p.flat&flatLeft == 0 {
+			left = p.radius
+		}
+		if p.flat&flatRight == 0 {
+			right = p.radius
+		}
+	}
+	if r.Hidden || r.FillColor != p.fill || r.StrokeColor != p.stroke || r.StrokeWidth != p.strokeW || r.CornerRadius != radius ||
+		r.TopLeftCornerRadius != left || r.TopRightCornerRadius != right {
 		r.Hidden = false
-		r.FillColor, r.StrokeColor, r.StrokeWidth, r.CornerRadius = p.fill, p.stroke, p.strokeW, p.radius
+		r.FillColor, r.StrokeColor, r.StrokeWidth, r.CornerRadius = p.fill, p.stroke, p.strokeW, radius
+		r.TopLeftCornerRadius, r.BottomLeftCornerRadius = left, left
+		r.TopRightCornerRadius, r.BottomRightCornerRadius = right, right
 		r.Refresh()
+	}
+}
+
+func applyFade(o **canvas.LinearGradient, p *fadePrim) {
+	if *o == nil {
+		*o = canvas.NewHorizontalGradient(p.start, p.end)
+	}
+	g := *o
+	placeObject(g, p.pos, p.size)
+	if g.Hidden || g.StartColor != p.start || g.EndColor != p.end {
+		g.Hidden = false
+		g.StartColor, g.EndColor = p.start, p.end
+		g.Refresh()
 	}
 }
 

@@ -19,6 +19,11 @@ const (
 	// stackOffset is how far a cluster's back card shows behind its front.
 	stackOffset  = 3
 	minBandWidth = 26 // fuzzy dates must never read as a point
+	// openTail is how far a span's open end fades out.
+	openTail = 36
+	// fadeSteps is how many shades a fade is cut at when the plot's edge
+	// cuts it.
+	fadeSteps = 32
 	// markerRowH is the least height of a lane's row of markers and labels;
 	// markMid is where in a row markers are centred.
 	markerRowH     = 17
@@ -159,14 +164,16 @@ func alphaScaled(c color.Color, a uint8) color.Color {
 
 // laneStyle holds the pre-boxed colours of one lane colour, so that laying
 // out assigns interfaces rather than boxing new ones: solid for markers
-// and the lane's name, dim for markers a search did not match, band and
-// bandCore for fuzzy dates, hist for histogram columns, on and onDim for
-// counts and labels written on solid and dim markers, and onBand and
-// onBandDim for labels written in bands, core and all, nil where none
-// would read.
+// and the lane's name, dim for markers a search did not match, band for
+// moments not known to the day, hist for histogram columns, on and onDim
+// for counts and labels written on solid and dim markers, onBand and
+// onBandDim for labels written in bands, nil where none would read, and
+// the fades of a span's uncertain and open ends, from solid to band and
+// to nothing.
 type laneStyle struct {
-	solid, dim, band, bandCore, bandDim, hist, histDim, on, onDim color.Color
-	onBand, onBandDim                                             color.Color
+	solid, dim, band, bandDim, hist, histDim, on, onDim color.Color
+	onBand, onBandDim                                   color.Color
+	uncertain, uncertainDim, open, openDim              fadeRamp
 }
 
 // newLaneStyle makes the lane colour c legible on the backgrounds: as it
@@ -178,17 +185,19 @@ func newLaneStyle(c color.NRGBA, bgs backgrounds, fg color.NRGBA) laneStyle {
 	band, bandDim := bgs.translucent(solid, contrastArea), bgs.translucent(solid, contrastDimArea)
 	ls := laneStyle{
 		solid: solid, dim: dim,
-		band: band, bandCore: band, bandDim: bandDim,
+		band: band, bandDim: bandDim,
 		hist: bgs.translucent(solid, contrastMark), histDim: bgs.translucent(solid, contrastDimArea),
 		on: textOn(solid), onDim: textOn(dim),
+		uncertain: newFadeRamp(solid, band), uncertainDim: newFadeRamp(dim, bandDim),
+		open: newFadeRamp(solid, color.NRGBA{}), openDim: newFadeRamp(dim, color.NRGBA{}),
 	}
 	// Labels in bands are left nil, and so beside them, where no colour
-	// reads on both a band and its core, as on a mid-grey background.
-	if c, ok := bgs.under(band, band).textColor(fg); ok {
+	// reads on a band, as on a mid-grey background.
+	if c, ok := bgs.under(band).textColor(fg); ok {
 		ls.onBand = c
 	}
-	if c, ok := bgs.under(bandDim, bandDim).textColor(fg); ok {
-		ls.onBandDim = bgs.under(bandDim, bandDim).fade(c, contrastText)
+	if c, ok := bgs.under(bandDim).textColor(fg); ok {
+		ls.onBandDim = bgs.under(bandDim).fade(c, contrastText)
 	}
 	return ls
 }
@@ -234,13 +243,12 @@ func (bgs backgrounds) contrast(c color.Color) float64 {
 	return least
 }
 
-// under lists what a label inside a band sees under it: the band, with
-// the core over it, over each background.
-func (bgs backgrounds) under(band, core color.Color) backgrounds {
+// under lists what a label inside a band sees under it: the band over
+// each background.
+func (bgs backgrounds) under(band color.Color) backgrounds {
 	var out backgrounds
 	for _, bg := range bgs {
-		b := over(band, bg)
-		out = append(out, b, over(core, b))
+		out = append(out, over(band, bg))
 	}
 	return out
 }

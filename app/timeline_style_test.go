@@ -63,10 +63,9 @@ func TestTimelineStyle_Contrast(t *testing.T) {
 					t.Errorf("%s: no labels in bands", lane)
 				}
 				for _, c := range []struct {
-					text       color.Color
-					band, core color.Color
-				}{{ls.onBand, ls.band, ls.bandCore}, {ls.onBandDim, ls.bandDim, ls.bandDim}} {
-					for _, under := range bgs.under(c.band, c.core) {
+					text, band color.Color
+				}{{ls.onBand, ls.band}, {ls.onBandDim, ls.bandDim}} {
+					for _, under := range bgs.under(c.band) {
 						if r := contrastRatio(c.text, under); c.text != nil && r < contrastText {
 							t.Errorf("%s: labels in bands %.2f:1 with %v, want %.1f:1", lane, r, under, contrastText)
 						}

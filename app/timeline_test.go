@@ -532,10 +532,21 @@ func TestTimeline_Golden(t *testing.T) {
 			tl.SetView(day(2022, 12, 7), day(2022, 12, 8))
 			test.MoveMouse(c, centre(t, tl, "ev-us-statement"))
 		}},
+		// Issue 8: a moment sometime in some days, spans with exact,
+		// uncertain and open ends, and a date given before shapes were.
+		{"timeline_dating.png", func(tl *Timeline, c fyne.Canvas) {
+			tl.SetView(day(2022, 11, 26), day(2023, 1, 1))
+			tl.Select("ev-protests")
+			test.MoveMouse(c, centre(t, tl, "ev-roadblocks"))
+		}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
-			tl, w := newTestTimeline(t, fixtureEvents())
+			evs := fixtureEvents()
+			if tc.file == "timeline_dating.png" {
+				evs = datingEvents()
+			}
+			tl, w := newTestTimeline(t, evs)
 			tc.setup(tl, w.Canvas())
 			img := w.Canvas().Capture()
 			if *update {

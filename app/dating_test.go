@@ -1,0 +1,46 @@
+package app
+
+import (
+	"testing"
+
+	"chronoscope/data"
+)
+
+func TestDatingText(t *testing.T) {
+	ev := func(date data.DateRange) data.EventSummary { return data.EventSummary{Date: date} }
+	span := func(from, to data.When) data.EventSummary { return spanning(data.EventSummary{}, from, to) }
+	tests := []struct {
+		name string
+		e    data.EventSummary
+		want string
+	}{
+		{"a day", momentary(ev(on(2022, 12, 20))), "20 Dec 2022"},
+		{"a moment in some days", momentary(ev(between(day(2022, 12, 7), day(2022, 12, 21)))), "Sometime in 7–21 Dec 2022"},
+		{"a moment across months", momentary(ev(between(day(2022, 11, 28), day(2022, 12, 3)))), "Sometime in 28 Nov – 3 Dec 2022"},
+		{"a moment across years", momentary(ev(between(day(2022, 12, 28), day(2023, 1, 3)))), "Sometime in 28 Dec 2022 – 3 Jan 2023"},
+		{"a week", momentary(ev(weekOf(day(2022, 4, 4)))), "Sometime in the week of 4 Apr 2022"},
+		{"a month", momentary(ev(monthOf(2021, 9))), "Sep 2021"},
+		{"a year", momentary(ev(data.DateRange{Start: day(2022, 1, 1), End: day(2022, 12, 31), Precision: data.Year})), "2022"},
+		{"a span in a month", span(exactly(day(2022, 12, 7)), exactly(day(2022, 12, 21))), "From 7 to 21 Dec 2022"},
+		{"a span in a year", span(exactly(day(2022, 11, 20)), exactly(day(2022, 12, 2))), "From 20 Nov to 2 Dec 2022"},
+		{"a span across years", span(exactly(day(2022, 12, 14)), exactly(day(2023, 1, 13))), "From 14 Dec 2022 to 13 Jan 2023"},
+		{"an uncertain end", span(exactly(day(2022, 12, 10)), within(day(2022, 12, 20), day(2022, 12, 27))),
+			"From 10 Dec 2022 to sometime in 20–27 Dec 2022"},
+		{"an end known to the month", span(exactly(day(2022, 12, 10)), data.When{Earliest: day(2023, 1, 1), Latest: day(2023, 1, 31), Precision: data.Month}),
+			"From 10 Dec 2022 to Jan 2023"},
+		{"an open start", span(openEnd, exactly(day(2023, 2, 17))), "Until 17 Feb 2023"},
+		{"an open end", span(exactly(day(2022, 12, 18)), openEnd), "From 18 Dec 2022, end unknown"},
+		{"dated before shapes, a day", ev(on(2022, 12, 20)), "20 Dec 2022"},
+		{"dated before shapes, some days", ev(between(day(2022, 6, 6), day(2022, 6, 10))), "Sometime in 6–10 Jun 2022"},
+		{"dated before shapes, a month", ev(monthOf(2021, 9)), "Sep 2021"},
+		{"a span without its ends", data.EventSummary{Date: between(day(2022, 6, 6), day(2022, 6, 10)), Shape: data.Span}, "From 6 to 10 Jun 2022"},
+		{"undated", ev(data.DateRange{Precision: data.Unknown}), "Undated"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := datingText(tc.e); got != tc.want {
+				t.Errorf("datingText = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
