@@ -21,6 +21,8 @@ import (
 //	timeline_layout.go  the layout and the frame it fills: geometry, lanes, coverage strip
 //	timeline_axis.go    time units, ticks and axis labels
 //	timeline_marks.go   dots, bars, bands, clusters, histograms, the Undated column
+//	timeline_spans.go   a span's bar: solid where it surely lasted, fading over uncertain ends
+//	timeline_legend.go  the legend of dots, bands and bars under the lanes
 //	timeline_labels.go  placing event labels in rows under the markers
 //	timeline_hit.go     hit boxes, finding what is under the pointer, the tooltip
 //	timeline_text.go    the cache of measured and formatted text
@@ -36,7 +38,8 @@ import (
 // which reads the widget and fills the frame in order: geometry
 // (gutter, plot, lanes), background, axis, coverage strip, then per lane
 // the marks or a histogram, their counts, their labels and the Undated
-// column, and last the tooltip and focus outline. Layout then syncs each
+// column, then the grid lines and the legend, and last the tooltip and
+// focus outline. Layout then syncs each
 // layer of the frame into its pool of canvas objects, bottom layer first.
 // Input handlers read the last frame back through Timeline.lastLayout to
 // turn a pointer position into an event or a time.
@@ -72,9 +75,13 @@ var (
 // around the pointer, dragging pans, tapping selects an event or zooms into
 // a cluster, and the keyboard does the same once the timeline has focus.
 //
+// An event is drawn as what its dating says it is (issue 8): a moment
+// known to the day is a dot; a moment on one of several days, such as a
+// week, a month or "between 7 and 21 December", is an even translucent
+// band across them; a span that lasted is a bar from its start to its end,
+// fading over the days an uncertain end may be and past an open end.
 // Events whose date is not known are drawn in an "Undated" column at the
-// right, never at a made-up date; dates known only to the week, month or
-// year are drawn as translucent bands across that period.
+// right, never at a made-up date.
 type Timeline struct {
 	widget.BaseWidget
 

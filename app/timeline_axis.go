@@ -185,8 +185,8 @@ func (l *timelineLayout) buildGridLines() {
 			}
 			y = max(y, g.bottom)
 		}
-		if y < f.size.Height {
-			f.grid = append(f.grid, rectPrim{pos: fyne.NewPos(tk.x, y), size: fyne.NewSize(1, f.size.Height-y), fill: col})
+		if bottom := f.size.Height - f.legendH; y < bottom {
+			f.grid = append(f.grid, rectPrim{pos: fyne.NewPos(tk.x, y), size: fyne.NewSize(1, bottom-y), fill: col})
 		}
 	}
 }

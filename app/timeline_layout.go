@@ -46,6 +46,7 @@ type timelineFrame struct {
 	plotLeft, plotRight, undatedLeft float32
 	undatedTitles                    bool // the Undated column lists titles beside its markers
 	axisH, covTop, lanesTop          float32
+	legendH                          float32 // the legend's strip at the bottom, 0 if none
 	from, to, pps                    float64
 
 	bg, grid, bars, bands, ranges, clusters, ticks, chips, outlines, tipBox []rectPrim
@@ -117,7 +118,7 @@ func (f *timelineFrame) reset(size fyne.Size) {
 	f.dots, f.rings = f.dots[:0], f.rings[:0]
 	f.counts, f.labels, f.axis, f.names, f.tipText = f.counts[:0], f.labels[:0], f.axis[:0], f.names[:0], f.tipText[:0]
 	f.hits, f.lanes, f.drawn = f.hits[:0], f.lanes[:0], f.drawn[:0]
-	f.plotLeft, f.plotRight = 0, 0
+	f.plotLeft, f.plotRight, f.legendH = 0, 0, 0
 }
 
 // x converts a time to a pixel column, clamped far enough outside the plot
@@ -153,6 +154,7 @@ func (l *timelineLayout) build(size fyne.Size) {
 		l.addText(&f.labels, "No dated events", f.plotLeft+labelGap, f.lanesTop+labelGap, l.style.labelSize, false, l.style.fgDim)
 	}
 	l.buildGridLines()
+	l.buildLegend()
 	l.buildTooltip()
 	if t.focused {
 		f.outlines = append(f.outlines, rectPrim{pos: fyne.NewPos(1, 1), size: size.SubtractWidthHeight(2, 2),
@@ -172,7 +174,9 @@ func (l *timelineLayout) buildGeometry(size fyne.Size) {
 	f.axisH = l.text.height(st.axisSize) + 10
 	f.covTop = f.axisH
 	f.lanesTop = f.axisH + coverageHeight
-	laneH := (size.Height - f.lanesTop) / float32(max(len(t.lanes), 1))
+	minRowH := max(markerRowH, l.text.height(st.labelSize)+1)
+	f.legendH = l.legendHeight(size, f.lanesTop, minRowH)
+	laneH := (size.Height - f.lanesTop - f.legendH) / float32(max(len(t.lanes), 1))
 	undated := float32(0)
 	f.undatedTitles = false
 	if t.cov.undated > 0 || t.hasUndated() {
@@ -194,13 +198,18 @@ func (l *timelineLayout) buildGeometry(size fyne.Size) {
 	// Lanes share the height equally, so that they stay put as the view
 	// moves; each holds as many whole rows as fit, at least one, spread a
 	// little when there is room to spare.
-	minRowH := max(markerRowH, l.text.height(st.labelSize)+1)
-	rows := min(max(int((laneH-1)/minRowH), 1), maxLaneRows)
+	rows := laneRows(laneH, minRowH)
 	rowH := min(max((laneH-1)/float32(rows), minRowH), minRowH*1.3)
 	for i := range t.lanes {
 		top := f.lanesTop + float32(i)*laneH
 		f.lanes = append(f.lanes, laneFrame{top: top, h: laneH, rowTop: top + 1, rowH: rowH, rows: rows})
 	}
+}
+
+// laneRows is how many rows of markers a lane laneH high holds: as many
+// whole rows as fit, at least one, at most maxLaneRows.
+func laneRows(laneH, minRowH float32) int {
+	return min(max(int((laneH-1)/minRowH), 1), maxLaneRows)
 }
 
 // buildBackground stripes every other lane and the Undated column and

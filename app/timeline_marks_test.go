@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -405,5 +406,52 @@ func TestTimeline_HistogramCountsSpansPerColumn(t *testing.T) {
 	}
 	if got, _ := total(moment); math.Abs(got-base-1) > 1e-6 {
 		t.Errorf("a moment over ten days adds %v to the columns, want 1 in all", got-base)
+	}
+}
+
+// TestTimeline_Legend checks that the legend shows the glyphs of a day, a
+// moment sometime within days and a span from one day to another under
+// the lanes, never over an event, and only where it costs no lane a row.
+func TestTimeline_Legend(t *testing.T) {
+	tl, w := newTestTimeline(t, fixtureEvents())
+	legend := func() (texts []string, top float32) {
+		f := tl.lastFrame()
+		top = f.size.Height - f.legendH
+		for _, n := range f.names {
+			if n.pos.Y >= top {
+				texts = append(texts, n.text)
+			}
+		}
+		return texts, top
+	}
+	texts, top := legend()
+	if want := []string{"one day", "sometime within", "from … to"}; len(texts) < 3 || !slices.Equal(texts[:3], want) {
+		t.Errorf("the legend says %q, want it to begin %q", texts, want)
+	}
+	f := tl.lastFrame()
+	if last := f.lanes[len(f.lanes)-1]; last.top+last.h > top {
+		t.Errorf("the last lane ends at y %v, under the legend from %v", last.top+last.h, top)
+	}
+	for _, m := range markerBoxes(f) {
+		if m.y+m.h > top {
+			t.Errorf("a marker at %v reaches into the legend from y %v", m, top)
+		}
+	}
+
+	shown := 0
+	for h := float32(200); h <= 420; h += 5 {
+		w.Resize(fyne.NewSize(timelineSize.Width, h))
+		f := tl.lastFrame()
+		l := &test.WidgetRenderer(tl).(*timelineRenderer).layout
+		rowsWithout := laneRows((h-f.lanesTop)/float32(len(f.lanes)), max(markerRowH, l.text.height(l.style.labelSize)+1))
+		if f.lanes[0].rows < rowsWithout {
+			t.Errorf("%v px high: the legend leaves %d rows a lane, %d without it", h, f.lanes[0].rows, rowsWithout)
+		}
+		if texts, _ := legend(); len(texts) > 0 {
+			shown++
+		}
+	}
+	if shown == 0 {
+		t.Error("the legend is shown at no height from 200 to 420 px")
 	}
 }

@@ -73,6 +73,8 @@ type timelineStyle struct {
 	// not.
 	chip, onChip, onChipDim color.Color
 	lanes                   [len(lanePalette)]laneStyle
+	// legend draws the legend's glyphs, in the dimmed text's grey.
+	legend laneStyle
 
 	labelSize, axisSize, countSize, nameSize float32
 }
@@ -145,6 +147,7 @@ func newTimelineStyle(th fyne.Theme, v fyne.ThemeVariant) timelineStyle {
 	for i, c := range lanePalette {
 		st.lanes[i] = newLaneStyle(c, bgs, fg)
 	}
+	st.legend = newLaneStyle(opaque(st.fgDim), bgs, fg)
 	return st
 }
 

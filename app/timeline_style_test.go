@@ -43,8 +43,11 @@ func TestTimelineStyle_Contrast(t *testing.T) {
 				}
 			}
 			check("coverage strip", st.coverage, contrastMark)
-			for i, ls := range st.lanes {
+			for i, ls := range append(st.lanes[:], st.legend) {
 				lane := fmt.Sprintf("lane colour %d", i)
+				if i == len(st.lanes) {
+					lane = "the legend's grey"
+				}
 				check(lane+" (markers and name)", ls.solid, contrastText)
 				check(lane+" dimmed", ls.dim, contrastMark)
 				check(lane+" band", ls.band, contrastArea)

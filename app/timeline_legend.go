@@ -1,0 +1,94 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+)
+
+// The legend is a line under the lanes that shows, in grey, how an event's
+// dating is drawn: a dot for one day, a band for a moment sometime within
+// some days, a bar for a span from one day to another, and a fading end
+// for an end not known to the day. It has a strip of its own, so that it
+// never covers an event, and only room the lanes' rows leave over, so
+// that it never costs a row of events either.
+
+// legendItems are the legend's glyphs and what they say, left to right.
+var legendItems = [...]struct {
+	kind legendGlyph
+	text string
+}{
+	{glyphDot, "one day"},
+	{glyphBand, "sometime within"},
+	{glyphBar, "from … to"},
+	{glyphFade, "end not known to the day"},
+}
+
+type legendGlyph uint8
+
+const (
+	glyphDot legendGlyph = iota
+	glyphBand
+	glyphBar
+	glyphFade
+)
+
+// legendGlyphW is how wide the legend draws a band or a bar.
+const legendGlyphW = 22
+
+// legendHeight is the height of the legend's strip under lanes from
+// lanesTop down, or 0 where the lanes have no room to spare for it: where
+// it would leave a lane fewer rows, at least one.
+func (l *timelineLayout) legendHeight(size fyne.Size, lanesTop, minRowH float32) float32 {
+	n := float32(len(l.t.lanes))
+	if n == 0 {
+		return 0
+	}
+	h := l.text.height(l.style.labelSize) + 4
+	with, without := (size.Height-lanesTop-h)/n, (size.Height-lanesTop)/n
+	if with < minRowH+1 || laneRows(with, minRowH) < laneRows(without, minRowH) {
+		return 0
+	}
+	return h
+}
+
+// buildLegend draws the legend in its strip, as many items as fit in the
+// plot's width.
+func (l *timelineLayout) buildLegend() {
+	f, st := &l.frame, &l.style
+	if f.legendH == 0 {
+		return
+	}
+	top := f.size.Height - f.legendH
+	f.grid = append(f.grid, rectPrim{pos: fyne.NewPos(0, top), size: fyne.NewSize(f.size.Width, 1), fill: st.sep})
+	ls := &st.legend
+	y := top + f.legendH/2
+	x := f.plotLeft + labelGap
+	for _, item := range legendItems {
+		gw := float32(legendGlyphW)
+		if item.kind == glyphDot {
+			gw = dotSize
+		}
+		tw := l.text.size(item.text, st.labelSize, false)
+		if x+gw+labelNear+tw.Width > f.plotRight {
+			return
+		}
+		r := rectPrim{pos: fyne.NewPos(x, y-markHeight/2), size: fyne.NewSize(gw, markHeight)}
+		switch item.kind {
+		case glyphDot:
+			f.dots = append(f.dots, circlePrim{pos: fyne.NewPos(x, y-dotSize/2), size: fyne.NewSize(dotSize, dotSize), fill: ls.solid, stroke: st.bg, strokeW: 1})
+		case glyphBand:
+			r.fill, r.radius = ls.band, 4
+			f.bands = append(f.bands, r)
+		case glyphBar:
+			r.fill, r.radius = ls.solid, markHeight/2
+			f.ranges = append(f.ranges, r)
+		case glyphFade:
+			solid := r
+			solid.size.Width, solid.fill, solid.radius, solid.flat = gw/2, ls.solid, markHeight/2, flatRight
+			f.ranges = append(f.ranges, solid)
+			l.addFade(x+gw/2, x+gw, r, &ls.uncertain)
+		}
+		x += gw + labelNear
+		f.names = append(f.names, textPrim{pos: fyne.NewPos(x, y-tw.Height/2), size: tw, text: item.text, textSize: st.labelSize, col: st.fgDim})
+		x += tw.Width + 2*labelGap
+	}
+}
