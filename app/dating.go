@@ -18,11 +18,10 @@ func datingText(e data.EventSummary) string {
 	if !e.Date.Known() || e.Date.Precision == data.Unknown {
 		return "Undated"
 	}
-	envelope := data.When{Earliest: e.Date.Start, Latest: e.Date.End, Precision: e.Date.Precision}
 	if e.Shape != data.Span {
 		w := e.From
 		if e.Shape != data.Moment || w.Earliest.IsZero() {
-			w = envelope
+			w = rangeWhen(e.Date)
 		}
 		return momentText(w)
 	}
@@ -34,6 +33,30 @@ func datingText(e data.EventSummary) string {
 		to = data.When{Earliest: e.Date.End, Latest: e.Date.End, Precision: data.Day}
 	}
 	return spanDatingText(from, to)
+}
+
+// rangeWhen is the When of the days of r. Its precision is r's only where
+// r's days are exactly that calendar unit, or r is the unit given as its
+// first day: a range dated before shapes were may call 7–21 Dec "month".
+func rangeWhen(r data.DateRange) data.When {
+	w := data.When{Earliest: r.Start, Latest: r.End, Precision: r.Precision}
+	if r.Start.Equal(r.End) {
+		return w
+	}
+	s, e := r.Start, r.End
+	exact := false
+	switch r.Precision {
+	case data.Week:
+		exact = e.Equal(s.AddDate(0, 0, 6))
+	case data.Month:
+		exact = s.Day() == 1 && e.Equal(s.AddDate(0, 1, -1))
+	case data.Year:
+		exact = s.YearDay() == 1 && e.Equal(s.AddDate(1, 0, -1))
+	}
+	if !exact {
+		w.Precision = ""
+	}
+	return w
 }
 
 // momentText says on which day or days a moment was.

@@ -33,6 +33,11 @@ func TestDatingText(t *testing.T) {
 		{"dated before shapes, a day", ev(on(2022, 12, 20)), "20 Dec 2022"},
 		{"dated before shapes, some days", ev(between(day(2022, 6, 6), day(2022, 6, 10))), "Sometime in 6–10 Jun 2022"},
 		{"dated before shapes, a month", ev(monthOf(2021, 9)), "Sep 2021"},
+		{"dated before shapes, a month as its first day", ev(data.DateRange{Start: day(2021, 9, 1), End: day(2021, 9, 1), Precision: data.Month}), "Sep 2021"},
+		{"dated before shapes, days called a month", ev(data.DateRange{Start: day(2022, 12, 7), End: day(2022, 12, 21), Precision: data.Month}),
+			"Sometime in 7–21 Dec 2022"},
+		{"dated before shapes, days called a week", ev(data.DateRange{Start: day(2022, 12, 20), End: day(2022, 12, 21), Precision: data.Week}),
+			"Sometime in 20–21 Dec 2022"},
 		{"a span without its ends", data.EventSummary{Date: between(day(2022, 6, 6), day(2022, 6, 10)), Shape: data.Span}, "From 6 to 10 Jun 2022"},
 		{"undated", ev(data.DateRange{Precision: data.Unknown}), "Undated"},
 	}

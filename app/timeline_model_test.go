@@ -524,3 +524,31 @@ func TestSpreadCount(t *testing.T) {
 		t.Error("no events counted as some")
 	}
 }
+
+// TestTimeline_DatingOrder checks that Next walks spans by their start and
+// moments by their earliest day, then in the order the sources narrate a
+// day, as data.CompareEvents orders them: a span until 4 Dec, with no
+// known start, comes at its end.
+func TestTimeline_DatingOrder(t *testing.T) {
+	ev := func(id string) data.EventSummary {
+		return data.EventSummary{ID: id, Title: id, Group: data.GroupPeru, Sources: 1}
+	}
+	dot, narrated, within := ev("a-dot-on-2"), ev("b-narrated-first-on-2"), ev("c-sometime-in-3-5")
+	dot.Date, narrated.Date, within.Date = on(2022, 12, 2), between(day(2022, 12, 2), day(2022, 12, 10)), between(day(2022, 12, 3), day(2022, 12, 5))
+	narrated.Sequence = 1
+	evs := []data.EventSummary{
+		spanning(ev("z-until-4"), openEnd, exactly(day(2022, 12, 4))),
+		momentary(within), momentary(dot), momentary(narrated),
+		spanning(ev("y-from-1-to-20"), exactly(day(2022, 12, 1)), exactly(day(2022, 12, 20))),
+	}
+	tl, _ := newTestTimeline(t, evs)
+	var got []string
+	tl.OnSelected = func(id string) { got = append(got, id) }
+	for range evs {
+		tl.SelectNext()
+	}
+	want := []string{"y-from-1-to-20", "b-narrated-first-on-2", "a-dot-on-2", "c-sometime-in-3-5", "z-until-4"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Next walked %q, want %q", got, want)
+	}
+}
