@@ -472,15 +472,12 @@ func (l *timelineLayout) rowLabelTop(g *laneFrame, r int) float32 {
 // each column, returning the largest count.
 func (l *timelineLayout) columnCounts(c *columnCount) float64 {
 	f := &l.frame
-	l.cols = l.cols[:0]
-	dt := colWidth / f.pps
-	peak := 0.0
-	for col := 0; f.plotLeft+float32(col)*colWidth < f.plotRight; col++ {
-		t0 := f.from + float64(col)*dt
-		n := c.column(t0, math.Min(t0+dt, f.to))
-		l.cols = append(l.cols, n)
-		peak = math.Max(peak, n)
+	n := 0
+	for f.plotLeft+float32(n)*colWidth < f.plotRight {
+		n++
 	}
+	var peak float64
+	l.cols, peak = c.columns(l.cols[:0], f.from, colWidth/f.pps, f.to, n)
 	return peak
 }
 

@@ -580,9 +580,33 @@ func newColumnCount(events []eventItem, items []int32) columnCount {
 	return c
 }
 
-// column returns how many events are counted in the column from a to b.
-func (c *columnCount) column(a, b float64) float64 {
-	return c.moments.between(a, b) + float64(countOverlapping(c.spanStarts, c.spanEnds, a, b))
+// columns appends the counts of n columns dt wide from from, the last cut
+// at to, returning them and the largest. Columns go left to right, so the
+// spans that start before a column's end and end by its start are counted
+// on from the last column's, rather than searched for again.
+func (c *columnCount) columns(out []float64, from, dt, to float64, n int) ([]float64, float64) {
+	peak := 0.0
+	t0, below := from, c.moments.upTo(from)
+	started := sort.SearchFloat64s(c.spanStarts, from)
+	ended := sort.Search(len(c.spanEnds), func(i int) bool { return c.spanEnds[i] > from })
+	for col := range n {
+		t1 := math.Min(from+float64(col+1)*dt, to)
+		upTo := c.moments.upTo(t1)
+		for started < len(c.spanStarts) && c.spanStarts[started] < t1 {
+			started++
+		}
+		for ended < len(c.spanEnds) && c.spanEnds[ended] <= t0 {
+			ended++
+		}
+		v := float64(started - ended)
+		if m := upTo - below; m > 1e-6 { // what rounding leaves of none is none
+			v += m
+		}
+		out = append(out, v)
+		peak = math.Max(peak, v)
+		t0, below = t1, upTo
+	}
+	return out, peak
 }
 
 // spreadCount counts events spread evenly over their spans, as a
@@ -633,15 +657,6 @@ func (c *spreadCount) upTo(t float64) float64 {
 		return 0
 	}
 	return c.cum[i] + c.rate[i]*(t-c.at[i])
-}
-
-// between returns how many events are counted from a to b, treating what
-// rounding leaves of none as none.
-func (c *spreadCount) between(a, b float64) float64 {
-	if n := c.upTo(b) - c.upTo(a); n > 1e-6 {
-		return n
-	}
-	return 0
 }
 
 // pubCoverage holds the cumulative number of documents published up to

@@ -498,30 +498,41 @@ func TestPubCoverage_At(t *testing.T) {
 	}
 }
 
-func TestSpreadCount(t *testing.T) {
-	// A 10-second event, a 20-second one overlapping it, one starting as
+// TestColumnCount checks a histogram's counts: moments spread over their
+// days, so that each counts once in all, and a span counted once in every
+// column it lasts through.
+func TestColumnCount(t *testing.T) {
+	// A 10-second moment, a 20-second one overlapping it, one starting as
 	// the first ends, and one a second long.
-	events := []eventItem{{start: 0, end: 10}, {start: 5, end: 25}, {start: 10, end: 20}, {start: 40, end: 41}}
-	c := newSpreadCount(events, []int32{0, 1, 2, 3})
+	moments := []eventItem{{start: 0, end: 10, kind: kindBand}, {start: 5, end: 25, kind: kindBand}, {start: 10, end: 20, kind: kindBand}, {start: 40, end: 41, kind: kindBand}}
+	span := eventItem{start: 12, end: 31, kind: kindBar}
 	tests := []struct {
-		a, b, want float64
+		name   string
+		events []eventItem
+		want   []float64 // columns 5 seconds wide from 0
 	}{
-		{-100, 100, 4},
-		{0, 5, 0.5},
-		{5, 10, 0.5 + 0.25},
-		{10, 20, 0.5 + 1},
-		{20, 25, 0.25},
-		{25, 40, 0},
-		{40.5, 41, 0.5},
-		{0, 1, 0.1},
+		{"moments", moments, []float64{0.5, 0.75, 0.75, 0.75, 0.25, 0, 0, 0, 1}},
+		{"moments and a span", append(slices.Clone(moments), span), []float64{0.5, 0.75, 1.75, 1.75, 1.25, 1, 1, 0, 1}},
+		{"nothing", nil, []float64{0, 0, 0, 0, 0, 0, 0, 0, 0}},
 	}
 	for _, tc := range tests {
-		if got := c.between(tc.a, tc.b); math.Abs(got-tc.want) > 1e-9 {
-			t.Errorf("between(%v, %v) = %v, want %v", tc.a, tc.b, got, tc.want)
-		}
-	}
-	if empty := newSpreadCount(events, nil); empty.between(-100, 100) != 0 {
-		t.Error("no events counted as some")
+		t.Run(tc.name, func(t *testing.T) {
+			items := make([]int32, len(tc.events))
+			for i := range items {
+				items[i] = int32(i)
+			}
+			c := newColumnCount(tc.events, items)
+			got, peak := c.columns(nil, 0, 5, 45, 9)
+			for i := range tc.want {
+				if math.Abs(got[i]-tc.want[i]) > 1e-9 {
+					t.Errorf("columns %v, want %v", got, tc.want)
+					break
+				}
+			}
+			if want := slices.Max(tc.want); math.Abs(peak-want) > 1e-9 {
+				t.Errorf("peak %v, want %v", peak, want)
+			}
+		})
 	}
 }
 
