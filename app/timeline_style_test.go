@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"image/color"
+	"strings"
 	"testing"
 	"time"
 
@@ -155,11 +156,17 @@ func TestTimeline_LabelContrast(t *testing.T) {
 		{"November, by category", LanesByCategory, day(2022, 11, 1), day(2022, 12, 1), "ev-pacific-alliance", []string{"ev-oas-mission"}},
 		{"early 2023, searched", LanesByGroup, day(2023, 1, 1), day(2023, 3, 1), "ev-juliaca", []string{"ev-relations"}},
 		{"June, a bar selected", LanesByGroup, day(2022, 6, 1), day(2022, 6, 15), "ev-summit-americas", []string{"ev-amlo-boycott"}},
+		{"December, spans that fade", LanesByGroup, day(2022, 11, 26), day(2023, 1, 1), "ev-strike", nil},
+		{"December, spans that fade, searched", LanesByGroup, day(2022, 11, 26), day(2023, 1, 1), "ev-roadblocks", []string{"ev-strike", "ev-asylum-granted"}},
 	}
 	for _, th := range themes {
 		for _, v := range views {
 			t.Run(th.name+"/"+v.name, func(t *testing.T) {
-				tl, _ := newTestTimeline(t, fixtureEvents())
+				evs := fixtureEvents()
+				if strings.HasPrefix(v.name, "December, spans") {
+					evs = datingEvents()
+				}
+				tl, _ := newTestTimeline(t, evs)
 				test.ApplyTheme(t, th.theme)
 				tl.SetLaneMode(v.mode)
 				tl.SetView(v.from, v.to)
@@ -188,16 +195,32 @@ func TestTimeline_LabelContrast(t *testing.T) {
 
 // colourUnder composites what the last frame draws under p, bottom layer
 // first as the renderer stacks them, up to the labels: the background and
-// stripes, histogram columns, bands, bars, clusters and chips.
+// stripes, histogram columns, bands, bars and their fades, clusters and
+// chips.
 func colourUnder(tl *Timeline, p fyne.Position) color.NRGBA {
 	f := tl.lastFrame()
 	c := opaque(tl.lastLayoutStyle().bg)
-	for _, layer := range [][]rectPrim{f.bg, f.bars, f.bands, f.ranges, f.clusters, f.chips} {
+	in := func(pos fyne.Position, size fyne.Size) bool {
+		return p.X >= pos.X && p.X < pos.X+size.Width && p.Y >= pos.Y && p.Y < pos.Y+size.Height
+	}
+	rects := func(layer []rectPrim) {
 		for _, r := range layer {
-			if r.fill != nil && p.X >= r.pos.X && p.X < r.pos.X+r.size.Width && p.Y >= r.pos.Y && p.Y < r.pos.Y+r.size.Height {
+			if r.fill != nil && in(r.pos, r.size) {
 				c = over(r.fill, c)
 			}
 		}
 	}
+	rects(f.bg)
+	rects(f.bars)
+	rects(f.bands)
+	rects(f.ranges)
+	for _, g := range f.fades {
+		if in(g.pos, g.size) {
+			start, end := color.NRGBAModel.Convert(g.start).(color.NRGBA), color.NRGBAModel.Convert(g.end).(color.NRGBA)
+			c = over(lerpNRGBA(start, end, float64((p.X-g.pos.X)/g.size.Width)), c)
+		}
+	}
+	rects(f.clusters)
+	rects(f.chips)
 	return c
 }
