@@ -15,6 +15,7 @@ const (
 	hitEvent
 	hitCluster
 	hitHistogram
+	hitLegend
 )
 
 // Hit priorities follow the drawing order, so a tap picks what is on top.
@@ -158,6 +159,9 @@ func (l *timelineLayout) updateTipText(h hitBox) {
 	case hitHistogram:
 		l.tip.title = "Too many events to draw one by one"
 		l.tip.detail = "Bars count events per column · tap to zoom in"
+	case hitLegend:
+		l.tip.title = "How dates are drawn"
+		l.tip.detail = "A bar fades over the days an end may be, and fades out where no source gives an end"
 	}
 }
 

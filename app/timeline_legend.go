@@ -69,7 +69,7 @@ func (l *timelineLayout) buildLegend() {
 		}
 		tw := l.text.size(item.text, st.labelSize, false)
 		if x+gw+labelNear+tw.Width > f.plotRight {
-			return
+			break
 		}
 		r := rectPrim{pos: fyne.NewPos(x, y-markHeight/2), size: fyne.NewSize(gw, markHeight)}
 		switch item.kind {
@@ -91,4 +91,6 @@ func (l *timelineLayout) buildLegend() {
 		f.names = append(f.names, textPrim{pos: fyne.NewPos(x, y-tw.Height/2), size: tw, text: item.text, textSize: st.labelSize, col: st.fgDim})
 		x += tw.Width + 2*labelGap
 	}
+	// Hovering the legend explains the fades, which a glyph cannot.
+	l.addHit(rectPrim{pos: fyne.NewPos(f.plotLeft, top+1), size: fyne.NewSize(x-f.plotLeft, f.legendH-1)}, hitLegend, -1, prioHistogram, 0, 0)
 }

@@ -411,7 +411,8 @@ func TestTimeline_HistogramCountsSpansPerColumn(t *testing.T) {
 
 // TestTimeline_Legend checks that the legend shows the glyphs of a day, a
 // moment sometime within days and a span from one day to another under
-// the lanes, never over an event, and only where it costs no lane a row.
+// the lanes, never over an event, and only where it costs no lane a row;
+// hovering it says what the fades mean.
 func TestTimeline_Legend(t *testing.T) {
 	tl, w := newTestTimeline(t, fixtureEvents())
 	legend := func() (texts []string, top float32) {
@@ -436,6 +437,11 @@ func TestTimeline_Legend(t *testing.T) {
 		if m.y+m.h > top {
 			t.Errorf("a marker at %v reaches into the legend from y %v", m, top)
 		}
+	}
+
+	test.MoveMouse(w.Canvas(), fyne.NewPos(f.plotLeft+20, top+f.legendH/2))
+	if len(f.tipText) != 2 || f.tipText[0].text != "How dates are drawn" {
+		t.Errorf("hovering the legend shows %v, want what its fades mean", f.tipText)
 	}
 
 	shown := 0

@@ -788,7 +788,7 @@ func besideMarker(lb, m box, marks []box, rowH float32) string {
 func markerBoxes(f *timelineFrame) []box {
 	var marks []box
 	for _, h := range f.hits {
-		if h.prio != prioLabel && h.kind != hitHistogram && h.x0 < f.undatedLeft {
+		if h.prio != prioLabel && h.kind != hitHistogram && h.kind != hitLegend && h.x0 < f.undatedLeft {
 			marks = append(marks, box{h.x0, h.y0, h.x1 - h.x0, h.y1 - h.y0})
 		}
 	}
