@@ -395,8 +395,9 @@ func tickWidth(sources int) float32 {
 
 // buildHistogram draws per-column counts of the events in a lane, a
 // moment spread over its days so that it counts once in all and a span
-// once in every column it lasts through (columnCount), found by binary
-// search so the cost follows the width, not the number of events.
+// once in every column it lasts through (columnCount), counted column by
+// column from a binary search at the view's start, so the cost follows the
+// width and the spans in view, not the number of events.
 // Search hits are drawn over them on the same scale, so the two compare.
 func (l *timelineLayout) buildHistogram(li int) {
 	t, f, st := l.t, &l.frame, &l.style
