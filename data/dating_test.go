@@ -1,0 +1,54 @@
+package data_test
+
+import (
+	"slices"
+	"testing"
+
+	"chronoscope/data"
+)
+
+// dated is an event with the dating edtf, as the store reads it.
+func dated(tb testing.TB, id, edtf string, seq int) data.EventSummary {
+	tb.Helper()
+	shape, from, to, err := data.ParseEDTF(edtf)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return data.EventSummary{ID: id, Shape: shape, From: from, To: to, EDTF: edtf,
+		Date: data.Envelope(shape, from, to), Sequence: seq}
+}
+
+// TestCompareEvents_Model checks the order of the model: a span by its
+// start, a moment by its earliest day, then the order within the day.
+func TestCompareEvents_Model(t *testing.T) {
+	evs := []data.EventSummary{
+		{ID: "undated", Date: data.DateRange{Precision: data.Unknown}},
+		dated(t, "moment-14-dec", "2022-12-14", 0),
+		dated(t, "until-20-nov", "../2022-11-20", 0),
+		dated(t, "moment-in-december", "2022-12", 0),
+		dated(t, "moment-20-nov", "2022-11-20", 1),
+		dated(t, "postponed", "2022-11/2022-12-14", 0),
+		dated(t, "moment-in-7-21-dec", "[2022-12-07..2022-12-21]", 2),
+		dated(t, "span-7-21-dec", "2022-12-07/2022-12-21", 1),
+		dated(t, "from-7-dec", "2022-12-07/..", 0),
+	}
+	slices.SortFunc(evs, func(a, b data.EventSummary) int { return data.CompareEvents(&a, &b) })
+	var got []string
+	for _, e := range evs {
+		got = append(got, e.ID)
+	}
+	want := []string{
+		"postponed",          // begins 1 Nov, the first day of its start
+		"moment-20-nov",      // 20 Nov, sequence 1 ...
+		"until-20-nov",       // ... then none: an open start sorts at its end
+		"moment-in-december", // its earliest day, 1 Dec
+		"span-7-21-dec",      // 7 Dec, sequence 1
+		"moment-in-7-21-dec", // 7 Dec, sequence 2
+		"from-7-dec",         // 7 Dec, no sequence
+		"moment-14-dec",
+		"undated",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("order\n got %v\nwant %v", got, want)
+	}
+}
