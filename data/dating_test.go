@@ -1,6 +1,7 @@
 package data_test
 
 import (
+	"context"
 	"slices"
 	"testing"
 
@@ -50,5 +51,45 @@ func TestCompareEvents_Model(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("order\n got %v\nwant %v", got, want)
+	}
+}
+
+// TestEvents_SpanSortsByStart checks the bundled corpus's order: the
+// summit postponed from November to 14 December sorts in November, after
+// the plan for November that the reports tell first.
+func TestEvents_SpanSortsByStart(t *testing.T) {
+	evs, err := MustOpenDB(t).Events(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, e := range evs {
+		ids = append(ids, e.ID)
+	}
+	i := slices.Index(ids, "pacific-alliance-summit-blocked")
+	if i < 0 || i+2 >= len(ids) || ids[i+1] != "pacific-alliance-summit-rescheduled" || ids[i+2] != "kenna-meets-bobbio" {
+		t.Errorf("order %v: want the blocked summit, then its postponement, then kenna-meets-bobbio", ids)
+	}
+}
+
+// TestBundledCorpus_Shapes checks that the bundled corpus has both spans
+// and uncertain moments, and that every event's EDTF is what the export
+// gives.
+func TestBundledCorpus_Shapes(t *testing.T) {
+	evs, err := MustOpenDB(t).Events(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := map[string]int{}
+	for _, e := range evs {
+		switch {
+		case e.Shape == data.Span:
+			count["span"]++
+		case e.Shape == data.Moment && !e.From.Exact():
+			count["uncertain moment"]++
+		}
+	}
+	if count["span"] < 3 || count["uncertain moment"] < 3 {
+		t.Errorf("%v; want spans and uncertain moments", count)
 	}
 }

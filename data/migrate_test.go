@@ -190,6 +190,10 @@ func TestMigrate_FromVersion2(t *testing.T) {
 	if e, err := s.Event(ctx, "my-undated"); err != nil || e.Shape != "" || e.EDTF != "" || e.Date.Known() {
 		t.Errorf("my-undated: %+v, %v", e, err)
 	}
+	// The bundled rows are written again with the shapes their sources give.
+	if e, err := s.Event(ctx, "protests-after-ouster"); err != nil || e.Shape != data.Span || e.EDTF != "2022-12-07/2022-12-21" {
+		t.Errorf("protests-after-ouster after migration: %v %q, %v", e.Shape, e.EDTF, err)
+	}
 	probs, err := s.Check(ctx)
 	if err != nil {
 		t.Fatal(err)

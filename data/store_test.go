@@ -78,12 +78,12 @@ func TestCreate_RequiredEvents(t *testing.T) {
 		edtf       string
 	}{
 		{"celac-summit-castillo-visit", "2021-09-01", "2021-09-30", data.Month, data.Relative, data.Moment, "2021-09"},
-		{"treasury-mission-lima", "2021-12-06", "2021-12-12", data.Week, data.Relative, data.Moment, "[2021-12-06..2021-12-12]"},
+		{"treasury-mission-lima", "2021-12-06", "2021-12-12", data.Day, data.Relative, data.Span, "2021-12-06/2021-12-12"},
 		{"treasury-reports-proposals", "2021-12-07", "2021-12-14", data.Week, data.Relative, data.Moment, "[2021-12-07..2021-12-14]"},
-		{"pacific-alliance-summit-rescheduled", "2022-12-14", "2022-12-14", data.Day, data.Stated, data.Moment, "2022-12-14"},
+		{"pacific-alliance-summit-rescheduled", "2022-11-01", "2022-12-14", data.Month, data.Stated, data.Span, "2022-11/2022-12-14"},
 		{"castillo-removed", "2022-12-07", "2022-12-07", data.Day, data.Stated, data.Moment, "2022-12-07"},
 		{"asylum-castillo-family", "2022-12-07", "2022-12-21", data.Month, data.Inferred, data.Moment, "[2022-12-07..2022-12-21]"},
-		{"protests-after-ouster", "2022-12-07", "2022-12-21", data.Month, data.Inferred, data.Moment, "[2022-12-07..2022-12-21]"},
+		{"protests-after-ouster", "2022-12-07", "2022-12-21", data.Day, data.Inferred, data.Span, "2022-12-07/2022-12-21"},
 		{"monroy-persona-non-grata", "2022-12-20", "2022-12-20", data.Day, data.Relative, data.Moment, "2022-12-20"},
 		{"mexico-keeps-relations", "2022-12-21", "2022-12-21", data.Day, data.Relative, data.Moment, "2022-12-21"},
 		{"pacific-alliance-presidency-withheld", "2023-02-17", "2023-02-17", data.Day, data.Relative, data.Moment, "2023-02-17"},
