@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -128,6 +129,27 @@ func Envelope(shape Shape, from, to When) DateRange {
 		return DateRange{from.Earliest, to.Latest, coarser(from.Precision, to.Precision)}
 	}
 	return DateRange{Precision: Unknown}
+}
+
+// SetEDTF sets e's dating from an EDTF date as ParseEDTF reads it, or ""
+// for undated: Shape, From, To, EDTF (as FormatEDTF writes it) and Date
+// (Envelope). A date that ParseEDTF or ValidateDating refuses leaves e as
+// it was. Fakes and forms that make events use it to keep those fields
+// agreeing.
+func (e *EventSummary) SetEDTF(s string) error {
+	if strings.TrimSpace(s) == "" {
+		e.setDating("", When{}, When{})
+		return nil
+	}
+	shape, from, to, err := ParseEDTF(s)
+	if err == nil {
+		err = ValidateDating(shape, from, to)
+	}
+	if err != nil {
+		return err
+	}
+	e.setDating(shape, from, to)
+	return nil
 }
 
 // setDating fills e's Shape, From, To, EDTF and Date from a dating.

@@ -11,12 +11,33 @@ import (
 // dated is an event with the dating edtf, as the store reads it.
 func dated(tb testing.TB, id, edtf string, seq int) data.EventSummary {
 	tb.Helper()
-	shape, from, to, err := data.ParseEDTF(edtf)
-	if err != nil {
+	e := data.EventSummary{ID: id, Sequence: seq}
+	if err := e.SetEDTF(edtf); err != nil {
 		tb.Fatal(err)
 	}
-	return data.EventSummary{ID: id, Shape: shape, From: from, To: to, EDTF: edtf,
-		Date: data.Envelope(shape, from, to), Sequence: seq}
+	return e
+}
+
+func TestEventSummary_SetEDTF(t *testing.T) {
+	var e data.EventSummary
+	if err := e.SetEDTF("[2022-12-01..2022-12-31]"); err != nil {
+		t.Fatal(err)
+	}
+	want := data.When{Earliest: mustDay("2022-12-01"), Latest: mustDay("2022-12-31"), Precision: data.Month}
+	if e.Shape != data.Moment || e.From != want || e.To != want || e.EDTF != "2022-12" ||
+		!e.Date.Equal(data.DateRange{Start: want.Earliest, End: want.Latest, Precision: data.Month}) {
+		t.Errorf("SetEDTF gave %+v", e)
+	}
+	if err := e.SetEDTF("2022-12-21/2022-12-07"); err == nil || e.EDTF != "2022-12" {
+		t.Errorf("a span that ends before it starts: %v, and e is now %q", err, e.EDTF)
+	}
+	if err := e.SetEDTF("../2023-02-17"); err != nil || e.Shape != data.Span || e.From.Precision != data.OpenEnd ||
+		data.FormatDay(e.Date.Start) != "2023-02-17" || data.FormatDay(e.Date.End) != "2023-02-17" {
+		t.Errorf("open start: %+v, %v", e, err)
+	}
+	if err := e.SetEDTF(""); err != nil || e.Shape != "" || e.EDTF != "" || e.Date.Known() || e.Date.Precision != data.Unknown {
+		t.Errorf("undated: %+v, %v", e, err)
+	}
 }
 
 // TestCompareEvents_Model checks the order of the model: a span by its

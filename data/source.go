@@ -234,7 +234,13 @@ func parseSource(files []sourceFile, digest string) (*Source, error) {
 			continue
 		}
 		for _, k := range md.Undecoded() {
-			fail("%s: unknown key %q", f.name, k.String())
+			switch k.String() {
+			case "event.start", "event.end", "event.precision":
+				fail("%s: unknown key %q: an event's date is one key now, date = \"<EDTF>\", such as "+
+					"\"2022-12-20\", \"2021-09\", \"[2022-12-07..2022-12-21]\" or \"2022-12-07/2022-12-21\"", f.name, k.String())
+			default:
+				fail("%s: unknown key %q", f.name, k.String())
+			}
 		}
 	}
 	if len(errs) == 0 {
