@@ -390,7 +390,8 @@ func edtfLine(edtf string) fyne.CanvasObject {
 		copyButton.SetText("Copied")
 	})
 	copyButton.Importance = widget.LowImportance
-	label := richLine(widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}, "EDTF")
+	// Unwrapped: in a row, a wrapped text gets no width to wrap in.
+	label := widget.NewRichText(&widget.TextSegment{Text: "EDTF", Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}})
 	return container.NewHBox(label, code, copyButton)
 }
 

@@ -907,6 +907,12 @@ func TestWindow_CopyEDTF(t *testing.T) {
 	if !strings.Contains(richText(v.detail.scroll.Content), "2022-12-07") {
 		t.Fatal("no EDTF in the detail pane")
 	}
+	// The label and the date are each drawn on one line.
+	for _, o := range test.LaidOutObjects(v.detail) {
+		if txt, ok := o.(*canvas.Text); ok && (txt.Text == "E" || txt.Text == "D") {
+			t.Errorf("the EDTF line is wrapped a letter a line")
+		}
+	}
 	test.Tap(findButton(t, v.detail.scroll.Content, "Copy"))
 	if got := fyne.CurrentApp().Clipboard().Content(); got != "2022-12-07" {
 		t.Errorf("clipboard holds %q", got)
