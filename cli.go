@@ -34,7 +34,7 @@ Usage:
   chronoscope export --format json [-o FILE]   write the corpus as JSON
   chronoscope check                            validate the corpus; exit 1 listing problems
   chronoscope screenshot -o FILE.png [--size WxH] [--query Q] [--select EVENT_ID]
-                         [--from YYYY-MM-DD --to YYYY-MM-DD] [--lanes group|category] [--dark]
+                         [--from DATE --to DATE] [--lanes group|category] [--dark]
                                                render the window to a PNG (needs a display)
   chronoscope help                             print this help
 
@@ -54,8 +54,10 @@ Flags:
     --size WxH       window size (default 1280x820)
     --query Q        type Q into the search field
     --select ID      select the event ID
-    --from DAY --to DAY
-                     show the timeline from one YYYY-MM-DD to another
+    --from DATE --to DATE
+                     show the timeline from the first day of one date to the last
+                     day of another: YYYY-MM-DD, YYYY-MM, YYYY or an EDTF date
+                     such as [2022-12-07..2022-12-21] or 2022-11/2022-12-14
     --lanes L        lanes by group (country or bloc, the default) or by category
     --dark           use the dark theme
 `

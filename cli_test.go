@@ -15,6 +15,8 @@ import (
 	"unicode/utf8"
 
 	_ "modernc.org/sqlite"
+
+	"chronoscope/data"
 )
 
 // runCLI runs the command line as a user would and returns its exit status
@@ -51,9 +53,15 @@ func TestCLI_Check(t *testing.T) {
 	if _, err := db.Exec(`UPDATE evidence SET start_char = start_char + 3 WHERE event_id = 'castillo-removed'`); err != nil {
 		t.Fatal(err)
 	}
+	// A span whose end is two days: EDTF has no form for it.
+	if _, err := db.Exec(`UPDATE events SET shape = 'span', to_earliest = '2022-12-20', to_latest = '2022-12-21', to_precision = ''
+		WHERE id = 'kenna-meets-bobbio'`); err != nil {
+		t.Fatal(err)
+	}
 	db.Close()
 	code, out, errOut = runCLI(t, "check", "--corpus", path)
-	if code != 1 || !strings.Contains(out, "event castillo-removed: evidence from") || !strings.Contains(errOut, "problems") {
+	if code != 1 || !strings.Contains(out, "event castillo-removed: evidence from") || !strings.Contains(errOut, "problems") ||
+		!strings.Contains(out, "event kenna-meets-bobbio: date: its EDTF does not read back") {
 		t.Errorf("check on a tampered corpus: exit %d\n%s%s", code, out, errOut)
 	}
 }
@@ -173,7 +181,7 @@ func TestCLI_Export(t *testing.T) {
 	}
 	day := regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 	for _, e := range x.Events {
-		for _, k := range []string{"id", "title", "summary", "start", "end", "precision", "date_basis", "date_note", "category", "actors", "places", "sources"} {
+		for _, k := range []string{"id", "title", "summary", "start", "end", "edtf", "precision", "date_basis", "date_note", "category", "actors", "places", "sources"} {
 			if _, ok := e[k]; !ok {
 				t.Errorf("event %v lacks %q", e["id"], k)
 			}
@@ -186,6 +194,7 @@ func TestCLI_Export(t *testing.T) {
 		if e["precision"] == "unknown" && (e["start"] != nil || e["end"] != nil) {
 			t.Errorf("event %v: unknown precision with a date", e["id"])
 		}
+		checkExportedEDTF(t, e)
 		srcs, _ := e["sources"].([]any)
 		if len(srcs) == 0 {
 			t.Errorf("event %v has no sources", e["id"])
@@ -206,6 +215,30 @@ func TestCLI_Export(t *testing.T) {
 	}
 	if code, _, errOut := runCLI(t, "export", "--corpus", path, "--format", "csv"); code != 2 || !strings.Contains(errOut, "only json") {
 		t.Errorf("export --format csv: exit %d %s", code, errOut)
+	}
+}
+
+// checkExportedEDTF checks that an exported event's "edtf" is null when it
+// is undated, and otherwise reads as a dating whose first and last days
+// are its "start" and "end".
+func checkExportedEDTF(tb testing.TB, e map[string]any) {
+	tb.Helper()
+	s, ok := e["edtf"].(string)
+	if !ok {
+		if e["edtf"] != nil || e["start"] != nil {
+			tb.Errorf("event %v: edtf %v with start %v", e["id"], e["edtf"], e["start"])
+		}
+		return
+	}
+	shape, from, to, err := data.ParseEDTF(s)
+	if err != nil {
+		tb.Errorf("event %v: %v", e["id"], err)
+		return
+	}
+	env := data.Envelope(shape, from, to)
+	if data.FormatDay(env.Start) != e["start"] || data.FormatDay(env.End) != e["end"] {
+		tb.Errorf("event %v: edtf %s covers %s..%s, but start %v and end %v", e["id"], s,
+			data.FormatDay(env.Start), data.FormatDay(env.End), e["start"], e["end"])
 	}
 }
 
@@ -542,5 +575,46 @@ func TestBracket(t *testing.T) {
 		if got := bracket(tc.s, tc.ranges); got != tc.want {
 			t.Errorf("bracket(%q, %v) = %q, want %q", tc.s, tc.ranges, got, tc.want)
 		}
+	}
+}
+
+// TestViewDays checks that --from and --to take EDTF as well as days: the
+// view runs from the first day --from may mean to the last day --to may.
+func TestViewDays(t *testing.T) {
+	for _, tt := range []struct{ from, to, first, last string }{
+		{"2022-12-07", "2022-12-21", "2022-12-07", "2022-12-21"},
+		{"2022-12", "2023", "2022-12-01", "2023-12-31"},
+		{"2022-12-07/2022-12-21", "2022-12-07/2022-12-21", "2022-12-07", "2022-12-21"},
+		{"2022-11/2022-12-14", "[2022-12-20..2022-12-21]", "2022-11-01", "2022-12-21"},
+		{"2021", "2021", "2021-01-01", "2021-12-31"},
+	} {
+		first, last, err := viewDays(tt.from, tt.to)
+		if err != nil || first != tt.first || last != tt.last {
+			t.Errorf("viewDays(%q, %q) = %q, %q, %v; want %q, %q", tt.from, tt.to, first, last, err, tt.first, tt.last)
+		}
+	}
+	for _, tt := range []struct{ from, to, want string }{
+		{"2022-13", "2023", "--from: EDTF date \"2022-13\""},
+		{"2022", "2022~", "--to: EDTF date \"2022~\": qualifiers"},
+		{"2023", "2022-12", "--to 2022-12 ends before --from 2023 begins"},
+	} {
+		if _, _, err := viewDays(tt.from, tt.to); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("viewDays(%q, %q): %v, want an error containing %q", tt.from, tt.to, err, tt.want)
+		}
+	}
+}
+
+// TestCLI_ScreenshotEDTF runs screenshot with EDTF dates, which the window
+// takes as the days they cover, and with one it cannot read.
+func TestCLI_ScreenshotEDTF(t *testing.T) {
+	path := tempCorpus(t)
+	png := filepath.Join(t.TempDir(), "s.png")
+	if code, _, errOut := runCLI(t, "screenshot", "--corpus", path, "-o", png, "--size", "800x600",
+		"--from", "2022-11/2022-12-14", "--to", "2023-02"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	code, _, errOut := runCLI(t, "screenshot", "--corpus", path, "-o", png, "--from", "2022-12-40", "--to", "2023")
+	if code != 2 || !strings.Contains(errOut, "--from: ") || strings.Count(errOut, "\n") != 1 {
+		t.Errorf("exit %d, %q; want a one-line usage error naming --from", code, errOut)
 	}
 }

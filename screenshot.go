@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"chronoscope/app"
+	"chronoscope/data"
 )
 
 func (c *cli) screenshotCommand() command {
@@ -24,8 +25,8 @@ func (c *cli) screenshotCommand() command {
 	var o app.ScreenshotOptions
 	fl.StringVar(&o.Query, "query", "", "type `Q` into the search field")
 	fl.StringVar(&o.Select, "select", "", "select the event `ID`")
-	fl.StringVar(&o.From, "from", "", "show the timeline from `YYYY-MM-DD`")
-	fl.StringVar(&o.To, "to", "", "show the timeline to `YYYY-MM-DD`")
+	fl.StringVar(&o.From, "from", "", "show the timeline from the first day of `DATE` (YYYY-MM-DD, YYYY-MM, YYYY or EDTF)")
+	fl.StringVar(&o.To, "to", "", "show the timeline to the last day of `DATE` (YYYY-MM-DD, YYYY-MM, YYYY or EDTF)")
 	fl.StringVar(&o.Lanes, "lanes", "group", "lanes by `group` (country or bloc) or by category")
 	fl.BoolVar(&o.Dark, "dark", false, "use the dark theme")
 	return command{fl, func(ctx context.Context, args []string) error {
@@ -37,6 +38,12 @@ func (c *cli) screenshotCommand() command {
 		}
 		if (o.From == "") != (o.To == "") {
 			return fmt.Errorf("%w: --from and --to go together", errUsage)
+		}
+		if o.From != "" {
+			var err error
+			if o.From, o.To, err = viewDays(o.From, o.To); err != nil {
+				return fmt.Errorf("%w: %v", errUsage, err)
+			}
 		}
 		if o.Lanes != "group" && o.Lanes != "category" {
 			return fmt.Errorf("%w: --lanes %q: want group or category", errUsage, o.Lanes)
@@ -67,6 +74,34 @@ func (c *cli) screenshotCommand() command {
 		}
 		return writeFileAtomic(*out, func(w io.Writer) error { return png.Encode(w, img) })
 	}}
+}
+
+// viewDays reads --from and --to, each a day or any date ParseEDTF reads
+// ("2022-12", "2022", "2022-12-07/2022-12-21"), as the days the timeline
+// shows, YYYY-MM-DD: from the first day --from may mean to the last day
+// --to may mean.
+func viewDays(from, to string) (first, last string, err error) {
+	f, err := dateInput(from)
+	if err != nil {
+		return "", "", fmt.Errorf("--from: %v", err)
+	}
+	t, err := dateInput(to)
+	if err != nil {
+		return "", "", fmt.Errorf("--to: %v", err)
+	}
+	if t.End.Before(f.Start) {
+		return "", "", fmt.Errorf("--to %s ends before --from %s begins", to, from)
+	}
+	return data.FormatDay(f.Start), data.FormatDay(t.End), nil
+}
+
+// dateInput reads a date typed on the command line as the days it covers.
+func dateInput(s string) (data.DateRange, error) {
+	shape, from, to, err := data.ParseEDTF(s)
+	if err != nil {
+		return data.DateRange{}, err
+	}
+	return data.Envelope(shape, from, to), nil
 }
 
 // screenshotTimeout bounds the screenshot command, which takes a few

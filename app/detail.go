@@ -180,6 +180,9 @@ func (d *detailPane) eventView(e *data.Event, docs map[string]*data.Document) fy
 		heading(e.Title),
 		richLine(widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}, dateLine(e, docs[e.DateAnchor])),
 	)
+	if e.EDTF != "" {
+		box.Add(edtfLine(e.EDTF))
+	}
 	if e.DateNote != "" {
 		box.Add(wrapped(e.DateNote, widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, TextStyle: fyne.TextStyle{Italic: true}}))
 	}
@@ -375,6 +378,21 @@ func (d *detailPane) layOut() {
 	for range 2 {
 		content.Resize(fyne.NewSize(w, content.MinSize().Height))
 	}
+}
+
+// edtfLine gives the date in EDTF, for citing it elsewhere, with a button
+// that copies it.
+func edtfLine(edtf string) fyne.CanvasObject {
+	code := widget.NewRichText(&widget.TextSegment{Text: edtf, Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Monospace: true}}})
+	var copyButton *widget.Button
+	copyButton = widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() {
+		fyne.CurrentApp().Clipboard().SetContent(edtf)
+		copyButton.SetText("Copied")
+	})
+	copyButton.Importance = widget.LowImportance
+	// Unwrapped: in a row, a wrapped text gets no width to wrap in.
+	label := widget.NewRichText(&widget.TextSegment{Text: "EDTF", Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}})
+	return container.NewHBox(label, code, copyButton)
 }
 
 // dateLine says when, how precisely, and how we know: "20 Dec 2022 ·

@@ -896,3 +896,25 @@ func TestWindow_TextHitOpensAtPassage(t *testing.T) {
 		t.Error("the document is not scrolled to the passage")
 	}
 }
+
+// The detail pane gives the date in EDTF and copies it.
+func TestWindow_CopyEDTF(t *testing.T) {
+	c := newFakeCorpus(t)
+	c.events[1].EDTF = "2022-12-07"
+	v, _ := newTestWindowOn(t, c)
+	v.detail.ShowEvent("removed")
+	v.detail.wait()
+	if !strings.Contains(richText(v.detail.scroll.Content), "2022-12-07") {
+		t.Fatal("no EDTF in the detail pane")
+	}
+	// The label and the date are each drawn on one line.
+	for _, o := range test.LaidOutObjects(v.detail) {
+		if txt, ok := o.(*canvas.Text); ok && (txt.Text == "E" || txt.Text == "D") {
+			t.Errorf("the EDTF line is wrapped a letter a line")
+		}
+	}
+	test.Tap(findButton(t, v.detail.scroll.Content, "Copy"))
+	if got := fyne.CurrentApp().Clipboard().Content(); got != "2022-12-07" {
+		t.Errorf("clipboard holds %q", got)
+	}
+}

@@ -140,15 +140,20 @@ func (c *storeCheck) checkDocuments(ctx context.Context, tx *sql.Tx) error {
 type storedDate struct {
 	id, prec, basis, phrase           string
 	start, end, anchor, as, ae, aprec sql.NullString
+	dating                            storedDating
 }
 
 func (c *storeCheck) checkEvents(ctx context.Context, tx *sql.Tx) error {
 	return eachRow(ctx, tx, `SELECT e.id, e.start_date, e.end_date, e.precision, e.date_basis, e.date_phrase,
+			e.shape, e.from_earliest, e.from_latest, e.from_precision, e.to_earliest, e.to_latest, e.to_precision,
 			e.date_anchor, d.published_start, d.published_end, d.published_precision
 		FROM events e LEFT JOIN documents d ON d.id = e.date_anchor`,
 		func(sc scanner) error {
 			var d storedDate
-			if err := sc.Scan(&d.id, &d.start, &d.end, &d.prec, &d.basis, &d.phrase, &d.anchor, &d.as, &d.ae, &d.aprec); err != nil {
+			g := &d.dating
+			if err := sc.Scan(&d.id, &d.start, &d.end, &d.prec, &d.basis, &d.phrase,
+				&g.shape, &g.fromE, &g.fromL, &g.fromP, &g.toE, &g.toL, &g.toP,
+				&d.anchor, &d.as, &d.ae, &d.aprec); err != nil {
 				return err
 			}
 			c.checkEventDate(d)
@@ -156,33 +161,90 @@ func (c *storeCheck) checkEvents(ctx context.Context, tx *sql.Tx) error {
 		})
 }
 
-// checkEventDate checks that an event's date is a valid range that fits its
-// basis, and that a relative date still resolves to what is stored.
+// checkEventDate checks that an event's dating is valid, that its EDTF
+// reads back as the same dating, that the envelope stored with it is the
+// one it gives, that it fits its basis, and that a relative date still
+// resolves to what is stored.
 func (c *storeCheck) checkEventDate(d storedDate) {
 	where := "event " + d.id
+	shape, from, to, err := d.dating.dating()
+	if err != nil {
+		c.add(where, "date: %v", err)
+		return
+	}
+	// An invalid dating is reported for what is wrong with it, then for
+	// what its EDTF, as export writes it, says instead.
+	valid := ValidateDating(shape, from, to)
+	if valid != nil {
+		c.add(where, "date: %v", valid)
+	}
+	if !c.checkRoundTrip(where, shape, from, to) || valid != nil {
+		return
+	}
 	r, err := scanRange(d.start, d.end, d.prec)
 	if err != nil {
 		c.add(where, "date: %v", err)
 		return
 	}
-	if err := r.Validate(); err != nil {
-		c.add(where, "date: %v", err)
+	if env := Envelope(shape, from, to); !env.Equal(r) {
+		c.add(where, "date: stored as %s..%s (%s), but its dating %s covers %s..%s (%s)", FormatDay(r.Start),
+			FormatDay(r.End), r.Precision, FormatEDTF(shape, from, to), FormatDay(env.Start), FormatDay(env.End), env.Precision)
 	}
 	basis, err := ParseBasis(d.basis)
 	switch {
 	case err != nil:
 		c.add(where, "%v", err)
-	case basis == NoBasis && r.Known():
-		c.add(where, "date basis unknown but a date %s is given", r)
-	case basis != NoBasis && !r.Known():
+	case basis == NoBasis && shape != "":
+		c.add(where, "date basis unknown but a date %s is given", FormatEDTF(shape, from, to))
+	case basis != NoBasis && shape == "":
 		c.add(where, "date basis %s but no date", basis)
 	}
-	if basis == Relative {
-		c.checkRelativeDate(where, d, r)
+	if basis == Relative && shape != "" {
+		c.checkRelativeDate(where, d, shape, from, to)
 	}
 }
 
-func (c *storeCheck) checkRelativeDate(where string, d storedDate, r DateRange) {
+// checkRoundTrip checks that the dating's EDTF reads back as the same
+// shape, From and To, and reports whether it does.
+func (c *storeCheck) checkRoundTrip(where string, shape Shape, from, to When) bool {
+	if shape == "" {
+		return true
+	}
+	s := FormatEDTF(shape, from, to)
+	gotShape, gotFrom, gotTo, err := ParseEDTF(s)
+	switch {
+	case err != nil:
+		c.add(where, "date: its EDTF does not read back: %v", err)
+	case gotShape != shape || !sameWhen(gotFrom, from) || !sameWhen(gotTo, to):
+		c.add(where, "date: its EDTF %s reads back as %s, not the %s stored", s,
+			describeDating(gotShape, gotFrom, gotTo), describeDating(shape, from, to))
+	default:
+		return true
+	}
+	return false
+}
+
+// describeDating spells out a dating, precisions and all, for a problem
+// report: "moment 2021-09-01..2021-09-30 (month)", "span from 2022-12-07
+// (day) to .. (open)".
+func describeDating(shape Shape, from, to When) string {
+	when := func(w When) string {
+		p := string(w.Precision)
+		if p == "" {
+			p = "no precision"
+		}
+		if w.Precision == OpenEnd {
+			return ".. (" + p + ")"
+		}
+		return FormatDay(w.Earliest) + ".." + FormatDay(w.Latest) + " (" + p + ")"
+	}
+	if shape == Span {
+		return "span from " + when(from) + " to " + when(to)
+	}
+	return string(shape) + " " + when(from)
+}
+
+func (c *storeCheck) checkRelativeDate(where string, d storedDate, shape Shape, from, to When) {
 	if !d.anchor.Valid || !d.aprec.Valid {
 		c.add(where, "relative date %q has no anchor document", d.phrase)
 		return
@@ -193,11 +255,14 @@ func (c *storeCheck) checkRelativeDate(where string, d storedDate, r DateRange) 
 		return
 	}
 	got, _, err := ResolvePhrase(d.phrase, ar)
-	switch {
-	case err != nil:
+	if err != nil {
 		c.add(where, "relative date: %v", err)
-	case !got.Equal(r):
-		c.add(where, "relative date %q against %s resolves to %s, but %s is stored", d.phrase, d.anchor.String, got, r)
+		return
+	}
+	e := sourceEvent{shape: shape, from: from, to: to, date: Envelope(shape, from, to)}
+	if !e.datesPhrase(got) {
+		c.add(where, "relative date %q against %s resolves to %s, but %s is stored", d.phrase, d.anchor.String,
+			DateRange{got.Start, got.End, Day}.String(), FormatEDTF(shape, from, to))
 	}
 }
 

@@ -17,6 +17,7 @@ const eventOrder = `e.start_date IS NULL, e.start_date, e.sequence IS NULL, e.se
 // eventColumns are an EventSummary's columns, as scanEventSummary reads
 // them, from events e.
 const eventColumns = `e.id, e.title, e.category, e.start_date, e.end_date, e.precision, e.date_basis,
+	e.shape, e.from_earliest, e.from_latest, e.from_precision, e.to_earliest, e.to_latest, e.to_precision,
 	COALESCE((SELECT a.grp FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
 		WHERE ea.event_id = e.id ORDER BY ea.position LIMIT 1), 'other'),
 	(SELECT COUNT(DISTINCT document_id) FROM evidence v WHERE v.event_id = e.id), COALESCE(e.sequence, 0)`
@@ -192,17 +193,53 @@ func scanEventSummary(sc scanner, e *EventSummary, more ...any) error {
 	var (
 		start, end sql.NullString
 		prec, bas  string
+		d          storedDating
 	)
-	dest := append([]any{&e.ID, &e.Title, &e.Category, &start, &end, &prec, &bas, &e.Group, &e.Sources, &e.Sequence}, more...)
+	dest := append([]any{&e.ID, &e.Title, &e.Category, &start, &end, &prec, &bas,
+		&d.shape, &d.fromE, &d.fromL, &d.fromP, &d.toE, &d.toL, &d.toP, &e.Group, &e.Sources, &e.Sequence}, more...)
 	if err := sc.Scan(dest...); err != nil {
 		return err
 	}
-	var err error
+	shape, from, to, err := d.dating()
+	if err != nil {
+		return fmt.Errorf("event %s: %w", e.ID, err)
+	}
+	e.setDating(shape, from, to)
+	// The envelope as stored, which Check compares with the one the dating
+	// gives.
 	if e.Date, err = scanRange(start, end, prec); err != nil {
 		return fmt.Errorf("event %s: %w", e.ID, err)
 	}
 	e.Basis = Basis(bas)
 	return nil
+}
+
+// storedDating is an event's shape and its From and To as the events
+// table stores them.
+type storedDating struct {
+	shape                  sql.NullString
+	fromE, fromL, toE, toL sql.NullString
+	fromP, toP             string
+}
+
+// dating reads the stored columns into a shape and its Whens.
+func (d storedDating) dating() (Shape, When, When, error) {
+	from, err := scanWhen(d.fromE, d.fromL, d.fromP)
+	if err != nil {
+		return "", When{}, When{}, fmt.Errorf("from: %w", err)
+	}
+	to, err := scanWhen(d.toE, d.toL, d.toP)
+	if err != nil {
+		return "", When{}, When{}, fmt.Errorf("to: %w", err)
+	}
+	return Shape(d.shape.String), from, to, nil
+}
+
+// scanWhen makes a When of its stored earliest and latest days and
+// precision.
+func scanWhen(earliest, latest sql.NullString, prec string) (When, error) {
+	r, err := scanRange(earliest, latest, prec)
+	return When{r.Start, r.End, r.Precision}, err
 }
 
 func scanEventActor(sc scanner, a *EventActor) error {

@@ -29,11 +29,16 @@ type ExportDocument struct {
 
 // ExportEvent is an event as the JSON export writes it.
 type ExportEvent struct {
-	ID         string          `json:"id"`
-	Title      string          `json:"title"`
-	Summary    string          `json:"summary"`
-	Start      *string         `json:"start"`
-	End        *string         `json:"end"`
+	ID      string  `json:"id"`
+	Title   string  `json:"title"`
+	Summary string  `json:"summary"`
+	Start   *string `json:"start"`
+	End     *string `json:"end"`
+	// EDTF is the dating in the Extended Date/Time Format; null when
+	// undated. Start and End are its envelope: the earliest day it may have
+	// begun and the latest it may have ended (an open end takes the other
+	// end's day).
+	EDTF       *string         `json:"edtf"`
 	Precision  string          `json:"precision"`
 	DateBasis  string          `json:"date_basis"`
 	DatePhrase string          `json:"date_phrase,omitempty"`
@@ -136,7 +141,7 @@ func exportEvents(ctx context.Context, tx *sql.Tx, x *exportWriter) error {
 func exportEvent(e *Event) ExportEvent {
 	ee := ExportEvent{
 		ID: e.ID, Title: e.Title, Summary: e.Summary,
-		Start: day(e.Date.Start), End: day(e.Date.End),
+		Start: day(e.Date.Start), End: day(e.Date.End), EDTF: nullString(e.EDTF),
 		Precision: string(e.Date.Precision), DateBasis: string(e.Basis),
 		DatePhrase: e.DatePhrase, DateAnchor: e.DateAnchor, DateNote: e.DateNote,
 		Category: e.Category, Actors: []string{}, Places: []string{}, Sources: []ExportSource{},
@@ -221,5 +226,13 @@ func day(t time.Time) *string {
 		return nil
 	}
 	s := FormatDay(t)
+	return &s
+}
+
+// nullString is s, or nil for "".
+func nullString(s string) *string {
+	if s == "" {
+		return nil
+	}
 	return &s
 }

@@ -118,7 +118,7 @@ func wholeExport(tb testing.TB, s *data.Store) any {
 
 func wholeEvent(e *data.Event) data.ExportEvent {
 	ee := data.ExportEvent{ID: e.ID, Title: e.Title, Summary: e.Summary, Start: day(e.Date.Start), End: day(e.Date.End),
-		Precision: string(e.Date.Precision), DateBasis: string(e.Basis), DatePhrase: e.DatePhrase,
+		EDTF: edtf(e.EDTF), Precision: string(e.Date.Precision), DateBasis: string(e.Basis), DatePhrase: e.DatePhrase,
 		DateAnchor: e.DateAnchor, DateNote: e.DateNote, Category: e.Category,
 		Actors: []string{}, Places: []string{}, Sources: []data.ExportSource{}}
 	for _, a := range e.Actors {
@@ -134,6 +134,13 @@ func wholeEvent(e *data.Event) data.ExportEvent {
 		ee.Disputes = append(ee.Disputes, data.ExportDispute(d))
 	}
 	return ee
+}
+
+func edtf(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
 }
 
 func day(t time.Time) *string {

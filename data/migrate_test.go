@@ -12,6 +12,20 @@ import (
 	"chronoscope/data"
 )
 
+// schemaV2 turns a corpus into what Chronoscope wrote at schema version 2:
+// each event's date one range with a precision, no shape, From or To.
+var schemaV2 = []string{
+	`ALTER TABLE events DROP COLUMN shape`,
+	`ALTER TABLE events DROP COLUMN from_earliest`,
+	`ALTER TABLE events DROP COLUMN from_latest`,
+	`ALTER TABLE events DROP COLUMN from_precision`,
+	`ALTER TABLE events DROP COLUMN to_earliest`,
+	`ALTER TABLE events DROP COLUMN to_latest`,
+	`ALTER TABLE events DROP COLUMN to_precision`,
+	`UPDATE meta SET value = 'built by version 2' WHERE key = 'source_digest'`,
+	`PRAGMA user_version = 2`,
+}
+
 // schemaV1 turns a corpus into what Chronoscope wrote at schema version 1:
 // no sequences, no event_text (the events' summaries in text_index
 // instead), no index on disagreements.
@@ -38,9 +52,9 @@ func TestMigrate_FromVersion1(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range append(schemaV1,
+	for _, q := range slices.Concat(schemaV2, schemaV1, []string{
 		`INSERT INTO user_notes (target_kind, target_id, body, created_at, updated_at) VALUES ('event', 'castillo-removed', 'check the wire', '2026-11-28', '2026-11-28')`,
-		`INSERT INTO user_tags (target_kind, target_id, tag) VALUES ('event', 'boluarte-takes-office', 'succession')`) {
+		`INSERT INTO user_tags (target_kind, target_id, tag) VALUES ('event', 'boluarte-takes-office', 'succession')`}) {
 		mustExec(t, db, q)
 	}
 	db.Close()
@@ -51,8 +65,8 @@ func TestMigrate_FromVersion1(t *testing.T) {
 	}
 	defer s.Close()
 	var version int
-	if err := s.DB().QueryRow(`PRAGMA user_version`).Scan(&version); err != nil || version != 2 {
-		t.Errorf("user_version %d, %v; want 2", version, err)
+	if err := s.DB().QueryRow(`PRAGMA user_version`).Scan(&version); err != nil || version != 3 {
+		t.Errorf("user_version %d, %v; want 3", version, err)
 	}
 	var note, tag string
 	if err := s.DB().QueryRow(`SELECT body FROM user_notes`).Scan(&note); err != nil || note != "check the wire" {
@@ -109,5 +123,82 @@ func TestFind_Evidence(t *testing.T) {
 	}
 	if !slices.Contains(res.Events, "monroy-persona-non-grata") {
 		t.Errorf("events %v", res.Events)
+	}
+}
+
+// TestMigrate_FromVersion2 opens a corpus of schema version 2 that holds
+// the researcher's own events, dated as ranges with a precision: each
+// becomes an uncertain moment in its range, keeping its precision only
+// where the range is that calendar unit, and the corpus checks clean.
+func TestMigrate_FromVersion2(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	if err := data.Create(ctx, path, assets.Corpus()); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mine := []struct {
+		id, start, end, precision string
+		edtf                      string
+		from                      data.Precision
+		date                      data.Precision
+	}{
+		{"my-day", "2022-12-20", "2022-12-20", "day", "2022-12-20", data.Day, data.Day},
+		{"my-week", "2021-12-06", "2021-12-12", "week", "[2021-12-06..2021-12-12]", data.Week, data.Week},
+		{"my-month", "2021-09-01", "2021-09-30", "month", "2021-09", data.Month, data.Month},
+		{"my-year", "2022-01-01", "2022-12-31", "year", "2022", data.Year, data.Year},
+		// The loose precisions of version 2: a "month" on 15 days, a "week" on 8.
+		{"my-15-days", "2022-12-07", "2022-12-21", "month", "[2022-12-07..2022-12-21]", "", data.Month},
+		{"my-8-days", "2021-12-07", "2021-12-14", "week", "[2021-12-07..2021-12-14]", "", data.Week},
+		{"my-2-days", "2022-12-20", "2022-12-21", "month", "[2022-12-20..2022-12-21]", "", data.Week},
+	}
+	for _, q := range schemaV2 {
+		mustExec(t, db, q)
+	}
+	for _, m := range mine {
+		mustExec(t, db, `INSERT INTO events (id, origin, title, category, start_date, end_date, precision, date_basis, date_note)
+			VALUES ('`+m.id+`', 'user', 'Mine', 'diplomacy', '`+m.start+`', '`+m.end+`', '`+m.precision+`', 'inferred', 'mine')`)
+		mustExec(t, db, `INSERT INTO evidence (event_id, document_id, quote, start_char, end_char, position)
+			SELECT '`+m.id+`', document_id, quote, start_char, end_char, 0 FROM evidence WHERE event_id = 'castillo-removed' LIMIT 1`)
+	}
+	mustExec(t, db, `INSERT INTO events (id, origin, title, category, precision, date_basis) VALUES ('my-undated', 'user', 'Mine', 'diplomacy', 'unknown', 'unknown')`)
+	mustExec(t, db, `INSERT INTO evidence (event_id, document_id, quote, start_char, end_char, position)
+		SELECT 'my-undated', document_id, quote, start_char, end_char, 0 FROM evidence WHERE event_id = 'castillo-removed' LIMIT 1`)
+	db.Close()
+
+	s, err := data.OpenOrCreate(ctx, path, assets.Corpus())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, m := range mine {
+		e, err := s.Event(ctx, m.id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.Shape != data.Moment || e.EDTF != m.edtf || e.From != e.To || e.From.Precision != m.from ||
+			data.FormatDay(e.From.Earliest) != m.start || data.FormatDay(e.From.Latest) != m.end {
+			t.Errorf("%s: %s %q from %+v to %+v; want a moment %s, precision %q", m.id, e.Shape, e.EDTF, e.From, e.To, m.edtf, m.from)
+		}
+		if data.FormatDay(e.Date.Start) != m.start || data.FormatDay(e.Date.End) != m.end || e.Date.Precision != m.date {
+			t.Errorf("%s: envelope %+v, want %s..%s %s", m.id, e.Date, m.start, m.end, m.date)
+		}
+	}
+	if e, err := s.Event(ctx, "my-undated"); err != nil || e.Shape != "" || e.EDTF != "" || e.Date.Known() {
+		t.Errorf("my-undated: %+v, %v", e, err)
+	}
+	// The bundled rows are written again with the shapes their sources give.
+	if e, err := s.Event(ctx, "protests-after-ouster"); err != nil || e.Shape != data.Span || e.EDTF != "2022-12-07/2022-12-21" {
+		t.Errorf("protests-after-ouster after migration: %v %q, %v", e.Shape, e.EDTF, err)
+	}
+	probs, err := s.Check(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range probs {
+		t.Error(p)
 	}
 }

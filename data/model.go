@@ -112,9 +112,14 @@ type EventSummary struct {
 	Sequence int
 }
 
-// CompareEvents is the one order of events everywhere they are listed: dated
-// events by first day, then by Sequence (events with one before those
-// without), then by last day, then by ID; undated events last, by ID.
+// CompareEvents is the one order of events everywhere they are listed:
+// dated events by the day they begin, then by Sequence (events with one
+// before those without), then by the last day they may end, then by ID;
+// undated events last, by ID. The day a span begins is its start's
+// earliest day (From.Earliest), a moment's its earliest day; an open-start
+// span, which has no first day, sorts at its end. Date holds those days
+// (Envelope), so an EventSummary with only a Date, as older code and
+// tests make them, sorts the same.
 func CompareEvents(a, b *EventSummary) int {
 	if ak, bk := a.Date.Known(), b.Date.Known(); ak != bk {
 		if ak {

@@ -91,18 +91,20 @@ type sourcePlace struct {
 // are left out of generated sources (SyntheticSource) when unset, as authors
 // leave them out; decoding ignores the option.
 type sourceEvent struct {
-	ID        string   `toml:"id"`
-	Title     string   `toml:"title"`
-	Summary   string   `toml:"summary"`
-	Category  string   `toml:"category"`
-	Places    []string `toml:"places"`
-	Start     string   `toml:"start,omitempty"`
-	End       string   `toml:"end,omitempty"`
-	Precision string   `toml:"precision"`
-	Basis     string   `toml:"basis"`
-	Phrase    string   `toml:"phrase,omitempty"`
-	Document  string   `toml:"document,omitempty"`
-	Note      string   `toml:"note"`
+	ID       string   `toml:"id"`
+	Title    string   `toml:"title"`
+	Summary  string   `toml:"summary"`
+	Category string   `toml:"category"`
+	Places   []string `toml:"places"`
+	// Date is the event's dating in EDTF (see ParseEDTF): a moment,
+	// "2022-12-20", "2021-09", "[2022-12-07..2022-12-21]"; or a span,
+	// "2022-12-07/2022-12-21", "2022-11/2022-12-14", "../2023-02-17". It
+	// is left out for an undated event.
+	Date     string `toml:"date,omitempty"`
+	Basis    string `toml:"basis"`
+	Phrase   string `toml:"phrase,omitempty"`
+	Document string `toml:"document,omitempty"`
+	Note     string `toml:"note"`
 	// Sequence orders events that begin on the same day as the sources
 	// narrate them, 1 first; nil (left out) when no source says.
 	Sequence      *int                 `toml:"sequence,omitempty"`
@@ -110,9 +112,11 @@ type sourceEvent struct {
 	Sources       []sourceCitation     `toml:"sources"`
 	Disagreements []sourceDisagreement `toml:"disagreements,omitempty"`
 
-	date    DateRange
-	basis   Basis
-	offsets [][2]int
+	shape    Shape
+	from, to When
+	date     DateRange // the envelope
+	basis    Basis
+	offsets  [][2]int
 }
 
 // sourceEventActor is an actor's part in an event.
@@ -230,7 +234,13 @@ func parseSource(files []sourceFile, digest string) (*Source, error) {
 			continue
 		}
 		for _, k := range md.Undecoded() {
-			fail("%s: unknown key %q", f.name, k.String())
+			switch k.String() {
+			case "event.start", "event.end", "event.precision":
+				fail("%s: unknown key %q: an event's date is one key now, date = \"<EDTF>\", such as "+
+					"\"2022-12-20\", \"2021-09\", \"[2022-12-07..2022-12-21]\" or \"2022-12-07/2022-12-21\"", f.name, k.String())
+			default:
+				fail("%s: unknown key %q", f.name, k.String())
+			}
 		}
 	}
 	if len(errs) == 0 {

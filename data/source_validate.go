@@ -227,15 +227,17 @@ func (c *sourceCheck) checkDisagreements(where string, e *sourceEvent, sides map
 	}
 }
 
-// checkDate resolves the event's date and checks it against what the author
-// wrote: for a phrase that resolves, the resolved range is the truth.
+// checkDate reads the event's dating and checks it against what the
+// author wrote: a phrase that resolves must give the moment's days, or the
+// days of the span's start, end or whole.
 func (e *sourceEvent) checkDate(docs map[string]*sourceDocument) []string {
-	given, errs := e.givenDate()
-	if len(errs) > 0 {
+	if errs := e.givenDate(); len(errs) > 0 {
 		return errs
 	}
-	e.date = given
-	var anchor DateRange
+	var (
+		errs   []string
+		anchor DateRange
+	)
 	if e.Document != "" {
 		d := docs[e.Document]
 		if d == nil {
@@ -248,55 +250,63 @@ func (e *sourceEvent) checkDate(docs map[string]*sourceDocument) []string {
 	}
 	switch e.basis {
 	case Relative:
-		errs = append(errs, e.checkRelative(given, anchor)...)
+		errs = append(errs, e.checkRelative(anchor)...)
 	case Stated:
-		errs = append(errs, e.checkStated(given, anchor)...)
+		errs = append(errs, e.checkStated(anchor)...)
 	case Inferred:
-		errs = append(errs, e.checkInferred(given)...)
+		errs = append(errs, e.checkInferred()...)
 	case NoBasis:
-		if given.Known() || given.Precision != Unknown {
-			errs = append(errs, "basis unknown: leave start and end out and set precision unknown")
+		if e.shape != "" {
+			errs = append(errs, "basis unknown: leave date out")
 		}
 	}
 	return errs
 }
 
-// givenDate parses the basis, precision and days the author wrote and
-// checks that they make a valid range.
-func (e *sourceEvent) givenDate() (DateRange, []string) {
+// givenDate parses the basis and the EDTF date the author wrote, which
+// must be written as FormatEDTF writes it, so that the sources read as the
+// export does.
+func (e *sourceEvent) givenDate() []string {
 	basis, err := ParseBasis(e.Basis)
 	if err != nil {
-		return DateRange{}, []string{err.Error()}
+		return []string{err.Error()}
 	}
 	e.basis = basis
-	prec, err := ParsePrecision(e.Precision)
+	e.date = DateRange{Precision: Unknown}
+	if e.Date == "" {
+		return nil
+	}
+	shape, from, to, err := ParseEDTF(e.Date)
 	if err != nil {
-		return DateRange{}, []string{err.Error()}
+		return []string{"date: " + err.Error()}
 	}
-	given := DateRange{Precision: prec}
-	var errs []string
-	if e.Start != "" || e.End != "" {
-		if given.Start, err = ParseDay(e.Start); err != nil {
-			errs = append(errs, "start: "+err.Error())
-		}
-		if given.End, err = ParseDay(e.End); err != nil {
-			errs = append(errs, "end: "+err.Error())
-		}
+	if err := ValidateDating(shape, from, to); err != nil {
+		return []string{fmt.Sprintf("date %q: %v", e.Date, err)}
 	}
-	if len(errs) > 0 {
-		return DateRange{}, errs
+	if canon := FormatEDTF(shape, from, to); canon != e.Date {
+		return []string{fmt.Sprintf("date %q: write it as %q", e.Date, canon)}
 	}
-	if err := given.Validate(); err != nil {
-		return DateRange{}, []string{"date: " + err.Error()}
-	}
-	return given, nil
+	e.shape, e.from, e.to = shape, from, to
+	e.date = Envelope(shape, from, to)
+	return nil
+}
+
+// datesPhrase reports whether the days a phrase resolves to are those of
+// the event's moment, or of its span's start, end or whole.
+func (e *sourceEvent) datesPhrase(got DateRange) bool {
+	same := func(w When) bool { return got.Start.Equal(w.Earliest) && got.End.Equal(w.Latest) }
+	whole := When{e.date.Start, e.date.End, ""}
+	return same(e.from) || same(e.to) || same(whole)
 }
 
 // checkRelative checks that the phrase, resolved against the anchor
 // document's publication date, gives the date the author wrote.
-func (e *sourceEvent) checkRelative(given, anchor DateRange) []string {
+func (e *sourceEvent) checkRelative(anchor DateRange) []string {
 	if e.Phrase == "" || e.Document == "" {
 		return []string{"a relative date needs a phrase and the document it is relative to"}
+	}
+	if e.shape == "" {
+		return []string{"a relative date needs a date"}
 	}
 	got, gotBasis, err := ResolvePhrase(e.Phrase, anchor)
 	if err != nil {
@@ -306,22 +316,21 @@ func (e *sourceEvent) checkRelative(given, anchor DateRange) []string {
 	if gotBasis != Relative {
 		errs = append(errs, fmt.Sprintf("phrase %q gives its own date: basis should be stated", e.Phrase))
 	}
-	if !got.Equal(given) {
-		errs = append(errs, fmt.Sprintf("phrase %q against %s resolves to %s..%s (%s), not %s..%s (%s)",
-			e.Phrase, e.Document, FormatDay(got.Start), FormatDay(got.End), got.Precision,
-			e.Start, e.End, given.Precision))
+	if !e.datesPhrase(got) {
+		errs = append(errs, fmt.Sprintf("phrase %q against %s resolves to %s..%s, which is not the date %s nor either end of it",
+			e.Phrase, e.Document, FormatDay(got.Start), FormatDay(got.End), e.Date))
 	}
 	return errs
 }
 
 // checkStated checks that a stated date has days, and that a phrase, if
 // given, states that date rather than one relative to publication.
-func (e *sourceEvent) checkStated(given, anchor DateRange) []string {
+func (e *sourceEvent) checkStated(anchor DateRange) []string {
 	var errs []string
-	if !given.Known() {
-		errs = append(errs, "a stated date needs start and end")
+	if e.shape == "" {
+		errs = append(errs, "a stated date needs a date")
 	}
-	if e.Phrase == "" {
+	if e.Phrase == "" || e.shape == "" {
 		return errs
 	}
 	got, gotBasis, err := ResolvePhrase(e.Phrase, anchor)
@@ -329,22 +338,22 @@ func (e *sourceEvent) checkStated(given, anchor DateRange) []string {
 	case err != nil:
 	case gotBasis == Relative:
 		errs = append(errs, fmt.Sprintf("phrase %q is relative to the publication date: basis should be relative", e.Phrase))
-	case !got.Equal(given):
-		errs = append(errs, fmt.Sprintf("phrase %q resolves to %s..%s (%s), not %s..%s (%s)",
-			e.Phrase, FormatDay(got.Start), FormatDay(got.End), got.Precision, e.Start, e.End, given.Precision))
+	case !e.datesPhrase(got):
+		errs = append(errs, fmt.Sprintf("phrase %q resolves to %s..%s, which is not the date %s nor either end of it",
+			e.Phrase, FormatDay(got.Start), FormatDay(got.End), e.Date))
 	}
 	return errs
 }
 
 // checkInferred checks that an inferred date has days and a note saying
 // what it was inferred from.
-func (e *sourceEvent) checkInferred(given DateRange) []string {
+func (e *sourceEvent) checkInferred() []string {
 	var errs []string
 	if e.Note == "" {
 		errs = append(errs, "an inferred date needs a note saying from what")
 	}
-	if !given.Known() {
-		errs = append(errs, "an inferred date needs start and end")
+	if e.shape == "" {
+		errs = append(errs, "an inferred date needs a date")
 	}
 	return errs
 }

@@ -114,9 +114,12 @@ func (e *sourceEvent) write(ctx context.Context, tx *sql.Tx) error {
 		sequence = *e.Sequence
 	}
 	if err := upsert(ctx, tx, "events", []string{"id", "title", "summary", "category", "start_date", "end_date",
-		"precision", "date_basis", "date_phrase", "date_anchor", "date_note", "sequence"},
+		"precision", "date_basis", "date_phrase", "date_anchor", "date_note", "sequence", "shape",
+		"from_earliest", "from_latest", "from_precision", "to_earliest", "to_latest", "to_precision"},
 		e.ID, e.Title, e.Summary, e.Category, nullable(FormatDay(e.date.Start)), nullable(FormatDay(e.date.End)),
-		string(e.date.Precision), string(e.basis), e.Phrase, nullable(e.Document), e.Note, sequence); err != nil {
+		string(e.date.Precision), string(e.basis), e.Phrase, nullable(e.Document), e.Note, sequence, nullable(string(e.shape)),
+		nullable(FormatDay(e.from.Earliest)), nullable(FormatDay(e.from.Latest)), string(e.from.Precision),
+		nullable(FormatDay(e.to.Earliest)), nullable(FormatDay(e.to.Latest)), string(e.to.Precision)); err != nil {
 		return err
 	}
 	for i, a := range e.Actors {

@@ -74,15 +74,21 @@ func TestCreate_RequiredEvents(t *testing.T) {
 		start, end string // "" for unknown
 		precision  data.Precision
 		basis      data.Basis
+		shape      data.Shape
+		edtf       string
 	}{
-		{"celac-summit-castillo-visit", "2021-09-01", "2021-09-30", data.Month, data.Relative},
-		{"treasury-mission-lima", "2021-12-06", "2021-12-12", data.Week, data.Relative},
-		{"castillo-removed", "2022-12-07", "2022-12-07", data.Day, data.Stated},
-		{"monroy-persona-non-grata", "2022-12-20", "2022-12-20", data.Day, data.Relative},
-		{"mexico-keeps-relations", "2022-12-21", "2022-12-21", data.Day, data.Relative},
-		{"pacific-alliance-presidency-withheld", "2023-02-17", "2023-02-17", data.Day, data.Relative},
+		{"celac-summit-castillo-visit", "2021-09-01", "2021-09-30", data.Month, data.Relative, data.Moment, "2021-09"},
+		{"treasury-mission-lima", "2021-12-06", "2021-12-12", data.Day, data.Relative, data.Span, "2021-12-06/2021-12-12"},
+		{"treasury-reports-proposals", "2021-12-07", "2021-12-14", data.Week, data.Relative, data.Moment, "[2021-12-07..2021-12-14]"},
+		{"pacific-alliance-summit-rescheduled", "2022-11-01", "2022-12-14", data.Month, data.Stated, data.Span, "2022-11/2022-12-14"},
+		{"castillo-removed", "2022-12-07", "2022-12-07", data.Day, data.Stated, data.Moment, "2022-12-07"},
+		{"asylum-castillo-family", "2022-12-07", "2022-12-21", data.Month, data.Inferred, data.Moment, "[2022-12-07..2022-12-21]"},
+		{"protests-after-ouster", "2022-12-07", "2022-12-21", data.Day, data.Inferred, data.Span, "2022-12-07/2022-12-21"},
+		{"monroy-persona-non-grata", "2022-12-20", "2022-12-20", data.Day, data.Relative, data.Moment, "2022-12-20"},
+		{"mexico-keeps-relations", "2022-12-21", "2022-12-21", data.Day, data.Relative, data.Moment, "2022-12-21"},
+		{"pacific-alliance-presidency-withheld", "2023-02-17", "2023-02-17", data.Day, data.Relative, data.Moment, "2023-02-17"},
 		// Known only from an undated document: no invented date.
-		{"peru-severs-ties", "", "", data.Unknown, data.NoBasis},
+		{"peru-severs-ties", "", "", data.Unknown, data.NoBasis, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.id, func(t *testing.T) {
@@ -98,6 +104,9 @@ func TestCreate_RequiredEvents(t *testing.T) {
 			}
 			if e.Date.Precision != tt.precision || e.Basis != tt.basis {
 				t.Errorf("precision %s basis %s, want %s %s", e.Date.Precision, e.Basis, tt.precision, tt.basis)
+			}
+			if e.Shape != tt.shape || e.EDTF != tt.edtf {
+				t.Errorf("%s %q, want %s %q", e.Shape, e.EDTF, tt.shape, tt.edtf)
 			}
 			if len(e.Sources) == 0 || len(e.Actors) == 0 {
 				t.Errorf("%d sources, %d actors", len(e.Sources), len(e.Actors))
@@ -256,7 +265,7 @@ func TestLoadSource_ReportsProblems(t *testing.T) {
 		t.Fatal(err)
 	}
 	broken := strings.Replace(string(b), `quote = "Embattled Castillo was impeached`, `quote = "Embattled Castillo was NOT impeached`, 1)
-	broken = strings.Replace(broken, `start = "2022-12-20"`, `start = "2022-02-30"`, 1)
+	broken = strings.Replace(broken, `date = "2022-12-20"`, `date = "2022-02-30"`, 1)
 	if err := os.WriteFile(events, []byte(broken), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -189,21 +189,20 @@ func (g *synthGen) event(i int, home, other *synthDocument) sourceEvent {
 func (g *synthGen) date(e *sourceEvent, home *synthDocument) {
 	switch r := g.rng.IntN(20); {
 	case r == 0:
-		e.Precision, e.Basis = "unknown", "unknown"
+		e.Basis = "unknown"
 	case r == 1:
-		day := home.published.AddDate(0, 0, -1).Format(time.DateOnly)
-		e.Start, e.End, e.Precision, e.Basis = day, day, "day", "relative"
+		e.Date, e.Basis = home.published.AddDate(0, 0, -1).Format(time.DateOnly), "relative"
 		e.Phrase, e.Document = "yesterday", home.head.ID
 	case r == 2:
-		start := g.day()
-		first := time.Date(start.Year(), start.Month(), 1, 0, 0, 0, 0, time.UTC)
-		e.Start, e.End = first.Format(time.DateOnly), first.AddDate(0, 1, -1).Format(time.DateOnly)
-		e.Precision, e.Basis, e.Note = "month", "inferred", "Deducido de la cronología del artículo."
+		e.Date, e.Basis, e.Note = g.day().Format("2006-01"), "inferred", "Deducido de la cronología del artículo."
 	default:
 		start := g.day()
-		e.Start, e.End, e.Precision, e.Basis = start.Format(time.DateOnly), start.Format(time.DateOnly), "day", "stated"
-		if r < 6 {
-			e.End, e.Precision = start.AddDate(0, 0, 6).Format(time.DateOnly), "week"
+		e.Date, e.Basis = start.Format(time.DateOnly), "stated"
+		switch {
+		case r < 4:
+			e.Date = "[" + e.Date + ".." + start.AddDate(0, 0, 4).Format(time.DateOnly) + "]"
+		case r < 6:
+			e.Date += "/" + start.AddDate(0, 0, 6).Format(time.DateOnly)
 		}
 	}
 }

@@ -49,6 +49,27 @@ else
 	fail "export"
 fi
 
+# Every event has its date in EDTF, null only for the undated one; the corpus
+# has spans and uncertain moments, and the stored shapes say so too.
+sed -n '/^  "events": \[/,$p' "$tmp/export.json" >"$tmp/events.json"
+events=$(grep -c '^      "id": ' "$tmp/events.json" || true)
+edtfs=$(grep -c '^      "edtf": ' "$tmp/events.json" || true)
+nulls=$(grep -c '^      "edtf": null' "$tmp/events.json" || true)
+if [ "$events" -ge 20 ] && [ "$edtfs" -eq "$events" ] && [ "$nulls" -eq 1 ] &&
+	grep -qF '"edtf": "2022-12-07/2022-12-21"' "$tmp/export.json" &&
+	grep -qF '"edtf": "[2022-12-07..2022-12-21]"' "$tmp/export.json"; then
+	pass "export gives edtf for each of $events events (one null), spans and uncertain moments among them"
+else
+	fail "export edtf: $edtfs edtf keys for $events events, $nulls null"
+fi
+spans=$(sqlite3 "$corpus" "SELECT COUNT(*) FROM events WHERE shape = 'span'")
+moments=$(sqlite3 "$corpus" "SELECT COUNT(*) FROM events WHERE shape = 'moment' AND from_earliest <> from_latest")
+if [ "$spans" -ge 3 ] && [ "$moments" -ge 3 ] && [ "$(sqlite3 "$corpus" 'PRAGMA user_version')" = 3 ]; then
+	pass "sqlite3: schema version 3, $spans spans and $moments uncertain moments"
+else
+	fail "sqlite3: $spans spans, $moments uncertain moments, user_version $(sqlite3 "$corpus" 'PRAGMA user_version')"
+fi
+
 printf 'not a database' >"$tmp/bad.db"
 cp "$tmp/bad.db" "$tmp/bad.copy"
 if "$bin" check --corpus "$tmp/bad.db" >"$tmp/bad.out" 2>"$tmp/bad.err"; then
@@ -138,6 +159,21 @@ if timeout 120 "$bin" screenshot --corpus "$corpus" -o "$tmp/shot.png" --size 12
 	fi
 else
 	fail "screenshot under Xvfb: $(tail -3 "$tmp/shot.err")"
+fi
+# --from and --to take EDTF as well as days.
+if timeout 120 "$bin" screenshot --corpus "$corpus" -o "$tmp/edtf.png" --size 1280x820 \
+	--from 2022-11/2022-12-14 --to '[2022-12-20..2022-12-21]' 2>"$tmp/edtf.err" &&
+	[ "$(identify -format '%w×%h' "$tmp/edtf.png")" = "1280×820" ]; then
+	pass "screenshot --from 2022-11/2022-12-14 --to [2022-12-20..2022-12-21] renders"
+else
+	fail "screenshot with EDTF dates: $(tail -3 "$tmp/edtf.err")"
+fi
+code=0
+"$bin" screenshot --corpus "$corpus" -o "$tmp/bad-date.png" --from 2022~ --to 2023 >/dev/null 2>"$tmp/bad-date.err" || code=$?
+if [ "$code" -eq 2 ] && [ "$(wc -l <"$tmp/bad-date.err")" -eq 1 ] && [ ! -e "$tmp/bad-date.png" ]; then
+	pass "screenshot --from 2022~: exit 2 and one line: $(cat "$tmp/bad-date.err")"
+else
+	fail "screenshot --from 2022~: exit $code: $(cat "$tmp/bad-date.err")"
 fi
 "$bin" --corpus "$corpus" >"$tmp/app.log" 2>&1 &
 app_pid=$!
