@@ -49,3 +49,42 @@ func TestDatingText(t *testing.T) {
 		})
 	}
 }
+
+// TestDatingText_EDTF checks the wording of datings as the corpus gives
+// them, in EDTF.
+func TestDatingText_EDTF(t *testing.T) {
+	tests := []struct{ edtf, want string }{
+		{"2022-12-20", "20 Dec 2022"},
+		{"2021-09", "Sep 2021"},
+		{"2022", "2022"},
+		{"[2022-12-07..2022-12-21]", "Sometime in 7–21 Dec 2022"},
+		{"2022-12-07/2022-12-21", "From 7 to 21 Dec 2022"},
+		{"2022-11/2022-12-14", "From Nov 2022 to 14 Dec 2022"},
+		{"2021-12-06/2021-12-12", "From 6 to 12 Dec 2021"},
+		{"../2023-02-17", "Until 17 Feb 2023"},
+		{"2022-12-18/..", "From 18 Dec 2022, end unknown"},
+		{"", "Undated"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.edtf, func(t *testing.T) {
+			e := data.EventSummary{Date: data.DateRange{Precision: data.Unknown}}
+			if err := e.SetEDTF(tc.edtf); err != nil {
+				t.Fatal(err)
+			}
+			if got := datingText(e); got != tc.want {
+				t.Errorf("datingText = %q, want %q", got, tc.want)
+			}
+			// The timeline draws it as what it is.
+			want := map[data.Shape]markKind{data.Span: kindBar, "": kindUndated}[e.Shape]
+			if e.Shape == data.Moment {
+				want = kindBand
+				if e.From.Precision == data.Day {
+					want = kindDot
+				}
+			}
+			if got := newEventItem(e).kind; got != want {
+				t.Errorf("drawn as %v, want %v", got, want)
+			}
+		})
+	}
+}
