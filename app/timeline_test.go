@@ -535,7 +535,7 @@ func TestTimeline_Golden(t *testing.T) {
 		// Issue 8: a moment sometime in some days, spans with exact,
 		// uncertain and open ends, and a date given before shapes were.
 		{"timeline_dating.png", func(tl *Timeline, c fyne.Canvas) {
-			tl.SetView(day(2022, 11, 26), day(2023, 1, 1))
+			tl.SetView(day(2022, 10, 28), day(2023, 1, 1))
 			tl.Select("ev-protests")
 			test.MoveMouse(c, centre(t, tl, "ev-roadblocks"))
 		}},
