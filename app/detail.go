@@ -398,7 +398,7 @@ func edtfLine(edtf string) fyne.CanvasObject {
 // dateLine says when, how precisely, and how we know: "20 Dec 2022 ·
 // resolved from “on Tuesday” in an article of 21 Dec 2022".
 func dateLine(e *data.Event, anchor *data.Document) string {
-	date := e.Date.String()
+	date := datingText(e.EventSummary)
 	switch e.Basis {
 	case data.Stated:
 		if e.DatePhrase != "" {

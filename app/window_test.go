@@ -918,3 +918,19 @@ func TestWindow_CopyEDTF(t *testing.T) {
 		t.Errorf("clipboard holds %q", got)
 	}
 }
+
+// The detail pane words a span and an uncertain moment apart.
+func TestWindow_DetailWordsDatingsApart(t *testing.T) {
+	v, _ := newTestWindow(t)
+	for id, want := range map[string]string{
+		"protests-after-ouster":       "From 7 to 21 Dec 2022",
+		"asylum-castillo-family":      "Sometime in 7–21 Dec 2022",
+		"celac-summit-castillo-visit": "Sep 2021",
+	} {
+		v.detail.ShowEvent(id)
+		v.detail.wait()
+		if text := richText(v.detail.scroll.Content); !strings.Contains(text, want) {
+			t.Errorf("%s: detail pane lacks %q:\n%s", id, want, text)
+		}
+	}
+}
