@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -92,7 +93,7 @@ func TestMigrate_FromVersion1(t *testing.T) {
 	}
 	gotEvs, _ := s.Events(ctx)
 	wantEvs, _ := fresh.Events(ctx)
-	if !slices.Equal(gotEvs, wantEvs) {
+	if !reflect.DeepEqual(gotEvs, wantEvs) {
 		t.Errorf("events differ after migration:\n%v\n%v", gotEvs, wantEvs)
 	}
 	for _, q := range []string{"coup", "persona non grata", "ebrard"} {

@@ -107,6 +107,13 @@ type EventSummary struct {
 	Group string
 	// Sources counts the distinct documents that give evidence for it.
 	Sources int
+	// Review is the researcher's: the event's status, its tags (sorted) and
+	// how many notes it has. Origin is "bundled" or "user" (the
+	// researcher's own event, which they may edit and delete).
+	Status Status
+	Tags   []string
+	Notes  int
+	Origin string
 	// Sequence orders events that begin on the same day in the order the
 	// sources narrate them, 1 first; zero when no source says.
 	Sequence int
