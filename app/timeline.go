@@ -23,6 +23,7 @@ import (
 //	timeline_marks.go   dots, bars, bands, clusters, histograms, the Undated column
 //	timeline_spans.go   a span's bar: solid where it surely lasted, fading over uncertain ends
 //	timeline_legend.go  the legend of dots, bands and bars under the lanes
+//	timeline_status.go  the badges of reviewed events' statuses
 //	timeline_labels.go  placing event labels in rows under the markers
 //	timeline_hit.go     hit boxes, finding what is under the pointer, the tooltip
 //	timeline_text.go    the cache of measured and formatted text

@@ -73,8 +73,26 @@ func fixtureEvents() []data.EventSummary {
 		} else {
 			evs[i] = momentary(evs[i])
 		}
+		r := fixtureReviews[evs[i].ID]
+		evs[i].Status, evs[i].Tags, evs[i].Notes = r.status, r.tags, r.notes
 	}
 	return evs
+}
+
+// fixtureReviews are a researcher's review of some fixture events: a
+// status of each kind on dots, a band, a bar and the undated event.
+var fixtureReviews = map[string]struct {
+	status data.Status
+	tags   []string
+	notes  int
+}{
+	"ev-self-coup":        {data.Verified, []string{"coup", "key"}, 2},
+	"ev-removal":          {data.Verified, []string{"key"}, 0},
+	"ev-arrest":           {data.Disputed, []string{"coup"}, 1},
+	"ev-transport-strike": {data.Verified, nil, 0},
+	"ev-emergency":        {data.NeedsSource, []string{"security"}, 0},
+	"ev-ambassador":       {data.Unreviewed, []string{"key"}, 1},
+	"ev-backchannel":      {data.NeedsSource, nil, 0},
 }
 
 // exactly is a When of one known day.
@@ -255,6 +273,16 @@ func syntheticEvents(n int, seed uint64) []data.EventSummary {
 			Sources:  1 + r.IntN(9),
 		}
 		evs[i] = synthShape(evs[i], i)
+		// A researcher has reviewed some: every fifth verified, and
+		// fewer disputed or lacking a source.
+		switch {
+		case i%5 == 0:
+			evs[i].Status = data.Verified
+		case i%17 == 0:
+			evs[i].Status = data.Disputed
+		case i%23 == 0:
+			evs[i].Status = data.NeedsSource
+		}
 	}
 	return evs
 }

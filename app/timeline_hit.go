@@ -2,6 +2,7 @@ package app
 
 import (
 	"math"
+	"strings"
 
 	"fyne.io/fyne/v2"
 
@@ -41,6 +42,7 @@ type hitBox struct {
 	prio           uint8
 	event          int32   // the event, or the first in a cluster
 	n, lane        int32   // events in a cluster, and its lane
+	reviewed       int32   // events in a cluster with a status
 	from, to       float64 // the span a cluster covers
 }
 
@@ -95,6 +97,7 @@ type tooltipText struct {
 type tipKey struct {
 	kind     hitKind
 	event, n int32
+	reviewed int32
 	from, to float64
 	deepest  bool // the view is as narrow as it goes, where a tap selects
 }
@@ -133,7 +136,7 @@ func (l *timelineLayout) buildTooltip() {
 // changes, keeping hover cheap.
 func (l *timelineLayout) updateTipText(h hitBox) {
 	t := l.t
-	key := tipKey{kind: h.kind, event: h.event, n: h.n, from: h.from, to: h.to, deepest: t.to-t.from <= minSpan}
+	key := tipKey{kind: h.kind, event: h.event, n: h.n, reviewed: h.reviewed, from: h.from, to: h.to, deepest: t.to-t.from <= minSpan}
 	if h.kind == hitHistogram {
 		key.from, key.to = t.from, t.to
 	}
@@ -149,8 +152,14 @@ func (l *timelineLayout) updateTipText(h hitBox) {
 		if it.Basis != "" && it.kind != kindUndated {
 			l.tip.detail += " · " + string(it.Basis)
 		}
+		if reviewed(&it.EventSummary) {
+			l.tip.title += " · " + statusText(it.Status)
+		}
+		if len(it.Tags) > 0 {
+			l.tip.detail += " · tags: " + strings.Join(it.Tags, ", ")
+		}
 	case hitCluster:
-		l.tip.title = textfmt.Count(int(h.n), "event")
+		l.tip.title = textfmt.Count(int(h.n), "event") + " · " + textfmt.Number(int(h.reviewed)) + " reviewed"
 		l.tip.detail = spanText(h.from, h.to) + " · tap to zoom in"
 		if key.deepest {
 			// As deep as the view goes: a tap selects (see Tapped).

@@ -51,8 +51,8 @@ type timelineFrame struct {
 
 	bg, grid, bars, bands, ranges, clusters, ticks, chips, outlines, tipBox []rectPrim
 	fades                                                                   []fadePrim
-	dots, rings                                                             []circlePrim
-	counts, labels, axis, names, tipText                                    []textPrim
+	dots, rings, badges                                                     []circlePrim
+	counts, labels, axis, names, tipText, badgeText                         []textPrim
 	hits                                                                    []hitBox
 	lanes                                                                   []laneFrame
 	// drawn says where each event in view was drawn: the hit box of its
@@ -115,7 +115,7 @@ func (f *timelineFrame) reset(size fyne.Size) {
 	f.size = size
 	f.bg, f.grid, f.bars, f.bands, f.ranges, f.fades = f.bg[:0], f.grid[:0], f.bars[:0], f.bands[:0], f.ranges[:0], f.fades[:0]
 	f.clusters, f.ticks, f.chips, f.outlines, f.tipBox = f.clusters[:0], f.ticks[:0], f.chips[:0], f.outlines[:0], f.tipBox[:0]
-	f.dots, f.rings = f.dots[:0], f.rings[:0]
+	f.dots, f.rings, f.badges, f.badgeText = f.dots[:0], f.rings[:0], f.badges[:0], f.badgeText[:0]
 	f.counts, f.labels, f.axis, f.names, f.tipText = f.counts[:0], f.labels[:0], f.axis[:0], f.names[:0], f.tipText[:0]
 	f.hits, f.lanes, f.drawn = f.hits[:0], f.lanes[:0], f.drawn[:0]
 	f.plotLeft, f.plotRight, f.legendH = 0, 0, 0

@@ -2,12 +2,15 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+
+	"chronoscope/data"
 )
 
 // The legend is a line under the lanes that shows, in grey, how an event's
 // dating is drawn: a dot for one day, a band for a moment sometime within
 // some days, a bar for a span from one day to another, and a fading end
-// for an end not known to the day. It has a strip of its own, so that it
+// for an end not known to the day; then the badges of the statuses a
+// researcher gives events. It has a strip of its own, so that it
 // never covers an event, and only room the lanes' rows leave over, so
 // that it never costs a row of events either.
 
@@ -20,6 +23,9 @@ var legendItems = [...]struct {
 	{glyphBand, "sometime within"},
 	{glyphBar, "from … to"},
 	{glyphFade, "end not known to the day"},
+	{glyphVerified, statusText(data.Verified)},
+	{glyphDisputed, statusText(data.Disputed)},
+	{glyphNeedsSource, statusText(data.NeedsSource)},
 }
 
 type legendGlyph uint8
@@ -29,7 +35,24 @@ const (
 	glyphBand
 	glyphBar
 	glyphFade
+	// A status's badge, on a dot.
+	glyphVerified
+	glyphDisputed
+	glyphNeedsSource
 )
+
+// legendStatus is the status a glyph shows, or "" for a dating's glyph.
+func (g legendGlyph) status() data.Status {
+	switch g {
+	case glyphVerified:
+		return data.Verified
+	case glyphDisputed:
+		return data.Disputed
+	case glyphNeedsSource:
+		return data.NeedsSource
+	}
+	return ""
+}
 
 // legendGlyphW is how wide the legend draws a band or a bar.
 const legendGlyphW = 22
@@ -51,7 +74,8 @@ func (l *timelineLayout) legendHeight(size fyne.Size, lanesTop, minRowH float32)
 }
 
 // buildLegend draws the legend in its strip, as many items as fit in the
-// plot's width.
+// timeline's width: past the plot, under the Undated column, the strip is
+// free too.
 func (l *timelineLayout) buildLegend() {
 	f, st := &l.frame, &l.style
 	if f.legendH == 0 {
@@ -66,13 +90,18 @@ func (l *timelineLayout) buildLegend() {
 		gw := float32(legendGlyphW)
 		if item.kind == glyphDot {
 			gw = dotSize
+		} else if item.kind.status() != "" {
+			gw = dotSize + badgeSize/2
 		}
 		tw := l.text.size(item.text, st.labelSize, false)
-		if x+gw+labelNear+tw.Width > f.plotRight {
+		if x+gw+labelNear+tw.Width > f.size.Width-labelGap {
 			break
 		}
 		r := rectPrim{pos: fyne.NewPos(x, y-markHeight/2), size: fyne.NewSize(gw, markHeight)}
 		switch item.kind {
+		case glyphVerified, glyphDisputed, glyphNeedsSource:
+			f.dots = append(f.dots, circlePrim{pos: fyne.NewPos(x, y-dotSize/2), size: fyne.NewSize(dotSize, dotSize), fill: ls.solid, stroke: st.bg, strokeW: 1})
+			l.addBadge(item.kind.status(), x+dotSize, y-dotSize/2, false)
 		case glyphDot:
 			f.dots = append(f.dots, circlePrim{pos: fyne.NewPos(x, y-dotSize/2), size: fyne.NewSize(dotSize, dotSize), fill: ls.solid, stroke: st.bg, strokeW: 1})
 		case glyphBand:

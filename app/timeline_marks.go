@@ -34,6 +34,7 @@ type laneMark struct {
 	geom     markGeom // of the single event, or of a cluster's first
 	x0, x1   float32  // the room it takes in its row
 	n        int32    // events in it
+	reviewed int32    // of them, those with a status
 	row      int32
 	merged   int32 // the mark it joined for want of a row, or -1
 	hit      int32 // its hit box in the frame
@@ -45,12 +46,18 @@ type laneMark struct {
 func newLaneMark(m markGeom, it *eventItem, selected int) laneMark {
 	mk := laneMark{geom: m, x0: m.x0, x1: m.x1, n: 1, merged: -1, hit: -1, from: it.start, to: it.end}
 	mk.anyHit, mk.selected = it.hit, int(m.event) == selected
+	if reviewed(&it.EventSummary) {
+		mk.reviewed = 1
+	}
 	return mk
 }
 
 // gather adds a point-like marker closer to this one than a point is wide.
 func (mk *laneMark) gather(m markGeom, it *eventItem, selected int) {
 	mk.n++
+	if reviewed(&it.EventSummary) {
+		mk.reviewed++
+	}
 	mk.x0, mk.x1 = min(mk.x0, m.x0), max(mk.x1, m.x1)
 	mk.from, mk.to = math.Min(mk.from, it.start), math.Max(mk.to, it.end)
 	mk.anyHit = mk.anyHit || it.hit
@@ -60,6 +67,7 @@ func (mk *laneMark) gather(m markGeom, it *eventItem, selected int) {
 // absorb makes o part of mk, which becomes (or stays) a cluster.
 func (mk *laneMark) absorb(o *laneMark) {
 	mk.n += o.n
+	mk.reviewed += o.reviewed
 	mk.x0, mk.x1 = min(mk.x0, o.x0), max(mk.x1, o.x1)
 	mk.from, mk.to = math.Min(mk.from, o.from), math.Max(mk.to, o.to)
 	mk.anyHit = mk.anyHit || o.anyHit
@@ -302,6 +310,7 @@ func (l *timelineLayout) addWide(li int, mk *laneMark) {
 	if t.selected == int(m.event) {
 		l.addOutline(r)
 	}
+	l.addBadge(it.Status, m.x1-2, y-markHeight/2, dim)
 	tx := m.in0 + 3
 	if m.in1-m.in0 < tickWidth(it.Sources)+6 {
 		tx = m.cx - tickWidth(it.Sources)/2
@@ -327,6 +336,7 @@ func (l *timelineLayout) addDot(li int, mk *laneMark) {
 	if t.selected == int(m.event) {
 		l.addRing(r)
 	}
+	l.addBadge(it.Status, m.cx+dotSize/2, y-dotSize/2, dim)
 	l.addTicks(it.Sources, m.cx-tickWidth(it.Sources)/2, y+dotSize/2+tickGap, pickColor(dim, ls.dim, ls.solid))
 	mk.hit = l.addHit(r, hitEvent, m.event, prioPoint, 0, 0)
 	l.addCandidate(mk, it.label, m.event, dim, kindDot)
@@ -366,7 +376,7 @@ func (l *timelineLayout) addCluster(li int, mk *laneMark) {
 	box.size = box.size.AddWidthHeight(2*stackOffset, 2*stackOffset)
 	mk.hit = l.addHit(box, hitCluster, mk.geom.event, prioPoint, mk.from, mk.to)
 	h := &f.hits[mk.hit]
-	h.n, h.lane = mk.n, int32(li)
+	h.n, h.lane, h.reviewed = mk.n, int32(li), mk.reviewed
 	if mk.selected {
 		// The selected event keeps its label even inside a cluster.
 		l.addCandidate(mk, t.events[t.selected].label, int32(t.selected), dim, kindDot)
@@ -423,7 +433,7 @@ func (l *timelineLayout) buildHistogram(li int) {
 	// selected event, drawn over the columns, and its label keep clear of
 	// it: the event goes in the first row the caption leaves free where it
 	// lies, and where the caption leaves none the caption goes.
-	s := l.text.histogramLabel(g.inView, matching)
+	s := l.text.histogramLabel(g.inView, matching, countOverlapping(ln.reviewedStarts, ln.reviewedEnds, f.from, f.to))
 	sz := l.text.size(s, st.labelSize, false)
 	pos := fyne.NewPos(f.plotLeft+labelGap, g.top+3)
 	chip := rectPrim{pos: pos.SubtractXY(3, 1), size: sz.AddWidthHeight(6, 2), fill: st.tipBg, radius: 3}
@@ -522,6 +532,7 @@ func (l *timelineLayout) buildUndated(li int) {
 		if t.selected == int(ei) {
 			l.addRing(r)
 		}
+		l.addBadge(t.events[ei].Status, pos.X+dotSize, pos.Y, dim)
 		l.addTicks(t.events[ei].Sources, pos.X+(dotSize-tickWidth(t.events[ei].Sources))/2, pos.Y+dotSize+tickGap, pickColor(dim, ls.dim, ls.solid))
 		l.addHit(r, hitEvent, ei, prioPoint, 0, 0)
 		if f.undatedTitles {

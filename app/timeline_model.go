@@ -312,6 +312,11 @@ func laneCategoryName(key string) string {
 	return textfmt.Clip(string(unicode.ToUpper(r))+s[n:], maxNameRunes)
 }
 
+// reviewed reports whether a researcher has given the event a status.
+func reviewed(e *data.EventSummary) bool {
+	return e.Status != "" && e.Status != data.Unreviewed
+}
+
 type markKind uint8
 
 const (
@@ -466,6 +471,9 @@ type timelineLane struct {
 	// lists them (indexes into timelineModel.events).
 	hitStarts, hitEnds []float64
 	hitItems           []int32
+	// reviewedStarts and reviewedEnds do the same for events with a
+	// status, for the histogram's caption.
+	reviewedStarts, reviewedEnds []float64
 	// count and hitCount count the events and the search hits for
 	// histograms.
 	count, hitCount columnCount
@@ -492,6 +500,9 @@ func (ln *timelineLane) index(events []eventItem) {
 	for p, ei := range ln.items {
 		it := &events[ei]
 		ln.starts[p], ln.ends[p] = it.start, it.end
+		if reviewed(&it.EventSummary) {
+			ln.reviewedStarts, ln.reviewedEnds = append(ln.reviewedStarts, it.start), append(ln.reviewedEnds, it.end)
+		}
 		d := it.end - it.start
 		k := 0
 		for d > durationClasses[k] {
@@ -503,6 +514,7 @@ func (ln *timelineLane) index(events []eventItem) {
 		c.longest = math.Max(c.longest, d)
 	}
 	slices.Sort(ln.ends)
+	slices.Sort(ln.reviewedEnds)
 	ln.count = newColumnCount(events, ln.items)
 	ln.rankDays(events)
 }

@@ -12,8 +12,8 @@ type timelineRenderer struct {
 
 	bg, grid, bars, bands, ranges, clusters, ticks, chips, outlines, tipBox objectPool[*canvas.Rectangle, rectPrim]
 	fades                                                                   objectPool[*canvas.LinearGradient, fadePrim]
-	dots, rings                                                             objectPool[*canvas.Circle, circlePrim]
-	counts, labels, axis, names, tipText                                    objectPool[*canvas.Text, textPrim]
+	dots, rings, badges                                                     objectPool[*canvas.Circle, circlePrim]
+	counts, labels, axis, names, tipText, badgeText                         objectPool[*canvas.Text, textPrim]
 
 	objects []fyne.CanvasObject
 }
@@ -37,6 +37,8 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 	grew = r.clusters.sync(f.clusters, applyRect) || grew
 	grew = r.dots.sync(f.dots, applyCircle) || grew
 	grew = r.ticks.sync(f.ticks, applyRect) || grew
+	grew = r.badges.sync(f.badges, applyCircle) || grew
+	grew = r.badgeText.sync(f.badgeText, applyText) || grew
 	grew = r.counts.sync(f.counts, applyText) || grew
 	grew = r.chips.sync(f.chips, applyRect) || grew
 	grew = r.labels.sync(f.labels, applyText) || grew
@@ -78,6 +80,8 @@ func (r *timelineRenderer) collect() {
 	r.objects = r.clusters.appendTo(r.objects)
 	r.objects = r.dots.appendTo(r.objects)
 	r.objects = r.ticks.appendTo(r.objects)
+	r.objects = r.badges.appendTo(r.objects)
+	r.objects = r.badgeText.appendTo(r.objects)
 	r.objects = r.counts.appendTo(r.objects)
 	r.objects = r.chips.appendTo(r.objects)
 	r.objects = r.labels.appendTo(r.objects)

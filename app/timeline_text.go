@@ -50,10 +50,10 @@ const (
 )
 
 type strKey struct {
-	kind strKind
-	unit timeUnit
-	n, m int64
-	flag bool
+	kind    strKind
+	unit    timeUnit
+	n, m, r int64
+	flag    bool
 }
 
 const textCacheLimit = 8192
@@ -157,14 +157,16 @@ func (c *textCache) eventsLabel(n int) string {
 	return c.str(strKey{kind: strEvents, n: int64(n)}, func() string { return textfmt.Count(n, "event") })
 }
 
-// histogramLabel says how many events a histogram counts, and how many of
-// them match the search when matching is not negative.
-func (c *textCache) histogramLabel(n, matching int) string {
-	return c.str(strKey{kind: strHistogram, n: int64(n), m: int64(matching)}, func() string {
+// histogramLabel says how many events a histogram counts, how many of
+// them match the search when matching is not negative, and how many of
+// them are reviewed.
+func (c *textCache) histogramLabel(n, matching, reviewed int) string {
+	return c.str(strKey{kind: strHistogram, n: int64(n), m: int64(matching), r: int64(reviewed)}, func() string {
+		s := textfmt.Number(n) + " events in view, "
 		if matching >= 0 {
-			return textfmt.Number(n) + " events in view, " + textfmt.Number(matching) + " matching, counted per column"
+			s += textfmt.Number(matching) + " matching, "
 		}
-		return textfmt.Number(n) + " events in view, counted per column"
+		return s + textfmt.Number(reviewed) + " reviewed, counted per column"
 	})
 }
 
