@@ -103,6 +103,20 @@ type mainView struct {
 	cancel    context.CancelFunc
 	bg        *background
 	events    []data.EventSummary
+
+	// filters narrows the events shown; shown are the events it keeps,
+	// which the timeline, Previous and Next and the results go by. byID
+	// indexes events.
+	filters *filterBar
+	filter  data.Filter
+	shown   []data.EventSummary
+	byID    map[string]int
+	// query and found are the search whose results are listed, kept to
+	// list them again when the filter changes.
+	query string
+	found *data.Results
+	// toggleFilters shows or hides the filter bar (View › Filters).
+	toggleFilters func()
 }
 
 func newMainView(c Corpus, w fyne.Window, file layoutFile) *mainView {
@@ -138,7 +152,19 @@ func newMainView(c Corpus, w fyne.Window, file layoutFile) *mainView {
 	v.lanes.Horizontal = true
 	v.lanes.Required = true
 	fit := widget.NewButton("Fit all", v.timeline.FitAll)
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(v.lanes, fit), v.search)
+	v.filters = newFilterBar()
+	v.filters.OnChanged = v.onFilterChanged
+	v.filters.content.Hide()
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(v.lanes, fit), v.search), v.filters.content)
+	v.toggleFilters = func() {
+		if v.filters.content.Visible() {
+			v.filters.content.Hide()
+		} else {
+			v.filters.content.Show()
+		}
+		top.Refresh()
+		v.content.Refresh()
+	}
 
 	v.status = widget.NewLabel("")
 	v.lower = container.NewHSplit(v.results, v.detail)
@@ -209,7 +235,12 @@ func (v *mainView) load() {
 		return
 	}
 	v.events = evs
-	v.timeline.SetEvents(evs)
+	v.byID = make(map[string]int, len(evs))
+	for i := range evs {
+		v.byID[evs[i].ID] = i
+	}
+	v.filters.SetEvents(evs)
+	v.applyFilter()
 	// The first search builds the search index, a second or so on a large
 	// corpus: build it now, before the first keystroke waits for it.
 	v.bg.run(func() func() {
@@ -300,6 +331,7 @@ func (v *mainView) onQueryChanged(q string) {
 	v.mu.Unlock()
 
 	if q == "" {
+		v.query, v.found = "", nil
 		v.results.SetResults(nil)
 		v.timeline.SetHighlight(nil)
 		v.setStatus("")
@@ -318,18 +350,14 @@ func (v *mainView) onQueryChanged(q string) {
 				v.showError(err)
 				return
 			}
-			v.results.SetResults(res)
+			v.query, v.found = q, res
+			v.results.SetResults(v.keptResults(res))
 			lit := make(map[string]bool, len(res.Events))
 			for _, id := range res.Events {
 				lit[id] = true
 			}
 			v.timeline.SetHighlight(lit)
-			listed := textfmt.Count(len(res.Hits)+len(res.Text), "result")
-			if len(res.Hits)+len(res.Text) == searchLimit {
-				listed = textfmt.Number(searchLimit) + " best results"
-			}
-			v.setStatus(fmt.Sprintf("%s for “%s” · %s on the timeline", listed, q,
-				textfmt.Count(len(res.Events), "matching event")))
+			v.setStatus(v.searchStatus())
 		}
 	})
 }
@@ -366,13 +394,13 @@ func (v *mainView) onResultOpened(kind data.Kind, id string) {
 // neighbours says whether an event has one before it and one after in the
 // order of the timeline's Previous and Next (data.CompareEvents).
 func (v *mainView) neighbours(id string) (previous, next bool) {
-	i := slices.IndexFunc(v.events, func(e data.EventSummary) bool { return e.ID == id })
-	return i > 0, i >= 0 && i < len(v.events)-1
+	i := slices.IndexFunc(v.shown, func(e data.EventSummary) bool { return e.ID == id })
+	return i > 0, i >= 0 && i < len(v.shown)-1
 }
 
 // firstInTime is the earliest of a set of events.
 func (v *mainView) firstInTime(ids map[string]bool) string {
-	for _, e := range v.events {
+	for _, e := range v.shown {
 		if ids[e.ID] {
 			return e.ID
 		}
@@ -400,6 +428,9 @@ func (v *mainView) onActorTapped(name string) {
 func (v *mainView) setStatus(s string) {
 	if s == "" {
 		s = fmt.Sprintf("%s · %s", textfmt.Count(len(v.events), "event"), v.corpus.Name())
+		if !v.filter.Empty() {
+			s = fmt.Sprintf("%s of %s shown · %s", textfmt.Number(len(v.shown)), textfmt.Count(len(v.events), "event"), v.corpus.Name())
+		}
 	}
 	v.status.SetText(s)
 }
