@@ -70,9 +70,8 @@ func newFilterBar() *filterBar {
 	b.clear = widget.NewButton("Clear filters", b.Clear)
 	b.clear.Disable()
 
-	dates := container.NewGridWithColumns(2, b.from, b.to)
 	row2 := container.NewBorder(nil, nil, nil, container.NewHBox(b.notes, b.clear),
-		container.NewGridWithColumns(4, b.tag, b.group, b.category, dates))
+		container.NewGridWithColumns(5, b.tag, b.group, b.category, b.from, b.to))
 	b.content = container.NewVBox(container.NewHBox(widget.NewLabel("Status:"), b.statuses), row2)
 	return b
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -238,5 +239,44 @@ func BenchmarkMainView_Filter(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/change")
 		})
+	}
+}
+
+// fixtureCorpus is the timeline's fixture events and documents as a
+// corpus, for the window.
+func fixtureCorpus() *fakeCorpus {
+	c := &fakeCorpus{docs: map[string]*data.Document{}}
+	for _, e := range fixtureEvents() {
+		c.events = append(c.events, &data.Event{EventSummary: e, Summary: "What happened: " + e.Title + "."})
+	}
+	for _, d := range fixtureDocs() {
+		c.docs[d.ID] = &data.Document{DocumentSummary: d}
+	}
+	return c
+}
+
+// TestMainView_FilterPicture is the window with reviewed events and a
+// filter on: every status but unreviewed, from November 2022. With
+// -update it saves the picture for docs/; it is not compared, as the
+// panes around the timeline change under other work.
+func TestMainView_FilterPicture(t *testing.T) {
+	v, w := newTestWindowOn(t, fixtureCorpus())
+	v.toggleFilters()
+	tapCheck(t, v.filters.content, "Verified")
+	tapCheck(t, v.filters.content, "Disputed")
+	tapCheck(t, v.filters.content, "Needs source")
+	test.Type(v.filters.from, "2022-11")
+	v.timeline.SetView(day(2022, 11, 25), day(2023, 1, 20))
+	v.timeline.Select("ev-self-coup")
+	v.showEvent("ev-self-coup")
+	v.detail.wait()
+	if ids := shownIDs(v); !slices.Equal(ids, []string{"ev-arrest", "ev-emergency", "ev-removal", "ev-self-coup"}) {
+		t.Errorf("shown %q, want the reviewed events from November 2022", ids)
+	}
+	if want := "4 of 24 events shown · fake"; v.status.Text != want {
+		t.Errorf("status %q, want %q", v.status.Text, want)
+	}
+	if *update {
+		writePNG(t, filepath.Join("..", "docs", "issue9-filter-headless.png"), w.Canvas().Capture())
 	}
 }
