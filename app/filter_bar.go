@@ -104,6 +104,10 @@ func (b *filterBar) Filter() data.Filter {
 		}
 	}
 	if t := strings.TrimSpace(b.tag.Text); t != "" {
+		// A tag typed in other case is the tag.
+		if i := slices.IndexFunc(b.tags, func(s string) bool { return strings.EqualFold(s, t) }); i >= 0 {
+			t = b.tags[i]
+		}
 		f.Tags = []string{t}
 	}
 	if i := slices.IndexFunc(groupLanes, func(g groupLane) bool { return g.name == b.group.Selected }); i >= 0 {

@@ -91,7 +91,7 @@ func TestFilterBar_Fields(t *testing.T) {
 	if got := b.offered; !slices.Equal(got, []string{"coup"}) {
 		t.Errorf("typing “co” offers %q, want the tag coup", got)
 	}
-	test.Type(b.tag, "up")
+	test.Type(b.tag, "UP") // the tag, typed in other case
 	b.group.SetSelected("Peru")
 	b.category.SetSelected("diplomacy")
 	test.Type(b.from, "2022-12")
