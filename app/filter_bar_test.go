@@ -228,6 +228,8 @@ func BenchmarkMainView_Filter(b *testing.B) {
 	for _, n := range []int{10_000, 100_000} {
 		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) {
 			evs := syntheticEvents(n, 1)
+			// As the store lists them.
+			slices.SortFunc(evs, func(a, b data.EventSummary) int { return data.CompareEvents(&a, &b) })
 			tl, _ := newTestTimeline(b, evs)
 			v := &mainView{events: evs, timeline: tl, status: widget.NewLabel(""), corpus: &fakeCorpus{}}
 			filters := []data.Filter{{Statuses: []data.Status{data.Verified}}, {Groups: []string{data.GroupPeru}}}

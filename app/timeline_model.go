@@ -67,7 +67,12 @@ func (m *timelineModel) setEvents(evs []data.EventSummary) {
 		unsorted[i], order[i] = newEventItem(evs[i]), int32(i)
 	}
 	// Sorting indexes moves 4 bytes per swap rather than a whole event.
-	slices.SortStableFunc(order, func(a, b int32) int { return compareItems(&unsorted[a], &unsorted[b]) })
+	// Events come from the store in order, and a filter keeps the order:
+	// checking costs a comparison an event, sorting many.
+	byItem := func(a, b int32) int { return compareItems(&unsorted[a], &unsorted[b]) }
+	if !slices.IsSortedFunc(order, byItem) {
+		slices.SortStableFunc(order, byItem)
+	}
 	items := make([]eventItem, len(evs))
 	for i, k := range order {
 		items[i] = unsorted[k]
