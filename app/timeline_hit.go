@@ -159,7 +159,10 @@ func (l *timelineLayout) updateTipText(h hitBox) {
 			l.tip.detail += " · tags: " + strings.Join(it.Tags, ", ")
 		}
 	case hitCluster:
-		l.tip.title = textfmt.Count(int(h.n), "event") + " · " + textfmt.Number(int(h.reviewed)) + " reviewed"
+		l.tip.title = textfmt.Count(int(h.n), "event")
+		if t.reviewed > 0 {
+			l.tip.title += " · " + textfmt.Number(int(h.reviewed)) + " reviewed"
+		}
 		l.tip.detail = spanText(h.from, h.to) + " · tap to zoom in"
 		if key.deepest {
 			// As deep as the view goes: a tap selects (see Tapped).

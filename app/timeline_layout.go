@@ -141,6 +141,8 @@ func (l *timelineLayout) build(size fyne.Size) {
 	if l.generation != t.generation {
 		l.text.labelW, l.text.fullW = nil, nil
 		clear(l.text.titles)
+		// The same event may come back reviewed: word its tooltip again.
+		l.tip.key = tipKey{}
 		l.generation = t.generation
 	}
 	l.buildGeometry(size)

@@ -433,7 +433,11 @@ func (l *timelineLayout) buildHistogram(li int) {
 	// selected event, drawn over the columns, and its label keep clear of
 	// it: the event goes in the first row the caption leaves free where it
 	// lies, and where the caption leaves none the caption goes.
-	s := l.text.histogramLabel(g.inView, matching, countOverlapping(ln.reviewedStarts, ln.reviewedEnds, f.from, f.to))
+	reviewedN := -1
+	if t.reviewed > 0 {
+		reviewedN = countOverlapping(ln.reviewedStarts, ln.reviewedEnds, f.from, f.to)
+	}
+	s := l.text.histogramLabel(g.inView, matching, reviewedN)
 	sz := l.text.size(s, st.labelSize, false)
 	pos := fyne.NewPos(f.plotLeft+labelGap, g.top+3)
 	chip := rectPrim{pos: pos.SubtractXY(3, 1), size: sz.AddWidthHeight(6, 2), fill: st.tipBg, radius: 3}

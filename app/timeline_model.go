@@ -54,6 +54,9 @@ type timelineModel struct {
 	hasExtent            bool
 	// longest is how long the longest dated event lasts, in seconds.
 	longest float64
+	// reviewed counts the events with a status: with none, as before any
+	// review, clusters and histograms do not count them.
+	reviewed int
 	// generation counts the sets of events given, so that what is cached
 	// by event index knows when to be dropped.
 	generation int
@@ -81,8 +84,12 @@ func (m *timelineModel) setEvents(evs []data.EventSummary) {
 	m.events, m.hits = items, m.hits[:0]
 	m.generation++
 	m.byID = make(map[string]int, len(items))
+	m.reviewed = 0
 	for i := range items {
 		m.byID[items[i].ID] = i
+		if reviewed(&items[i].EventSummary) {
+			m.reviewed++
+		}
 	}
 	m.markHits()
 	m.buildLanes()

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"chronoscope/data"
@@ -144,5 +145,37 @@ func TestStatusGlyph(t *testing.T) {
 	}
 	if statusGlyph(data.Unreviewed) != "" || statusGlyph("") != "" {
 		t.Error("an unreviewed event has a badge")
+	}
+}
+
+// TestTimeline_UnreviewedCorpusCountsNoReviews checks that before any
+// review the histogram and cluster say nothing of reviews, and that an
+// event hovered before it was reviewed shows its status once it is.
+func TestTimeline_UnreviewedCorpusCountsNoReviews(t *testing.T) {
+	evs := syntheticEvents(20_000, 3)
+	for i := range evs {
+		evs[i].Status = ""
+	}
+	tl, _ := newTestTimeline(t, evs)
+	for _, c := range tl.lastFrame().labels {
+		if strings.Contains(c.text, "reviewed") {
+			t.Errorf("caption %q counts reviews in a corpus with none", c.text)
+		}
+	}
+
+	plain := fixtureEvents()
+	for i := range plain {
+		plain[i].Status = ""
+	}
+	tl, w := newTestTimeline(t, plain)
+	tl.SetView(day(2022, 12, 7), day(2022, 12, 8))
+	test.MoveMouse(w.Canvas(), centre(t, tl, "ev-self-coup"))
+	if tip := tl.lastFrame().tipText; len(tip) != 2 || strings.Contains(tip[0].text, "verified") {
+		t.Fatalf("tooltip %+v", tip)
+	}
+	tl.SetEvents(fixtureEvents()) // the same events, now reviewed
+	tl.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: centre(t, tl, "ev-self-coup")}})
+	if tip := tl.lastFrame().tipText; len(tip) != 2 || !strings.HasSuffix(tip[0].text, " · verified") {
+		t.Errorf("the tooltip of an event since verified reads %+v", tip)
 	}
 }

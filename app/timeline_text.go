@@ -157,16 +157,19 @@ func (c *textCache) eventsLabel(n int) string {
 	return c.str(strKey{kind: strEvents, n: int64(n)}, func() string { return textfmt.Count(n, "event") })
 }
 
-// histogramLabel says how many events a histogram counts, how many of
-// them match the search when matching is not negative, and how many of
-// them are reviewed.
+// histogramLabel says how many events a histogram counts, and how many of
+// them match the search and how many are reviewed, each when it is not
+// negative.
 func (c *textCache) histogramLabel(n, matching, reviewed int) string {
 	return c.str(strKey{kind: strHistogram, n: int64(n), m: int64(matching), r: int64(reviewed)}, func() string {
 		s := textfmt.Number(n) + " events in view, "
 		if matching >= 0 {
 			s += textfmt.Number(matching) + " matching, "
 		}
-		return s + textfmt.Number(reviewed) + " reviewed, counted per column"
+		if reviewed >= 0 {
+			s += textfmt.Number(reviewed) + " reviewed, "
+		}
+		return s + "counted per column"
 	})
 }
 
