@@ -31,21 +31,35 @@ func newReviewedWindow(tb testing.TB) (*mainView, fyne.Window) {
 	}
 	v, w := newTestWindowOn(tb, c)
 	v.timeline.SetView(parseDay(tb, "2022-11-28"), parseDay(tb, "2022-12-16").Add(24*time.Hour))
-	v.toggleFilters()
+	if v.filters.content.Visible() {
+		tb.Fatal("the filter bar is shown before it is asked for")
+	}
+	test.Tap(find(tb, v.content, func(b *widget.Button) bool { return b.Text == "Filters" }))
 	return v, w
 }
 
 // tapCheck taps the check labelled text inside o, as a person would.
 func tapCheck(tb testing.TB, o fyne.CanvasObject, text string) {
 	tb.Helper()
-	var found *widget.Check
+	test.Tap(find(tb, o, func(c *widget.Check) bool { return c.Text == text }))
+}
+
+// find returns the first widget of type W inside o that match says is
+// the one.
+func find[W fyne.Widget](tb testing.TB, o fyne.CanvasObject, match func(W) bool) W {
+	tb.Helper()
+	var found W
+	ok := false
 	var walk func(fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
+		if ok {
+			return
+		}
+		if x, is := o.(W); is && match(x) {
+			found, ok = x, true
+			return
+		}
 		switch x := o.(type) {
-		case *widget.Check:
-			if x.Text == text {
-				found = x
-			}
 		case *fyne.Container:
 			for _, c := range x.Objects {
 				walk(c)
@@ -57,10 +71,10 @@ func tapCheck(tb testing.TB, o fyne.CanvasObject, text string) {
 		}
 	}
 	walk(o)
-	if found == nil {
-		tb.Fatalf("no check %q", text)
+	if !ok {
+		tb.Fatalf("no such %T", found)
 	}
-	test.Tap(found)
+	return found
 }
 
 func shownIDs(v *mainView) []string {
@@ -79,7 +93,7 @@ func TestFilterBar_Fields(t *testing.T) {
 	v, w := newReviewedWindow(t)
 	b := v.filters
 	if !b.content.Visible() {
-		t.Fatal("View › Filters does not show the bar")
+		t.Fatal("the Filters button does not show the bar")
 	}
 	if !b.clear.Disabled() {
 		t.Error("Clear filters is enabled with no filter")

@@ -155,7 +155,9 @@ func newMainView(c Corpus, w fyne.Window, file layoutFile) *mainView {
 	v.filters = newFilterBar()
 	v.filters.OnChanged = v.onFilterChanged
 	v.filters.content.Hide()
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(v.lanes, fit), v.search), v.filters.content)
+	// View › Filters does the same as the button.
+	filters := widget.NewButton("Filters", func() { v.toggleFilters() })
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(v.lanes, filters, fit), v.search), v.filters.content)
 	v.toggleFilters = func() {
 		if v.filters.content.Visible() {
 			v.filters.content.Hide()
