@@ -103,6 +103,15 @@ type mainView struct {
 	cancel    context.CancelFunc
 	bg        *background
 	events    []data.EventSummary
+
+	// undo holds the review edits; undoItem and redoItem are the Edit
+	// menu's, enabled when it has something to undo or redo.
+	undo               *undoStack
+	undoItem, redoItem *fyne.MenuItem
+	eventForm          *eventForm
+	// toggleFilters shows or hides the filter bar; nil until the bar is
+	// made.
+	toggleFilters func()
 }
 
 func newMainView(c Corpus, w fyne.Window, file layoutFile) *mainView {
@@ -152,6 +161,7 @@ func newMainView(c Corpus, w fyne.Window, file layoutFile) *mainView {
 	} else {
 		v.lanes.SetSelected("By country")
 	}
+	v.setUpReview()
 	v.addShortcuts()
 	return v
 }
@@ -181,6 +191,11 @@ func (v *mainView) addShortcuts() {
 			fn()
 		}
 		return ok
+	}
+	// Undo and Redo on the canvas only: a focused entry undoes its own
+	// typing.
+	for sc, fn := range v.editShortcuts() {
+		cv.AddShortcut(&sc, func(fyne.Shortcut) { fn() })
 	}
 	cv.SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		switch ev.Name {
@@ -261,9 +276,12 @@ func (v *mainView) mainMenu() *fyne.MainMenu {
 	fit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.Key0, Modifier: fyne.KeyModifierShortcutDefault}
 	find := fyne.NewMenuItem("Search", func() { v.win.Canvas().Focus(v.search) })
 	find.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	filters := fyne.NewMenuItem("Filters", func() { call(v.toggleFilters) })
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File", quit),
-		fyne.NewMenu("View", find, fit),
+		v.editMenu(),
+		fyne.NewMenu("View", find, fit, filters),
+		fyne.NewMenu("Help", fyne.NewMenuItem("About", v.showAbout)),
 	)
 }
 
