@@ -121,6 +121,7 @@ type eventForm struct {
 	role                 *widget.Entry
 	newName              *widget.Entry
 	newGroup             *widget.Select
+	addNew               *widget.Button
 	places               *widget.CheckGroup
 	placeIDs             []data.Place
 	dlg                  *dialog.ConfirmDialog
@@ -230,6 +231,9 @@ func (v *mainView) newEventForm(e data.NewEvent) *eventForm {
 		names = append(names, a.Name)
 	}
 	f.known = widget.NewSelect(names, func(name string) {
+		if name == "" {
+			return // cleared after adding
+		}
 		for _, a := range known {
 			if a.Name == name {
 				f.addActor(data.NewEventActor{ActorID: a.ActorID, Name: a.Name, Group: a.Group, Role: strings.TrimSpace(f.role.Text)})
@@ -257,7 +261,7 @@ func (v *mainView) newEventForm(e data.NewEvent) *eventForm {
 }
 
 func (f *eventForm) actorsBox() fyne.CanvasObject {
-	addNew := widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), func() {
+	f.addNew = widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), func() {
 		if name := strings.TrimSpace(f.newName.Text); name != "" {
 			f.addActor(data.NewEventActor{Name: name, Group: f.newGroup.Selected, Role: strings.TrimSpace(f.role.Text)})
 			f.newName.SetText("")
@@ -265,7 +269,7 @@ func (f *eventForm) actorsBox() fyne.CanvasObject {
 	})
 	return container.NewVBox(f.actorList,
 		container.NewGridWithColumns(2, f.known, f.role),
-		container.NewBorder(nil, nil, nil, container.NewHBox(f.newGroup, addNew), f.newName))
+		container.NewBorder(nil, nil, nil, container.NewHBox(f.newGroup, f.addNew), f.newName))
 }
 
 func (f *eventForm) addActor(a data.NewEventActor) {
