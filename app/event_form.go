@@ -125,6 +125,8 @@ type eventForm struct {
 	places               *widget.CheckGroup
 	placeIDs             []data.Place
 	dlg                  *dialog.ConfirmDialog
+	// content is the form's column, laid out again when an actor is added.
+	content *fyne.Container
 	err                  *widget.Label
 
 	mu  sync.Mutex
@@ -175,7 +177,11 @@ func newEventOf(ev *data.Event) data.NewEvent {
 
 func (v *mainView) showEventForm(title, quote string, e data.NewEvent, save func(data.NewEvent)) {
 	f := v.newEventForm(e)
-	content := container.NewVBox(
+	places := fyne.CanvasObject(f.places)
+	if len(f.placeIDs) == 0 {
+		places = widget.NewLabel("none known from the event this document was opened from")
+	}
+	f.content = container.NewVBox(
 		wrapped("“"+quote+"”", widget.RichTextStyle{TextStyle: fyne.TextStyle{Italic: true}}),
 		widget.NewForm(
 			widget.NewFormItem("Title", f.title),
@@ -183,11 +189,11 @@ func (v *mainView) showEventForm(title, quote string, e data.NewEvent, save func
 			widget.NewFormItem("Date", container.NewVBox(f.date, f.dating)),
 			widget.NewFormItem("Category", f.category),
 			widget.NewFormItem("Actors", f.actorsBox()),
-			widget.NewFormItem("Places", f.places),
+			widget.NewFormItem("Places", places),
 		),
 		f.err,
 	)
-	f.dlg = dialog.NewCustomConfirm(title, "Save", "Cancel", container.NewVScroll(content), func(ok bool) {
+	f.dlg = dialog.NewCustomConfirm(title, "Save", "Cancel", container.NewVScroll(f.content), func(ok bool) {
 		if !ok {
 			return
 		}
@@ -296,6 +302,13 @@ func (f *eventForm) showActors() {
 		f.actorList.Add(container.NewBorder(nil, nil, nil, remove, widget.NewLabel(label)))
 	}
 	f.actorList.Refresh()
+	if f.content != nil {
+		// The form sizes its rows once; a longer list needs them again.
+		for _, o := range f.content.Objects {
+			o.Refresh()
+		}
+		f.content.Refresh()
+	}
 }
 
 // value is the event as the form gives it.

@@ -161,7 +161,7 @@ func (d *detailPane) reviewChanged(kind data.Kind, id string) {
 // status, tags and notes, for a document its notes. It fills in once the
 // review has been read.
 func (d *detailPane) reviewSection(kind data.Kind, id string, origin string) fyne.CanvasObject {
-	head := container.NewHBox(subheading("Review"))
+	head := container.NewHBox(line(widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}, ColorName: theme.ColorNamePrimary}, "Review"))
 	d.reviewBox = container.NewVBox(head)
 	d.reviewKind, d.reviewID = kind, id
 	d.rc = &reviewControls{}
@@ -258,7 +258,7 @@ func (d *detailPane) statusRow(rv *data.Review) fyne.CanvasObject {
 		sel.Disable()
 	}
 	d.rc.status = sel
-	return container.NewHBox(richLine(widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}, "Status"), sel)
+	return container.NewHBox(line(widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}, "Status"), sel)
 }
 
 // tagsRow shows the event's tags as chips that remove them, and an entry
@@ -296,9 +296,9 @@ func (d *detailPane) tagsRow(rv *data.Review, all []string) fyne.CanvasObject {
 		addButton.Disable()
 	}
 	d.rc.tagEntry, d.rc.tagAdd = entry, addButton
-	label := richLine(widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}, "Tags")
+	label := line(widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}, "Tags")
 	if len(rv.Tags) == 0 {
-		chips.Add(richLine(widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}, "none yet"))
+		chips.Add(line(widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}, "none yet"))
 	}
 	return container.NewVBox(container.NewBorder(nil, nil, label, nil, chips),
 		container.NewBorder(nil, nil, nil, addButton, entry))
@@ -343,13 +343,13 @@ func (d *detailPane) noteRow(rv *data.Review, n data.Note) *noteRow {
 		row.edit = widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), nil)
 		row.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() { d.undo.Do(deleteNoteCommand(rv.Kind, rv.ID, n.ID)) })
 		row.edit.Importance, row.del.Importance = widget.LowImportance, widget.LowImportance
-		line := container.NewHBox(richLine(widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}, meta))
+		bar := container.NewHBox(line(widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}, meta))
 		if d.writable() {
-			line.Add(layout.NewSpacer())
-			line.Add(row.edit)
-			line.Add(row.del)
+			bar.Add(layout.NewSpacer())
+			bar.Add(row.edit)
+			bar.Add(row.del)
 		}
-		row.box.Objects = []fyne.CanvasObject{wrapped(n.Body, widget.RichTextStyleParagraph), line}
+		row.box.Objects = []fyne.CanvasObject{wrapped(n.Body, widget.RichTextStyleParagraph), bar}
 		row.box.Refresh()
 	}
 	edit := func() {
@@ -379,3 +379,10 @@ func (d *detailPane) rebuildNote(row *noteRow) {
 
 // noteTime is when a note was written, in the reader's time zone.
 func noteTime(t time.Time) string { return t.Local().Format("2 Jan 2006 15:04") }
+
+// line is one line of text that does not wrap, for rows: in a row, a
+// wrapped text gets no width and stands one letter per line.
+func line(style widget.RichTextStyle, s string) fyne.CanvasObject {
+	style.Inline = true
+	return widget.NewRichText(&widget.TextSegment{Text: s, Style: style})
+}
