@@ -127,7 +127,7 @@ type eventForm struct {
 	dlg                  *dialog.ConfirmDialog
 	// content is the form's column, laid out again when an actor is added.
 	content *fyne.Container
-	err                  *widget.Label
+	err     *widget.Label
 
 	mu  sync.Mutex
 	seq int
