@@ -117,6 +117,9 @@ func TestEventForm_NewEventFromPassage(t *testing.T) {
 	test.Type(f.newName, "Pedro Castillo")
 	f.newGroup.SetSelected(data.GroupPeru)
 	test.Tap(f.addNew)
+	if h := f.actorList.Size().Height; h == 0 {
+		t.Fatal("the actors added are not laid out")
+	}
 	f.places.SetSelected(nil)
 	f.dlg.Confirm()
 	v.bg.runResults()

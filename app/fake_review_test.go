@@ -24,6 +24,8 @@ type fakeReviewer struct {
 	now    time.Time
 	// calls counts the writes, for tests that check none was made.
 	calls int
+	// writeErr, when set, is what SetStatus returns.
+	writeErr error
 }
 
 var _ Reviewer = (*fakeReviewer)(nil)
@@ -69,6 +71,9 @@ func (f *fakeReviewer) Review(_ context.Context, kind data.Kind, id string) (*da
 }
 
 func (f *fakeReviewer) SetStatus(_ context.Context, id string, s data.Status) error {
+	if f.writeErr != nil {
+		return f.writeErr
+	}
 	f.tick()
 	f.status[id] = s
 	return nil

@@ -72,7 +72,13 @@ type noteRow struct {
 func (v *mainView) setUpReview() {
 	r, _ := v.corpus.(Reviewer)
 	v.undo = newUndoStack(r, v.bg)
-	v.undo.OnError = v.showError
+	v.undo.OnError = func(err error) {
+		v.showError(err)
+		// The pane shows the edit that failed: show what the store holds.
+		if v.detail.reviewBox != nil {
+			v.detail.loadReview()
+		}
+	}
 	v.undo.OnApplied = v.onReviewApplied
 	v.undo.OnChanged = v.updateEditMenu
 	d := v.detail

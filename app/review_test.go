@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"testing"
 
@@ -239,5 +240,22 @@ func TestReview_ReadOnlyCorpus(t *testing.T) {
 	}
 	if got := rc.reason.String(); got == "" {
 		t.Fatal("no reason given")
+	}
+}
+
+func TestReview_WriteErrorShown(t *testing.T) {
+	v, w, r := newReviewWindow(t, nil)
+	openEvent(t, v, "removed")
+	r.writeErr = errors.New("disk full")
+	v.detail.rc.status.SetSelected("Verified")
+	v.bg.runResults()
+	if w.Canvas().Overlays().Top() == nil {
+		t.Fatal("no error dialog")
+	}
+	if v.undo.CanUndo() {
+		t.Fatal("a failed edit can be undone")
+	}
+	if got := v.detail.rc.status.Selected; got != "Unreviewed" {
+		t.Fatalf("status shows %q after the write failed", got)
 	}
 }
