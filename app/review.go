@@ -106,13 +106,15 @@ func (v *mainView) onReviewApplied(c *command) {
 		v.detail.reviewChanged(c.kind, c.id)
 		return
 	}
-	v.OnReviewChanged(c.id, c.selects)
+	v.onReviewChanged(c.id, c.selects)
 }
 
-// OnReviewChanged reads the events again after the review of event id
+// onReviewChanged reads the events again after the review of event id
 // changed, then shows it: selected, when selectIt (an event of one's own
-// made or put back), or gone from the pane when it was deleted.
-func (v *mainView) OnReviewChanged(id string, selectIt bool) {
+// made or put back), or gone from the pane when it was deleted. The
+// timeline is given the events through refilter when the filter bar has set
+// it, so that it shows only those the filters keep.
+func (v *mainView) onReviewChanged(id string, selectIt bool) {
 	v.bg.run(func() func() {
 		evs, err := v.corpus.Events(context.Background())
 		return func() {
@@ -121,7 +123,11 @@ func (v *mainView) OnReviewChanged(id string, selectIt bool) {
 				return
 			}
 			v.events = evs
-			v.timeline.SetEvents(evs)
+			if v.refilter != nil {
+				v.refilter()
+			} else {
+				v.timeline.SetEvents(evs)
+			}
 			v.setStatus("")
 			exists := slices.ContainsFunc(evs, func(e data.EventSummary) bool { return e.ID == id })
 			switch {

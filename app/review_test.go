@@ -259,3 +259,15 @@ func TestReview_WriteErrorShown(t *testing.T) {
 		t.Fatalf("status shows %q after the write failed", got)
 	}
 }
+
+func TestReview_EditRefilters(t *testing.T) {
+	v, _, _ := newReviewWindow(t, nil)
+	openEvent(t, v, "removed")
+	var statuses []data.Status
+	v.refilter = func() { statuses = append(statuses, summary(t, v, "removed").Status) }
+	v.detail.rc.status.SetSelected("Verified")
+	v.bg.runResults()
+	if !slices.Equal(statuses, []data.Status{data.Verified}) {
+		t.Fatalf("refilter saw %v", statuses)
+	}
+}

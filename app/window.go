@@ -109,9 +109,11 @@ type mainView struct {
 	undo               *undoStack
 	undoItem, redoItem *fyne.MenuItem
 	eventForm          *eventForm
-	// toggleFilters shows or hides the filter bar; nil until the bar is
-	// made.
-	toggleFilters func()
+	// toggleFilters shows or hides the filter bar; refilter gives the
+	// timeline and results v.events as the filters keep them, after a
+	// review edit read them again. The filter bar sets both; nil, the
+	// View menu's Filters does nothing and the timeline gets every event.
+	toggleFilters, refilter func()
 }
 
 func newMainView(c Corpus, w fyne.Window, file layoutFile) *mainView {
