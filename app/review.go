@@ -48,6 +48,7 @@ type reviewControls struct {
 	tagEntry          *widget.SelectEntry
 	tagAdd            *widget.Button
 	chips             []*widget.Button
+	suggestions       []*widget.Button
 	noteEntry         *widget.Entry
 	noteAdd           *widget.Button
 	notes             []*noteRow
@@ -273,6 +274,9 @@ func (d *detailPane) statusRow(rv *data.Review) fyne.CanvasObject {
 	return container.NewHBox(line(widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}, "Status"), sel)
 }
 
+// maxSuggestions bounds the tags suggested as one types.
+const maxSuggestions = 6
+
 // tagsRow shows the event's tags as chips that remove them, and an entry
 // that adds one, completing from the tags in use.
 func (d *detailPane) tagsRow(rv *data.Review, all []string) fyne.CanvasObject {
@@ -290,9 +294,25 @@ func (d *detailPane) tagsRow(rv *data.Review, all []string) fyne.CanvasObject {
 	unused := slices.DeleteFunc(slices.Clone(all), func(t string) bool { return slices.Contains(rv.Tags, t) })
 	entry := widget.NewSelectEntry(unused)
 	entry.SetPlaceHolder("Add a tag…")
+	// suggest offers the tags in use that hold what is typed, a tap from
+	// being added; the entry's menu offers them all.
+	suggest := container.New(layout.NewRowWrapLayout())
+	d.rc.suggestions = nil
 	entry.OnChanged = func(s string) {
 		s = strings.ToLower(strings.TrimSpace(s))
-		entry.SetOptions(slices.DeleteFunc(slices.Clone(unused), func(t string) bool { return !strings.Contains(strings.ToLower(t), s) }))
+		suggest.Objects, d.rc.suggestions = nil, nil
+		if s != "" {
+			for _, t := range unused {
+				if strings.Contains(strings.ToLower(t), s) && len(d.rc.suggestions) < maxSuggestions {
+					b := widget.NewButton(t, func() { d.undo.Do(addTagCommand(rv.ID, t)) })
+					b.Importance = widget.LowImportance
+					d.rc.suggestions = append(d.rc.suggestions, b)
+					suggest.Add(b)
+				}
+			}
+		}
+		suggest.Refresh()
+		d.reviewBox.Refresh()
 	}
 	add := func() {
 		tag := strings.TrimSpace(entry.Text)
@@ -313,7 +333,7 @@ func (d *detailPane) tagsRow(rv *data.Review, all []string) fyne.CanvasObject {
 		chips.Add(line(widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}, "none yet"))
 	}
 	return container.NewVBox(container.NewBorder(nil, nil, label, nil, chips),
-		container.NewBorder(nil, nil, nil, addButton, entry))
+		container.NewBorder(nil, nil, nil, addButton, entry), suggest)
 }
 
 // notesList lists the notes, oldest first, each with when it was written

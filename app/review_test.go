@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"chronoscope/data"
 )
@@ -269,5 +271,56 @@ func TestReview_EditRefilters(t *testing.T) {
 	v.bg.runResults()
 	if !slices.Equal(statuses, []data.Status{data.Verified}) {
 		t.Fatalf("refilter saw %v", statuses)
+	}
+}
+
+func TestReview_TagSuggestions(t *testing.T) {
+	v, _, r := newReviewWindow(t, func(r *fakeReviewer) {
+		r.tags["before"] = []string{"cabinet", "contested"}
+		r.tags["after"] = []string{"protests"}
+	})
+	openEvent(t, v, "removed")
+	test.Type(v.detail.rc.tagEntry, "CO")
+	var got []string
+	for _, b := range v.detail.rc.suggestions {
+		got = append(got, b.Text)
+	}
+	if !slices.Equal(got, []string{"contested"}) {
+		t.Fatalf("suggested %q for CO", got)
+	}
+	test.Tap(v.detail.rc.suggestions[0])
+	v.bg.runResults()
+	if !slices.Equal(r.tags["removed"], []string{"contested"}) {
+		t.Fatalf("tags %q", r.tags["removed"])
+	}
+}
+
+func TestReview_About(t *testing.T) {
+	v, w, _ := newReviewWindow(t, nil)
+	menu := v.mainMenu()
+	menu.Items[3].Items[0].Action()
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no About dialog")
+	}
+	var texts []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Label:
+			texts = append(texts, x.Text)
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(top)
+	if joined := strings.Join(texts, "\n"); !strings.Contains(joined, "Chronoscope") || !strings.Contains(joined, "fake") {
+		t.Fatalf("About says %q", joined)
 	}
 }
