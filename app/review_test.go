@@ -324,3 +324,27 @@ func TestReview_About(t *testing.T) {
 		t.Fatalf("About says %q", joined)
 	}
 }
+
+// readOnlyReviewer is a review on a corpus file that cannot be written.
+type readOnlyReviewer struct{ *fakeReviewer }
+
+func (readOnlyReviewer) IsReadOnly() bool { return true }
+
+func TestReview_ReadOnlyFile(t *testing.T) {
+	r := newFakeReviewer(newFakeCorpus(t))
+	r.status["removed"] = data.Verified
+	v, _ := newTestWindowOn(t, readOnlyReviewer{r})
+	openEvent(t, v, "removed")
+	rc := v.detail.rc
+	if rc.reason == nil || rc.status.Selected != "Verified" || !rc.status.Disabled() || !rc.tagEntry.Disabled() {
+		t.Fatal("a read-only file's review should show, disabled, with the reason")
+	}
+	v.detail.ShowDocument("wire", -1, -1)
+	v.bg.runResults()
+	if b := v.detail.bar.Objects[1].(*widget.Button); !b.Disabled() {
+		t.Fatal("Select a passage enabled on a read-only file")
+	}
+	if r.calls != 0 {
+		t.Fatalf("%d writes", r.calls)
+	}
+}
