@@ -30,6 +30,26 @@ type detailPane struct {
 	OnPrevious, OnNext func()
 	Neighbours         func(id string) (previous, next bool)
 	OnError            func(error)
+	// OnNewEvent is called with a passage of a document the researcher
+	// selected (rune offsets, end exclusive) to make an event of it;
+	// OnEditEvent with an event of their own to edit.
+	OnNewEvent  func(doc *data.Document, start, end int)
+	OnEditEvent func(e *data.Event)
+
+	// reviewer writes the review through undo; readOnly, when set, says
+	// why the review cannot be changed. reviewBox is the review section
+	// shown, of reviewKind reviewID, and rc its widgets.
+	reviewer   Reviewer
+	undo       *undoStack
+	readOnly   string
+	reviewBox  *fyne.Container
+	reviewKind data.Kind
+	reviewID   string
+	rc         *reviewControls
+	// event is the event shown, or the one a shown document was opened
+	// from; selecting is the document text a passage is being selected in.
+	event     *data.Event
+	selecting *passageEntry
 
 	corpus Corpus
 	// bar holds what stays in view above the scrolled content: Previous
@@ -86,7 +106,7 @@ func (d *detailPane) showEventAt(id string, offset fyne.Position) {
 			return nil, err
 		}
 		return func() fyne.CanvasObject {
-			d.eventID = e.ID
+			d.eventID, d.event = e.ID, e
 			return d.eventView(e, docs)
 		}, nil
 	})
@@ -128,6 +148,7 @@ func (d *detailPane) load(offset fyne.Position, query func(context.Context) (fun
 				return
 			}
 			d.passage, d.box = nil, nil
+			d.reviewBox, d.selecting = nil, nil
 			d.show(build())
 			if d.passage != nil {
 				d.scrollToPassage()
@@ -144,8 +165,9 @@ func (d *detailPane) Clear() {
 	d.mu.Lock()
 	d.seq++
 	d.mu.Unlock()
-	d.eventID = ""
+	d.eventID, d.event = "", nil
 	d.passage, d.box = nil, nil
+	d.reviewBox, d.selecting = nil, nil
 	d.setBar()
 	d.show(d.placeholder())
 }
@@ -198,6 +220,7 @@ func (d *detailPane) eventView(e *data.Event, docs map[string]*data.Document) fy
 	box.Add(wrapped(facts, widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}))
 	box.Add(wrapped(e.Summary, widget.RichTextStyleParagraph))
 	box.Add(d.actorsLine(e.Actors))
+	box.Add(d.reviewSection(data.KindEvent, e.ID, e.Origin))
 	for _, dis := range e.Disagreements {
 		box.Add(d.disagreementView(e, dis, docs))
 	}
@@ -325,7 +348,7 @@ func (d *detailPane) documentView(doc *data.Document, start, end int) fyne.Canva
 	if d.eventID == "" {
 		back.Disable() // opened from the results, not from an event
 	}
-	d.setBar(back)
+	d.setBar(back, d.passageButton(doc))
 	box := container.NewVBox(heading(doc.Title),
 		wrapped(strings.Join(meta, " · "), widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}))
 	if doc.PublishedNote != "" {
@@ -334,6 +357,7 @@ func (d *detailPane) documentView(doc *data.Document, start, end int) fyne.Canva
 	if doc.Note != "" {
 		box.Add(wrapped("Note: "+doc.Note, widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, TextStyle: fyne.TextStyle{Italic: true}}))
 	}
+	box.Add(d.reviewSection(data.KindDocument, doc.ID, ""))
 	box.Add(widget.NewSeparator())
 	offset := 0
 	for _, para := range strings.Split(doc.Text, "\n") {

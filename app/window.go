@@ -115,8 +115,16 @@ type mainView struct {
 	// list them again when the filter changes.
 	query string
 	found *data.Results
-	// toggleFilters shows or hides the filter bar (View › Filters).
-	toggleFilters func()
+
+	// undo holds the review edits; undoItem and redoItem are the Edit
+	// menu's, enabled when it has something to undo or redo.
+	undo               *undoStack
+	undoItem, redoItem *fyne.MenuItem
+	eventForm          *eventForm
+	// toggleFilters shows or hides the filter bar (View › Filters);
+	// refilter gives the timeline and results v.events as the filter keeps
+	// them, after a review edit read them again.
+	toggleFilters, refilter func()
 }
 
 func newMainView(c Corpus, w fyne.Window, file layoutFile) *mainView {
@@ -158,6 +166,7 @@ func newMainView(c Corpus, w fyne.Window, file layoutFile) *mainView {
 	// View › Filters does the same as the button.
 	filters := widget.NewButton("Filters", func() { v.toggleFilters() })
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(v.lanes, filters, fit), v.search), v.filters.content)
+	v.refilter = v.eventsChanged
 	v.toggleFilters = func() {
 		if v.filters.content.Visible() {
 			v.filters.content.Hide()
@@ -180,6 +189,7 @@ func newMainView(c Corpus, w fyne.Window, file layoutFile) *mainView {
 	} else {
 		v.lanes.SetSelected("By country")
 	}
+	v.setUpReview()
 	v.addShortcuts()
 	return v
 }
@@ -210,6 +220,11 @@ func (v *mainView) addShortcuts() {
 		}
 		return ok
 	}
+	// Undo and Redo on the canvas only: a focused entry undoes its own
+	// typing.
+	for sc, fn := range v.editShortcuts() {
+		cv.AddShortcut(&sc, func(fyne.Shortcut) { fn() })
+	}
 	cv.SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		switch ev.Name {
 		case fyne.KeyPageDown:
@@ -237,12 +252,7 @@ func (v *mainView) load() {
 		return
 	}
 	v.events = evs
-	v.byID = make(map[string]int, len(evs))
-	for i := range evs {
-		v.byID[evs[i].ID] = i
-	}
-	v.filters.SetEvents(evs)
-	v.applyFilter()
+	v.eventsChanged()
 	// The first search builds the search index, a second or so on a large
 	// corpus: build it now, before the first keystroke waits for it.
 	v.bg.run(func() func() {
@@ -267,6 +277,17 @@ func corpusKey(c Corpus) string {
 		return p.Path()
 	}
 	return c.Name()
+}
+
+// eventsChanged indexes v.events, read anew, gives the filter bar their
+// tags and categories, and shows those the filter keeps.
+func (v *mainView) eventsChanged() {
+	v.byID = make(map[string]int, len(v.events))
+	for i := range v.events {
+		v.byID[v.events[i].ID] = i
+	}
+	v.filters.SetEvents(v.events)
+	v.applyFilter()
 }
 
 // saveLayout remembers the window's layout for the next run.
@@ -294,9 +315,12 @@ func (v *mainView) mainMenu() *fyne.MainMenu {
 	fit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.Key0, Modifier: fyne.KeyModifierShortcutDefault}
 	find := fyne.NewMenuItem("Search", func() { v.win.Canvas().Focus(v.search) })
 	find.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	filters := fyne.NewMenuItem("Filters", func() { call(v.toggleFilters) })
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File", quit),
-		fyne.NewMenu("View", find, fit),
+		v.editMenu(),
+		fyne.NewMenu("View", find, fit, filters),
+		fyne.NewMenu("Help", fyne.NewMenuItem("About", v.showAbout)),
 	)
 }
 
