@@ -20,7 +20,8 @@ const eventColumns = `e.id, e.title, e.category, e.start_date, e.end_date, e.pre
 	e.shape, e.from_earliest, e.from_latest, e.from_precision, e.to_earliest, e.to_latest, e.to_precision,
 	COALESCE((SELECT a.grp FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
 		WHERE ea.event_id = e.id ORDER BY ea.position LIMIT 1), 'other'),
-	(SELECT COUNT(DISTINCT document_id) FROM evidence v WHERE v.event_id = e.id), COALESCE(e.sequence, 0)`
+	(SELECT COUNT(DISTINCT document_id) FROM evidence v WHERE v.event_id = e.id), COALESCE(e.sequence, 0),
+	` + reviewColumns
 
 // The queries an eventReader merges; %s is its filter on events e.
 const (
@@ -194,11 +195,17 @@ func scanEventSummary(sc scanner, e *EventSummary, more ...any) error {
 		start, end sql.NullString
 		prec, bas  string
 		d          storedDating
+		tags       string
 	)
 	dest := append([]any{&e.ID, &e.Title, &e.Category, &start, &end, &prec, &bas,
-		&d.shape, &d.fromE, &d.fromL, &d.fromP, &d.toE, &d.toL, &d.toP, &e.Group, &e.Sources, &e.Sequence}, more...)
+		&d.shape, &d.fromE, &d.fromL, &d.fromP, &d.toE, &d.toL, &d.toP, &e.Group, &e.Sources, &e.Sequence,
+		&e.Status, &tags, &e.Notes, &e.Origin}, more...)
 	if err := sc.Scan(dest...); err != nil {
 		return err
+	}
+	var err error
+	if e.Tags, err = decodeTags(tags); err != nil {
+		return fmt.Errorf("event %s: %w", e.ID, err)
 	}
 	shape, from, to, err := d.dating()
 	if err != nil {
