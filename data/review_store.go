@@ -96,12 +96,7 @@ func mustExist(ctx context.Context, tx *sql.Tx, kind Kind, id string) error {
 	if !ok {
 		return fmt.Errorf("a %s has no review (only events, documents and actors)", kind)
 	}
-	var one int
-	err := tx.QueryRowContext(ctx, `SELECT 1 FROM `+table+` WHERE id = ?`, id).Scan(&one)
-	if errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("no %s %q in the corpus: %w", kind, id, ErrNotFound)
-	}
-	return err
+	return mustExistIn(ctx, tx, table, string(kind), id)
 }
 
 func scanNote(sc scanner) (Note, error) {
