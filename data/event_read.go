@@ -180,7 +180,7 @@ func (p *partRows[T]) take(eventID string) ([]T, error) {
 // idScanner scans a row's first column, an event id, into id and the
 // rest into what its caller asks for.
 type idScanner struct {
-	rows *sql.Rows
+	rows scanner
 	id   *string
 }
 
