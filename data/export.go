@@ -136,11 +136,16 @@ func (sel *exportSelection) document(id string) bool { return sel == nil || sel.
 // are dated against.
 func selectForExport(ctx context.Context, tx *sql.Tx, f Filter) (*exportSelection, error) {
 	sel := &exportSelection{events: map[string]bool{}, documents: map[string]bool{}}
-	err := eachRow(ctx, tx, `SELECT `+eventColumns+` FROM events e`, func(sc scanner) error {
+	reviews, err := readReviewSet(ctx, tx, "")
+	if err != nil {
+		return nil, err
+	}
+	err = eachRow(ctx, tx, `SELECT `+eventColumns+` FROM events e`, func(sc scanner) error {
 		var e EventSummary
 		if err := scanEventSummary(sc, &e); err != nil {
 			return err
 		}
+		reviews.fill(&e)
 		if f.Keep(&e) {
 			sel.events[e.ID] = true
 		}
