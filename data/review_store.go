@@ -333,7 +333,8 @@ func (s *Store) Tags(ctx context.Context) ([]string, error) {
 // an error, none.
 func (s *Store) ChangeReview(ctx context.Context, eventID string, c ReviewChange) (*Review, error) {
 	var r *Review
-	err := s.write(ctx, fmt.Sprintf("review event %q", eventID), func(tx *sql.Tx) error {
+	// The error names the event once: mustExist's does, or the caller has it.
+	err := s.write(ctx, "review", func(tx *sql.Tx) error {
 		if err := mustExist(ctx, tx, KindEvent, eventID); err != nil {
 			return err
 		}
@@ -377,11 +378,12 @@ type reviewSet struct {
 // event when eventID is "".
 func readReviewSet(ctx context.Context, tx *sql.Tx, eventID string) (*reviewSet, error) {
 	rs := &reviewSet{status: map[string]Status{}, tags: map[string][]string{}, notes: map[string]int{}}
-	where, args := "", []any{}
+	// where narrows each query to the event, on the column naming it.
+	where, args := func(string) string { return "" }, []any{}
 	if eventID != "" {
-		where, args = " AND target_id = ?", []any{eventID}
+		where, args = func(col string) string { return " AND " + col + " = ?" }, []any{eventID}
 	}
-	err := eachRow(ctx, tx, `SELECT event_id, status FROM user_reviews WHERE 1`+strings.ReplaceAll(where, "target_id", "event_id"),
+	err := eachRow(ctx, tx, `SELECT event_id, status FROM user_reviews WHERE true`+where("event_id"),
 		func(sc scanner) error {
 			var id string
 			var st Status
@@ -392,7 +394,7 @@ func readReviewSet(ctx context.Context, tx *sql.Tx, eventID string) (*reviewSet,
 	if err != nil {
 		return nil, err
 	}
-	err = eachRow(ctx, tx, `SELECT target_id, tag FROM user_tags WHERE target_kind = 'event'`+where+` ORDER BY target_id, tag`,
+	err = eachRow(ctx, tx, `SELECT target_id, tag FROM user_tags WHERE target_kind = 'event'`+where("target_id")+` ORDER BY target_id, tag`,
 		func(sc scanner) error {
 			var id, tag string
 			err := sc.Scan(&id, &tag)
@@ -402,7 +404,7 @@ func readReviewSet(ctx context.Context, tx *sql.Tx, eventID string) (*reviewSet,
 	if err != nil {
 		return nil, err
 	}
-	err = eachRow(ctx, tx, `SELECT target_id, COUNT(*) FROM user_notes WHERE target_kind = 'event'`+where+` GROUP BY target_id`,
+	err = eachRow(ctx, tx, `SELECT target_id, COUNT(*) FROM user_notes WHERE target_kind = 'event'`+where("target_id")+` GROUP BY target_id`,
 		func(sc scanner) error {
 			var id string
 			var n int
