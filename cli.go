@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"chronoscope/assets"
@@ -31,7 +32,12 @@ Usage:
   chronoscope search [--json] [--limit N] QUERY
                                                search events, people, places and documents,
                                                then the text of the documents; one line a hit
-  chronoscope export --format json [-o FILE]   write the corpus as JSON
+  chronoscope export --format json [-o FILE] [--status S]... [--tag T]...
+                                               write the corpus as JSON, each event
+                                               with its review
+  chronoscope review EVENT_ID [--status S] [--note TEXT]... [--tag T]... [--untag T]...
+                                               change an event's review, all at once,
+                                               and print it; with no flags, print it
   chronoscope check                            validate the corpus; exit 1 listing problems
   chronoscope screenshot -o FILE.png [--size WxH] [--query Q] [--select EVENT_ID]
                          [--from DATE --to DATE] [--lanes group|category] [--dark]
@@ -41,14 +47,24 @@ Usage:
 Flags:
   --corpus PATH      the corpus file (every command). Without it the user's corpus
                      in the app's storage is used; a corpus that does not exist is
-                     built from the bundled sources, and an existing --corpus file
-                     is only read.
+                     built from the bundled sources. An existing --corpus file is
+                     only read, except by review with flags, which writes to it
+                     (first bringing its bundled events up to date).
   search:
     --json           print the hits as JSON
     --limit N        print at most N hits in all (default 20)
   export:
     --format json    the format (only json)
     -o FILE          write to FILE instead of standard output
+    --status S       only events with status S (repeat for any of several)
+    --tag T          only events tagged T (repeat for any of several); with
+                     --status, events must match both. Documents are those the
+                     events kept quote or are dated against.
+  review:
+    --status S       set the status: unreviewed, verified, disputed or needs-source
+    --note TEXT      add a note (repeatable)
+    --tag T          add a tag (repeatable)
+    --untag T        remove a tag (repeatable)
   screenshot:
     -o FILE.png      write the picture to FILE.png
     --size WxH       window size (default 1280x820)
@@ -187,6 +203,7 @@ func (c *cli) commands() map[string]command {
 		"search":     c.searchCommand(),
 		"export":     c.exportCommand(),
 		"check":      c.checkCommand(),
+		"review":     c.reviewCommand(),
 		"screenshot": c.screenshotCommand(),
 	}
 }
@@ -412,6 +429,9 @@ func (c *cli) exportCommand() command {
 	fl := flag.NewFlagSet("export", flag.ContinueOnError)
 	format := fl.String("format", "json", "export `FORMAT` (json)")
 	outPath := fl.String("o", "", "write to `FILE` instead of standard output")
+	var statuses, tags listFlag
+	fl.Var(&statuses, "status", "only events with `STATUS`")
+	fl.Var(&tags, "tag", "only events tagged `TAG`")
 	return command{fl, func(ctx context.Context, args []string) error {
 		if err := noArgs(args); err != nil {
 			return err
@@ -419,12 +439,20 @@ func (c *cli) exportCommand() command {
 		if *format != "json" {
 			return fmt.Errorf("%w: export format %q: only json is supported", errUsage, *format)
 		}
+		f := data.Filter{Tags: tags}
+		for _, st := range statuses {
+			status, err := data.ParseStatus(st)
+			if err != nil {
+				return err
+			}
+			f.Statuses = append(f.Statuses, status)
+		}
 		s, err := c.open(ctx)
 		if err != nil {
 			return err
 		}
 		defer s.Close()
-		write := func(w io.Writer) error { return s.ExportJSON(ctx, w) }
+		write := func(w io.Writer) error { return s.ExportJSONFiltered(ctx, w, f) }
 		if *outPath == "" {
 			return write(c.stdout)
 		}
@@ -490,6 +518,89 @@ func (c *cli) checkCommand() command {
 	}}
 }
 
+// listFlag is a flag that may be given more than once, each value kept.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ", ") }
+
+func (l *listFlag) Set(s string) error {
+	*l = append(*l, s)
+	return nil
+}
+
+func (c *cli) reviewCommand() command {
+	fl := flag.NewFlagSet("review", flag.ContinueOnError)
+	status := fl.String("status", "", "set the status to `S`")
+	var notes, tags, untags listFlag
+	fl.Var(&notes, "note", "add a note of `TEXT`")
+	fl.Var(&tags, "tag", "add the tag `T`")
+	fl.Var(&untags, "untag", "remove the tag `T`")
+	return command{fl, func(ctx context.Context, args []string) error {
+		if len(args) != 1 {
+			return fmt.Errorf("%w: review needs one EVENT_ID", errUsage)
+		}
+		id := args[0]
+		change := data.ReviewChange{Notes: notes, Tags: tags, Untags: untags}
+		if *status != "" {
+			st, err := data.ParseStatus(*status)
+			if err != nil {
+				return err
+			}
+			change.Status = st
+		}
+		writes := change.Status != "" || len(notes)+len(tags)+len(untags) > 0
+		var (
+			s   *data.Store
+			err error
+		)
+		if writes {
+			s, err = c.openWrite(ctx)
+		} else {
+			s, err = c.open(ctx)
+		}
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		var r *data.Review
+		if writes {
+			r, err = s.ChangeReview(ctx, id, change)
+		} else {
+			r, err = s.Review(ctx, data.KindEvent, id)
+		}
+		if err != nil {
+			return err
+		}
+		e, err := s.Event(ctx, id)
+		if err != nil {
+			return err
+		}
+		writeReview(c.stdout, e, r)
+		return nil
+	}}
+}
+
+// writeReview prints an event's review: its id and title, status, tags,
+// and its notes oldest first, each with its number and when it was last
+// changed.
+func writeReview(w io.Writer, e *data.Event, r *data.Review) {
+	fmt.Fprintf(w, "%s  %s\n", e.ID, e.Title)
+	fmt.Fprintf(w, "status: %s\n", r.Status)
+	if len(r.Tags) == 0 {
+		fmt.Fprintln(w, "tags:   (none)")
+	} else {
+		fmt.Fprintf(w, "tags:   %s\n", strings.Join(r.Tags, ", "))
+	}
+	if len(r.Notes) == 0 {
+		fmt.Fprintln(w, "notes:  (none)")
+		return
+	}
+	fmt.Fprintln(w, "notes:")
+	for _, n := range r.Notes {
+		fmt.Fprintf(w, "  %d  %s  %s\n", n.ID, n.Updated.UTC().Format(time.RFC3339), strings.Join(strings.Fields(n.Body), " "))
+	}
+}
+
 // corpusPath is --corpus, or the user's corpus in the app's storage.
 func (c *cli) corpusPath() (string, error) {
 	if c.corpus != "" {
@@ -524,4 +635,23 @@ func (c *cli) open(ctx context.Context) (*data.Store, error) {
 		}
 	}
 	return data.OpenOrCreate(ctx, path, assets.Corpus())
+}
+
+// openWrite opens the corpus read-write for a command that changes it,
+// --corpus file or not, building it when there is none and first bringing
+// its bundled events up to date, as the window does.
+func (c *cli) openWrite(ctx context.Context) (*data.Store, error) {
+	path, err := c.corpusPath()
+	if err != nil {
+		return nil, err
+	}
+	s, err := data.OpenOrCreate(ctx, path, assets.Corpus())
+	if err != nil {
+		return nil, err
+	}
+	if s.IsReadOnly() {
+		s.Close()
+		return nil, fmt.Errorf("corpus %s: %w", path, data.ErrReadOnly)
+	}
+	return s, nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"encoding/json"
 	"flag"
@@ -616,5 +617,126 @@ func TestCLI_ScreenshotEDTF(t *testing.T) {
 	code, _, errOut := runCLI(t, "screenshot", "--corpus", path, "-o", png, "--from", "2022-12-40", "--to", "2023")
 	if code != 2 || !strings.Contains(errOut, "--from: ") || strings.Count(errOut, "\n") != 1 {
 		t.Errorf("exit %d, %q; want a one-line usage error naming --from", code, errOut)
+	}
+}
+
+// fileSum is the SHA-256 of the file at path.
+func fileSum(tb testing.TB, path string) [32]byte {
+	tb.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return sha256.Sum256(b)
+}
+
+// TestCLI_Review changes an event's review in one command, prints it, and
+// finds it again on the next run and in the export.
+func TestCLI_Review(t *testing.T) {
+	path := tempCorpus(t)
+	code, out, errOut := runCLI(t, "review", "castillo-removed", "--corpus", path,
+		"--status", "needs-source", "--note", "check the wire", "--tag", "succession", "--tag", "arrest")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"castillo-removed  Congress removes Castillo", "status: needs-source",
+		"tags:   arrest, succession", "  1  ", "check the wire"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("review output lacks %q:\n%s", want, out)
+		}
+	}
+	code, out, errOut = runCLI(t, "review", "--corpus", path, "castillo-removed", "--untag", "arrest")
+	if code != 0 || !strings.Contains(out, "tags:   succession\n") || !strings.Contains(out, "status: needs-source") {
+		t.Errorf("untag: exit %d\n%s%s", code, out, errOut)
+	}
+
+	// Reading it writes nothing.
+	before := fileSum(t, path)
+	code, out, _ = runCLI(t, "review", "--corpus", path, "castillo-removed")
+	if code != 0 || !strings.Contains(out, "check the wire") {
+		t.Errorf("review without flags: exit %d\n%s", code, out)
+	}
+	if fileSum(t, path) != before {
+		t.Error("review without flags wrote to the corpus")
+	}
+
+	code, out, _ = runCLI(t, "export", "--corpus", path, "--status", "needs-source", "--tag", "succession")
+	var x struct {
+		Documents []map[string]any `json:"documents"`
+		Events    []struct {
+			ID     string            `json:"id"`
+			Review data.ExportReview `json:"review"`
+		} `json:"events"`
+	}
+	if err := json.Unmarshal([]byte(out), &x); code != 0 || err != nil {
+		t.Fatalf("export: exit %d, %v", code, err)
+	}
+	if len(x.Events) != 1 || x.Events[0].ID != "castillo-removed" || x.Events[0].Review.Status != "needs-source" ||
+		len(x.Events[0].Review.Notes) != 1 || x.Events[0].Review.Notes[0].Body != "check the wire" || len(x.Documents) == 0 || len(x.Documents) == 5 {
+		t.Errorf("export --status --tag: %d documents, events %+v", len(x.Documents), x.Events)
+	}
+	if code, out, _ := runCLI(t, "export", "--corpus", path, "--status", "verified"); code != 0 || !strings.Contains(out, `"events": []`) {
+		t.Errorf("export --status verified: exit %d\n%.300s", code, out)
+	}
+}
+
+// TestCLI_ReviewRefused gives an unknown event and an unknown status: one
+// line naming it, exit 1, and the corpus file unchanged.
+func TestCLI_ReviewRefused(t *testing.T) {
+	path := tempCorpus(t)
+	if code, _, errOut := runCLI(t, "check", "--corpus", path); code != 0 {
+		t.Fatal(errOut)
+	}
+	before := fileSum(t, path)
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"review", "no-such-event", "--status", "verified", "--tag", "x"}, `"no-such-event"`},
+		{[]string{"review", "castillo-removed", "--tag", "x", "--status", "maybe"}, `unknown status "maybe"`},
+		{[]string{"export", "--status", "maybe"}, `unknown status "maybe"`},
+	} {
+		code, out, errOut := runCLI(t, append(tt.args, "--corpus", path)...)
+		if code != 1 || out != "" || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, tt.want) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want one line with %s", tt.args, code, out, errOut, tt.want)
+		}
+	}
+	if fileSum(t, path) != before {
+		t.Error("a refused review wrote to the corpus")
+	}
+	if code, _, errOut := runCLI(t, "review", "--corpus", path); code != 2 || !strings.Contains(errOut, "EVENT_ID") {
+		t.Errorf("review without an id: exit %d %s", code, errOut)
+	}
+}
+
+// TestCLI_ReviewUpdatesBundled checks that review, which writes, brings
+// an out-of-date --corpus file's bundled events up to date first, while
+// export, which reads, leaves the file as it is.
+func TestCLI_ReviewUpdatesBundled(t *testing.T) {
+	path := tempCorpus(t)
+	if code, _, errOut := runCLI(t, "check", "--corpus", path); code != 0 {
+		t.Fatal(errOut)
+	}
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{`UPDATE meta SET value = 'older' WHERE key = 'source_digest'`,
+		`UPDATE events SET title = 'stale title' WHERE id = 'castillo-removed'`} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	before := fileSum(t, path)
+	if code, out, _ := runCLI(t, "export", "--corpus", path); code != 0 || !strings.Contains(out, "stale title") {
+		t.Errorf("export: exit %d", code)
+	}
+	if fileSum(t, path) != before {
+		t.Error("export wrote to the corpus")
+	}
+	code, out, errOut := runCLI(t, "review", "castillo-removed", "--corpus", path, "--status", "verified")
+	if code != 0 || strings.Contains(out, "stale title") || !strings.Contains(out, "Congress removes Castillo") {
+		t.Errorf("review on an out-of-date corpus: exit %d\n%s%s", code, out, errOut)
 	}
 }

@@ -20,7 +20,7 @@ const eventColumns = `e.id, e.title, e.category, e.start_date, e.end_date, e.pre
 	e.shape, e.from_earliest, e.from_latest, e.from_precision, e.to_earliest, e.to_latest, e.to_precision,
 	COALESCE((SELECT a.grp FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
 		WHERE ea.event_id = e.id ORDER BY ea.position LIMIT 1), 'other'),
-	(SELECT COUNT(DISTINCT document_id) FROM evidence v WHERE v.event_id = e.id), COALESCE(e.sequence, 0)`
+	(SELECT COUNT(DISTINCT document_id) FROM evidence v WHERE v.event_id = e.id), COALESCE(e.sequence, 0), e.origin`
 
 // The queries an eventReader merges; %s is its filter on events e.
 const (
@@ -60,7 +60,7 @@ func (s *Store) Event(ctx context.Context, id string) (*Event, error) {
 
 // readEvent reads the event id in tx, or nil if there is none.
 func readEvent(ctx context.Context, tx *sql.Tx, id string) (*Event, error) {
-	r, err := readEvents(ctx, tx, `WHERE e.id = ?`, id)
+	r, err := readEvents(ctx, tx, id)
 	if err != nil {
 		return nil, err
 	}
@@ -78,13 +78,20 @@ type eventReader struct {
 	places        *partRows[Place]
 	evidence      *partRows[Evidence]
 	disagreements *partRows[Disagreement]
+	reviews       *reviewSet
 }
 
-// readEvents starts reading the events that where (a WHERE clause on
-// events e, or "") selects.
-func readEvents(ctx context.Context, tx *sql.Tx, where string, args ...any) (*eventReader, error) {
-	r := &eventReader{}
-	var err error
+// readEvents starts reading the event id, or every event when id is "".
+func readEvents(ctx context.Context, tx *sql.Tx, id string) (*eventReader, error) {
+	where, args := "", []any{}
+	if id != "" {
+		where, args = `WHERE e.id = ?`, []any{id}
+	}
+	reviews, err := readReviewSet(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
+	r := &eventReader{reviews: reviews}
 	query := func(q string) *sql.Rows {
 		if err != nil {
 			return nil
@@ -118,6 +125,7 @@ func (r *eventReader) next() (*Event, error) {
 		return nil, err
 	}
 	e.DateAnchor = anchor.String
+	r.reviews.fill(&e.EventSummary)
 	var err error
 	if e.Actors, err = r.actors.take(e.ID); err != nil {
 		return nil, fmt.Errorf("event %q actors: %w", e.ID, err)
@@ -179,7 +187,7 @@ func (p *partRows[T]) take(eventID string) ([]T, error) {
 // idScanner scans a row's first column, an event id, into id and the
 // rest into what its caller asks for.
 type idScanner struct {
-	rows *sql.Rows
+	rows scanner
 	id   *string
 }
 
@@ -188,7 +196,7 @@ func (s idScanner) Scan(dest ...any) error {
 }
 
 // scanEventSummary scans eventColumns into e, and any further columns into
-// more.
+// more; the review fields are left for a reviewSet to fill.
 func scanEventSummary(sc scanner, e *EventSummary, more ...any) error {
 	var (
 		start, end sql.NullString
@@ -196,7 +204,8 @@ func scanEventSummary(sc scanner, e *EventSummary, more ...any) error {
 		d          storedDating
 	)
 	dest := append([]any{&e.ID, &e.Title, &e.Category, &start, &end, &prec, &bas,
-		&d.shape, &d.fromE, &d.fromL, &d.fromP, &d.toE, &d.toL, &d.toP, &e.Group, &e.Sources, &e.Sequence}, more...)
+		&d.shape, &d.fromE, &d.fromL, &d.fromP, &d.toE, &d.toL, &d.toP, &e.Group, &e.Sources, &e.Sequence,
+		&e.Origin}, more...)
 	if err := sc.Scan(dest...); err != nil {
 		return err
 	}

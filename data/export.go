@@ -49,6 +49,25 @@ type ExportEvent struct {
 	Places     []string        `json:"places"`
 	Sources    []ExportSource  `json:"sources"`
 	Disputes   []ExportDispute `json:"disagreements,omitempty"`
+	// Origin is "user" for the researcher's own event, else left out.
+	Origin string       `json:"origin,omitempty"`
+	Review ExportReview `json:"review"`
+}
+
+// ExportReview is an event's review in the export: "unreviewed" and empty
+// lists for an event nobody has reviewed.
+type ExportReview struct {
+	Status string       `json:"status"`
+	Tags   []string     `json:"tags"`
+	Notes  []ExportNote `json:"notes"`
+}
+
+// ExportNote is a note in the export; its times are ISO 8601, UTC.
+type ExportNote struct {
+	ID      int64  `json:"id"`
+	Body    string `json:"body"`
+	Created string `json:"created"`
+	Updated string `json:"updated"`
 }
 
 // ExportSource is one evidence passage in the export.
@@ -67,16 +86,33 @@ type ExportDispute struct {
 
 // ExportJSON writes the corpus to w as indented JSON,
 // {"documents": [...], "events": [...]}, documents in order of publication
-// and events in time order, undated last. It reads from one snapshot of the
-// corpus and writes each document and event as it reads it, so memory does
-// not grow with the corpus.
+// and events in time order, undated last, each event with its review. It
+// reads from one snapshot of the corpus and writes each document and event
+// as it reads it, so memory does not grow with the corpus.
 func (s *Store) ExportJSON(ctx context.Context, w io.Writer) error {
+	return s.ExportJSONFiltered(ctx, w, Filter{})
+}
+
+// ExportJSONFiltered is ExportJSON of the events f keeps and the documents
+// they quote or are dated against; a zero Filter exports everything.
+func (s *Store) ExportJSONFiltered(ctx context.Context, w io.Writer, f Filter) error {
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		x := newExportWriter(w)
-		if err := x.array("documents", func() error { return exportDocuments(ctx, tx, x) }); err != nil {
+		var sel *exportSelection
+		if !f.Empty() {
+			var err error
+			if sel, err = selectForExport(ctx, tx, f); err != nil {
+				return err
+			}
+		}
+		notes, err := eventNotes(ctx, tx)
+		if err != nil {
 			return err
 		}
-		if err := x.array("events", func() error { return exportEvents(ctx, tx, x) }); err != nil {
+		x := newExportWriter(w)
+		if err := x.array("documents", func() error { return exportDocuments(ctx, tx, x, sel) }); err != nil {
+			return err
+		}
+		if err := x.array("events", func() error { return exportEvents(ctx, tx, x, sel, notes) }); err != nil {
 			return err
 		}
 		return x.finish()
@@ -87,7 +123,71 @@ func (s *Store) ExportJSON(ctx context.Context, w io.Writer) error {
 	return nil
 }
 
-func exportDocuments(ctx context.Context, tx *sql.Tx, x *exportWriter) error {
+// exportSelection is what a filtered export holds: the events kept and
+// the documents they cite. A nil selection holds everything.
+type exportSelection struct {
+	events, documents map[string]bool
+}
+
+func (sel *exportSelection) event(id string) bool    { return sel == nil || sel.events[id] }
+func (sel *exportSelection) document(id string) bool { return sel == nil || sel.documents[id] }
+
+// selectForExport finds the events f keeps and the documents they quote or
+// are dated against.
+func selectForExport(ctx context.Context, tx *sql.Tx, f Filter) (*exportSelection, error) {
+	sel := &exportSelection{events: map[string]bool{}, documents: map[string]bool{}}
+	reviews, err := readReviewSet(ctx, tx, "")
+	if err != nil {
+		return nil, err
+	}
+	err = eachRow(ctx, tx, `SELECT `+eventColumns+` FROM events e`, func(sc scanner) error {
+		var e EventSummary
+		if err := scanEventSummary(sc, &e); err != nil {
+			return err
+		}
+		reviews.fill(&e)
+		if f.Keep(&e) {
+			sel.events[e.ID] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachRow(ctx, tx, `SELECT event_id, document_id FROM evidence
+		UNION ALL SELECT id, date_anchor FROM events WHERE date_anchor IS NOT NULL`, func(sc scanner) error {
+		var event, doc string
+		if err := sc.Scan(&event, &doc); err != nil {
+			return err
+		}
+		if sel.events[event] {
+			sel.documents[doc] = true
+		}
+		return nil
+	})
+	return sel, err
+}
+
+// eventNotes reads every event's notes, oldest first, by event id: notes
+// are few beside the events, and reading them at once spares a query an
+// event.
+func eventNotes(ctx context.Context, tx *sql.Tx) (map[string][]ExportNote, error) {
+	notes := map[string][]ExportNote{}
+	err := eachRow(ctx, tx, `SELECT target_id, id, body, created_at, updated_at FROM user_notes
+		WHERE target_kind = 'event' ORDER BY created_at, id`, func(sc scanner) error {
+		var event string
+		n, err := scanNote(idScanner{sc, &event})
+		if err != nil {
+			return err
+		}
+		notes[event] = append(notes[event], ExportNote{ID: n.ID, Body: n.Body,
+			Created: n.Created.UTC().Format(time.RFC3339), Updated: n.Updated.UTC().Format(time.RFC3339)})
+		return nil
+	})
+	return notes, err
+}
+
+func exportDocuments(ctx context.Context, tx *sql.Tx, x *exportWriter, sel *exportSelection) error {
 	rows, err := tx.QueryContext(ctx, `SELECT id, title, publisher, author, url, language,
 			published_start, published_end, published_precision, published_basis, published_note, text
 		FROM documents ORDER BY published_start IS NULL, published_start, id`)
@@ -104,6 +204,9 @@ func exportDocuments(ctx context.Context, tx *sql.Tx, x *exportWriter) error {
 			&start, &end, &d.PublishedPrecision, &d.PublishedBasis, &d.PublishedNote, &d.Text); err != nil {
 			return err
 		}
+		if !sel.document(d.ID) {
+			continue
+		}
 		r, err := scanRange(start, end, d.PublishedPrecision)
 		if err != nil {
 			return fmt.Errorf("document %s: %w", d.ID, err)
@@ -119,7 +222,7 @@ func exportDocuments(ctx context.Context, tx *sql.Tx, x *exportWriter) error {
 	return rows.Err()
 }
 
-func exportEvents(ctx context.Context, tx *sql.Tx, x *exportWriter) error {
+func exportEvents(ctx context.Context, tx *sql.Tx, x *exportWriter, sel *exportSelection, notes map[string][]ExportNote) error {
 	r, err := readEvents(ctx, tx, "")
 	if err != nil {
 		return err
@@ -130,14 +233,20 @@ func exportEvents(ctx context.Context, tx *sql.Tx, x *exportWriter) error {
 		if e == nil || err != nil {
 			return err
 		}
+		if !sel.event(e.ID) {
+			continue
+		}
 		ee := exportEvent(e)
+		if n := notes[e.ID]; n != nil {
+			ee.Review.Notes = n
+		}
 		if err := x.item(&ee); err != nil {
 			return err
 		}
 	}
 }
 
-// exportEvent is e as the export writes it.
+// exportEvent is e as the export writes it, its review without its notes.
 func exportEvent(e *Event) ExportEvent {
 	ee := ExportEvent{
 		ID: e.ID, Title: e.Title, Summary: e.Summary,
@@ -145,7 +254,15 @@ func exportEvent(e *Event) ExportEvent {
 		Precision: string(e.Date.Precision), DateBasis: string(e.Basis),
 		DatePhrase: e.DatePhrase, DateAnchor: e.DateAnchor, DateNote: e.DateNote,
 		Category: e.Category, Actors: []string{}, Places: []string{}, Sources: []ExportSource{},
+		Review: ExportReview{Status: string(e.Status), Tags: []string{}, Notes: []ExportNote{}},
 	}
+	if e.Origin == "user" {
+		ee.Origin = e.Origin
+	}
+	if ee.Review.Status == "" {
+		ee.Review.Status = string(Unreviewed)
+	}
+	ee.Review.Tags = append(ee.Review.Tags, e.Tags...)
 	for _, a := range e.Actors {
 		ee.Actors = append(ee.Actors, a.Name)
 	}

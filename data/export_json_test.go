@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -58,8 +59,30 @@ func TestExportJSON_Golden(t *testing.T) {
 // export equals the export encoded at once from what Documents, Document,
 // Events and Event return.
 func TestExportJSON_SameAsWhole(t *testing.T) {
-	s := mustSynthDB(t, 400)
+	path := filepath.Join(t.TempDir(), "synth.db")
+	buildSynth(t, path, 400)
 	ctx := context.Background()
+	s, err := data.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	// Some of it reviewed, as a researcher leaves it.
+	evs, err := s.Events(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, e := range evs[:40] {
+		if err := s.SetStatus(ctx, e.ID, data.Statuses[i%len(data.Statuses)]); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.AddTag(ctx, e.ID, fmt.Sprint("tag-", i%3)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.AddNote(ctx, data.KindEvent, e.ID, fmt.Sprint("note ", i)); err != nil {
+			t.Fatal(err)
+		}
+	}
 	var streamed bytes.Buffer
 	if err := s.ExportJSON(ctx, &streamed); err != nil {
 		t.Fatal(err)
@@ -111,12 +134,16 @@ func wholeExport(tb testing.TB, s *data.Store) any {
 		if err != nil {
 			tb.Fatal(err)
 		}
-		x.Events = append(x.Events, wholeEvent(e))
+		r, err := s.Review(ctx, data.KindEvent, sum.ID)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		x.Events = append(x.Events, wholeEvent(e, r))
 	}
 	return x
 }
 
-func wholeEvent(e *data.Event) data.ExportEvent {
+func wholeEvent(e *data.Event, r *data.Review) data.ExportEvent {
 	ee := data.ExportEvent{ID: e.ID, Title: e.Title, Summary: e.Summary, Start: day(e.Date.Start), End: day(e.Date.End),
 		EDTF: edtf(e.EDTF), Precision: string(e.Date.Precision), DateBasis: string(e.Basis), DatePhrase: e.DatePhrase,
 		DateAnchor: e.DateAnchor, DateNote: e.DateNote, Category: e.Category,
@@ -132,6 +159,14 @@ func wholeEvent(e *data.Event) data.ExportEvent {
 	}
 	for _, d := range e.Disagreements {
 		ee.Disputes = append(ee.Disputes, data.ExportDispute(d))
+	}
+	if e.Origin == "user" {
+		ee.Origin = "user"
+	}
+	ee.Review = data.ExportReview{Status: string(r.Status), Tags: r.Tags, Notes: []data.ExportNote{}}
+	for _, n := range r.Notes {
+		ee.Review.Notes = append(ee.Review.Notes, data.ExportNote{ID: n.ID, Body: n.Body,
+			Created: n.Created.Format(time.RFC3339), Updated: n.Updated.Format(time.RFC3339)})
 	}
 	return ee
 }

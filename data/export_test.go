@@ -1,6 +1,9 @@
 package data
 
-import "database/sql"
+import (
+	"database/sql"
+	"time"
+)
 
 // Hooks for the tests of this package; production code never calls them.
 
@@ -10,3 +13,6 @@ func (s *Store) DB() *sql.DB { return s.db }
 // ForgetSearchIndex drops the search index, so the next search builds it
 // again as the first search of a session does.
 func (s *Store) ForgetSearchIndex() { s.resetSearch() }
+
+// SetClock makes the store stamp review data with clock's times.
+func (s *Store) SetClock(clock func() time.Time) { s.clock = clock }

@@ -66,8 +66,8 @@ func TestMigrate_FromVersion1(t *testing.T) {
 	}
 	defer s.Close()
 	var version int
-	if err := s.DB().QueryRow(`PRAGMA user_version`).Scan(&version); err != nil || version != 3 {
-		t.Errorf("user_version %d, %v; want 3", version, err)
+	if err := s.DB().QueryRow(`PRAGMA user_version`).Scan(&version); err != nil || version != 4 {
+		t.Errorf("user_version %d, %v; want 4", version, err)
 	}
 	var note, tag string
 	if err := s.DB().QueryRow(`SELECT body FROM user_notes`).Scan(&note); err != nil || note != "check the wire" {
@@ -81,6 +81,10 @@ func TestMigrate_FromVersion1(t *testing.T) {
 		t.Errorf("%d event rows left in text_index, %v", stale, err)
 	}
 
+	// The new corpus is given the same review, which both then export and
+	// list alike.
+	mustExec(t, fresh.DB(), `INSERT INTO user_notes (target_kind, target_id, body, created_at, updated_at) VALUES ('event', 'castillo-removed', 'check the wire', '2026-11-28', '2026-11-28')`)
+	mustExec(t, fresh.DB(), `INSERT INTO user_tags (target_kind, target_id, tag) VALUES ('event', 'boluarte-takes-office', 'succession')`)
 	var got, want bytes.Buffer
 	if err := s.ExportJSON(ctx, &got); err != nil {
 		t.Fatal(err)

@@ -11,22 +11,29 @@ import (
 // ErrNotFound is returned when an id names nothing in the corpus.
 var ErrNotFound = errors.New("not found")
 
-// Events lists every event in time order, undated last.
+// Events lists every event in time order, undated last, each with its
+// review, read from one snapshot of the corpus.
 func (s *Store) Events(ctx context.Context) ([]EventSummary, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+eventColumns+` FROM events e ORDER BY `+eventOrder)
+	var out []EventSummary
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		reviews, err := readReviewSet(ctx, tx, "")
+		if err != nil {
+			return err
+		}
+		return eachRow(ctx, tx, `SELECT `+eventColumns+` FROM events e ORDER BY `+eventOrder, func(sc scanner) error {
+			var e EventSummary
+			if err := scanEventSummary(sc, &e); err != nil {
+				return err
+			}
+			reviews.fill(&e)
+			out = append(out, e)
+			return nil
+		})
+	})
 	if err != nil {
 		return nil, fmt.Errorf("list events: %w", err)
 	}
-	defer rows.Close()
-	var out []EventSummary
-	for rows.Next() {
-		var e EventSummary
-		if err := scanEventSummary(rows, &e); err != nil {
-			return nil, fmt.Errorf("list events: %w", err)
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // Documents lists the documents without their text, in order of

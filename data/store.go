@@ -20,6 +20,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -66,6 +67,10 @@ type Store struct {
 
 	searchMu sync.Mutex
 	searcher *searcher
+
+	// clock, when set, is the time review data is stamped with; tests set
+	// it (SetClock).
+	clock func() time.Time
 }
 
 // OpenOption changes how Open opens a corpus.

@@ -64,10 +64,38 @@ else
 fi
 spans=$(sqlite3 "$corpus" "SELECT COUNT(*) FROM events WHERE shape = 'span'")
 moments=$(sqlite3 "$corpus" "SELECT COUNT(*) FROM events WHERE shape = 'moment' AND from_earliest <> from_latest")
-if [ "$spans" -ge 3 ] && [ "$moments" -ge 3 ] && [ "$(sqlite3 "$corpus" 'PRAGMA user_version')" = 3 ]; then
-	pass "sqlite3: schema version 3, $spans spans and $moments uncertain moments"
+if [ "$spans" -ge 3 ] && [ "$moments" -ge 3 ] && [ "$(sqlite3 "$corpus" 'PRAGMA user_version')" = 4 ]; then
+	pass "sqlite3: schema version 4, $spans spans and $moments uncertain moments"
 else
 	fail "sqlite3: $spans spans, $moments uncertain moments, user_version $(sqlite3 "$corpus" 'PRAGMA user_version')"
+fi
+
+# A researcher's review from the command line: written in one go, on disk
+# when the command returns (sqlite3 reads it), in the export, and refused
+# whole for an unknown event, leaving the file as it was.
+if "$bin" review castillo-removed --corpus "$corpus" --status needs-source --note "check the wire" \
+	--tag succession >"$tmp/review.out" 2>&1 && grep -q "status: needs-source" "$tmp/review.out" &&
+	[ "$(sqlite3 "$corpus" "SELECT status FROM user_reviews WHERE event_id = 'castillo-removed'")" = needs-source ] &&
+	[ "$(sqlite3 "$corpus" "SELECT tag FROM user_tags WHERE target_id = 'castillo-removed'")" = succession ] &&
+	[ "$(sqlite3 "$corpus" "SELECT body FROM user_notes WHERE target_id = 'castillo-removed'")" = "check the wire" ]; then
+	pass "review writes status, note and tag, which sqlite3 reads back"
+else
+	fail "review: $(cat "$tmp/review.out")"
+fi
+"$bin" export --corpus "$corpus" --tag succession --status needs-source >"$tmp/review.json"
+if [ "$(sed -n '/^  "events": \[/,$p' "$tmp/review.json" | grep -c '^      "id": ')" -eq 1 ] && grep -qF '"status": "needs-source"' "$tmp/review.json" &&
+	grep -qF '"body": "check the wire"' "$tmp/review.json"; then
+	pass "export --tag --status keeps the one reviewed event, with its review"
+else
+	fail "export --tag --status: $(head -c 400 "$tmp/review.json")"
+fi
+cp "$corpus" "$tmp/before-review.db"
+if "$bin" review no-such-event --corpus "$corpus" --status verified >"$tmp/noevent.out" 2>"$tmp/noevent.err"; then
+	fail "review of an unknown event succeeded"
+elif [ "$(wc -l <"$tmp/noevent.err")" -eq 1 ] && grep -qF '"no-such-event"' "$tmp/noevent.err" && cmp -s "$corpus" "$tmp/before-review.db"; then
+	pass "review of an unknown event: one line naming it, the file untouched: $(cat "$tmp/noevent.err")"
+else
+	fail "review of an unknown event: $(cat "$tmp/noevent.err")"
 fi
 
 printf 'not a database' >"$tmp/bad.db"
