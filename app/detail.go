@@ -71,6 +71,9 @@ type detailPane struct {
 	// returnTo is where the event was scrolled when a document was opened
 	// from it, so that "Back to the event" returns the reader there.
 	returnTo fyne.Position
+	// restore is where a view shown at an offset is to be scrolled again
+	// once its review section has loaded and lengthened it.
+	restore fyne.Position
 }
 
 func newDetailPane(c Corpus, bg *background) *detailPane {
@@ -147,7 +150,7 @@ func (d *detailPane) load(offset fyne.Position, query func(context.Context) (fun
 				}
 				return
 			}
-			d.passage, d.box = nil, nil
+			d.passage, d.box, d.restore = nil, nil, fyne.Position{}
 			d.reviewBox, d.selecting = nil, nil
 			d.show(build())
 			if d.passage != nil {
@@ -155,6 +158,8 @@ func (d *detailPane) load(offset fyne.Position, query func(context.Context) (fun
 			} else if !offset.IsZero() {
 				d.layOut()
 				d.scroll.ScrollToOffset(offset)
+				// The review section fills in after; it scrolls there again.
+				d.restore = offset
 			}
 		}
 	})
@@ -166,7 +171,7 @@ func (d *detailPane) Clear() {
 	d.seq++
 	d.mu.Unlock()
 	d.eventID, d.event = "", nil
-	d.passage, d.box = nil, nil
+	d.passage, d.box, d.restore = nil, nil, fyne.Position{}
 	d.reviewBox, d.selecting = nil, nil
 	d.setBar()
 	d.show(d.placeholder())
@@ -357,7 +362,6 @@ func (d *detailPane) documentView(doc *data.Document, start, end int) fyne.Canva
 	if doc.Note != "" {
 		box.Add(wrapped("Note: "+doc.Note, widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, TextStyle: fyne.TextStyle{Italic: true}}))
 	}
-	box.Add(d.reviewSection(data.KindDocument, doc.ID, ""))
 	box.Add(widget.NewSeparator())
 	offset := 0
 	for _, para := range strings.Split(doc.Text, "\n") {
@@ -380,6 +384,10 @@ func (d *detailPane) documentView(doc *data.Document, start, end int) fyne.Canva
 		}
 		box.Add(passage)
 	}
+	// The notes come after the text: they load after it, and above it they
+	// would push the passage away from where the pane scrolled to.
+	box.Add(widget.NewSeparator())
+	box.Add(d.reviewSection(data.KindDocument, doc.ID, ""))
 	return container.NewPadded(box)
 }
 

@@ -237,6 +237,11 @@ func (d *detailPane) loadReview() {
 			box.Add(d.notesList(rv))
 			box.Refresh()
 			d.Refresh()
+			if !d.restore.IsZero() {
+				d.layOut()
+				d.scroll.ScrollToOffset(d.restore)
+				d.restore = fyne.Position{}
+			}
 		}
 	})
 }
