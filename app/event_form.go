@@ -140,8 +140,10 @@ var groups = []string{data.GroupPeru, data.GroupMexico, data.GroupUnitedStates, 
 func (v *mainView) showNewEventForm(doc *data.Document, start, end int) {
 	e := data.NewEvent{DocumentID: doc.ID, Start: start, End: end}
 	runes := []rune(doc.Text)
-	v.showEventForm("New event from this passage", string(runes[start:end]), e, func(ne data.NewEvent) {
-		v.undo.Do(createEventCommand(ne))
+	v.withKnown(func() {
+		v.showEventForm("New event from this passage", string(runes[start:end]), e, func(ne data.NewEvent) {
+			v.undo.Do(createEventCommand(ne))
+		})
 	})
 }
 
@@ -152,8 +154,43 @@ func (v *mainView) showEditEventForm(ev *data.Event) {
 	if len(ev.Sources) > 0 {
 		quote = ev.Sources[0].Quote
 	}
-	v.showEventForm("Edit event", quote, old, func(ne data.NewEvent) {
-		v.undo.Do(updateEventCommand(ev.ID, old, ne))
+	v.withKnown(func() {
+		v.showEventForm("Edit event", quote, old, func(ne data.NewEvent) {
+			v.undo.Do(updateEventCommand(ev.ID, old, ne))
+		})
+	})
+}
+
+// lister lists every actor and place of a corpus; *data.Store does.
+type lister interface {
+	Actors(ctx context.Context) ([]data.EventActor, error)
+	Places(ctx context.Context) ([]data.Place, error)
+}
+
+// withKnown reads every actor and place off the UI thread, for the form to
+// offer, then opens it.
+func (v *mainView) withKnown(open func()) {
+	l, ok := v.corpus.(lister)
+	if !ok {
+		v.knownActors, v.knownPlaces = nil, nil
+		open()
+		return
+	}
+	v.bg.run(func() func() {
+		ctx := context.Background()
+		actors, err := l.Actors(ctx)
+		var places []data.Place
+		if err == nil {
+			places, err = l.Places(ctx)
+		}
+		return func() {
+			if err != nil {
+				v.showError(err)
+				return
+			}
+			v.knownActors, v.knownPlaces = actors, places
+			open()
+		}
 	})
 }
 
@@ -411,9 +448,13 @@ func (v *mainView) categories() []string {
 	return out
 }
 
-// knownActorsAndPlaces are the actors and places of the event the passage's
-// document was opened from, for the form to offer.
+// knownActorsAndPlaces are the actors and places the form offers: every
+// one in the corpus, or where the corpus cannot list them, those of the
+// event the passage's document was opened from.
 func (v *mainView) knownActorsAndPlaces() ([]data.EventActor, []data.Place) {
+	if v.knownActors != nil || v.knownPlaces != nil {
+		return v.knownActors, v.knownPlaces
+	}
 	if v.detail.event == nil {
 		return nil, nil
 	}

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -212,5 +214,29 @@ func TestEventForm_EditAndDeleteOwnEvent(t *testing.T) {
 	press(v, w, fyne.KeyY, fyne.KeyModifierShortcutDefault)
 	if _, ok := r.own["user-1"]; ok {
 		t.Fatal("redo did not delete again")
+	}
+}
+
+// The form offers every actor and place of the corpus, even for a
+// document opened from the results rather than from an event.
+func TestEventForm_OffersTheWholeCorpus(t *testing.T) {
+	v, _ := newTestWindow(t)
+	doc, err := v.corpus.Document(context.Background(), "ambassador-expelled")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v.showNewEventForm(doc, 0, 6)
+	v.bg.runResults()
+	f := v.eventForm
+	if f == nil {
+		t.Fatal("no form")
+	}
+	for _, want := range []string{"Pablo Monroy", "Andrés Manuel López Obrador", "Dina Boluarte"} {
+		if !slices.Contains(f.known.Options, want) {
+			t.Errorf("the form does not offer %q among %q", want, f.known.Options)
+		}
+	}
+	if len(f.places.Options) < 3 {
+		t.Errorf("places offered: %q", f.places.Options)
 	}
 }

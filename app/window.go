@@ -121,6 +121,9 @@ type mainView struct {
 	undo               *undoStack
 	undoItem, redoItem *fyne.MenuItem
 	eventForm          *eventForm
+	// knownActors and knownPlaces are what the event form offers.
+	knownActors []data.EventActor
+	knownPlaces []data.Place
 	// toggleFilters shows or hides the filter bar (View › Filters);
 	// refilter gives the timeline and results v.events as the filter keeps
 	// them, after a review edit read them again.

@@ -199,3 +199,38 @@ func scanRange(start, end sql.NullString, prec string) (DateRange, error) {
 	}
 	return r, nil
 }
+
+// Actors lists every person, state and body in the corpus by name, for the
+// new-event form to pick from (Role empty).
+func (s *Store) Actors(ctx context.Context) ([]EventActor, error) {
+	var out []EventActor
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		return eachRow(ctx, tx, `SELECT id, name, kind, grp FROM actors ORDER BY name, id`, func(sc scanner) error {
+			var a EventActor
+			err := sc.Scan(&a.ActorID, &a.Name, &a.Kind, &a.Group)
+			out = append(out, a)
+			return err
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list actors: %w", err)
+	}
+	return out, nil
+}
+
+// Places lists every place in the corpus by name.
+func (s *Store) Places(ctx context.Context) ([]Place, error) {
+	var out []Place
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		return eachRow(ctx, tx, `SELECT id, name, country FROM places ORDER BY name, id`, func(sc scanner) error {
+			var p Place
+			err := sc.Scan(&p.ID, &p.Name, &p.Country)
+			out = append(out, p)
+			return err
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list places: %w", err)
+	}
+	return out, nil
+}
