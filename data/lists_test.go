@@ -17,7 +17,9 @@ func TestStore_ActorsAndPlaces(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.ContainsFunc(actors, func(a data.EventActor) bool { return a.ActorID == "lopez-obrador" && a.Name != "" && a.Group == data.GroupMexico }) {
+	if !slices.ContainsFunc(actors, func(a data.EventActor) bool {
+		return a.ActorID == "lopez-obrador" && a.Name != "" && a.Group == data.GroupMexico
+	}) {
 		t.Errorf("no López Obrador among %d actors", len(actors))
 	}
 	if !slices.IsSortedFunc(actors, func(a, b data.EventActor) int { return strings.Compare(a.Name, b.Name) }) {
