@@ -38,8 +38,17 @@ func openEvent(tb testing.TB, v *mainView, id string) {
 	}
 }
 
+// press types a key combination as the desktop driver hands it over:
+// Ctrl+Z and Ctrl+Y as Fyne's undo and redo shortcuts, others as keys.
 func press(v *mainView, w fyne.Window, name fyne.KeyName, mod fyne.KeyModifier) {
-	w.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: name, Modifier: mod})
+	var sc fyne.Shortcut = &desktop.CustomShortcut{KeyName: name, Modifier: mod}
+	switch {
+	case mod == fyne.KeyModifierShortcutDefault && name == fyne.KeyZ:
+		sc = &fyne.ShortcutUndo{}
+	case mod == fyne.KeyModifierShortcutDefault && name == fyne.KeyY:
+		sc = &fyne.ShortcutRedo{}
+	}
+	w.Canvas().(fyne.Shortcutable).TypedShortcut(sc)
 	v.bg.runResults()
 }
 

@@ -228,6 +228,10 @@ func (v *mainView) addShortcuts() {
 	for sc, fn := range v.editShortcuts() {
 		cv.AddShortcut(&sc, func(fyne.Shortcut) { fn() })
 	}
+	// The desktop driver hands Ctrl+Z and Ctrl+Y over as Fyne's own undo
+	// and redo shortcuts, never as the key combinations above.
+	cv.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { v.undo.Undo() })
+	cv.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { v.undo.Redo() })
 	cv.SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		switch ev.Name {
 		case fyne.KeyPageDown:
