@@ -250,9 +250,41 @@ func (d *detailPane) actorsLine(actors []data.EventActor) fyne.CanvasObject {
 		if a.Role != "" {
 			role = wrapped(a.Role, widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder})
 		}
-		box.Add(container.NewBorder(nil, nil, link, nil, role))
+		var notes fyne.CanvasObject
+		if d.reviewer != nil {
+			a := a
+			b := widget.NewButtonWithIcon("Notes", theme.DocumentCreateIcon(), func() {
+				d.returnTo = d.scroll.Offset
+				d.showActor(a)
+			})
+			b.Importance = widget.LowImportance
+			notes = b
+		}
+		box.Add(container.NewBorder(nil, nil, link, notes, role))
 	}
 	return box
+}
+
+// showActor shows the researcher's notes on an actor, with the way back to
+// the event it was opened from.
+func (d *detailPane) showActor(a data.EventActor) {
+	d.mu.Lock()
+	d.seq++
+	d.mu.Unlock()
+	d.passage, d.box, d.restore = nil, nil, fyne.Position{}
+	back := widget.NewButtonWithIcon("Back to the event", theme.NavigateBackIcon(), func() {
+		if d.eventID != "" {
+			d.showEventAt(d.eventID, d.returnTo)
+		}
+	})
+	d.setBar(back)
+	facts := a.Kind
+	if a.Group != "" {
+		facts += " · " + laneGroupName(a.Group)
+	}
+	d.show(container.NewPadded(container.NewVBox(heading(a.Name),
+		wrapped(facts, widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}),
+		d.reviewSection(data.KindActor, a.ActorID, ""))))
 }
 
 // disagreementView sets each side's passages side by side under its label.

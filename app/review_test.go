@@ -357,3 +357,42 @@ func TestReview_ReadOnlyFile(t *testing.T) {
 		t.Fatalf("%d writes", r.calls)
 	}
 }
+
+// An actor's notes are reached from the event and kept under the actor.
+func TestReview_ActorNotes(t *testing.T) {
+	v, _, r := newReviewWindow(t, nil)
+	openEvent(t, v, "removed")
+	test.Tap(findButton(t, v.detail.scroll.Content, "Notes"))
+	v.bg.runResults()
+	if !strings.Contains(richText(v.detail.scroll.Content), "Congress of Peru") {
+		t.Fatalf("the actor view shows %q", richText(v.detail.scroll.Content))
+	}
+	if v.detail.reviewKind != data.KindActor || v.detail.reviewID != "congress" {
+		t.Fatalf("the review section is for %s %q", v.detail.reviewKind, v.detail.reviewID)
+	}
+	rv, err := r.Review(context.Background(), data.KindActor, "congress")
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := len(rv.Notes)
+	var entry *widget.Entry
+	walk(v.detail.scroll.Content, func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok && e.PlaceHolder == "Write a note…" {
+			entry = e
+		}
+	})
+	if entry == nil {
+		t.Fatal("no note entry for the actor")
+	}
+	test.Type(entry, "Voted 101 to 6.")
+	test.Tap(findButton(t, v.detail.scroll.Content, "Add note"))
+	v.bg.runResults()
+	if rv, _ = r.Review(context.Background(), data.KindActor, "congress"); len(rv.Notes) != before+1 {
+		t.Errorf("actor notes %d, want %d", len(rv.Notes), before+1)
+	}
+	test.Tap(findButton(t, v.detail.bar, "Back to the event"))
+	v.bg.runResults()
+	if v.detail.eventID != "removed" || !strings.Contains(richText(v.detail.scroll.Content), "Congress removes") {
+		t.Errorf("back at %q", v.detail.eventID)
+	}
+}

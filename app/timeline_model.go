@@ -308,6 +308,16 @@ var groupLanes = []groupLane{
 	{data.GroupOther, "Other", 7},
 }
 
+// laneGroupName is the name of the lane of a group of actors.
+func laneGroupName(key string) string {
+	for _, g := range groupLanes {
+		if g.key == key {
+			return g.name
+		}
+	}
+	return key
+}
+
 // laneCategoryName turns a category key such as "human-rights" into a lane
 // name such as "Human rights".
 func laneCategoryName(key string) string {
