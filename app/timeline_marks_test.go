@@ -258,12 +258,12 @@ func TestTimeline_SpanFades(t *testing.T) {
 				span := [2]float32{g.pos.X, g.pos.X + g.size.Width}
 				if g.pos.X < solid.pos.X {
 					left = span
-					if alpha(g.end) != 0xff || alpha(g.start) >= 0xff {
+					if alpha(g.end) != 0xff || alpha(g.start) == 0xff {
 						t.Errorf("the left fade does not fade outwards: %v to %v", g.start, g.end)
 					}
 				} else {
 					right = span
-					if alpha(g.start) != 0xff || alpha(g.end) >= 0xff {
+					if alpha(g.start) != 0xff || alpha(g.end) == 0xff {
 						t.Errorf("the right fade does not fade outwards: %v to %v", g.start, g.end)
 					}
 				}
