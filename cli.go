@@ -32,9 +32,9 @@ Usage:
   chronoscope search [--json] [--limit N] QUERY
                                                search events, people, places and documents,
                                                then the text of the documents; one line a hit
-  chronoscope export --format json [-o FILE] [--status S]... [--tag T]...
-                                               write the corpus as JSON, each event
-                                               with its review
+  chronoscope export [--format json|csv|timelinejs|markdown] [-o FILE] [--status S]... [--tag T]...
+                                               write the corpus's events (JSON: with their
+                                               documents and reviews)
   chronoscope review EVENT_ID [--status S] [--note TEXT]... [--tag T]... [--untag T]...
                                                change an event's review, all at once,
                                                and print it; with no flags, print it
@@ -54,7 +54,9 @@ Flags:
     --json           print the hits as JSON
     --limit N        print at most N hits in all (default 20)
   export:
-    --format json    the format (only json)
+    --format F       json (the default), csv (a row an event), timelinejs
+                     (TimelineJS3's JSON; undated events left out) or
+                     markdown (a report)
     -o FILE          write to FILE instead of standard output
     --status S       only events with status S (repeat for any of several)
     --tag T          only events tagged T (repeat for any of several); with
@@ -427,7 +429,7 @@ func bracket(s string, ranges [][2]int) string {
 
 func (c *cli) exportCommand() command {
 	fl := flag.NewFlagSet("export", flag.ContinueOnError)
-	format := fl.String("format", "json", "export `FORMAT` (json)")
+	format := fl.String("format", "json", "export `FORMAT` ("+formatNames()+")")
 	outPath := fl.String("o", "", "write to `FILE` instead of standard output")
 	var statuses, tags listFlag
 	fl.Var(&statuses, "status", "only events with `STATUS`")
@@ -436,8 +438,9 @@ func (c *cli) exportCommand() command {
 		if err := noArgs(args); err != nil {
 			return err
 		}
-		if *format != "json" {
-			return fmt.Errorf("%w: export format %q: only json is supported", errUsage, *format)
+		ft, err := data.ParseExportFormat(*format)
+		if err != nil {
+			return fmt.Errorf("%w: export format %q: want one of %s", errUsage, *format, formatNames())
 		}
 		f := data.Filter{Tags: tags}
 		for _, st := range statuses {
@@ -452,12 +455,34 @@ func (c *cli) exportCommand() command {
 			return err
 		}
 		defer s.Close()
-		write := func(w io.Writer) error { return s.ExportJSONFiltered(ctx, w, f) }
+		write := func(w io.Writer) error { return s.Export(ctx, w, ft, f) }
+		if ft == data.FormatTimelineJS {
+			write = func(w io.Writer) error {
+				undated, err := s.ExportTimelineJS(ctx, w, f)
+				if err == nil && undated > 0 {
+					noun := "events"
+					if undated == 1 {
+						noun = "event"
+					}
+					fmt.Fprintf(c.stderr, "left out %d undated %s\n", undated, noun)
+				}
+				return err
+			}
+		}
 		if *outPath == "" {
 			return write(c.stdout)
 		}
 		return writeFileAtomic(*outPath, write)
 	}}
+}
+
+// formatNames lists the export formats: "json, csv, timelinejs, markdown".
+func formatNames() string {
+	names := make([]string, len(data.ExportFormats))
+	for i, f := range data.ExportFormats {
+		names[i] = string(f)
+	}
+	return strings.Join(names, ", ")
 }
 
 // writeFileAtomic writes through a temporary file renamed into place, so a

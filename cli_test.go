@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"os"
@@ -214,8 +215,55 @@ func TestCLI_Export(t *testing.T) {
 			}
 		}
 	}
-	if code, _, errOut := runCLI(t, "export", "--corpus", path, "--format", "csv"); code != 2 || !strings.Contains(errOut, "only json") {
-		t.Errorf("export --format csv: exit %d %s", code, errOut)
+	if code, _, errOut := runCLI(t, "export", "--corpus", path, "--format", "xml"); code != 2 ||
+		!strings.Contains(errOut, "json, csv, timelinejs, markdown") {
+		t.Errorf("export --format xml: exit %d %s", code, errOut)
+	}
+}
+
+// TestCLI_ExportFormats exports the bundled corpus in each format to a
+// file, reads each back, and checks TimelineJS's count of undated events
+// left out on standard error.
+func TestCLI_ExportFormats(t *testing.T) {
+	path := tempCorpus(t)
+	dir := t.TempDir()
+	export := func(format string) (string, string) {
+		t.Helper()
+		out := filepath.Join(dir, "out-"+format)
+		code, stdout, errOut := runCLI(t, "export", "--corpus", path, "--format", format, "-o", out)
+		if code != 0 || stdout != "" {
+			t.Fatalf("export --format %s: exit %d\n%s%s", format, code, stdout, errOut)
+		}
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b), errOut
+	}
+	got, _ := export("csv")
+	rows, err := csv.NewReader(strings.NewReader(got)).ReadAll()
+	if err != nil || len(rows) < 21 || rows[0][0] != "id" {
+		t.Errorf("csv: %d rows, %v", len(rows), err)
+	}
+	got, errOut := export("timelinejs")
+	var tl struct {
+		Events []struct {
+			UniqueID string `json:"unique_id"`
+		} `json:"events"`
+	}
+	if err := json.Unmarshal([]byte(got), &tl); err != nil || len(tl.Events) < 20 {
+		t.Errorf("timelinejs: %d events, %v", len(tl.Events), err)
+	}
+	if errOut != "left out 1 undated event\n" {
+		t.Errorf("timelinejs: stderr %q, want the undated event left out", errOut)
+	}
+	got, _ = export("markdown")
+	if !strings.HasPrefix(got, "# ") || strings.Count(got, "\n## ") != len(rows)-1 {
+		t.Errorf("markdown: %d sections for %d events", strings.Count(got, "\n## "), len(rows)-1)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 3 {
+		t.Errorf("%d files left in the directory, want the 3 exports", len(entries))
 	}
 }
 

@@ -58,13 +58,19 @@ func ParseExportFormat(s string) (ExportFormat, error) {
 }
 
 // Export writes the events f keeps to w in format; a zero Filter exports
-// everything. Events are in CompareEvents order.
+// everything. Events are in CompareEvents order. FormatTimelineJS leaves
+// undated events out; ExportTimelineJS says how many.
 func (s *Store) Export(ctx context.Context, w io.Writer, format ExportFormat, f Filter) error {
 	switch format {
 	case FormatJSON:
 		return s.ExportJSONFiltered(ctx, w, f)
-	case FormatCSV, FormatTimelineJS, FormatMarkdown:
-		return fmt.Errorf("export %s: not yet written", format)
+	case FormatCSV:
+		return s.exportCSV(ctx, w, f)
+	case FormatTimelineJS:
+		_, err := s.ExportTimelineJS(ctx, w, f)
+		return err
+	case FormatMarkdown:
+		return s.exportMarkdown(ctx, w, f)
 	}
 	_, err := ParseExportFormat(string(format))
 	return err

@@ -1,0 +1,146 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// exportDoc is what the exports other than JSON cite a document by.
+type exportDoc struct {
+	Title, Publisher, URL string
+	Published             DateRange
+	Basis                 Basis
+}
+
+// citation is d as a reader cites it: "Title, Publisher, 21 Dec 2022".
+func (d exportDoc) citation() string {
+	s := d.Title
+	if d.Publisher != "" {
+		s += ", " + d.Publisher
+	}
+	if d.Published.Known() {
+		s += ", " + d.Published.String()
+	}
+	return s
+}
+
+// exportRead is one snapshot's events f keeps, in CompareEvents order,
+// with their notes and the documents they cite, handed to each.
+type exportRead struct {
+	notes map[string][]ExportNote
+	docs  map[string]exportDoc
+}
+
+// eachExported calls each with every event f keeps, in CompareEvents
+// order, read from one snapshot of the corpus.
+func (s *Store) eachExported(ctx context.Context, f Filter, each func(e *Event, x *exportRead) error) error {
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		notes, err := eventNotes(ctx, tx)
+		if err != nil {
+			return err
+		}
+		docs, err := exportDocs(ctx, tx)
+		if err != nil {
+			return err
+		}
+		x := &exportRead{notes: notes, docs: docs}
+		r, err := readEvents(ctx, tx, "")
+		if err != nil {
+			return err
+		}
+		defer r.close()
+		for {
+			e, err := r.next()
+			if e == nil || err != nil {
+				return err
+			}
+			if f.Keep(&e.EventSummary) {
+				if err := each(e, x); err != nil {
+					return err
+				}
+			}
+		}
+	})
+	if err != nil {
+		return fmt.Errorf("export corpus %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// exportDocs reads every document's citation, without its text, by id.
+func exportDocs(ctx context.Context, tx *sql.Tx) (map[string]exportDoc, error) {
+	docs := map[string]exportDoc{}
+	err := eachRow(ctx, tx, `SELECT id, title, publisher, url, published_start, published_end,
+		published_precision, published_basis FROM documents`, func(sc scanner) error {
+		var (
+			id, prec   string
+			d          exportDoc
+			start, end sql.NullString
+		)
+		if err := sc.Scan(&id, &d.Title, &d.Publisher, &d.URL, &start, &end, &prec, &d.Basis); err != nil {
+			return err
+		}
+		r, err := scanRange(start, end, prec)
+		if err != nil {
+			return fmt.Errorf("document %s: %w", id, err)
+		}
+		d.Published = r
+		docs[id] = d
+		return nil
+	})
+	return docs, err
+}
+
+// reviewed reports whether anyone has reviewed e: a status, a tag or a note.
+func reviewed(e *Event, notes []ExportNote) bool {
+	return (e.Status != "" && e.Status != Unreviewed) || len(e.Tags) > 0 || len(notes) > 0
+}
+
+// status is e's review status, Unreviewed when it has none.
+func status(e *Event) Status {
+	if e.Status == "" {
+		return Unreviewed
+	}
+	return e.Status
+}
+
+// laneNames are the names the timeline gives the lanes of actor groups.
+var laneNames = map[string]string{
+	GroupMexico: "Mexico", GroupPeru: "Peru", GroupUnitedStates: "United States",
+	GroupRegional: "Regional", GroupOther: "Other",
+}
+
+// laneName is the name of the lane of group.
+func laneName(group string) string {
+	if n, ok := laneNames[group]; ok {
+		return n
+	}
+	return group
+}
+
+// dateLine says when, how precisely and how we know, as the detail pane
+// does: "20 Dec 2022 · resolved from “on Tuesday” in an article of 21 Dec
+// 2022".
+func (x *exportRead) dateLine(e *Event) string {
+	date := DatingText(e.EventSummary)
+	switch e.Basis {
+	case Stated:
+		if e.DatePhrase != "" {
+			return fmt.Sprintf("%s · stated in the text as “%s”", date, e.DatePhrase)
+		}
+		return date + " · stated in the text"
+	case Relative:
+		of := "its source"
+		if anchor, ok := x.docs[e.DateAnchor]; ok && e.DateAnchor != "" {
+			of = "an article of " + anchor.Published.String()
+			if anchor.Basis == Inferred {
+				of += ", itself dated by inference"
+			}
+		}
+		return fmt.Sprintf("%s · resolved from “%s” in %s", date, e.DatePhrase, of)
+	case Inferred:
+		return date + " · inferred (see the note)"
+	}
+	return "Date unknown · no source gives one"
+}
