@@ -486,33 +486,49 @@ func formatNames() string {
 }
 
 // writeFileAtomic writes through a temporary file renamed into place, so a
-// failed export never leaves a half-written file where a good one was.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
+// failed export never leaves a half-written file where a good one was. Its
+// errors name path, never the temporary file.
+func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, unnamed(err))
 	}
-	defer os.Remove(tmp.Name())
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+			err = fmt.Errorf("write %s: %w", path, unnamed(err))
+		}
+	}()
 	if err := write(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
+		return err
 	}
 	// CreateTemp makes the file private; an export is an ordinary file.
 	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
+		return err
 	}
 	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
+		return err
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return err
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	return os.Rename(tmp.Name(), path)
+}
+
+// unnamed is err without the file names an *os.PathError or *os.LinkError
+// adds, which for writeFileAtomic are its temporary file's: "file exists",
+// not "rename /d/.out.tmp-123 /d/out: file exists".
+func unnamed(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
 	}
-	return nil
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
 }
 
 func (c *cli) checkCommand() command {

@@ -221,6 +221,25 @@ func TestCLI_Export(t *testing.T) {
 	}
 }
 
+// TestCLI_ExportFailsNamingTheFile exports onto a directory: the rename
+// fails, the error names the file asked for and not the temporary one, and
+// no temporary file is left.
+func TestCLI_ExportFailsNamingTheFile(t *testing.T) {
+	path := tempCorpus(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out.csv")
+	if err := os.MkdirAll(filepath.Join(out, "in-the-way"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCLI(t, "export", "--corpus", path, "--format", "csv", "-o", out)
+	if code != 1 || !strings.Contains(errOut, "write "+out+": ") || strings.Contains(errOut, ".tmp-") {
+		t.Errorf("export onto a directory: exit %d: %s", code, errOut)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("%d files in the directory, want only the one in the way", len(entries))
+	}
+}
+
 // TestCLI_ExportFormats exports the bundled corpus in each format to a
 // file, reads each back, and checks TimelineJS's count of undated events
 // left out on standard error.
