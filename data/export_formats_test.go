@@ -320,3 +320,25 @@ func TestExport_Filtered(t *testing.T) {
 		t.Errorf("timelinejs: %d events, %v", len(tl.Events), err)
 	}
 }
+
+// TestExport_LinksDocuments checks that a passage's citation links its
+// document's URL, escaped, in Markdown and in TimelineJS's HTML.
+func TestExport_LinksDocuments(t *testing.T) {
+	s := MustOpenDB(t)
+	const url = `https://example.org/a_(b)?q="1"&r=2`
+	if _, err := s.DB().Exec(`UPDATE documents SET url = ? WHERE id = 'tfiglobal-us-backed-government'`, url); err != nil {
+		t.Fatal(err)
+	}
+	md := string(mustExportAs(t, s, data.FormatMarkdown, data.Filter{}))
+	if want := "> — [Mexico’s AMLO refuses to recognize ‘US backed’ government in Peru](https://example.org/a_%28b%29?q=\"1\"&r=2), TFIGlobal, 20 Feb 2023"; !strings.Contains(md, want) {
+		t.Errorf("markdown lacks %q", want)
+	}
+	var tl struct{ Events []tlEvent }
+	if err := json.Unmarshal(mustExportAs(t, s, data.FormatTimelineJS, data.Filter{}), &tl); err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(tl.Events, func(e tlEvent) bool { return e.ID == "castillo-removed" })
+	if want := `<a href="https://example.org/a_(b)?q=&#34;1&#34;&amp;r=2">`; i < 0 || !strings.Contains(tl.Events[i].Text.Text, want) {
+		t.Errorf("timelinejs text lacks %q", want)
+	}
+}

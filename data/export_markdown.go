@@ -87,7 +87,7 @@ func mdCitation(v Evidence, x *exportRead) string {
 	}
 	s := "*" + mdInline(d.Title) + "*"
 	if d.URL != "" {
-		s = "[" + mdInline(d.Title) + "](" + strings.ReplaceAll(d.URL, ")", "%29") + ")"
+		s = "[" + mdInline(d.Title) + "](" + mdURL.Replace(d.URL) + ")"
 	}
 	if d.Publisher != "" {
 		s += ", " + mdInline(d.Publisher)
@@ -100,6 +100,10 @@ func mdCitation(v Evidence, x *exportRead) string {
 	}
 	return s
 }
+
+// mdURL percent-encodes what would end a Markdown link's destination or
+// unbalance it.
+var mdURL = strings.NewReplacer("(", "%28", ")", "%29", " ", "%20", "<", "%3C", ">", "%3E")
 
 // mdQuote is s as a blockquote, every line of it quoted.
 func mdQuote(s string) string {
