@@ -180,14 +180,15 @@ func TestExportTimelineJS_ReadBack(t *testing.T) {
 	if err := json.Unmarshal(b.Bytes(), &tl); err != nil {
 		t.Fatal(err)
 	}
+	all := summaries(t, s)
 	var dated []data.EventSummary
-	for _, e := range summaries(t, s) {
+	for _, e := range all {
 		if e.Date.Known() {
 			dated = append(dated, e)
 		}
 	}
-	if undated == 0 || len(tl.Events)+undated != len(dated)+undated || len(tl.Events) != len(dated) {
-		t.Fatalf("%d slides and %d left out for %d dated events", len(tl.Events), undated, len(dated))
+	if undated == 0 || undated != len(all)-len(dated) || len(tl.Events) != len(dated) {
+		t.Fatalf("%d slides and %d left out for %d events, %d dated", len(tl.Events), undated, len(all), len(dated))
 	}
 	if tl.Title.Text.Headline == "" {
 		t.Error("no title")
@@ -279,6 +280,9 @@ func TestExportMarkdown_Sections(t *testing.T) {
 			end = len(got) - at - 1
 		}
 		section := got[at : at+1+end]
+		if !strings.HasPrefix(section, "## "+e.Title+"\n") {
+			t.Errorf("%s: section %.60q, want the heading %q", e.ID, section, e.Title)
+		}
 		when := data.DatingText(e.EventSummary)
 		if e.Basis == data.NoBasis {
 			when = "Date unknown · no source gives one" // as the detail pane says it
