@@ -215,15 +215,13 @@ func TestExportFileName(t *testing.T) {
 	}
 }
 
-// The export dialog over the bundled corpus, as a golden picture; -update
-// also copies it to docs/.
+// The export dialog over the bundled corpus, as a golden picture.
 func TestExportDialog_Picture(t *testing.T) {
 	v, w := newTestWindow(t)
 	openExport(t, v, w)
 	img := w.Canvas().Capture()
 	if *update {
 		writePNG(t, filepath.Join("testdata", "export_dialog.png"), img)
-		writePNG(t, filepath.Join("..", "docs", "issue10-export-dialog.png"), img)
 		return
 	}
 	test.AssertImageMatches(t, "export_dialog.png", img)
