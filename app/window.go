@@ -206,6 +206,7 @@ func (v *mainView) shortcuts() map[desktop.CustomShortcut]func() {
 		{KeyName: fyne.KeyPageDown, Modifier: mod}: v.timeline.SelectNext,
 		{KeyName: fyne.KeyPageUp, Modifier: mod}:   v.timeline.SelectPrevious,
 		{KeyName: fyne.KeyQ, Modifier: mod}:        v.win.Close,
+		{KeyName: fyne.KeyE, Modifier: mod}:        func() { v.showExport() },
 	}
 }
 
@@ -323,8 +324,10 @@ func (v *mainView) mainMenu() *fyne.MainMenu {
 	find := fyne.NewMenuItem("Search", func() { v.win.Canvas().Focus(v.search) })
 	find.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
 	filters := fyne.NewMenuItem("Filters", func() { call(v.toggleFilters) })
+	export := fyne.NewMenuItem("Export…", func() { v.showExport() })
+	export.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
 	return fyne.NewMainMenu(
-		fyne.NewMenu("File", quit),
+		fyne.NewMenu("File", export, fyne.NewMenuItemSeparator(), quit),
 		v.editMenu(),
 		fyne.NewMenu("View", find, fit, filters),
 		fyne.NewMenu("Help", fyne.NewMenuItem("About", v.showAbout)),
