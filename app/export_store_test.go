@@ -1,5 +1,3 @@
-//go:build exportapi
-
 package app
 
 import (
