@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -462,26 +461,10 @@ func edtfLine(edtf string) fyne.CanvasObject {
 // dateLine says when, how precisely, and how we know: "20 Dec 2022 ·
 // resolved from “on Tuesday” in an article of 21 Dec 2022".
 func dateLine(e *data.Event, anchor *data.Document) string {
-	date := datingText(e.EventSummary)
-	switch e.Basis {
-	case data.Stated:
-		if e.DatePhrase != "" {
-			return fmt.Sprintf("%s · stated in the text as “%s”", date, e.DatePhrase)
-		}
-		return date + " · stated in the text"
-	case data.Relative:
-		of := "its source"
-		if anchor != nil {
-			of = "an article of " + anchor.Published.String()
-			if anchor.Basis == data.Inferred {
-				of += ", itself dated by inference"
-			}
-		}
-		return fmt.Sprintf("%s · resolved from “%s” in %s", date, e.DatePhrase, of)
-	case data.Inferred:
-		return date + " · inferred (see the note)"
+	if anchor == nil {
+		return data.DateLine(e, nil)
 	}
-	return "Date unknown · no source gives one"
+	return data.DateLine(e, &anchor.DocumentSummary)
 }
 
 func publishedText(d data.DocumentSummary) string {

@@ -119,10 +119,20 @@ func laneName(group string) string {
 	return group
 }
 
-// dateLine says when, how precisely and how we know, as the detail pane
-// does: "20 Dec 2022 · resolved from “on Tuesday” in an article of 21 Dec
-// 2022".
+// dateLine is DateLine with the event's anchor document from x.
 func (x *exportRead) dateLine(e *Event) string {
+	var anchor *DocumentSummary
+	if d, ok := x.docs[e.DateAnchor]; ok && e.DateAnchor != "" {
+		anchor = &DocumentSummary{Published: d.Published, Basis: d.Basis}
+	}
+	return DateLine(e, anchor)
+}
+
+// DateLine says when, how precisely and how we know, as the detail pane and
+// the Markdown report do: "20 Dec 2022 · resolved from “on Tuesday” in an
+// article of 21 Dec 2022". anchor is the document a relative date was
+// resolved against, nil when unknown.
+func DateLine(e *Event, anchor *DocumentSummary) string {
 	date := DatingText(e.EventSummary)
 	switch e.Basis {
 	case Stated:
@@ -132,7 +142,7 @@ func (x *exportRead) dateLine(e *Event) string {
 		return date + " · stated in the text"
 	case Relative:
 		of := "its source"
-		if anchor, ok := x.docs[e.DateAnchor]; ok && e.DateAnchor != "" {
+		if anchor != nil {
 			of = "an article of " + anchor.Published.String()
 			if anchor.Basis == Inferred {
 				of += ", itself dated by inference"
