@@ -13,18 +13,6 @@ type exportDoc struct {
 	Basis                 Basis
 }
 
-// citation is d as a reader cites it: "Title, Publisher, 21 Dec 2022".
-func (d exportDoc) citation() string {
-	s := d.Title
-	if d.Publisher != "" {
-		s += ", " + d.Publisher
-	}
-	if d.Published.Known() {
-		s += ", " + d.Published.String()
-	}
-	return s
-}
-
 // exportRead is one snapshot's events f keeps, in CompareEvents order,
 // with their notes and the documents they cite, handed to each.
 type exportRead struct {
