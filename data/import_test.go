@@ -1,0 +1,142 @@
+package data_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	"chronoscope/data"
+)
+
+// mustImport imports the sample file name from testdata/import.
+func mustImport(tb testing.TB, s *data.Store, name string) *data.ImportResult {
+	tb.Helper()
+	raw, err := os.ReadFile("testdata/import/" + name)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	res, err := s.Import(context.Background(), name, bytes.NewReader(raw))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return res
+}
+
+// exportJSON is the whole corpus exported as JSON.
+func exportJSON(tb testing.TB, s *data.Store) []byte {
+	tb.Helper()
+	var b bytes.Buffer
+	if err := s.ExportJSON(context.Background(), &b); err != nil {
+		tb.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func TestImport_Markdown(t *testing.T) {
+	s := MustOpenDB(t)
+	ctx := context.Background()
+	if _, err := s.SearchText(ctx, "zanzibarite", 5); err != nil { // the index built before
+		t.Fatal(err)
+	}
+	res := mustImport(t, s, "dateline.md")
+	if res.Duplicate || !strings.HasPrefix(res.DocumentID, "user-") {
+		t.Errorf("result %+v", res)
+	}
+	want := data.DateRange{Start: mustDay("2022-12-21"), End: mustDay("2022-12-21"), Precision: data.Day}
+	if !res.Published.Equal(want) {
+		t.Errorf("published %v, want %v", res.Published, want)
+	}
+	d, err := s.Document(ctx, res.DocumentID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Title != "Quarryton council approves the new bridge" || d.Basis != data.Stated || strings.Contains(d.Text, "#") {
+		t.Errorf("document %q basis %q text %q", d.Title, d.Basis, d.Text)
+	}
+	hits, err := s.SearchText(ctx, "zanzibarite", 5)
+	if err != nil || len(hits) != 1 || hits[0].ID != res.DocumentID {
+		t.Errorf("search: %+v %v", hits, err)
+	}
+	docs, err := s.Documents(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, x := range docs {
+		found = found || x.ID == res.DocumentID
+	}
+	if !found {
+		t.Error("not in Documents()")
+	}
+	if probs, err := s.Check(ctx); err != nil || len(probs) > 0 {
+		t.Errorf("check: %v %v", probs, err)
+	}
+	again := mustImport(t, s, "dateline.md")
+	if !again.Duplicate || again.DocumentID != res.DocumentID {
+		t.Errorf("second import %+v", again)
+	}
+}
+
+func TestImport_Dates(t *testing.T) {
+	for _, tc := range []struct{ name, text, want string }{
+		{"en.txt", "Title\n\nLIMA, 21 December 2022 — The news of the day and the rest of it.", "2022-12-21"},
+		{"es.txt", "Título\n\nLima, 21 de diciembre de 2022. El presidente y los ministros de la nación.", "2022-12-21"},
+		{"es-num.txt", "Título\n\n20/12/2022 — El presidente y los ministros de la nación que se reunieron.", "2022-12-20"},
+		{"en-num.txt", "Title\n\n12/20/2022 — The president and the ministers of the nation.", "2022-12-20"},
+		{"none.txt", "Title\n\nThe president and the ministers of the nation.", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := MustOpenDB(t)
+			res, err := s.Import(context.Background(), tc.name, strings.NewReader(tc.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := data.FormatDay(res.Published.Start); got != tc.want {
+				t.Errorf("published %q, want %q", got, tc.want)
+			}
+			if tc.want == "" && res.Published.Precision != data.Unknown {
+				t.Errorf("undated precision %q", res.Published.Precision)
+			}
+		})
+	}
+}
+
+func TestImport_Refused(t *testing.T) {
+	for _, tc := range []struct {
+		name, want string
+		raw        []byte
+	}{
+		{"empty.txt", "empty", []byte(" \n\n")},
+		{"binary.txt", "offset 3 (line 2)", []byte("ab\n\x00\x01")},
+		{"latin1.txt", "offset 8 (line 2)", []byte("title\nal\xe1 hay")},
+		{"huge.txt", "20 MB", bytes.Repeat([]byte("a"), data.MaxImportSize+1)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := MustOpenDB(t)
+			before := exportJSON(t, s)
+			_, err := s.Import(context.Background(), tc.name, bytes.NewReader(tc.raw))
+			if err == nil || !errors.Is(err, data.ErrRefused) || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), tc.name) {
+				t.Errorf("err %v, want refused naming %q and %q", err, tc.name, tc.want)
+			}
+			if !bytes.Equal(before, exportJSON(t, s)) {
+				t.Error("the corpus changed")
+			}
+		})
+	}
+}
+
+func TestImport_Cancelled(t *testing.T) {
+	s := MustOpenDB(t)
+	before := exportJSON(t, s)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := s.Import(ctx, "a.txt", strings.NewReader("Title\n\nSome text.")); err == nil {
+		t.Error("imported with a cancelled context")
+	}
+	if !bytes.Equal(before, exportJSON(t, s)) {
+		t.Error("the corpus changed")
+	}
+}
