@@ -179,6 +179,7 @@ var (
 func normalisePhrase(s string) string {
 	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
 	s = strings.TrimRight(s, " .,;:")
+	s = spanishPhrase(s)
 	for _, pre := range []string{"on ", "in ", "during ", "since "} {
 		s = strings.TrimPrefix(s, pre)
 	}
@@ -419,7 +420,11 @@ var monthNames = map[string]time.Month{
 }
 
 func monthByName(s string) (time.Month, bool) {
-	m, ok := monthNames[strings.TrimSuffix(s, ".")]
+	s = strings.TrimSuffix(s, ".")
+	if m, ok := monthNames[s]; ok {
+		return m, true
+	}
+	m, ok := spanishMonths[s]
 	return m, ok
 }
 
@@ -429,5 +434,46 @@ func weekdayByName(s string) (time.Weekday, bool) {
 			return d, true
 		}
 	}
-	return 0, false
+	d, ok := spanishWeekdays[s]
+	return d, ok
+}
+
+var spanishWeekdays = map[string]time.Weekday{"domingo": time.Sunday, "lunes": time.Monday, "martes": time.Tuesday,
+	"miércoles": time.Wednesday, "miercoles": time.Wednesday, "jueves": time.Thursday, "viernes": time.Friday,
+	"sábado": time.Saturday, "sabado": time.Saturday}
+
+var spanishMonths = map[string]time.Month{"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5,
+	"junio": 6, "julio": 7, "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
+	"diciembre": 12}
+
+// spanishFixed are the Spanish phrases fixed to the publication day, in
+// the English the rules know.
+var spanishFixed = map[string]string{"hoy": "today", "ayer": "yesterday",
+	"la semana pasada": "last week", "semana pasada": "last week", "esta semana": "this week",
+	"la próxima semana": "next week", "la semana próxima": "next week", "la semana que viene": "next week",
+	"el mes pasado": "last month", "este mes": "this month", "el próximo mes": "next month",
+	"el año pasado": "last year", "este año": "this year", "el próximo año": "next year"}
+
+// spanishPhrase rewrites a normalised Spanish date phrase in the words the
+// rules know: "el martes pasado" is "last martes", "7 de diciembre de 2022"
+// is "7 diciembre 2022".
+func spanishPhrase(s string) string {
+	if en, ok := spanishFixed[s]; ok {
+		return en
+	}
+	for _, pre := range []string{"el ", "este ", "esta "} {
+		s = strings.TrimPrefix(s, pre)
+	}
+	switch words := strings.Fields(s); {
+	case len(words) == 2 && words[0] == "pasado":
+		s = "last " + words[1]
+	case len(words) == 2 && words[1] == "pasado":
+		s = "last " + words[0]
+	case len(words) == 2 && words[0] == "próximo":
+		s = "next " + words[1]
+	case len(words) == 2 && words[1] == "próximo":
+		s = "next " + words[0]
+	}
+	s = strings.ReplaceAll(s, " de ", " ")
+	return strings.ReplaceAll(s, " del ", " ")
 }

@@ -296,9 +296,3 @@ func findPublished(text, lang string) (DateRange, string) {
 
 func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 
-var spanishMonths = map[string]time.Month{"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5,
-	"junio": 6, "julio": 7, "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
-	"diciembre": 12}
-
-// findCandidates lists the date expressions of text; see import_dates.go.
-var findCandidates = func(text string, published DateRange, lang string) []Candidate { return nil }

@@ -140,3 +140,40 @@ func TestImport_Cancelled(t *testing.T) {
 		t.Error("the corpus changed")
 	}
 }
+
+func TestImport_Candidates(t *testing.T) {
+	for _, tc := range []struct {
+		file string
+		want map[string]string // phrase: EDTF
+	}{
+		{"dateline.md", map[string]string{"December 21, 2022": "2022-12-21", "on Tuesday": "2022-12-20",
+			"last week": "[2022-12-12..2022-12-18]", "December 7": "2022-12-07"}},
+		{"dateline_es.txt", map[string]string{"21 de diciembre de 2022": "2022-12-21", "el martes": "2022-12-20",
+			"la semana pasada": "[2022-12-12..2022-12-18]", "7 de diciembre": "2022-12-07"}},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			s := MustOpenDB(t)
+			res := mustImport(t, s, tc.file)
+			d, err := s.Document(context.Background(), res.DocumentID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := []rune(d.Text)
+			got := map[string]string{}
+			for _, c := range res.Candidates {
+				got[c.Phrase] = c.Dating.EDTF
+				if string(text[c.Start:c.End]) != c.Sentence || !strings.Contains(c.Sentence, c.Phrase) {
+					t.Errorf("%q: sentence %q is not text[%d:%d] %q", c.Phrase, c.Sentence, c.Start, c.End, string(text[c.Start:c.End]))
+				}
+			}
+			for phrase, edtf := range tc.want {
+				if got[phrase] != edtf {
+					t.Errorf("%q: %q, want %q (all: %v)", phrase, got[phrase], edtf, got)
+				}
+			}
+			if len(got) != len(tc.want) {
+				t.Errorf("candidates %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
