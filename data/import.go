@@ -295,4 +295,3 @@ func findPublished(text, lang string) (DateRange, string) {
 }
 
 func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
-
