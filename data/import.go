@@ -49,6 +49,7 @@ type Candidate struct {
 // importedDoc is a file read for import, before it is stored.
 type importedDoc struct {
 	title, text, original, language string
+	publisher, author               string
 	published                       DateRange
 	basis                           Basis
 	note                            string
@@ -94,10 +95,10 @@ func (s *Store) Import(ctx context.Context, name string, r io.Reader) (*ImportRe
 }
 
 func insertImported(ctx context.Context, tx *sql.Tx, id string, doc *importedDoc) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO documents (id, origin, title, language, published_start, published_end,
-			published_precision, published_basis, published_note, text, original)
-		VALUES (?, 'user', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		id, doc.title, doc.language, nullable(FormatDay(doc.published.Start)), nullable(FormatDay(doc.published.End)),
+	_, err := tx.ExecContext(ctx, `INSERT INTO documents (id, origin, title, publisher, author, language,
+			published_start, published_end, published_precision, published_basis, published_note, text, original)
+		VALUES (?, 'user', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		id, doc.title, doc.publisher, doc.author, doc.language, nullable(FormatDay(doc.published.Start)), nullable(FormatDay(doc.published.End)),
 		string(doc.published.Precision), string(doc.basis), doc.note, doc.text, doc.original)
 	if err != nil {
 		return err
@@ -120,17 +121,22 @@ func readImport(name string, raw []byte) (*importedDoc, error) {
 	if strings.TrimSpace(s) == "" {
 		return nil, errors.New("the file is empty")
 	}
-	markdown := false
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".md", ".markdown":
-		markdown = true
-	case ".txt", ".text":
+	var doc *importedDoc
+	switch ext := strings.ToLower(filepath.Ext(name)); {
+	case ext == ".html" || ext == ".htm" || (ext != ".txt" && ext != ".md" && looksHTML(s)):
+		var err error
+		if doc, err = readHTML(s); err != nil {
+			return nil, err
+		}
 	default:
-		markdown = looksMarkdown(s)
+		markdown := ext == ".md" || ext == ".markdown" || (ext != ".txt" && ext != ".text" && looksMarkdown(s))
+		title, text := plainText(s, markdown)
+		doc = &importedDoc{title: title, text: text, language: detectLanguage(text)}
 	}
-	title, text := plainText(s, markdown)
-	doc := &importedDoc{title: title, text: text, original: string(raw), language: detectLanguage(text)}
-	doc.published, doc.note = findPublished(text, doc.language)
+	doc.original = string(raw)
+	if !doc.published.Known() {
+		doc.published, doc.note = findPublished(doc.text, doc.language)
+	}
 	doc.basis = NoBasis
 	if doc.published.Known() {
 		doc.basis = Stated

@@ -177,3 +177,55 @@ func TestImport_Candidates(t *testing.T) {
 		})
 	}
 }
+
+func TestImport_HTML(t *testing.T) {
+	s := MustOpenDB(t)
+	ctx := context.Background()
+	res := mustImport(t, s, "article.html")
+	d, err := s.Document(ctx, res.DocumentID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, leak := range []string{"LEAK", "cookies", "Most read", "Related", "Privacy", "font-family", "trackPageView"} {
+		if strings.Contains(d.Text, leak) {
+			t.Errorf("boilerplate %q survived in %q", leak, d.Text)
+		}
+	}
+	for _, para := range []string{
+		"The long-awaited zanzibarite bridge over the Quarry river opened to traffic on Tuesday morning",
+		"Mayor Elena Ruiz cut the ribbon before a crowd of several hundred residents",
+		"Engineers said last week that the bridge had passed its final load tests",
+		"has promised a second cycle lane once the approach roads on the northern bank are widened next spring.",
+	} {
+		if !strings.Contains(d.Text, para) {
+			t.Errorf("paragraph %q missing from %q", para, d.Text)
+		}
+	}
+	if d.Title != "Quarryton opens its bridge" || d.Publisher != "The Quarryton Courier" || d.Author != "Ana Reportera" {
+		t.Errorf("title %q publisher %q author %q", d.Title, d.Publisher, d.Author)
+	}
+	if got := data.FormatDay(res.Published.Start); got != "2022-12-21" || d.Basis != data.Stated {
+		t.Errorf("published %q basis %q", got, d.Basis)
+	}
+	phrases := map[string]bool{}
+	for _, c := range res.Candidates {
+		phrases[c.Phrase] = true
+	}
+	if !phrases["on Tuesday"] || !phrases["last week"] || !phrases["December 7"] {
+		t.Errorf("candidates %v", phrases)
+	}
+}
+
+func TestImport_HTMLTimeDatetime(t *testing.T) {
+	s := MustOpenDB(t)
+	page := `<html><head><title>T</title></head><body><article><h1>T</h1>
+<p>Posted <time datetime="2021-03-04T10:00:00Z">a while ago</time></p>
+<p>` + strings.Repeat("The council met and talked about the bridge for a long time. ", 8) + `</p></article></body></html>`
+	res, err := s.Import(context.Background(), "page", strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := data.FormatDay(res.Published.Start); got != "2021-03-04" {
+		t.Errorf("published %q, want the <time datetime>'s day", got)
+	}
+}
