@@ -35,6 +35,8 @@ type ImportResult struct {
 	// Candidates are the date expressions of the text, resolved against
 	// Published; nothing is stored for them.
 	Candidates []Candidate
+	// Events are the events a TimelineJS file made, in its order.
+	Events []string
 }
 
 // Candidate is a date expression found in an imported text: Start..End are
@@ -48,6 +50,7 @@ type Candidate struct {
 
 // importedDoc is a file read for import, before it is stored.
 type importedDoc struct {
+	events                          []tlEvent
 	title, text, original, language string
 	publisher, author               string
 	published                       DateRange
@@ -55,11 +58,13 @@ type importedDoc struct {
 	note                            string
 }
 
-// Import reads a plain text or Markdown file (chosen by name's extension,
-// else by its content) and stores it as a researcher's own document in one
-// transaction: a file refused, or ctx cancelled, changes nothing. The
-// document's id is a hash of the content, so importing the same file twice
-// returns the first document with Duplicate set.
+// Import reads a file (plain text, Markdown, a saved web page or a
+// TimelineJS timeline, chosen by name's extension, else by its content)
+// and stores it as a researcher's own document, with a TimelineJS
+// timeline's slides as own events, in one transaction: a file refused
+// (the error wraps ErrRefused and says where), or ctx cancelled, changes
+// nothing. The document's id is a hash of the content, so importing the
+// same file twice returns the first document with Duplicate set.
 func (s *Store) Import(ctx context.Context, name string, r io.Reader) (*ImportResult, error) {
 	raw, err := io.ReadAll(io.LimitReader(r, MaxImportSize+1))
 	if err != nil {
@@ -83,6 +88,9 @@ func (s *Store) Import(ctx context.Context, name string, r io.Reader) (*ImportRe
 			return err
 		}
 		if err := insertImported(ctx, tx, id, doc); err != nil {
+			return err
+		}
+		if res.Events, err = insertTimelineEvents(ctx, tx, id, doc.events); err != nil {
 			return err
 		}
 		return ctx.Err()
@@ -123,6 +131,13 @@ func readImport(name string, raw []byte) (*importedDoc, error) {
 	}
 	var doc *importedDoc
 	switch ext := strings.ToLower(filepath.Ext(name)); {
+	case ext == ".json" || (ext == "" && looksTimelineJS(s)):
+		d, evs, err := readTimelineJS(filepath.Base(name), s)
+		if err != nil {
+			return nil, err
+		}
+		d.original, d.events = string(raw), evs
+		return d, nil
 	case ext == ".html" || ext == ".htm" || (ext != ".txt" && ext != ".md" && looksHTML(s)):
 		var err error
 		if doc, err = readHTML(s); err != nil {

@@ -113,6 +113,10 @@ func TestImport_Refused(t *testing.T) {
 		{"binary.txt", "offset 3 (line 2)", []byte("ab\n\x00\x01")},
 		{"latin1.txt", "offset 8 (line 2)", []byte("title\nal\xe1 hay")},
 		{"huge.txt", "20 MB", bytes.Repeat([]byte("a"), data.MaxImportSize+1)},
+		{"month13.json", "events[1]: start_date: month 13", []byte(`{"events": [{"start_date": {"year": 2022}, "text": {"headline": "A"}},
+			{"start_date": {"year": 2022, "month": 13}, "text": {"headline": "B"}}]}`)},
+		{"truncated.json", "truncated JSON: it ends at line 2", []byte("{\"events\": [{\"start_date\":\n {\"year\": 20")},
+		{"typed.json", "field events.start_date.year at line 1", []byte(`{"events": [{"start_date": {"year": "x"}}]}`)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := MustOpenDB(t)

@@ -114,6 +114,9 @@ func (s *Store) CreateEventWithID(ctx context.Context, id string, e NewEvent) er
 		if strings.TrimSpace(id) == "" {
 			return errors.New("no id")
 		}
+		if err := checkCategory(ctx, tx, e.Category); err != nil {
+			return err
+		}
 		return insertOwnEvent(ctx, tx, id, e)
 	})
 	if err == nil {
@@ -125,6 +128,9 @@ func (s *Store) CreateEventWithID(ctx context.Context, id string, e NewEvent) er
 // UpdateEvent replaces what a researcher's own event holds with e.
 func (s *Store) UpdateEvent(ctx context.Context, id string, e NewEvent) error {
 	err := s.write(ctx, fmt.Sprintf("update event %q", id), func(tx *sql.Tx) error {
+		if err := checkCategory(ctx, tx, e.Category); err != nil {
+			return err
+		}
 		if err := deleteOwnEvent(ctx, tx, id); err != nil {
 			return err
 		}
@@ -210,14 +216,29 @@ func readOwnEvent(ctx context.Context, tx *sql.Tx, id string) (NewEvent, error) 
 	return e, nil
 }
 
-// insertOwnEvent checks e and writes it as the own event id, with its
-// evidence, actors (creating new ones), places and text entry.
+// checkCategory refuses a category that is neither one of Categories nor
+// one an event of the corpus has (as a TimelineJS import's groups are).
+func checkCategory(ctx context.Context, tx *sql.Tx, category string) error {
+	if slices.Contains(Categories, category) {
+		return nil
+	}
+	var one int
+	err := tx.QueryRowContext(ctx, `SELECT 1 FROM events WHERE category = ? LIMIT 1`, category).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("category %q: want one of %s", category, strings.Join(Categories, ", "))
+	}
+	return err
+}
+
+// insertOwnEvent checks e (but its category, which checkCategory does) and
+// writes it as the own event id, with its evidence, actors (creating new
+// ones), places and text entry.
 func insertOwnEvent(ctx context.Context, tx *sql.Tx, id string, e NewEvent) error {
 	if strings.TrimSpace(e.Title) == "" {
 		return errors.New("the event has no title")
 	}
-	if !slices.Contains(Categories, e.Category) {
-		return fmt.Errorf("category %q: want one of %s", e.Category, strings.Join(Categories, ", "))
+	if strings.TrimSpace(e.Category) == "" {
+		return errors.New("the event has no category")
 	}
 	doc, err := readPassageDocument(ctx, tx, e.DocumentID)
 	if err != nil {
