@@ -38,6 +38,10 @@ Usage:
   chronoscope review EVENT_ID [--status S] [--note TEXT]... [--tag T]... [--untag T]...
                                                change an event's review, all at once,
                                                and print it; with no flags, print it
+  chronoscope import [--json] FILE...          add files (text, Markdown, HTML, TimelineJS JSON)
+                                               to the corpus, each in its own transaction, and
+                                               print the dates found in them; exit 1 if any
+                                               is refused
   chronoscope check                            validate the corpus; exit 1 listing problems
   chronoscope screenshot -o FILE.png [--size WxH] [--query Q] [--select EVENT_ID]
                          [--from DATE --to DATE] [--lanes group|category] [--dark]
@@ -48,8 +52,8 @@ Flags:
   --corpus PATH      the corpus file (every command). Without it the user's corpus
                      in the app's storage is used; a corpus that does not exist is
                      built from the bundled sources. An existing --corpus file is
-                     only read, except by review with flags, which writes to it
-                     (first bringing its bundled events up to date).
+                     only read, except by review with flags and import, which write
+                     to it (first bringing its bundled events up to date).
   search:
     --json           print the hits as JSON
     --limit N        print at most N hits in all (default 20)
@@ -62,6 +66,8 @@ Flags:
     --tag T          only events tagged T (repeat for any of several); with
                      --status, events must match both. Documents are those the
                      events kept quote or are dated against.
+  import:
+    --json           print each file's document, events and date candidates as JSON
   review:
     --status S       set the status: unreviewed, verified, disputed or needs-source
     --note TEXT      add a note (repeatable)
@@ -206,6 +212,7 @@ func (c *cli) commands() map[string]command {
 		"export":     c.exportCommand(),
 		"check":      c.checkCommand(),
 		"review":     c.reviewCommand(),
+		"import":     c.importCommand(),
 		"screenshot": c.screenshotCommand(),
 	}
 }
@@ -695,4 +702,118 @@ func (c *cli) openWrite(ctx context.Context) (*data.Store, error) {
 		return nil, fmt.Errorf("corpus %s: %w", path, data.ErrReadOnly)
 	}
 	return s, nil
+}
+
+// importedFile is what import says of a file, as --json prints it.
+type importedFile struct {
+	File       string              `json:"file"`
+	DocumentID string              `json:"document_id,omitempty"`
+	Duplicate  bool                `json:"duplicate,omitempty"`
+	Published  string              `json:"published,omitempty"`
+	Events     []string            `json:"events,omitempty"`
+	Candidates []importedCandidate `json:"candidates,omitempty"`
+	Refused    string              `json:"refused,omitempty"`
+}
+
+type importedCandidate struct {
+	Phrase   string `json:"phrase"`
+	EDTF     string `json:"edtf"`
+	Basis    string `json:"basis"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Sentence string `json:"sentence"`
+}
+
+func (c *cli) importCommand() command {
+	fl := flag.NewFlagSet("import", flag.ContinueOnError)
+	asJSON := fl.Bool("json", false, "print JSON")
+	return command{fl, func(ctx context.Context, args []string) error {
+		if len(args) == 0 {
+			return fmt.Errorf("%w: import needs at least one FILE", errUsage)
+		}
+		s, err := c.openWrite(ctx)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		var files []importedFile
+		refused := 0
+		for _, name := range args {
+			f := importFile(ctx, s, name)
+			if f.Refused != "" {
+				refused++
+			}
+			files = append(files, f)
+		}
+		if *asJSON {
+			enc := json.NewEncoder(c.stdout)
+			enc.SetIndent("", "  ")
+			if err := enc.Encode(files); err != nil {
+				return err
+			}
+		} else {
+			for _, f := range files {
+				writeImported(c.stdout, f)
+			}
+		}
+		fmt.Fprintf(c.stdout, "imported %d, refused %d\n", len(files)-refused, refused)
+		if refused > 0 {
+			for _, f := range files {
+				if f.Refused != "" {
+					fmt.Fprintf(c.stderr, "chronoscope: %s\n", f.Refused)
+				}
+			}
+			return fmt.Errorf("import: %d of %d files refused", refused, len(files))
+		}
+		return nil
+	}}
+}
+
+// importFile imports one file in its own transaction.
+func importFile(ctx context.Context, s *data.Store, name string) importedFile {
+	f := importedFile{File: name}
+	r, err := os.Open(name)
+	if err != nil {
+		f.Refused = fmt.Sprintf("import %s: %v", name, unnamed(err))
+		return f
+	}
+	defer r.Close()
+	res, err := s.Import(ctx, name, r)
+	if err != nil {
+		f.Refused = err.Error()
+		return f
+	}
+	f.DocumentID, f.Duplicate, f.Events = res.DocumentID, res.Duplicate, res.Events
+	if res.Published.Known() {
+		f.Published = data.FormatDay(res.Published.Start)
+	}
+	for _, cd := range res.Candidates {
+		f.Candidates = append(f.Candidates, importedCandidate{Phrase: cd.Phrase, EDTF: cd.Dating.EDTF,
+			Basis: string(cd.Dating.Basis), Start: cd.Start, End: cd.End, Sentence: cd.Sentence})
+	}
+	return f
+}
+
+// writeImported prints a file's document id and its date candidates, one
+// line each.
+func writeImported(w io.Writer, f importedFile) {
+	switch {
+	case f.Refused != "":
+		fmt.Fprintf(w, "%s: refused\n", f.File)
+		return
+	case f.Duplicate:
+		fmt.Fprintf(w, "%s: already imported as %s\n", f.File, f.DocumentID)
+		return
+	}
+	published := "undated"
+	if f.Published != "" {
+		published = "published " + f.Published
+	}
+	fmt.Fprintf(w, "%s: document %s (%s)\n", f.File, f.DocumentID, published)
+	if len(f.Events) > 0 {
+		fmt.Fprintf(w, "  %d events: %s\n", len(f.Events), strings.Join(f.Events, " "))
+	}
+	for _, cd := range f.Candidates {
+		fmt.Fprintf(w, "  %-12s %-26q %d..%d  %s\n", cd.EDTF, cd.Phrase, cd.Start, cd.End, textfmt.Clip(strings.Join(strings.Fields(cd.Sentence), " "), 60))
+	}
 }

@@ -807,3 +807,72 @@ func TestCLI_ReviewUpdatesBundled(t *testing.T) {
 		t.Errorf("review on an out-of-date corpus: exit %d\n%s%s", code, out, errOut)
 	}
 }
+
+// exportedJSON is the corpus at path exported as JSON.
+func exportedJSON(tb testing.TB, path string) string {
+	tb.Helper()
+	code, out, errOut := runCLI(tb, "export", "--corpus", path)
+	if code != 0 {
+		tb.Fatalf("export: exit %d: %s", code, errOut)
+	}
+	return out
+}
+
+func TestCLI_Import(t *testing.T) {
+	path := tempCorpus(t)
+	md := filepath.Join("data", "testdata", "import", "dateline.md")
+	tl := filepath.Join("data", "testdata", "import", "timeline.json")
+	code, out, errOut := runCLI(t, "import", "--corpus", path, md, tl)
+	if code != 0 || !strings.Contains(out, md+": document user-doc-") || !strings.Contains(out, "(published 2022-12-21)") ||
+		!strings.Contains(out, `"on Tuesday"`) || !strings.Contains(out, "3 events: user-") || !strings.Contains(out, "imported 2, refused 0") {
+		t.Fatalf("exit %d\n%s%s", code, out, errOut)
+	}
+	code, out, errOut = runCLI(t, "import", "--corpus", path, "--json", md)
+	var files []importedFile
+	if err := json.Unmarshal([]byte(strings.TrimSuffix(out, "imported 1, refused 0\n")), &files); code != 0 || err != nil {
+		t.Fatalf("exit %d, %v\n%s%s", code, err, out, errOut)
+	}
+	if len(files) != 1 || !files[0].Duplicate || len(files[0].Candidates) != 4 {
+		t.Errorf("json %+v", files)
+	}
+	code, out, _ = runCLI(t, "search", "--corpus", path, "zanzibarite")
+	if code != 0 || !strings.Contains(out, "user-doc-") {
+		t.Errorf("the imported document is not found: %s", out)
+	}
+}
+
+func TestCLI_ImportRefused(t *testing.T) {
+	path := tempCorpus(t)
+	if code, _, errOut := runCLI(t, "check", "--corpus", path); code != 0 {
+		t.Fatal(errOut)
+	}
+	dir := t.TempDir()
+	bad := map[string]struct {
+		body, reason string
+	}{
+		"truncated.json": {`{"events": [{"start_date": {"year": 20`, "truncated JSON: it ends at line 1"},
+		"binary.txt":     {"abc\x00\x01\x02", "binary content: a NUL byte at offset 3 (line 1)"},
+		"latin1.txt":     {"Title\n\nLa canci\xf3n", "invalid UTF-8 at byte offset 15 (line 3)"},
+		"month13.json":   {`{"events": [{"start_date": {"year": 2022, "month": 13}, "text": {"headline": "A"}}]}`, "events[0]: start_date: month 13 does not exist"},
+		"empty.txt":      {"", "the file is empty"},
+	}
+	before := exportedJSON(t, path)
+	for name, b := range bad {
+		file := filepath.Join(dir, name)
+		if err := os.WriteFile(file, []byte(b.body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, out, errOut := runCLI(t, "import", "--corpus", path, file)
+		if code != 1 || !strings.Contains(out, "imported 0, refused 1") || !strings.Contains(errOut, file) || !strings.Contains(errOut, b.reason) {
+			t.Errorf("%s: exit %d\n%s%s", name, code, out, errOut)
+		}
+		if after := exportedJSON(t, path); after != before {
+			t.Errorf("%s: the corpus changed", name)
+		}
+	}
+	good := filepath.Join("data", "testdata", "import", "dateline.md")
+	code, out, _ := runCLI(t, "import", "--corpus", path, filepath.Join(dir, "binary.txt"), good)
+	if code != 1 || !strings.Contains(out, "imported 1, refused 1") {
+		t.Errorf("one good, one bad: exit %d\n%s", code, out)
+	}
+}
