@@ -58,6 +58,18 @@ func TestResolvePhrase(t *testing.T) {
 		{"2023", DateRange{}, "2023-01-01", "2023-12-31", Year, Stated},
 		{"2023-02-17", DateRange{}, "2023-02-17", "2023-02-17", Day, Stated},
 		{"February 2024", DateRange{}, "2024-02-01", "2024-02-29", Month, Stated},
+		// Spanish, as an imported article has it.
+		{"el martes", wed, "2022-12-20", "2022-12-20", Day, Relative},
+		{"el miércoles", wed, "2022-12-21", "2022-12-21", Day, Relative},
+		{"el viernes pasado", fri, "2023-02-10", "2023-02-10", Day, Relative},
+		{"el pasado viernes", fri, "2023-02-10", "2023-02-10", Day, Relative},
+		{"la semana pasada", wed, "2022-12-12", "2022-12-18", Week, Relative},
+		{"ayer", wed, "2022-12-20", "2022-12-20", Day, Relative},
+		{"el mes pasado", wed, "2022-11-01", "2022-11-30", Month, Relative},
+		{"7 de diciembre", wed, "2022-12-07", "2022-12-07", Day, Relative},
+		{"el 7 de diciembre", wed, "2022-12-07", "2022-12-07", Day, Relative},
+		{"21 de diciembre de 2022", DateRange{}, "2022-12-21", "2022-12-21", Day, Stated},
+		{"noviembre de 2022", DateRange{}, "2022-11-01", "2022-11-30", Month, Stated},
 	}
 	for _, tt := range tests {
 		t.Run(tt.phrase+"@"+FormatDay(tt.anchor.Start), func(t *testing.T) {
