@@ -128,6 +128,7 @@ type mainView struct {
 	// refilter gives the timeline and results v.events as the filter keeps
 	// them, after a review edit read them again.
 	toggleFilters, refilter func()
+	imported                *importState
 }
 
 func newMainView(c Corpus, w fyne.Window, file layoutFile) *mainView {
@@ -194,6 +195,7 @@ func newMainView(c Corpus, w fyne.Window, file layoutFile) *mainView {
 	}
 	v.setUpReview()
 	v.addShortcuts()
+	v.setUpImport()
 	return v
 }
 
@@ -207,6 +209,7 @@ func (v *mainView) shortcuts() map[desktop.CustomShortcut]func() {
 		{KeyName: fyne.KeyPageUp, Modifier: mod}:   v.timeline.SelectPrevious,
 		{KeyName: fyne.KeyQ, Modifier: mod}:        v.win.Close,
 		{KeyName: fyne.KeyE, Modifier: mod}:        func() { v.showExport() },
+		{KeyName: fyne.KeyI, Modifier: mod}:        v.showImport,
 	}
 }
 
@@ -326,8 +329,10 @@ func (v *mainView) mainMenu() *fyne.MainMenu {
 	filters := fyne.NewMenuItem("Filters", func() { call(v.toggleFilters) })
 	export := fyne.NewMenuItem("Export…", func() { v.showExport() })
 	export.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+	imp := fyne.NewMenuItem("Import…", v.showImport)
+	imp.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault}
 	return fyne.NewMainMenu(
-		fyne.NewMenu("File", export, fyne.NewMenuItemSeparator(), quit),
+		fyne.NewMenu("File", export, imp, fyne.NewMenuItemSeparator(), quit),
 		v.editMenu(),
 		fyne.NewMenu("View", find, fit, filters),
 		fyne.NewMenu("Help", fyne.NewMenuItem("About", v.showAbout)),
