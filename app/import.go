@@ -40,9 +40,36 @@ type importState struct {
 	shown *fyne.Container
 }
 
-// setUpImport lets files dropped on the window be imported.
+// setUpImport lets files dropped on the window be imported, and shows the
+// dates found in a document imported this session whenever a result opens
+// it.
 func (v *mainView) setUpImport() {
 	v.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { v.importURIs(uris) })
+	openResult := v.results.OnOpen
+	v.results.OnOpen = func(kind data.Kind, id string) {
+		if kind == data.KindDocument && v.imported != nil && len(v.imported.candidates[id]) > 0 {
+			v.showImported(id, -1, -1)
+			return
+		}
+		if openResult != nil {
+			openResult(kind, id)
+		}
+	}
+	open := v.results.OnOpenPassage
+	v.results.OnOpenPassage = func(id string, start, end int) {
+		if v.imported == nil || len(v.imported.candidates[id]) == 0 {
+			call3(open, id, start, end)
+			return
+		}
+		v.detail.returnTo = v.detail.scroll.Offset
+		v.showImported(id, start, end)
+	}
+}
+
+func call3(fn func(string, int, int), id string, start, end int) {
+	if fn != nil {
+		fn(id, start, end)
+	}
 }
 
 // showImport opens the file dialog of File › Import….
@@ -211,14 +238,15 @@ func (v *mainView) importDone(t *importTally) {
 			v.refilter()
 			v.setStatus("")
 			v.timeline.SetCoverage(docs)
-			v.showImported(last)
+			v.showImported(last, -1, -1)
 		}
 	})
 }
 
-// showImported shows an imported document in the detail pane with the
-// dates found in it above its text.
-func (v *mainView) showImported(id string) {
+// showImported shows an imported document in the detail pane, its passage
+// start..end highlighted (start < 0 for none), with the dates found in it
+// above its text.
+func (v *mainView) showImported(id string, start, end int) {
 	d := v.detail
 	d.load(fyne.Position{}, func(ctx context.Context) (func() fyne.CanvasObject, error) {
 		doc, err := d.corpus.Document(ctx, id)
@@ -226,7 +254,7 @@ func (v *mainView) showImported(id string) {
 			return nil, err
 		}
 		return func() fyne.CanvasObject {
-			view := d.documentView(doc, -1, -1)
+			view := d.documentView(doc, start, end)
 			cands := v.imports().candidates[id]
 			if len(cands) == 0 {
 				return view

@@ -162,3 +162,26 @@ func TestImport_Dismiss(t *testing.T) {
 		t.Errorf("after Dismiss: %q", list)
 	}
 }
+
+// The dates found stay with the document: opened again from a result, it
+// lists them again.
+func TestImport_CandidatesShownAgain(t *testing.T) {
+	v, _, _ := newImportWindow(t)
+	dropFiles(t, v, map[string]string{"notes.txt": "The president was removed on 7 December 2022."}, "notes.txt")
+	v.bg.runResults()
+	v.results.OnOpen(data.KindEvent, "removed")
+	v.bg.runResults()
+	if list := richText(v.detail.scroll.Content); strings.Contains(list, "Dates found") {
+		t.Fatalf("an event shows the candidates: %q", list)
+	}
+	v.results.OnOpen(data.KindDocument, "user-doc-notes.txt")
+	v.bg.runResults()
+	if list := richText(v.detail.scroll.Content); !strings.Contains(list, "Dates found in this document (1)") {
+		t.Errorf("document opened from a result shows %q", list)
+	}
+	v.results.OnOpenPassage("user-doc-notes.txt", 4, 13)
+	v.bg.runResults()
+	if list := richText(v.detail.scroll.Content); !strings.Contains(list, "Dates found in this document (1)") {
+		t.Errorf("passage opened from a result shows %q", list)
+	}
+}
