@@ -199,6 +199,19 @@ func (v *mainView) importDone(t *importTally) {
 	st.progress.Hide()
 	st.cancel()
 	lines := []string{fmt.Sprintf("Imported %d, refused %d", len(t.imported), len(t.refused))}
+	dups, events := 0, 0
+	for _, res := range t.imported {
+		if res.Duplicate {
+			dups++
+		}
+		events += len(res.Events)
+	}
+	if dups > 0 {
+		lines = append(lines, fmt.Sprintf("%d already in the corpus: nothing added for them", dups))
+	}
+	if events > 0 {
+		lines = append(lines, fmt.Sprintf("%d events from timelines", events))
+	}
 	if t.cancelled > 0 {
 		lines = append(lines, fmt.Sprintf("Cancelled: %d file(s) not imported", t.cancelled))
 	}

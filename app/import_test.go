@@ -185,3 +185,37 @@ func TestImport_CandidatesShownAgain(t *testing.T) {
 		t.Errorf("passage opened from a result shows %q", list)
 	}
 }
+
+// Against the store: a text file imports, its dates are listed, and a
+// second drop of it says it was already there.
+func TestImport_Store(t *testing.T) {
+	v, w := newTestWindow(t)
+	files := map[string]string{"peru.txt": "Congress removed the president on 7 December 2022. Protests followed."}
+	dropFiles(t, v, files, "peru.txt")
+	v.bg.runResults()
+	if said := dialogText(w.Canvas().Overlays().Top()); !strings.Contains(said, "Imported 1, refused 0") {
+		t.Errorf("summary says %q", said)
+	}
+	if list := richText(v.detail.scroll.Content); !strings.Contains(list, "Dates found in this document") || !strings.Contains(list, "7 Dec 2022") {
+		t.Errorf("detail pane shows %q", list)
+	}
+	before := len(v.events)
+	test.Tap(findButton(t, v.detail.scroll.Content, "Make an event"))
+	v.bg.runResults()
+	f := v.eventForm
+	if f == nil || f.date.Text != "7 December 2022" {
+		t.Fatal("form not opened with the phrase as its date")
+	}
+	test.Type(f.title, "Congress removes Castillo")
+	f.category.SetText("domestic-politics")
+	f.dlg.Confirm()
+	v.bg.runResults()
+	if len(v.events) != before+1 {
+		t.Errorf("%d events after Save, want %d", len(v.events), before+1)
+	}
+	dropFiles(t, v, files, "peru.txt")
+	v.bg.runResults()
+	if said := dialogText(w.Canvas().Overlays().Top()); !strings.Contains(said, "1 already in the corpus") {
+		t.Errorf("second import says %q", said)
+	}
+}
