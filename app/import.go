@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -36,8 +37,6 @@ type importState struct {
 	progress   dialog.Dialog
 	bar        *widget.ProgressBar
 	cancel     context.CancelFunc
-	// shown is what the candidate list of the last imported document shows.
-	shown *fyne.Container
 }
 
 // setUpImport lets files dropped on the window be imported, and shows the
@@ -297,6 +296,7 @@ func (v *mainView) candidateList(doc *data.Document, cands []data.Candidate) *fy
 		}
 		dismiss := widget.NewButton("Dismiss", func() {
 			row.Hide()
+			v.dismissCandidate(doc.ID, c)
 			left--
 			setTitle()
 			box.Refresh()
@@ -305,7 +305,6 @@ func (v *mainView) candidateList(doc *data.Document, cands []data.Candidate) *fy
 		row = container.NewVBox(when, sentence, container.NewHBox(mk, dismiss), widget.NewSeparator())
 		box.Add(row)
 	}
-	v.imports().shown = box
 	return box
 }
 
@@ -321,5 +320,13 @@ func (v *mainView) makeEventFrom(doc *data.Document, c data.Candidate) {
 		v.showEventForm("New event from this passage", quote, e, func(ne data.NewEvent) {
 			v.undo.Do(createEventCommand(ne))
 		})
+	})
+}
+
+// dismissCandidate forgets a candidate, so the document shows it no more.
+func (v *mainView) dismissCandidate(docID string, c data.Candidate) {
+	st := v.imports()
+	st.candidates[docID] = slices.DeleteFunc(slices.Clone(st.candidates[docID]), func(o data.Candidate) bool {
+		return o.Phrase == c.Phrase && o.Start == c.Start && o.End == c.End
 	})
 }

@@ -161,6 +161,12 @@ func TestImport_Dismiss(t *testing.T) {
 	if list := richText(v.detail.scroll.Content); !strings.Contains(list, "Dates found in this document (0)") {
 		t.Errorf("after Dismiss: %q", list)
 	}
+	// Opened again, the document lists it no more.
+	v.results.OnOpen(data.KindDocument, "user-doc-notes.txt")
+	v.bg.runResults()
+	if list := richText(v.detail.scroll.Content); strings.Contains(list, "Dates found") {
+		t.Errorf("reopened after Dismiss: %q", list)
+	}
 }
 
 // The dates found stay with the document: opened again from a result, it
