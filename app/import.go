@@ -37,6 +37,7 @@ type importState struct {
 	progress   dialog.Dialog
 	bar        *widget.ProgressBar
 	cancel     context.CancelFunc
+	running    bool
 }
 
 // setUpImport lets files dropped on the window be imported, and shows the
@@ -130,9 +131,14 @@ func (v *mainView) importFiles(files []importFile) {
 		dialog.ShowInformation("Import", why, v.win)
 		return
 	}
+	st := v.imports()
+	if st.running {
+		dialog.ShowInformation("Import", "Files are being imported: wait for them, or cancel, before importing more.", v.win)
+		return
+	}
+	st.running = true
 	imp := v.corpus.(importer)
 	ctx, cancel := context.WithCancel(context.Background())
-	st := v.imports()
 	st.cancel = cancel
 	st.bar = widget.NewProgressBar()
 	st.bar.Max = float64(len(files))
@@ -194,6 +200,7 @@ func (v *mainView) imports() *importState {
 // imported.
 func (v *mainView) importDone(t *importTally) {
 	st := v.imports()
+	st.running = false
 	st.progress.SetOnClosed(func() {})
 	st.progress.Hide()
 	st.cancel()

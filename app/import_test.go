@@ -114,6 +114,12 @@ func TestImport_Cancel(t *testing.T) {
 	if got := v.imported.bar.TextFormatter(); got != "1 of 3: a.txt" {
 		t.Errorf("progress says %q", got)
 	}
+	// A drop while files are importing is turned away.
+	dropFiles(t, v, map[string]string{"d.txt": "d"}, "d.txt")
+	if said := dialogText(w.Canvas().Overlays().Top()); !strings.Contains(said, "Files are being imported") {
+		t.Errorf("second drop says %q", said)
+	}
+	w.Canvas().Overlays().Top().Hide()
 	test.Tap(overlayButton(t, w, "Cancel"))
 	v.bg.runResults()
 	said := dialogText(w.Canvas().Overlays().Top())
