@@ -59,9 +59,10 @@ type importedDoc struct {
 }
 
 // Import reads a file (plain text, Markdown, a saved web page or a
-// TimelineJS timeline, chosen by name's extension, else by its content)
-// and stores it as a researcher's own document, with a TimelineJS
-// timeline's slides as own events, in one transaction: a file refused
+// TimelineJS timeline, as JSON or as its spreadsheet saved as CSV, chosen
+// by name's extension, else by its content) and stores it as a
+// researcher's own document, with a TimelineJS timeline's slides as own
+// events, in one transaction: a file refused
 // (the error wraps ErrRefused and says where), or ctx cancelled, changes
 // nothing. The document's id is a hash of the content, so importing the
 // same file twice returns the first document with Duplicate set.
@@ -133,6 +134,13 @@ func readImport(name string, raw []byte) (*importedDoc, error) {
 	switch ext := strings.ToLower(filepath.Ext(name)); {
 	case ext == ".json" || (ext == "" && looksTimelineJS(s)):
 		d, evs, err := readTimelineJS(filepath.Base(name), s)
+		if err != nil {
+			return nil, err
+		}
+		d.original, d.events = string(raw), evs
+		return d, nil
+	case ext == ".csv" || (ext == "" && looksTimelineCSV(s)):
+		d, evs, err := readTimelineCSV(filepath.Base(name), s)
 		if err != nil {
 			return nil, err
 		}
