@@ -3,7 +3,10 @@ package data_test
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
+	"encoding/json"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -117,5 +120,71 @@ func TestImport_TimelineCSVRefused(t *testing.T) {
 				t.Error("the corpus changed")
 			}
 		})
+	}
+}
+
+// TestImport_TimelineCSVRoundTrip writes our own TimelineJS export as the
+// spreadsheet a person would paste it into, imports that, and reads the
+// same slides back.
+func TestImport_TimelineCSVRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	src := MustOpenDB(t)
+	var js bytes.Buffer
+	if err := src.Export(ctx, &js, data.FormatTimelineJS, data.Filter{}); err != nil {
+		t.Fatal(err)
+	}
+	type date struct{ Year, Month, Day int }
+	var tl struct {
+		Events []struct {
+			StartDate   *date  `json:"start_date"`
+			EndDate     *date  `json:"end_date"`
+			DisplayDate string `json:"display_date"`
+			Text        struct{ Headline, Text string }
+			Group       string
+		}
+	}
+	if err := json.Unmarshal(js.Bytes(), &tl); err != nil {
+		t.Fatal(err)
+	}
+	num := func(n int) string {
+		if n == 0 {
+			return ""
+		}
+		return strconv.Itoa(n)
+	}
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.Write([]string{"Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time", "Display Date",
+		"Headline", "Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Type", "Group", "Background"})
+	for _, sl := range tl.Events {
+		row := make([]string, 18)
+		row[0], row[1], row[2] = num(sl.StartDate.Year), num(sl.StartDate.Month), num(sl.StartDate.Day)
+		if sl.EndDate != nil {
+			row[4], row[5], row[6] = num(sl.EndDate.Year), num(sl.EndDate.Month), num(sl.EndDate.Day)
+		}
+		row[8], row[9], row[10], row[16] = sl.DisplayDate, sl.Text.Headline, sl.Text.Text, sl.Group
+		w.Write(row)
+	}
+	w.Flush()
+	want := timelineSlides(t, src)
+	dst := MustOpenDB(t)
+	res, err := dst.Import(ctx, "ours.csv", &b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Events) != len(want) || len(want) == 0 {
+		t.Fatalf("%d events, want %d", len(res.Events), len(want))
+	}
+	got := map[string]tlSlideDates{}
+	for _, sl := range timelineSlides(t, dst) {
+		got[sl.UniqueID] = sl
+	}
+	for i, w := range want {
+		g := got[res.Events[i]]
+		gj, _ := json.Marshal([]any{g.Text.Headline, g.StartDate, g.EndDate, g.DisplayDate})
+		wj, _ := json.Marshal([]any{w.Text.Headline, w.StartDate, w.EndDate, w.DisplayDate})
+		if !bytes.Equal(gj, wj) {
+			t.Errorf("slide %d: %s, want %s", i, gj, wj)
+		}
 	}
 }
