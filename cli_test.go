@@ -855,6 +855,7 @@ func TestCLI_ImportRefused(t *testing.T) {
 		"latin1.txt":     {"Title\n\nLa canci\xf3n", "invalid UTF-8 at byte offset 15 (line 3)"},
 		"month13.json":   {`{"events": [{"start_date": {"year": 2022, "month": 13}, "text": {"headline": "A"}}]}`, "events[0]: start_date: month 13 does not exist"},
 		"empty.txt":      {"", "the file is empty"},
+		"month13.csv":    {"Year,Month,Headline\n2022,13,A\n", `line 2, column "Month": month 13 does not exist`},
 	}
 	before := exportedJSON(t, path)
 	for name, b := range bad {
