@@ -83,23 +83,7 @@ func readTimelineCSV(name, s string) (*importedDoc, []tlEvent, error) {
 	if len(slides) == 0 {
 		return nil, nil, errors.New("the timeline has no events")
 	}
-	var text strings.Builder
-	text.WriteString(title)
-	evs := make([]tlEvent, 0, len(slides))
-	for i, sl := range slides {
-		ev, err := slideEvent(sl)
-		if err != nil {
-			return nil, nil, fmt.Errorf("line %d: %w", lines[i], err)
-		}
-		text.WriteString("\n\n")
-		ev.Start = len([]rune(text.String()))
-		text.WriteString(ev.passage)
-		ev.End = len([]rune(text.String()))
-		evs = append(evs, ev)
-	}
-	doc := &importedDoc{title: title, text: text.String(), language: detectLanguage(text.String()),
-		published: DateRange{Precision: Unknown}, basis: NoBasis}
-	return doc, evs, nil
+	return slidesDoc(title, slides, func(i int) string { return fmt.Sprintf("line %d", lines[i]) })
 }
 
 // csvSlide is a row as the slide the JSON import reads; an error names the

@@ -61,13 +61,20 @@ func readTimelineJS(name, s string) (*importedDoc, []tlEvent, error) {
 	if tl.Title != nil && strings.TrimSpace(tl.Title.Text.Headline) != "" {
 		title = plainHTML(tl.Title.Text.Headline)
 	}
+	return slidesDoc(title, tl.Events, func(i int) string { return fmt.Sprintf("events[%d]", i) })
+}
+
+// slidesDoc is a timeline's document and events: the title, then each
+// slide's passage, which is its event's evidence. where names slide i in
+// an error.
+func slidesDoc(title string, slides []tlImportSlide, where func(i int) string) (*importedDoc, []tlEvent, error) {
 	var text strings.Builder
 	text.WriteString(title)
-	evs := make([]tlEvent, 0, len(tl.Events))
-	for i, sl := range tl.Events {
+	evs := make([]tlEvent, 0, len(slides))
+	for i, sl := range slides {
 		ev, err := slideEvent(sl)
 		if err != nil {
-			return nil, nil, fmt.Errorf("events[%d]: %w", i, err)
+			return nil, nil, fmt.Errorf("%s: %w", where(i), err)
 		}
 		text.WriteString("\n\n")
 		ev.Start = len([]rune(text.String()))
