@@ -10,12 +10,6 @@ import (
 	"strings"
 )
 
-// tlCSVColumns are the columns of TimelineJS's spreadsheet template an
-// import reads; the others (Time, Media, Media Thumbnail, Background...)
-// are left out.
-var tlCSVColumns = []string{"year", "month", "day", "end year", "end month", "end day",
-	"display date", "headline", "text", "media credit", "media caption", "type", "group"}
-
 var tlCSVHeadRe = regexp.MustCompile(`(?i)^\s*\x{FEFF}?"?year"?\s*,.*\bheadline\b`)
 
 // looksTimelineCSV reports whether a file without a telling extension is a
