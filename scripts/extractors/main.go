@@ -129,8 +129,8 @@ func main() {
 			author := yesNo(res.author != "" && strings.Contains(strings.ToLower(res.author), strings.ToLower(want.Author)))
 			date := yesNo(!res.date.IsZero() && res.date.Format("2006-01-02") == want.Date)
 			ms := median(*runs, func() { _, _ = ex.run(page) })
-			fmt.Fprintf(w, "%s\t%s\t%d/%d\t%d/%d %s\t%s\t%s\t%s\t%.2f\t\n", filepath.Base(path), ex.name,
-				kept, len(want.Paragraphs), len(leaked), len(planted), strings.Join(leaked, ","), title, author, date, ms)
+			fmt.Fprintf(w, "%s\t%s\t%d/%d\t%s\t%s\t%s\t%s\t%.2f\t\n", filepath.Base(path), ex.name,
+				kept, len(want.Paragraphs), strings.TrimSpace(fmt.Sprintf("%d/%d %s", len(leaked), len(planted), strings.Join(leaked, ","))), title, author, date, ms)
 			t := totals[ex.name]
 			if t == nil {
 				t = &total{}
