@@ -3,7 +3,7 @@
 // paragraphs kept, the boilerplate markers leaked, whether the title,
 // author and date were found, and the median time per page.
 //
-//	go run ./scripts/extractors
+//	cd scripts/extractors && go run .
 //
 // Each page.html has a page.json listing its title, author, date and the
 // opening words of every article paragraph. Boilerplate (navigation,
@@ -88,13 +88,13 @@ func trafilaturaRun(fallback bool) func(string) (result, error) {
 var markerRe = regexp.MustCompile(`ZQX\d\d`)
 
 func main() {
-	dir := flag.String("dir", "scripts/extractors/testdata", "folder of page.html + page.json pairs")
+	dir := flag.String("dir", "testdata", "folder of page.html + page.json pairs")
 	runs := flag.Int("runs", 7, "timed runs per page and extractor (the median is shown)")
 	flag.Parse()
 
 	pages, err := filepath.Glob(filepath.Join(*dir, "*.html"))
 	if err != nil || len(pages) == 0 {
-		log.Fatalf("no pages in %s (run from the repository root)", *dir)
+		log.Fatalf("no pages in %s (run it in scripts/extractors: cd scripts/extractors && go run .)", *dir)
 	}
 	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight|tabwriter.Debug)
 	fmt.Fprintln(w, "page\textractor\tparagraphs kept\tmarkers leaked\ttitle\tauthor\tdate\tmedian ms\t")
