@@ -445,6 +445,9 @@ func (c *cli) exportCommand() command {
 		if err := noArgs(args); err != nil {
 			return err
 		}
+		if *format == "png" {
+			return c.exportPNG(ctx, *outPath, len(statuses)+len(tags) > 0)
+		}
 		ft, err := data.ParseExportFormat(*format)
 		if err != nil {
 			return fmt.Errorf("%w: export format %q: want one of %s", errUsage, *format, formatNames())
@@ -489,7 +492,7 @@ func formatNames() string {
 	for i, f := range data.ExportFormats {
 		names[i] = string(f)
 	}
-	return strings.Join(names, ", ")
+	return strings.Join(append(names, "png"), ", ")
 }
 
 // writeFileAtomic writes through a temporary file renamed into place, so a

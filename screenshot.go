@@ -57,23 +57,30 @@ func (c *cli) screenshotCommand() command {
 			return err
 		}
 		defer s.Close()
-		var img image.Image
-		err = runApp(func(a fyne.App) error {
-			// A window that never comes up would leave the app waiting on
-			// the main goroutine, out of reach of any context.
-			watchdog := time.AfterFunc(screenshotTimeout, func() {
-				fmt.Fprintf(c.stderr, "chronoscope: screenshot: no picture after %v\n", screenshotTimeout)
-				os.Exit(1)
-			})
-			defer watchdog.Stop()
-			img, err = app.Screenshot(a, s, o)
-			return err
-		})
-		if err != nil {
-			return fmt.Errorf("screenshot: %w", err)
-		}
-		return writeFileAtomic(*out, func(w io.Writer) error { return png.Encode(w, img) })
+		return writeFileAtomic(*out, func(w io.Writer) error { return c.writePNG(w, s, o) })
 	}}
+}
+
+// writePNG draws the window on s as o asks and writes it to w as a PNG.
+// It needs a display: it draws with the desktop driver.
+func (c *cli) writePNG(w io.Writer, s *data.Store, o app.ScreenshotOptions) error {
+	var img image.Image
+	err := runApp(func(a fyne.App) error {
+		// A window that never comes up would leave the app waiting on
+		// the main goroutine, out of reach of any context.
+		watchdog := time.AfterFunc(screenshotTimeout, func() {
+			fmt.Fprintf(c.stderr, "chronoscope: screenshot: no picture after %v\n", screenshotTimeout)
+			os.Exit(1)
+		})
+		defer watchdog.Stop()
+		var err error
+		img, err = app.Screenshot(a, s, o)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("screenshot: %w", err)
+	}
+	return png.Encode(w, img)
 }
 
 // viewDays reads --from and --to, each a day or any date ParseEDTF reads
@@ -116,4 +123,23 @@ func parseSize(s string) (fyne.Size, error) {
 		return fyne.Size{}, fmt.Errorf("%q: want WIDTHxHEIGHT, from 320x240 to 8000x8000", s)
 	}
 	return fyne.NewSize(float32(w), float32(h)), nil
+}
+
+// exportPNG writes the timeline view of the whole corpus, as the window
+// opens on it, to path: the window's PNG export from the command line.
+func (c *cli) exportPNG(ctx context.Context, path string, filtered bool) error {
+	if path == "" {
+		return fmt.Errorf("%w: export --format png needs -o FILE.png", errUsage)
+	}
+	if filtered {
+		return fmt.Errorf("%w: export --format png draws every event; --status and --tag are for the other formats", errUsage)
+	}
+	s, err := c.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return writeFileAtomic(path, func(w io.Writer) error {
+		return c.writePNG(w, s, app.ScreenshotOptions{Size: fyne.NewSize(1280, 820), Lanes: "group"})
+	})
 }

@@ -203,6 +203,13 @@ if [ "$code" -eq 2 ] && [ "$(wc -l <"$tmp/bad-date.err")" -eq 1 ] && [ ! -e "$tm
 else
 	fail "screenshot --from 2022~: exit $code: $(cat "$tmp/bad-date.err")"
 fi
+# The window's PNG export, from the command line.
+if timeout 120 "$bin" export --corpus "$corpus" --format png -o "$tmp/export.png" 2>"$tmp/export-png.err" &&
+	[ "$(identify -format '%w×%h' "$tmp/export.png")" = "1280×820" ]; then
+	pass "export --format png draws the timeline view (1280×820)"
+else
+	fail "export --format png: $(tail -3 "$tmp/export-png.err")"
+fi
 "$bin" --corpus "$corpus" >"$tmp/app.log" 2>&1 &
 app_pid=$!
 if win=$(wait_window) && [ -n "$win" ]; then
