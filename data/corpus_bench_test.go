@@ -48,13 +48,19 @@ func openReadOnly(tb testing.TB, path string) *data.Store {
 
 // BenchmarkExport writes the whole corpus as JSON.
 func BenchmarkExport(b *testing.B) {
+	benchWholeCorpus(b, func(ctx context.Context, s *data.Store) error { return s.ExportJSON(ctx, io.Discard) })
+}
+
+// benchWholeCorpus times run, a pass over every event, at each size, in
+// events a second.
+func benchWholeCorpus(b *testing.B, run func(context.Context, *data.Store) error) {
 	for _, n := range benchSizes {
 		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
 			s := mustSynthDB(b, n)
 			ctx := context.Background()
 			b.ReportAllocs()
 			for b.Loop() {
-				if err := s.ExportJSON(ctx, io.Discard); err != nil {
+				if err := run(ctx, s); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -84,36 +90,20 @@ func BenchmarkEvent(b *testing.B) {
 
 // BenchmarkCheck validates the whole corpus.
 func BenchmarkCheck(b *testing.B) {
-	for _, n := range benchSizes {
-		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
-			s := mustSynthDB(b, n)
-			ctx := context.Background()
-			b.ReportAllocs()
-			for b.Loop() {
-				probs, err := s.Check(ctx)
-				if err != nil || len(probs) > 0 {
-					b.Fatal(probs, err)
-				}
-			}
-			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "events/s")
-		})
-	}
+	benchWholeCorpus(b, func(ctx context.Context, s *data.Store) error {
+		probs, err := s.Check(ctx)
+		if err == nil && len(probs) > 0 {
+			err = fmt.Errorf("problems: %v", probs)
+		}
+		return err
+	})
 }
 
 // BenchmarkEvents lists every event as the timeline loads them, each with
 // its review (status, tags, notes counted).
 func BenchmarkEvents(b *testing.B) {
-	for _, n := range benchSizes {
-		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
-			s := mustSynthDB(b, n)
-			ctx := context.Background()
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := s.Events(ctx); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "events/s")
-		})
-	}
+	benchWholeCorpus(b, func(ctx context.Context, s *data.Store) error {
+		_, err := s.Events(ctx)
+		return err
+	})
 }

@@ -223,27 +223,16 @@ func exportDocuments(ctx context.Context, tx *sql.Tx, x *exportWriter, sel *expo
 }
 
 func exportEvents(ctx context.Context, tx *sql.Tx, x *exportWriter, sel *exportSelection, notes map[string][]ExportNote) error {
-	r, err := readEvents(ctx, tx, "")
-	if err != nil {
-		return err
-	}
-	defer r.close()
-	for {
-		e, err := r.next()
-		if e == nil || err != nil {
-			return err
-		}
+	return eachEvent(ctx, tx, func(e *Event) error {
 		if !sel.event(e.ID) {
-			continue
+			return nil
 		}
 		ee := exportEvent(e)
 		if n := notes[e.ID]; n != nil {
 			ee.Review.Notes = n
 		}
-		if err := x.item(&ee); err != nil {
-			return err
-		}
-	}
+		return x.item(&ee)
+	})
 }
 
 // exportEvent is e as the export writes it, its review without its notes.

@@ -33,22 +33,12 @@ func (s *Store) eachExported(ctx context.Context, f Filter, each func(e *Event, 
 			return err
 		}
 		x := &exportRead{notes: notes, docs: docs}
-		r, err := readEvents(ctx, tx, "")
-		if err != nil {
-			return err
-		}
-		defer r.close()
-		for {
-			e, err := r.next()
-			if e == nil || err != nil {
-				return err
+		return eachEvent(ctx, tx, func(e *Event) error {
+			if !f.Keep(&e.EventSummary) {
+				return nil
 			}
-			if f.Keep(&e.EventSummary) {
-				if err := each(e, x); err != nil {
-					return err
-				}
-			}
-		}
+			return each(e, x)
+		})
 	})
 	if err != nil {
 		return fmt.Errorf("export corpus %s: %w", s.path, err)
