@@ -5,7 +5,11 @@ package main
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"os"
+	"runtime"
+	"runtime/pprof"
 	"sync"
 
 	// Before Fyne reads the locale: see the package comment.
@@ -21,7 +25,45 @@ import (
 
 func main() {
 	c := &cli{stdout: os.Stdout, stderr: os.Stderr, openWindow: openWindow}
-	os.Exit(c.run(context.Background(), os.Args[1:]))
+	stop := profile()
+	code := c.run(context.Background(), os.Args[1:])
+	stop()
+	os.Exit(code)
+}
+
+// profile writes a CPU profile of the whole run to the file
+// CHRONOSCOPE_CPUPROFILE names, and a heap profile at its end to the one
+// CHRONOSCOPE_MEMPROFILE names, for `go tool pprof` (docs/PERFORMANCE.md).
+// The returned function ends them.
+func profile() (stop func()) {
+	var stops []func()
+	if path := os.Getenv("CHRONOSCOPE_CPUPROFILE"); path != "" {
+		if f, err := os.Create(path); err != nil {
+			fmt.Fprintln(os.Stderr, "chronoscope: cpu profile:", err)
+		} else if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintln(os.Stderr, "chronoscope: cpu profile:", err)
+			f.Close()
+		} else {
+			stops = append(stops, func() { pprof.StopCPUProfile(); f.Close() })
+		}
+	}
+	if path := os.Getenv("CHRONOSCOPE_MEMPROFILE"); path != "" {
+		stops = append(stops, func() {
+			f, err := os.Create(path)
+			if err == nil {
+				runtime.GC()
+				err = errors.Join(pprof.WriteHeapProfile(f), f.Close())
+			}
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "chronoscope: heap profile:", err)
+			}
+		})
+	}
+	return func() {
+		for _, s := range stops {
+			s()
+		}
+	}
 }
 
 // openWindow opens the corpus at path (building it on first use) and runs
