@@ -133,6 +133,9 @@ func (c *cli) run(ctx context.Context, args []string) int {
 		err = flagError(err)
 	}
 	if err != nil {
+		if fe := data.FileProblem(err); fe != nil {
+			err = fe
+		}
 		fmt.Fprintf(c.stderr, "chronoscope: %v\n", err)
 		if errors.Is(err, errUsage) {
 			return 2

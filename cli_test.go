@@ -401,6 +401,64 @@ func TestCLI_DamagedCorpus(t *testing.T) {
 	}
 }
 
+// TestCLI_DamagedLargeCorpus checks that a corpus too large for Open to
+// read whole, damaged where Open does not read, fails check and export
+// with the one line a damaged corpus gives, not after what the command was
+// doing ("export corpus PATH: PATH is damaged").
+func TestCLI_DamagedLargeCorpus(t *testing.T) {
+	src := t.TempDir()
+	if err := data.WriteSyntheticSource(src, 1000, 1); err != nil {
+		t.Fatal(err)
+	}
+	good := filepath.Join(t.TempDir(), "synth.db")
+	if err := data.Create(context.Background(), good, os.DirFS(src)); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Stat(good); err != nil || fi.Size() < 2<<20 {
+		t.Fatalf("the synthetic corpus is too small to stand for a large one: %v", err)
+	}
+	path := zeroRootPage(t, good, "events")
+	// An export is written as it is read, so it goes to a file, which a
+	// failed export leaves unmade.
+	exported := filepath.Join(t.TempDir(), "out")
+	for _, args := range [][]string{{"check"}, {"export", "-o", exported}, {"export", "--format", "csv", "-o", exported}} {
+		code, out, errOut := runCLI(t, append(args, "--corpus", path)...)
+		want := "chronoscope: " + path + " is damaged: parts of it cannot be read (SQLite: "
+		if code != 1 || out != "" || strings.Count(errOut, "\n") != 1 || !strings.HasPrefix(errOut, want) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want one line starting %q", args, code, out, errOut, want)
+		}
+		if _, err := os.Stat(exported); err == nil {
+			t.Errorf("%v left an export behind", args)
+		}
+	}
+}
+
+// zeroRootPage copies the corpus at path with the root page of table
+// zeroed, and returns the copy's path.
+func zeroRootPage(tb testing.TB, path, table string) string {
+	tb.Helper()
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer db.Close()
+	var root, size int64
+	if err := db.QueryRow(`SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_schema WHERE name = ?`,
+		table).Scan(&root, &size); err != nil {
+		tb.Fatal(err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	clear(b[(root-1)*size : root*size])
+	out := filepath.Join(tb.TempDir(), "damaged.db")
+	if err := os.WriteFile(out, b, 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return out
+}
+
 func TestCLI_DefaultCorpus(t *testing.T) {
 	cfg := t.TempDir()
 	t.Setenv("XDG_CONFIG_HOME", cfg)

@@ -2,6 +2,7 @@ package data
 
 import (
 	"database/sql"
+	"testing"
 	"time"
 )
 
@@ -16,3 +17,12 @@ func (s *Store) ForgetSearchIndex() { s.resetSearch() }
 
 // SetClock makes the store stamp review data with clock's times.
 func (s *Store) SetClock(clock func() time.Time) { s.clock = clock }
+
+// SetQuickCheckMax makes Open read whole only the corpora of at most n
+// bytes until tb ends, so that tests of a large corpus's open can use a
+// small one.
+func SetQuickCheckMax(tb testing.TB, n int64) {
+	old := quickCheckMax
+	quickCheckMax = n
+	tb.Cleanup(func() { quickCheckMax = old })
+}

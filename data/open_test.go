@@ -204,3 +204,102 @@ func TestOpen_UnwritableOpensReadOnly(t *testing.T) {
 		})
 	}
 }
+
+// TestOpen_LargeCorpusCheckedInPart checks a corpus too large for Open to
+// read whole (made so by SetQuickCheckMax): what is not a corpus, or a
+// corpus cut short, is still refused in the same words; a damaged page
+// Open does not read fails the first read that meets it, in the words Open
+// uses; and Check, which reads everything, finds it.
+func TestOpen_LargeCorpusCheckedInPart(t *testing.T) {
+	data.SetQuickCheckMax(t, 0)
+	dir := notCorpora(t)
+	good := MustOpenDB(t).Path()
+	goodBytes, err := os.ReadFile(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := filepath.Join(dir, "cut.db")
+	if err := os.WriteFile(cut, goodBytes[:len(goodBytes)/2], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ file, want string }{
+		{"empty.db", " is not a Chronoscope corpus: the file is empty"},
+		{"text.db", " is not a Chronoscope corpus: it is not a SQLite database"},
+		{"truncated.db", " is not a Chronoscope corpus: it is not a SQLite database"},
+		{"other.db", " is not a Chronoscope corpus: it is a SQLite database that Chronoscope did not make"},
+		{"damaged.db", " is damaged: parts of it cannot be read (SQLite: "},
+		{"cut.db", " is damaged: parts of it cannot be read (SQLite: "},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			path := filepath.Join(dir, tt.file)
+			_, err := data.Open(context.Background(), path, data.ReadOnly())
+			if err == nil || !errors.Is(err, data.ErrNotCorpus) || !strings.HasPrefix(err.Error(), path+tt.want) {
+				t.Errorf("error %v, want %q", err, path+tt.want)
+			}
+		})
+	}
+
+	t.Run("damaged events", func(t *testing.T) {
+		path := withZeroedRoot(t, good, "events")
+		s, err := data.Open(context.Background(), path, data.ReadOnly())
+		if err != nil {
+			t.Fatalf("Open read the damaged page: %v", err)
+		}
+		defer s.Close()
+		want := path + " is damaged: parts of it cannot be read (SQLite: "
+		if _, err := s.Events(context.Background()); !errors.Is(err, data.ErrNotCorpus) ||
+			data.FileProblem(err) == nil || !strings.HasPrefix(data.FileProblem(err).Error(), want) {
+			t.Errorf("Events: %v, want an error saying %q", err, want)
+		}
+		if _, err := s.Check(context.Background()); data.FileProblem(err) == nil ||
+			!strings.HasPrefix(data.FileProblem(err).Error(), want) {
+			t.Errorf("Check: %v, want an error saying %q", err, want)
+		}
+	})
+
+	t.Run("damaged search index", func(t *testing.T) {
+		path := withZeroedRoot(t, good, "event_text_data")
+		s, err := data.Open(context.Background(), path, data.ReadOnly())
+		if err != nil {
+			t.Fatalf("Open read the damaged page: %v", err)
+		}
+		defer s.Close()
+		if _, err := s.Events(context.Background()); err != nil {
+			t.Errorf("Events, which does not read the search index: %v", err)
+		}
+		// SQLite's integrity check lists what it finds wrong, or fails
+		// where the full-text index cannot be read at all.
+		probs, err := s.Check(context.Background())
+		damaged := data.FileProblem(err) != nil && strings.Contains(err.Error(), " is damaged: ")
+		found := len(probs) > 0 && probs[0].Where == "database" && strings.Contains(probs[0].What, "integrity check")
+		if !damaged && !found {
+			t.Errorf("Check: %v, %v; want it damaged or the integrity check's findings", probs, err)
+		}
+	})
+}
+
+// withZeroedRoot copies the corpus at path with the root page of table
+// zeroed, and returns the copy's path.
+func withZeroedRoot(tb testing.TB, path, table string) string {
+	tb.Helper()
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer db.Close()
+	var root, size int64
+	if err := db.QueryRow(`SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_schema WHERE name = ?`,
+		table).Scan(&root, &size); err != nil {
+		tb.Fatal(err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	clear(b[(root-1)*size : root*size])
+	out := filepath.Join(tb.TempDir(), "damaged-"+table+".db")
+	if err := os.WriteFile(out, b, 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return out
+}

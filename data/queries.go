@@ -169,14 +169,16 @@ func (s *Store) EventsWith(ctx context.Context, kind Kind, id string) ([]string,
 
 // read runs fn in one read transaction, so that all it reads comes from one
 // snapshot of the corpus even while another connection writes. fn reads
-// through tx only: the store has one connection, and tx holds it.
+// through tx only: the store has one connection, and tx holds it. A
+// damaged page met on the way fails it with the error Open would give
+// (damagedOr).
 func (s *Store) read(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return err
+		return s.damagedOr(err)
 	}
 	defer tx.Rollback()
-	return fn(tx)
+	return s.damagedOr(fn(tx))
 }
 
 // scanner is what a row, or a row of rows, is read through.

@@ -90,7 +90,8 @@ func Open(ctx context.Context, path string, opts ...OpenOption) (*Store, error) 
 	for _, o := range opts {
 		o(&cfg)
 	}
-	if err := sniff(path); err != nil {
+	size, err := sniff(path)
+	if err != nil {
 		return nil, err
 	}
 	if !cfg.readOnly && !writable(path) {
@@ -104,7 +105,7 @@ func Open(ctx context.Context, path string, opts ...OpenOption) (*Store, error) 
 	// small and reads are fast, and the UI never queries on its own thread.
 	db.SetMaxOpenConns(1)
 	s := &Store{db: db, path: path, readOnly: cfg.readOnly}
-	if err := s.verify(ctx); err != nil {
+	if err := s.verify(ctx, size); err != nil {
 		db.Close()
 		if errors.Is(err, ErrNotCorpus) {
 			return nil, err
@@ -313,49 +314,47 @@ func dsn(path string, readOnly bool) string {
 }
 
 // sniff reads the file header, so that files which are not our corpus are
-// refused before SQLite opens (and might write to) them.
-func sniff(path string) error {
+// refused before SQLite opens (and might write to) them. It returns the
+// file's size.
+func sniff(path string) (int64, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("open corpus %s: no such file: %w", path, err)
+			return 0, fmt.Errorf("open corpus %s: no such file: %w", path, err)
 		}
-		return fmt.Errorf("open corpus %s: %w", path, err)
+		return 0, fmt.Errorf("open corpus %s: %w", path, err)
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.IsDir() {
-		return notCorpus(path, "it is a directory")
+	fi, err := f.Stat()
+	if err != nil {
+		return 0, fmt.Errorf("open corpus %s: %w", path, err)
+	}
+	if fi.IsDir() {
+		return 0, notCorpus(path, "it is a directory")
 	}
 	hdr := make([]byte, 100)
 	n, err := io.ReadFull(f, hdr)
 	switch {
 	case n == 0:
-		return notCorpus(path, "the file is empty")
+		return 0, notCorpus(path, "the file is empty")
 	case err != nil || !bytes.HasPrefix(hdr, []byte("SQLite format 3\x00")):
-		return notCorpus(path, "it is not a SQLite database")
+		return 0, notCorpus(path, "it is not a SQLite database")
 	}
 	switch id := binary.BigEndian.Uint32(hdr[68:72]); id {
 	case ApplicationID:
-		return nil
+		return fi.Size(), nil
 	case 0:
-		return notCorpus(path, "it is a SQLite database that Chronoscope did not make (it has no Chronoscope mark)")
+		return 0, notCorpus(path, "it is a SQLite database that Chronoscope did not make (it has no Chronoscope mark)")
 	default:
-		return notCorpus(path, fmt.Sprintf("it is another application's SQLite database (application_id %#x)", id))
+		return 0, notCorpus(path, fmt.Sprintf("it is another application's SQLite database (application_id %#x)", id))
 	}
 }
 
-// verify checks the database is whole and brings its schema up to date.
-func (s *Store) verify(ctx context.Context) error {
-	var res string
-	if err := s.db.QueryRowContext(ctx, `PRAGMA quick_check(1)`).Scan(&res); err != nil {
-		var se interface{ Code() int }
-		if errors.As(err, &se) && (se.Code()&0xff == sqliteCorrupt || se.Code()&0xff == sqliteNotADB) {
-			return s.damaged(err.Error())
-		}
-		return fmt.Errorf("cannot read: %w", err)
-	}
-	if res != "ok" {
-		return s.damaged(res)
+// verify checks what can be checked cheaply that the database is whole
+// (see probe) and brings its schema up to date.
+func (s *Store) verify(ctx context.Context, size int64) error {
+	if err := s.probe(ctx, size); err != nil {
+		return err
 	}
 	var version int
 	if err := s.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
