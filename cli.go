@@ -565,9 +565,11 @@ func (c *cli) checkCommand() command {
 			}
 			return fmt.Errorf("check %s: %d problems", s.Path(), len(probs))
 		}
-		evs, _ := s.Events(ctx)
-		docs, _ := s.Documents(ctx)
-		fmt.Fprintf(c.stdout, "%s: ok (%d documents, %d events)\n", s.Path(), len(docs), len(evs))
+		docs, evs, err := s.Counts(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "%s: ok (%d documents, %d events)\n", s.Path(), docs, evs)
 		return nil
 	}}
 }

@@ -27,19 +27,35 @@ func (p Problem) String() string { return p.Where + ": " + p.What }
 // day share a sequence, nothing links to
 // something missing, every event has evidence, and SQLite's own integrity
 // check passes. It reads from one snapshot of the corpus and returns the
-// problems found; an error means the check itself could not run.
+// problems found; an error means the check itself could not run, or, when
+// FileProblem finds one in it, that the corpus is damaged.
+//
+// SQLite's integrity check reads every page and the full-text indexes
+// against their text, the half of the work that does not depend on the
+// rest, so it runs on a connection of its own beside the other checks.
 func (s *Store) Check(ctx context.Context) ([]Problem, error) {
 	c := &storeCheck{}
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		for _, step := range []func(context.Context, *sql.Tx) error{
-			c.checkIntegrity, c.checkForeignKeys, c.checkHasEvidence, c.checkDocuments, c.checkEvents, c.checkSequences,
-			c.checkEvidence,
-		} {
-			if err := step(ctx, tx); err != nil {
-				return err
-			}
+		// The read lock taken here keeps writers out until the checks
+		// end, so the integrity check, which begins after it, reads this
+		// same snapshot.
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema`).Scan(new(int)); err != nil {
+			return err
 		}
-		return nil
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		integrity := make(chan integrityResult, 1)
+		go func() { integrity <- s.integrityCheck(ctx) }()
+		err := c.run(ctx, tx)
+		if err != nil {
+			cancel()
+		}
+		ir := <-integrity
+		if err == nil {
+			err = ir.err
+		}
+		c.probs = append(ir.probs, c.probs...)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("check corpus %s: %w", s.path, err)
@@ -47,15 +63,34 @@ func (s *Store) Check(ctx context.Context) ([]Problem, error) {
 	return c.probs, nil
 }
 
-// storeCheck gathers the problems Check finds.
-type storeCheck struct{ probs []Problem }
-
-func (c *storeCheck) add(where, format string, args ...any) {
-	c.probs = append(c.probs, Problem{where, fmt.Sprintf(format, args...)})
+// run runs the checks other than SQLite's integrity check in tx.
+func (c *storeCheck) run(ctx context.Context, tx *sql.Tx) error {
+	for _, step := range []func(context.Context, *sql.Tx) error{
+		c.checkForeignKeys, c.checkHasEvidence, c.checkDocuments, c.checkEvents, c.checkSequences, c.checkEvidence,
+	} {
+		if err := step(ctx, tx); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-func (c *storeCheck) checkIntegrity(ctx context.Context, tx *sql.Tx) error {
-	return eachRow(ctx, tx, `PRAGMA integrity_check`, func(sc scanner) error {
+// integrityResult is what SQLite's integrity check found.
+type integrityResult struct {
+	probs []Problem
+	err   error
+}
+
+// integrityCheck runs SQLite's integrity check on a read-only connection
+// of its own.
+func (s *Store) integrityCheck(ctx context.Context) integrityResult {
+	db, err := sql.Open("sqlite", dsn(s.path, true))
+	if err != nil {
+		return integrityResult{err: err}
+	}
+	defer db.Close()
+	c := &storeCheck{}
+	err = eachRow(ctx, db, `PRAGMA integrity_check`, func(sc scanner) error {
 		var msg string
 		if err := sc.Scan(&msg); err != nil {
 			return err
@@ -65,6 +100,26 @@ func (c *storeCheck) checkIntegrity(ctx context.Context, tx *sql.Tx) error {
 		}
 		return nil
 	})
+	return integrityResult{c.probs, err}
+}
+
+// Counts is how many documents and events the corpus holds.
+func (s *Store) Counts(ctx context.Context) (documents, events int, err error) {
+	err = s.read(ctx, func(tx *sql.Tx) error {
+		return tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events)`).
+			Scan(&documents, &events)
+	})
+	if err != nil {
+		return 0, 0, fmt.Errorf("count corpus %s: %w", s.path, err)
+	}
+	return documents, events, nil
+}
+
+// storeCheck gathers the problems Check finds.
+type storeCheck struct{ probs []Problem }
+
+func (c *storeCheck) add(where, format string, args ...any) {
+	c.probs = append(c.probs, Problem{where, fmt.Sprintf(format, args...)})
 }
 
 func (c *storeCheck) checkForeignKeys(ctx context.Context, tx *sql.Tx) error {
@@ -95,19 +150,49 @@ func (c *storeCheck) checkHasEvidence(ctx context.Context, tx *sql.Tx) error {
 }
 
 // checkSequences finds events that begin on the same day with the same
-// sequence, whose order would then fall back to their ids.
+// sequence, whose order would then fall back to their ids, and reports
+// each pair in order of their ids. It reads the table once, in its own
+// order, and groups in memory: sorting or joining in SQL looks every row
+// up again through the index on start_date.
 func (c *storeCheck) checkSequences(ctx context.Context, tx *sql.Tx) error {
-	return eachRow(ctx, tx, `SELECT a.id, b.id, a.start_date, a.sequence FROM events a
-		JOIN events b ON b.start_date = a.start_date AND b.sequence = a.sequence AND b.id > a.id ORDER BY a.id, b.id`,
+	type daySeq struct {
+		day string
+		seq int
+	}
+	groups := map[daySeq][]string{}
+	err := eachRow(ctx, tx, `SELECT id, start_date, sequence FROM events WHERE start_date IS NOT NULL AND sequence IS NOT NULL`,
 		func(sc scanner) error {
-			var a, b, day string
-			var seq int
-			if err := sc.Scan(&a, &b, &day, &seq); err != nil {
+			var (
+				id string
+				k  daySeq
+			)
+			if err := sc.Scan(&id, &k.day, &k.seq); err != nil {
 				return err
 			}
-			c.add("event "+a, "sequence %d is also that of event %s, which begins on the same day, %s", seq, b, day)
+			groups[k] = append(groups[k], id)
 			return nil
 		})
+	if err != nil {
+		return err
+	}
+	type pair struct {
+		a, b string
+		daySeq
+	}
+	var pairs []pair
+	for k, ids := range groups {
+		slices.Sort(ids)
+		for i, a := range ids {
+			for _, b := range ids[i+1:] {
+				pairs = append(pairs, pair{a, b, k})
+			}
+		}
+	}
+	slices.SortFunc(pairs, func(x, y pair) int { return cmp.Or(strings.Compare(x.a, y.a), strings.Compare(x.b, y.b)) })
+	for _, p := range pairs {
+		c.add("event "+p.a, "sequence %d is also that of event %s, which begins on the same day, %s", p.seq, p.b, p.day)
+	}
+	return nil
 }
 
 func (c *storeCheck) checkDocuments(ctx context.Context, tx *sql.Tx) error {
@@ -272,12 +357,16 @@ func (c *storeCheck) checkRelativeDate(where string, d storedDate, shape Shape, 
 type evidenceProblem struct {
 	event    string
 	position int
+	document string
 	what     string
 }
 
 // checkEvidence checks every quote against the text at its offsets. It
 // reads documents and evidence both sorted by document, so only one
-// document's text is held at a time.
+// document's text is held at a time. The evidence is read in the table's
+// order and sorted (+document_id): reading it through its index by
+// document looks every row up again. Evidence of a missing document is
+// left to checkForeignKeys.
 func (c *storeCheck) checkEvidence(ctx context.Context, tx *sql.Tx) error {
 	docs, err := tx.QueryContext(ctx, `SELECT id, text FROM documents ORDER BY id`)
 	if err != nil {
@@ -285,34 +374,39 @@ func (c *storeCheck) checkEvidence(ctx context.Context, tx *sql.Tx) error {
 	}
 	defer docs.Close()
 	var (
-		probs  []evidenceProblem
-		doc    string
-		loaded bool
-		runes  []rune
+		probs    []evidenceProblem
+		doc      string
+		runes    []rune
+		loaded   bool // doc and runes hold a document
+		lastDocs bool // no document follows doc
 	)
-	err = eachRow(ctx, tx, `SELECT v.event_id, v.position, v.document_id, v.quote, v.start_char, v.end_char
-		FROM evidence v WHERE v.document_id IN (SELECT id FROM documents) ORDER BY v.document_id`,
+	err = eachRow(ctx, tx, `SELECT event_id, position, document_id, quote, start_char, end_char
+		FROM evidence ORDER BY +document_id`,
 		func(sc scanner) error {
 			var (
-				p            evidenceProblem
-				docID, quote string
-				start, end   int
+				p          evidenceProblem
+				quote      string
+				start, end int
 			)
-			if err := sc.Scan(&p.event, &p.position, &docID, &quote, &start, &end); err != nil {
+			if err := sc.Scan(&p.event, &p.position, &p.document, &quote, &start, &end); err != nil {
 				return err
 			}
-			for !loaded || doc != docID {
-				var text string
+			for !lastDocs && (!loaded || doc < p.document) {
 				if !docs.Next() {
-					return fmt.Errorf("evidence from %s: document not found in order", docID)
+					lastDocs = true
+					break
 				}
+				var text string
 				if err := docs.Scan(&doc, &text); err != nil {
 					return err
 				}
 				runes, loaded = []rune(text), true
 			}
+			if !loaded || doc != p.document {
+				return nil
+			}
 			if p.what = quoteProblem(runes, quote, start, end); p.what != "" {
-				p.what = fmt.Sprintf("evidence from %s: %s", docID, p.what)
+				p.what = fmt.Sprintf("evidence from %s: %s", p.document, p.what)
 				probs = append(probs, p)
 			}
 			return nil
@@ -320,8 +414,11 @@ func (c *storeCheck) checkEvidence(ctx context.Context, tx *sql.Tx) error {
 	if err != nil {
 		return err
 	}
+	if err := docs.Err(); err != nil {
+		return err
+	}
 	slices.SortStableFunc(probs, func(a, b evidenceProblem) int {
-		return cmp.Or(strings.Compare(a.event, b.event), cmp.Compare(a.position, b.position))
+		return cmp.Or(strings.Compare(a.event, b.event), cmp.Compare(a.position, b.position), strings.Compare(a.document, b.document))
 	})
 	for _, p := range probs {
 		c.add("event "+p.event, "%s", p.what)
@@ -344,9 +441,14 @@ func quoteProblem(text []rune, quote string, start, end int) string {
 	return ""
 }
 
-// eachRow runs query with args in tx and calls fn with each row.
-func eachRow(ctx context.Context, tx *sql.Tx, query string, fn func(scanner) error, args ...any) error {
-	rows, err := tx.QueryContext(ctx, query, args...)
+// querier is what eachRow queries: a transaction or a database.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// eachRow runs query with args in q and calls fn with each row.
+func eachRow(ctx context.Context, q querier, query string, fn func(scanner) error, args ...any) error {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}

@@ -30,6 +30,12 @@ func TestCheck_FindsTampering(t *testing.T) {
 			"event castillo-removed: date: a moment has one date"},
 		{"shared sequence", `UPDATE events SET sequence = 4 WHERE id = 'boluarte-takes-office'`, "event boluarte-takes-office: sequence 4 is also that of event castillo-removed"},
 		{"no evidence", `DELETE FROM evidence WHERE event_id = 'kenna-meets-bobbio'`, "has no evidence"},
+		// Evidence of a document that is missing, whether its id sorts
+		// before or after every document's.
+		{"evidence of a missing document", `UPDATE evidence SET document_id = 'zz-gone' WHERE id = (SELECT MIN(id) FROM evidence)`,
+			"links to a missing documents row"},
+		{"evidence of a missing document sorting first", `UPDATE evidence SET document_id = '0-gone' WHERE id = (SELECT MAX(id) FROM evidence)`,
+			"links to a missing documents row"},
 		{"invented date for undated", `UPDATE events SET date_basis = 'unknown', start_date = '2023-01-01', end_date = '2023-01-01', precision = 'day',
 			shape = 'moment', from_earliest = '2023-01-01', from_latest = '2023-01-01', from_precision = 'day',
 			to_earliest = '2023-01-01', to_latest = '2023-01-01', to_precision = 'day' WHERE id = 'peru-severs-ties'`, "basis unknown but a date 2023-01-01"},
@@ -108,5 +114,30 @@ func TestCheck_EvidenceProblemsInEventOrder(t *testing.T) {
 	}
 	if !slices.IsSorted(where) {
 		t.Errorf("evidence problems not in event order: %q", where)
+	}
+}
+
+// TestCheck_SharedSequences checks that every pair of events of a day that
+// share a sequence is reported once, in order of the pair's ids.
+func TestCheck_SharedSequences(t *testing.T) {
+	s := MustOpenDB(t)
+	mustExec(t, s.DB(), `UPDATE events SET sequence = 4 WHERE id IN ('boluarte-takes-office', 'protests-after-ouster')`)
+	probs, err := s.Check(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range probs {
+		if strings.Contains(p.What, "sequence") {
+			got = append(got, p.String())
+		}
+	}
+	want := []string{
+		"event boluarte-takes-office: sequence 4 is also that of event castillo-removed, which begins on the same day, 2022-12-07",
+		"event boluarte-takes-office: sequence 4 is also that of event protests-after-ouster, which begins on the same day, 2022-12-07",
+		"event castillo-removed: sequence 4 is also that of event protests-after-ouster, which begins on the same day, 2022-12-07",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
