@@ -283,22 +283,3 @@ func scanDisagreement(sc scanner, d *Disagreement) error {
 	d.Sides = strings.Split(sides, "\n")
 	return nil
 }
-
-// eachEvent calls fn with every event, whole, in CompareEvents order, until
-// fn returns an error.
-func eachEvent(ctx context.Context, tx *sql.Tx, fn func(*Event) error) error {
-	r, err := readEvents(ctx, tx, "")
-	if err != nil {
-		return err
-	}
-	defer r.close()
-	for {
-		e, err := r.next()
-		if e == nil || err != nil {
-			return err
-		}
-		if err := fn(e); err != nil {
-			return err
-		}
-	}
-}
