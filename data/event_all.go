@@ -11,25 +11,47 @@ import (
 
 // eachEvent calls fn with every event, whole, in CompareEvents order, until
 // fn returns an error, as readEvents would give them one by one.
+func eachEvent(ctx context.Context, tx *sql.Tx, fn func(*Event) error) error {
+	all, err := readAllEvents(ctx, tx)
+	if err != nil {
+		return err
+	}
+	return all.each(ctx, tx, true, fn)
+}
+
+// allEvents reads every event, whole, in passes over one snapshot.
 //
 // It reads each part of the events (their actors, places, evidence and
 // disagreements) by one scan of its table, in the table's own order, and
-// holds the parts by event, then reads the events alone sorted by
-// eventOrder and assembles each. Sorting each part by the events' order
+// holds the parts by event; each pass then reads the events alone sorted
+// by eventOrder and assembles each. Sorting each part by the events' order
 // in SQL, as readEvents does for one event, joins every part row to its
 // event and sorts rows as wide as the quotes: three times the time at
 // 100,000 events. The parts held are the size of what an export writes of
 // the events, less their own columns; the documents' text is never held.
-func eachEvent(ctx context.Context, tx *sql.Tx, fn func(*Event) error) error {
+type allEvents struct {
+	reviews *reviewSet
+	parts   *eventParts
+}
+
+// readAllEvents reads every event's parts and review in tx.
+func readAllEvents(ctx context.Context, tx *sql.Tx) (*allEvents, error) {
 	reviews, err := readReviewSet(ctx, tx, "")
 	if err != nil {
-		return err
+		return nil, err
 	}
-	p, err := readEventParts(ctx, tx)
+	parts, err := readEventParts(ctx, tx)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	// eventColumns with the actor group and source count left to p.
+	return &allEvents{reviews, parts}, nil
+}
+
+// each calls fn with every event in CompareEvents order, until fn returns
+// an error. An event is whole when whole is set; otherwise it has its
+// EventSummary, and its own fields, but none of its parts.
+func (a *allEvents) each(ctx context.Context, tx *sql.Tx, whole bool, fn func(*Event) error) error {
+	// eventColumns with the actor group and source count left to parts.
 	const columns = `e.id, e.title, e.category, e.start_date, e.end_date, e.precision, e.date_basis,
 		e.shape, e.from_earliest, e.from_latest, e.from_precision, e.to_earliest, e.to_latest, e.to_precision,
 		'', 0, COALESCE(e.sequence, 0), e.origin, e.summary, e.date_phrase, e.date_anchor, e.date_note`
@@ -42,8 +64,8 @@ func eachEvent(ctx context.Context, tx *sql.Tx, fn func(*Event) error) error {
 			return err
 		}
 		e.DateAnchor = anchor.String
-		reviews.fill(&e.EventSummary)
-		p.fill(&e)
+		a.reviews.fill(&e.EventSummary)
+		a.parts.fill(&e, whole)
 		return fn(&e)
 	})
 }
@@ -94,12 +116,19 @@ func (p *eventParts) of(event string) *partsOf {
 	return o
 }
 
-// fill gives e its parts, and the actor group and source count
-// eventColumns would.
-func (p *eventParts) fill(e *Event) {
+// fill gives e the actor group and source count eventColumns would, and
+// its parts when whole is set.
+func (p *eventParts) fill(e *Event, whole bool) {
 	e.Group = GroupOther
 	o := p.byEvent[e.ID]
 	if o == nil {
+		return
+	}
+	if len(o.actors) > 0 {
+		e.Group = p.actors[o.actors[0].actor].Group
+	}
+	e.EventSummary.Sources = o.sources
+	if !whole {
 		return
 	}
 	if len(o.actors) > 0 {
@@ -108,7 +137,6 @@ func (p *eventParts) fill(e *Event) {
 			e.Actors[i] = p.actors[a.actor]
 			e.Actors[i].Role = a.role
 		}
-		e.Group = e.Actors[0].Group
 	}
 	if len(o.places) > 0 {
 		e.Places = make([]Place, len(o.places))
@@ -124,7 +152,6 @@ func (p *eventParts) fill(e *Event) {
 		}
 	}
 	e.Disagreements = o.disagreements
-	e.EventSummary.Sources = o.sources
 }
 
 // readEventParts reads every event's parts, as readEvents's queries join

@@ -285,15 +285,35 @@ func newExportWriter(w io.Writer) *exportWriter {
 	return x
 }
 
-// array writes "key": [ ... ] with the items fill writes.
-func (x *exportWriter) array(key string, fill func() error) error {
+// key opens the top-level object's next key.
+func (x *exportWriter) key(key string) {
 	if x.keys == 0 {
 		x.w.WriteString("{\n")
 	} else {
 		x.w.WriteString(",\n")
 	}
 	x.keys++
-	x.w.WriteString(`  "` + key + `": [`)
+	x.w.WriteString(`  "` + key + `": `)
+}
+
+// field writes "key": v in the top-level object.
+func (x *exportWriter) field(key string, v any) error {
+	x.key(key)
+	x.buf.Reset()
+	x.enc.SetIndent("  ", "  ")
+	err := x.enc.Encode(v)
+	x.enc.SetIndent("    ", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = x.w.Write(bytes.TrimSuffix(x.buf.Bytes(), []byte("\n")))
+	return err
+}
+
+// array writes "key": [ ... ] with the items fill writes.
+func (x *exportWriter) array(key string, fill func() error) error {
+	x.key(key)
+	x.w.WriteString(`[`)
 	x.items = 0
 	if err := fill(); err != nil {
 		return err

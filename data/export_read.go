@@ -23,6 +23,18 @@ type exportRead struct {
 // eachExported calls each with every event f keeps, in CompareEvents
 // order, read from one snapshot of the corpus.
 func (s *Store) eachExported(ctx context.Context, f Filter, each func(e *Event, x *exportRead) error) error {
+	return s.readExported(ctx, f, func(x *exportRead, pass func(whole bool, fn func(*Event) error) error) error {
+		return pass(true, func(e *Event) error { return each(e, x) })
+	})
+}
+
+// readExported calls fn in one read of the corpus with its notes and
+// documents, and pass, which calls fn with every event f keeps, in
+// CompareEvents order, whole or not (allEvents.each); fn may make more
+// than one pass.
+func (s *Store) readExported(ctx context.Context, f Filter,
+	fn func(x *exportRead, pass func(whole bool, fn func(*Event) error) error) error,
+) error {
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		notes, err := eventNotes(ctx, tx)
 		if err != nil {
@@ -32,12 +44,17 @@ func (s *Store) eachExported(ctx context.Context, f Filter, each func(e *Event, 
 		if err != nil {
 			return err
 		}
-		x := &exportRead{notes: notes, docs: docs}
-		return eachEvent(ctx, tx, func(e *Event) error {
-			if !f.Keep(&e.EventSummary) {
-				return nil
-			}
-			return each(e, x)
+		all, err := readAllEvents(ctx, tx)
+		if err != nil {
+			return err
+		}
+		return fn(&exportRead{notes: notes, docs: docs}, func(whole bool, each func(*Event) error) error {
+			return all.each(ctx, tx, whole, func(e *Event) error {
+				if !f.Keep(&e.EventSummary) {
+					return nil
+				}
+				return each(e)
+			})
 		})
 	})
 	if err != nil {

@@ -1,9 +1,7 @@
 package data
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"html"
 	"io"
@@ -14,10 +12,6 @@ import (
 // A TimelineJS3 timeline, as its JSON format has it
 // (https://timeline.knightlab.com/docs/json-format.html).
 type (
-	tlTimeline struct {
-		Title  *tlSlide  `json:"title,omitempty"`
-		Events []tlSlide `json:"events"`
-	}
 	tlSlide struct {
 		StartDate   *tlDate `json:"start_date,omitempty"`
 		EndDate     *tlDate `json:"end_date,omitempty"`
@@ -51,34 +45,48 @@ type (
 // 17 Feb 2023"), so the slide never reads a range of possible days as an
 // event that lasted them. An open end has no date: an open-start span
 // starts, and an open-ended one ends, on its known end.
+//
+// The timeline is written as it is read, in two passes over the events:
+// the title, which comes first, counts the slides, and the first pass
+// counts them from the events alone.
 func (s *Store) ExportTimelineJS(ctx context.Context, w io.Writer, f Filter) (undated int, err error) {
-	tl := tlTimeline{Events: []tlSlide{}}
-	err = s.eachExported(ctx, f, func(e *Event, x *exportRead) error {
-		start, end := tlDates(e.EventSummary)
-		if start == nil {
-			undated++
+	x := newExportWriter(w)
+	err = s.readExported(ctx, f, func(xr *exportRead, pass func(bool, func(*Event) error) error) error {
+		dated := 0
+		err := pass(false, func(e *Event) error {
+			if start, _ := tlDates(e.EventSummary); start != nil {
+				dated++
+			} else {
+				undated++
+			}
 			return nil
-		}
-		tl.Events = append(tl.Events, tlSlide{
-			StartDate: start, EndDate: end, DisplayDate: DatingText(e.EventSummary),
-			Text:  tlText{Headline: html.EscapeString(e.Title), Text: tlHTML(e, x)},
-			Group: laneName(e.Group), UniqueID: e.ID,
 		})
-		return nil
+		if err != nil {
+			return err
+		}
+		title := &tlSlide{Text: tlText{Headline: "Chronoscope", Text: fmt.Sprintf("<p>%d events</p>", dated)}}
+		if err := x.field("title", title); err != nil {
+			return err
+		}
+		err = x.array("events", func() error {
+			return pass(true, func(e *Event) error {
+				start, end := tlDates(e.EventSummary)
+				if start == nil {
+					return nil
+				}
+				return x.item(&tlSlide{
+					StartDate: start, EndDate: end, DisplayDate: DatingText(e.EventSummary),
+					Text:  tlText{Headline: html.EscapeString(e.Title), Text: tlHTML(e, xr)},
+					Group: laneName(e.Group), UniqueID: e.ID,
+				})
+			})
+		})
+		if err != nil {
+			return err
+		}
+		return x.finish()
 	})
-	if err != nil {
-		return undated, err
-	}
-	tl.Title = &tlSlide{Text: tlText{Headline: "Chronoscope",
-		Text: fmt.Sprintf("<p>%d events</p>", len(tl.Events))}}
-	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(&tl); err != nil {
-		return undated, err
-	}
-	return undated, bw.Flush()
+	return undated, err
 }
 
 // tlDates are e's start_date and end_date (nil when it has none); a nil
