@@ -47,15 +47,20 @@ func readAllEvents(ctx context.Context, tx *sql.Tx) (*allEvents, error) {
 	return &allEvents{reviews, parts}, nil
 }
 
-// each calls fn with every event in CompareEvents order, until fn returns
-// an error. An event is whole when whole is set; otherwise it has its
-// EventSummary, and its own fields, but none of its parts.
+// each calls fn with every event, until fn returns an error: whole, in
+// CompareEvents order, when whole is set; otherwise with its EventSummary
+// and its own fields but none of its parts, in no order, for a pass that
+// only counts.
 func (a *allEvents) each(ctx context.Context, tx *sql.Tx, whole bool, fn func(*Event) error) error {
 	// eventColumns with the actor group and source count left to parts.
 	const columns = `e.id, e.title, e.category, e.start_date, e.end_date, e.precision, e.date_basis,
 		e.shape, e.from_earliest, e.from_latest, e.from_precision, e.to_earliest, e.to_latest, e.to_precision,
 		'', 0, COALESCE(e.sequence, 0), e.origin, e.summary, e.date_phrase, e.date_anchor, e.date_note`
-	return eachRow(ctx, tx, `SELECT `+columns+` FROM events e ORDER BY `+eventOrder, func(sc scanner) error {
+	query := `SELECT ` + columns + ` FROM events e`
+	if whole {
+		query += ` ORDER BY ` + eventOrder
+	}
+	return eachRow(ctx, tx, query, func(sc scanner) error {
 		var (
 			e      Event
 			anchor sql.NullString

@@ -6,6 +6,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -275,7 +276,14 @@ type exportWriter struct {
 	enc   *json.Encoder // into buf, indented as an element of a top-level array
 	items int           // written to the array now open
 	keys  int           // keys written to the top-level object
+
+	// The items of the array now open, and closed when writing one failed.
+	queue  chan any
+	failed chan struct{}
 }
+
+// errExportStopped stops the reading of an export whose writing failed.
+var errExportStopped = errors.New("export stopped")
 
 func newExportWriter(w io.Writer) *exportWriter {
 	x := &exportWriter{w: bufio.NewWriterSize(w, 64<<10)}
@@ -310,12 +318,33 @@ func (x *exportWriter) field(key string, v any) error {
 	return err
 }
 
-// array writes "key": [ ... ] with the items fill writes.
+// array writes "key": [ ... ] with the items fill gives item. They are
+// encoded and written on a goroutine of their own while fill reads the
+// next: encoding is a fifth of the work, and the machine has more than one
+// core.
 func (x *exportWriter) array(key string, fill func() error) error {
 	x.key(key)
 	x.w.WriteString(`[`)
 	x.items = 0
-	if err := fill(); err != nil {
+	x.queue, x.failed = make(chan any, 64), make(chan struct{})
+	written := make(chan error, 1)
+	go func() {
+		var err error
+		for v := range x.queue {
+			if err == nil {
+				if err = x.write(v); err != nil {
+					close(x.failed)
+				}
+			}
+		}
+		written <- err
+	}()
+	err := fill()
+	close(x.queue)
+	if werr := <-written; werr != nil {
+		return werr
+	}
+	if err != nil {
 		return err
 	}
 	if x.items > 0 {
@@ -325,8 +354,19 @@ func (x *exportWriter) array(key string, fill func() error) error {
 	return nil
 }
 
-// item writes one element of the array now open.
+// item writes v as the next element of the array now open. v must not
+// change after: it is written later.
 func (x *exportWriter) item(v any) error {
+	select {
+	case x.queue <- v:
+		return nil
+	case <-x.failed:
+		return errExportStopped
+	}
+}
+
+// write writes one element of the array now open.
+func (x *exportWriter) write(v any) error {
 	x.buf.Reset()
 	if err := x.enc.Encode(v); err != nil {
 		return err

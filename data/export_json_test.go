@@ -259,3 +259,32 @@ func TestEventWithDocuments(t *testing.T) {
 		t.Errorf("unknown id: %v, want ErrNotFound", err)
 	}
 }
+
+// TestExportJSON_WriteFails checks that an export whose writing fails, at
+// its end or while events are still being read, stops and says why.
+func TestExportJSON_WriteFails(t *testing.T) {
+	s := mustSynthDB(t, 1000)
+	full := errors.New("no space left on device")
+	for _, after := range []int{0, 200 << 10} {
+		err := s.ExportJSON(context.Background(), &failingWriter{after: after, err: full})
+		if !errors.Is(err, full) {
+			t.Errorf("failing after %d bytes: %v, want %v", after, err, full)
+		}
+	}
+}
+
+// failingWriter takes after bytes, then fails with err.
+type failingWriter struct {
+	after int
+	err   error
+}
+
+func (w *failingWriter) Write(p []byte) (int, error) {
+	if len(p) > w.after {
+		n := w.after
+		w.after = 0
+		return n, w.err
+	}
+	w.after -= len(p)
+	return len(p), nil
+}

@@ -29,9 +29,9 @@ func (s *Store) eachExported(ctx context.Context, f Filter, each func(e *Event, 
 }
 
 // readExported calls fn in one read of the corpus with its notes and
-// documents, and pass, which calls fn with every event f keeps, in
-// CompareEvents order, whole or not (allEvents.each); fn may make more
-// than one pass.
+// documents, and pass, which calls fn with every event f keeps: whole and
+// in CompareEvents order, or for counting (allEvents.each); fn may make
+// more than one pass.
 func (s *Store) readExported(ctx context.Context, f Filter,
 	fn func(x *exportRead, pass func(whole bool, fn func(*Event) error) error) error,
 ) error {

@@ -48,7 +48,7 @@ type (
 //
 // The timeline is written as it is read, in two passes over the events:
 // the title, which comes first, counts the slides, and the first pass
-// counts them from the events alone.
+// counts them from the events alone, unsorted.
 func (s *Store) ExportTimelineJS(ctx context.Context, w io.Writer, f Filter) (undated int, err error) {
 	x := newExportWriter(w)
 	err = s.readExported(ctx, f, func(xr *exportRead, pass func(bool, func(*Event) error) error) error {
