@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"chronoscope/data"
@@ -56,7 +57,7 @@ func BenchmarkExport(b *testing.B) {
 func benchWholeCorpus(b *testing.B, run func(context.Context, *data.Store) error) {
 	for _, n := range benchSizes {
 		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
-			s := mustSynthDB(b, n)
+			s := synthDB(b, n)
 			ctx := context.Background()
 			b.ReportAllocs()
 			for b.Loop() {
@@ -106,4 +107,29 @@ func BenchmarkEvents(b *testing.B) {
 		_, err := s.Events(ctx)
 		return err
 	})
+}
+
+// BenchmarkOpen opens a corpus read-only, as every command does first; its
+// cost should not grow with the corpus. With CHRONOSCOPE_SYNTH_DIR set it
+// opens one of 100,000 events too.
+func BenchmarkOpen(b *testing.B) {
+	sizes := benchSizes
+	if os.Getenv("CHRONOSCOPE_SYNTH_DIR") != "" {
+		sizes = append(slices.Clone(sizes), 100_000)
+	}
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
+			path := synthDB(b, n).Path()
+			ctx := context.Background()
+			b.ReportAllocs()
+			for b.Loop() {
+				s, err := data.Open(ctx, path, data.ReadOnly())
+				if err != nil {
+					b.Fatal(err)
+				}
+				s.Close()
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/open")
+		})
+	}
 }
