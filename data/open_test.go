@@ -257,6 +257,24 @@ func TestOpen_LargeCorpusCheckedInPart(t *testing.T) {
 		}
 	})
 
+	t.Run("damaged documents", func(t *testing.T) {
+		path := withZeroedRoot(t, good, "documents")
+		s, err := data.Open(context.Background(), path, data.ReadOnly())
+		if err != nil {
+			t.Fatalf("Open read the damaged page: %v", err)
+		}
+		defer s.Close()
+		want := path + " is damaged: parts of it cannot be read (SQLite: "
+		if _, err := s.Documents(context.Background()); data.FileProblem(err) == nil ||
+			!strings.HasPrefix(data.FileProblem(err).Error(), want) {
+			t.Errorf("Documents: %v, want an error saying %q", err, want)
+		}
+		if _, err := s.Document(context.Background(), "peru-severs-ties"); data.FileProblem(err) == nil ||
+			!strings.HasPrefix(data.FileProblem(err).Error(), want) {
+			t.Errorf("Document: %v, want an error saying %q", err, want)
+		}
+	})
+
 	t.Run("damaged search index", func(t *testing.T) {
 		path := withZeroedRoot(t, good, "event_text_data")
 		s, err := data.Open(context.Background(), path, data.ReadOnly())

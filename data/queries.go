@@ -42,7 +42,7 @@ func (s *Store) Documents(ctx context.Context) ([]DocumentSummary, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, title, publisher, published_start, published_end, published_precision, published_basis
 		FROM documents ORDER BY published_start IS NULL, published_start, id`)
 	if err != nil {
-		return nil, fmt.Errorf("list documents: %w", err)
+		return nil, fmt.Errorf("list documents: %w", s.damagedOr(err))
 	}
 	defer rows.Close()
 	var out []DocumentSummary
@@ -61,7 +61,7 @@ func (s *Store) Documents(ctx context.Context) ([]DocumentSummary, error) {
 		}
 		out = append(out, d)
 	}
-	return out, rows.Err()
+	return out, s.damagedOr(rows.Err())
 }
 
 // documentColumns are a Document's columns, as scanDocument reads them.
@@ -75,7 +75,7 @@ func (s *Store) Document(ctx context.Context, id string) (*Document, error) {
 		return nil, fmt.Errorf("document %q: %w", id, ErrNotFound)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("document %q: %w", id, err)
+		return nil, fmt.Errorf("document %q: %w", id, s.damagedOr(err))
 	}
 	return d, nil
 }
@@ -153,7 +153,7 @@ func (s *Store) EventsWith(ctx context.Context, kind Kind, id string) ([]string,
 	}
 	rows, err := s.db.QueryContext(ctx, q, id)
 	if err != nil {
-		return nil, fmt.Errorf("events with %s %q: %w", kind, id, err)
+		return nil, fmt.Errorf("events with %s %q: %w", kind, id, s.damagedOr(err))
 	}
 	defer rows.Close()
 	var out []string
@@ -164,7 +164,7 @@ func (s *Store) EventsWith(ctx context.Context, kind Kind, id string) ([]string,
 		}
 		out = append(out, e)
 	}
-	return out, rows.Err()
+	return out, s.damagedOr(rows.Err())
 }
 
 // read runs fn in one read transaction, so that all it reads comes from one
