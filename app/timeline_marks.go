@@ -348,7 +348,7 @@ func (l *timelineLayout) addCluster(li int, mk *laneMark) {
 	t, f, st := l.t, &l.frame, &l.style
 	g := &f.lanes[li]
 	ls := &st.lanes[t.lanes[li].color]
-	dim := t.highlight != nil && !mk.anyHit
+	dim := t.lit != nil && !mk.anyHit
 	// The front card; the cards behind it show at the lower right.
 	x0, x1 := mk.x0, mk.x1-2*stackOffset
 	if over := x1 - f.plotRight; over > 0 {
@@ -416,12 +416,12 @@ func (l *timelineLayout) buildHistogram(li int) {
 	base, h := g.top+g.h-3, g.h-markerRowH/2-6
 	peak := l.columnCounts(&ln.count)
 	fill := ls.hist
-	if t.highlight != nil {
+	if t.lit != nil {
 		fill = ls.histDim
 	}
 	l.addColumns(&f.bars, l.cols, peak, base, h, fill)
 	matching := -1
-	if t.highlight != nil {
+	if t.lit != nil {
 		matching = countOverlapping(ln.hitStarts, ln.hitEnds, f.from, f.to)
 		l.columnCounts(&ln.hitCount)
 		l.addColumns(&f.bars, l.cols, peak, base, h, ls.solid)

@@ -45,9 +45,9 @@ type timelineModel struct {
 	lanes    []timelineLane
 	laneMode LaneMode
 	cov      pubCoverage
-	// highlight holds the IDs of the events matching a search, or is nil
-	// when no search is active; hits holds their indexes in events.
-	highlight map[string]bool
+	// lit holds the IDs of the events matching a search, or is nil when
+	// no search is active; hits holds their indexes in events.
+	lit []string
 	hits      []int32
 	// extent spans every dated event and document, for FitAll, Home and End.
 	extentFrom, extentTo float64
@@ -112,20 +112,11 @@ func (m *timelineModel) setLaneMode(mode LaneMode) bool {
 	return true
 }
 
-// setHighlight marks the events whose IDs are in ids as search hits; nil
-// means no search is active. Its cost follows the number of hits more than
-// the number of events, as a search may match tens of thousands.
-func (m *timelineModel) setHighlight(ids map[string]bool) {
-	if ids == nil {
-		m.highlight = nil
-	} else {
-		m.highlight = make(map[string]bool, len(ids))
-		for id, on := range ids {
-			if on {
-				m.highlight[id] = true
-			}
-		}
-	}
+// setHits marks the events whose IDs are in ids as search hits; nil means
+// no search is active. Its cost follows the number of hits more than the
+// number of events, as a search may match tens of thousands.
+func (m *timelineModel) setHits(ids []string) {
+	m.lit = ids
 	m.markHits()
 	m.indexHits()
 }
@@ -136,8 +127,8 @@ func (m *timelineModel) markHits() {
 		m.events[i].hit = false
 	}
 	m.hits = m.hits[:0]
-	for id := range m.highlight {
-		if i, ok := m.byID[id]; ok {
+	for _, id := range m.lit {
+		if i, ok := m.byID[id]; ok && !m.events[i].hit {
 			m.events[i].hit = true
 			m.hits = append(m.hits, int32(i))
 		}
@@ -169,7 +160,7 @@ func (m *timelineModel) indexHits() {
 // dimmed reports whether event i is drawn faintly because a search is
 // active and it does not match.
 func (m *timelineModel) dimmed(i int32) bool {
-	return m.highlight != nil && !m.events[i].hit
+	return m.lit != nil && !m.events[i].hit
 }
 
 // datedCount is the number of events with a date, which come first.

@@ -343,7 +343,7 @@ func TestTimelineModel_Highlight(t *testing.T) {
 	m := newTestModel(t, LanesByGroup, fixtureEvents())
 	lit := map[string]bool{"ev-ayacucho": true, "ev-juliaca": true, "ev-arrest": false, "no-such-event": true}
 
-	m.setHighlight(lit)
+	m.setHits(litIDs(lit))
 
 	for i, it := range m.events {
 		wantHit := it.ID == "ev-ayacucho" || it.ID == "ev-juliaca"
@@ -355,11 +355,11 @@ func TestTimelineModel_Highlight(t *testing.T) {
 	if peru.name != "Peru" || len(peru.hitStarts) != 2 || len(peru.hitEnds) != 2 {
 		t.Errorf("lane %s indexes %d hit starts, %d hit ends; want 2", peru.name, len(peru.hitStarts), len(peru.hitEnds))
 	}
-	if m.highlight["ev-arrest"] {
+	if m.events[m.byID["ev-arrest"]].hit {
 		t.Error("an ID mapped to false is highlighted")
 	}
 
-	m.setHighlight(nil)
+	m.setHits(nil)
 
 	for i, it := range m.events {
 		if it.hit || m.dimmed(int32(i)) {

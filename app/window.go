@@ -57,6 +57,7 @@ func NewWindow(a fyne.App, c Corpus) fyne.Window {
 	// Closing the window is the one way out that every other (Ctrl+Q, the
 	// Quit item) goes through, so the layout is saved here.
 	w.SetOnClosed(v.saveLayout)
+	v.warmSearch = true
 	v.load()
 	return w
 }
@@ -103,6 +104,11 @@ type mainView struct {
 	cancel    context.CancelFunc
 	bg        *background
 	events    []data.EventSummary
+	// warmSearch has load build the search index once the events are
+	// shown, as the window does; a screenshot without a query needs none.
+	warmSearch bool
+	// timing writes when frames are painted, if timingEnv asks.
+	timing *frameTiming
 
 	// filters narrows the events shown; shown are the events it keeps,
 	// which the timeline, Previous and Next and the results go by. byID
@@ -186,7 +192,8 @@ func newMainView(c Corpus, w fyne.Window, file layoutFile) *mainView {
 	v.lower.Offset = v.layout.LowerSplit
 	v.mainSplit = container.NewVSplit(v.timeline, v.lower)
 	v.mainSplit.Offset = v.layout.MainSplit
-	v.content = container.NewBorder(top, v.status, nil, nil, v.mainSplit)
+	v.timing = newFrameTiming()
+	v.content = container.NewBorder(top, v.timing.wrap(v.status), nil, nil, v.mainSplit)
 
 	if v.layout.Lanes == "category" {
 		v.lanes.SetSelected("By category")
@@ -248,30 +255,28 @@ func (v *mainView) addShortcuts() {
 	})
 }
 
-// load reads the events and coverage; the corpus is small enough to read
-// whole, and the timeline draws only what is in view.
+// load reads the events and coverage in the background, so that the window
+// shows at once, and gives them to the timeline when they come; the
+// timeline draws only what is in view.
 func (v *mainView) load() {
 	ctx := context.Background()
-	evs, err := v.corpus.Events(ctx)
-	if err != nil {
-		v.showError(err)
-		return
-	}
-	docs, err := v.corpus.Documents(ctx)
-	if err != nil {
-		v.showError(err)
-		return
-	}
-	v.events = evs
-	v.eventsChanged()
-	// The first search builds the search index, a second or so on a large
-	// corpus: build it now, before the first keystroke waits for it.
 	v.bg.run(func() func() {
-		if _, err := v.corpus.Find(ctx, "", 0); err != nil {
+		evs, err := v.corpus.Events(ctx)
+		if err != nil {
 			return func() { v.showError(err) }
 		}
-		return func() {}
+		docs, err := v.corpus.Documents(ctx)
+		if err != nil {
+			return func() { v.showError(err) }
+		}
+		return func() { v.loaded(evs, docs) }
 	})
+}
+
+// loaded shows the events and documents load read.
+func (v *mainView) loaded(evs []data.EventSummary, docs []data.DocumentSummary) {
+	v.events = evs
+	v.eventsChanged()
 	v.timeline.SetCoverage(docs)
 	// The range seen last is worth coming back to only on the same corpus.
 	if v.layout.Corpus == corpusKey(v.corpus) && v.layout.To.After(v.layout.From) {
@@ -279,7 +284,21 @@ func (v *mainView) load() {
 	} else {
 		v.timeline.FitAll()
 	}
-	v.setStatus("")
+	if v.found == nil {
+		v.setStatus("")
+	}
+	v.timing.firstFrame()
+	if !v.warmSearch {
+		return
+	}
+	// The first search builds the search index, a second or so on a large
+	// corpus: build it now, before the first keystroke waits for it.
+	v.bg.run(func() func() {
+		if _, err := v.corpus.Find(context.Background(), "", 0); err != nil {
+			return func() { v.showError(err) }
+		}
+		return func() {}
+	})
 }
 
 // corpusKey names a corpus for the layout: its file where it has one.
@@ -361,6 +380,7 @@ func (v *mainView) onLanesChanged(s string) {
 // onQueryChanged searches in the background; each keystroke cancels the
 // search before it, and only the latest query's results are shown.
 func (v *mainView) onQueryChanged(q string) {
+	typed := time.Now()
 	v.mu.Lock()
 	v.searchSeq++
 	seq := v.searchSeq
@@ -374,7 +394,7 @@ func (v *mainView) onQueryChanged(q string) {
 	if q == "" {
 		v.query, v.found = "", nil
 		v.results.SetResults(nil)
-		v.timeline.SetHighlight(nil)
+		v.timeline.SetHits(nil)
 		v.setStatus("")
 		return
 	}
@@ -391,16 +411,23 @@ func (v *mainView) onQueryChanged(q string) {
 				v.showError(err)
 				return
 			}
-			v.query, v.found = q, res
-			v.results.SetResults(v.keptResults(res))
-			lit := make(map[string]bool, len(res.Events))
-			for _, id := range res.Events {
-				lit[id] = true
-			}
-			v.timeline.SetHighlight(lit)
-			v.setStatus(v.searchStatus())
+			v.showResults(q, res)
+			v.timing.results(typed, q)
 		}
 	})
+}
+
+// showResults lists the results of the search for q and lights its events
+// on the timeline.
+func (v *mainView) showResults(q string, res *data.Results) {
+	v.query, v.found = q, res
+	v.results.SetResults(v.keptResults(res))
+	lit := res.Events
+	if lit == nil {
+		lit = []string{} // a search that matches no event dims them all
+	}
+	v.timeline.SetHits(lit)
+	v.setStatus(v.searchStatus())
 }
 
 func (v *mainView) onResultOpened(kind data.Kind, id string) {
