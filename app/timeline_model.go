@@ -47,8 +47,8 @@ type timelineModel struct {
 	cov      pubCoverage
 	// lit holds the IDs of the events matching a search, or is nil when
 	// no search is active; hits holds their indexes in events.
-	lit []string
-	hits      []int32
+	lit  []string
+	hits []int32
 	// extent spans every dated event and document, for FitAll, Home and End.
 	extentFrom, extentTo float64
 	hasExtent            bool
