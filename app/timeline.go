@@ -133,7 +133,8 @@ func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
 
 // SetEvents replaces the events drawn. It keeps the view, except that the
 // first events given are fitted into it, and keeps the selection if the
-// selected event is still there.
+// selected event is still there. The timeline keeps evs, which must not
+// change after.
 func (t *Timeline) SetEvents(evs []data.EventSummary) {
 	selected := t.Selected()
 	t.setEvents(evs)

@@ -46,7 +46,7 @@ type laneMark struct {
 func newLaneMark(m markGeom, it *eventItem, selected int) laneMark {
 	mk := laneMark{geom: m, x0: m.x0, x1: m.x1, n: 1, merged: -1, hit: -1, from: it.start, to: it.end}
 	mk.anyHit, mk.selected = it.hit, int(m.event) == selected
-	if reviewed(&it.EventSummary) {
+	if reviewed(it.EventSummary) {
 		mk.reviewed = 1
 	}
 	return mk
@@ -55,7 +55,7 @@ func newLaneMark(m markGeom, it *eventItem, selected int) laneMark {
 // gather adds a point-like marker closer to this one than a point is wide.
 func (mk *laneMark) gather(m markGeom, it *eventItem, selected int) {
 	mk.n++
-	if reviewed(&it.EventSummary) {
+	if reviewed(it.EventSummary) {
 		mk.reviewed++
 	}
 	mk.x0, mk.x1 = min(mk.x0, m.x0), max(mk.x1, m.x1)

@@ -193,7 +193,7 @@ func TestTimelineModel_LaneKey(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(fmt.Sprintf("%v/%s/%s", tc.mode, tc.group, tc.category), func(t *testing.T) {
 			m := &timelineModel{laneMode: tc.mode}
-			it := eventItem{EventSummary: data.EventSummary{Group: tc.group, Category: tc.category}}
+			it := eventItem{EventSummary: &data.EventSummary{Group: tc.group, Category: tc.category}}
 			if got := m.laneKey(&it); got != tc.want {
 				t.Errorf("laneKey = %q, want %q", got, tc.want)
 			}
@@ -235,7 +235,7 @@ func TestNewEventItem(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			it := newEventItem(data.EventSummary{ID: "e", Title: "A title", Date: tc.date})
+			it := newEventItem(&data.EventSummary{ID: "e", Title: "A title", Date: tc.date})
 			if it.kind != tc.kind {
 				t.Errorf("kind = %v, want %v", it.kind, tc.kind)
 			}
@@ -251,14 +251,14 @@ func TestNewEventItem(t *testing.T) {
 
 func TestNewEventItem_Labels(t *testing.T) {
 	long := "Peru withdraws its ambassador from Mexico for good after months of dispute over asylum"
-	it := newEventItem(data.EventSummary{Title: long, Date: on(2023, 2, 24)})
+	it := newEventItem(&data.EventSummary{Title: long, Date: on(2023, 2, 24)})
 	if n := len([]rune(it.label)); n > maxLabelRunes || it.label[len(it.label)-len("…"):] != "…" {
 		t.Errorf("label %q is %d runes or not clipped", it.label, n)
 	}
 	if n := len([]rune(it.fullLabel)); n > maxSelectedRunes || len(it.fullLabel) <= len(it.label) {
 		t.Errorf("full label %q is %d runes, label %q", it.fullLabel, n, it.label)
 	}
-	short := newEventItem(data.EventSummary{Title: "Short", Date: on(2023, 2, 24)})
+	short := newEventItem(&data.EventSummary{Title: "Short", Date: on(2023, 2, 24)})
 	if short.label != "Short" || short.fullLabel != "Short" {
 		t.Errorf("a short title became %q, %q", short.label, short.fullLabel)
 	}
