@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"sync"
 	"time"
@@ -297,6 +298,10 @@ func (v *mainView) loaded(evs []data.EventSummary, docs []data.DocumentSummary) 
 		if _, err := v.corpus.Find(context.Background(), "", 0); err != nil {
 			return func() { v.showError(err) }
 		}
+		// Reading the events and building the index leave garbage several
+		// times what they keep; give it back rather than wait for the
+		// runtime to, minutes later.
+		debug.FreeOSMemory()
 		return func() {}
 	})
 }

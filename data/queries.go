@@ -24,10 +24,17 @@ func (s *Store) Events(ctx context.Context) ([]EventSummary, error) {
 		if err != nil {
 			return err
 		}
+		// Sized at once, the slice is not copied as it grows.
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM events`).Scan(&n); err != nil {
+			return err
+		}
+		out = make([]EventSummary, 0, n)
+		r := newSummaryReader()
 		err = eachRow(ctx, tx, `SELECT `+summaryColumns+` FROM events e`, func(sc scanner) error {
 			out = append(out, EventSummary{})
 			e := &out[len(out)-1]
-			if err := scanEventSummary(sc, e); err != nil {
+			if err := r.scan(sc, e); err != nil {
 				return err
 			}
 			reviews.fill(e)
@@ -45,7 +52,7 @@ func (s *Store) Events(ctx context.Context) ([]EventSummary, error) {
 }
 
 // summaryColumns are eventColumns without the group and the count of
-// sources, which readGroupsAndSources fills in.
+// sources, which readGroupsAndSources fills in; summaryReader scans them.
 const summaryColumns = `e.id, e.title, e.category, e.start_date, e.end_date, e.precision, e.date_basis,
 	e.shape, e.from_earliest, e.from_latest, e.from_precision, e.to_earliest, e.to_latest, e.to_precision,
 	'', 0, COALESCE(e.sequence, 0), e.origin`
