@@ -1,0 +1,121 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"chronoscope/data"
+)
+
+// slowCorpus is a fake corpus whose reads of the events and of chosen
+// queries wait until the test releases them.
+type slowCorpus struct {
+	*fakeCorpus
+	events chan struct{}            // Events waits for it to close
+	finds  map[string]chan struct{} // Find(q) waits for finds[q] to close
+}
+
+func (c *slowCorpus) Events(ctx context.Context) ([]data.EventSummary, error) {
+	select {
+	case <-c.events:
+	case <-time.After(10 * time.Second):
+		return nil, errors.New("the events were read before the window was set up")
+	}
+	return c.fakeCorpus.Events(ctx)
+}
+
+func (c *slowCorpus) Find(ctx context.Context, q string, limit int) (*data.Results, error) {
+	if wait, ok := c.finds[q]; ok {
+		<-wait
+	}
+	return c.fakeCorpus.Find(ctx, q, limit)
+}
+
+// The window is set up without waiting for the events, which come in the
+// background and then all appear, with the range and status they had
+// before.
+func TestWindow_LoadsEventsInTheBackground(t *testing.T) {
+	c := &slowCorpus{fakeCorpus: newFakeCorpus(t), events: make(chan struct{})}
+	test.NewTempApp(t)
+	w := test.NewWindow(nil)
+	t.Cleanup(w.Close)
+	v := newMainView(c, w, layoutFile{path: filepath.Join(t.TempDir(), "window.json")})
+	v.bg.queueResults()
+	w.SetContent(v.content)
+	w.Resize(fyne.NewSize(1280, 820))
+
+	v.load() // returns at once: Events waits for the test
+	if n := len(v.timeline.events); n != 0 {
+		t.Fatalf("%d events on the timeline before they were read", n)
+	}
+	close(c.events)
+	v.bg.runResults()
+
+	if got, want := len(v.timeline.events), len(c.fakeCorpus.events); got != want {
+		t.Errorf("%d events on the timeline, want all %d", got, want)
+	}
+	if got, want := v.status.Text, "4 events · fake"; got != want {
+		t.Errorf("status %q, want %q", got, want)
+	}
+	if from, to := v.timeline.View(); from.After(parseDay(t, "2022-12-01")) || to.Before(parseDay(t, "2022-12-13")) || to.Year() != 2022 {
+		t.Errorf("view %v–%v, want the corpus fitted", from, to)
+	}
+}
+
+// Results of a search that was overtaken never replace those of the
+// query typed after it, however late they come; typing several letters
+// quickly shows the last query's results.
+func TestWindow_StaleSearchNeverOverwrites(t *testing.T) {
+	release := make(chan struct{})
+	c := &slowCorpus{fakeCorpus: newFakeCorpus(t), events: make(chan struct{}), finds: map[string]chan struct{}{"pro": release}}
+	close(c.events)
+	v, w := newTestWindowOn(t, c)
+	w.Canvas().Focus(v.search)
+	test.Type(v.search, "pro") // waits in Find
+	test.Type(v.search, "t")
+	test.Type(v.search, "e")
+	test.Type(v.search, "s")
+	go func() {
+		time.Sleep(50 * time.Millisecond) // let "protes" be shown first
+		close(release)
+	}()
+	v.waitForSearch()
+
+	rows := strings.Join(v.results.Rows(), "\n")
+	if !strings.Contains(rows, "Protests in Lima") || !strings.Contains(v.status.Text, "protes") {
+		t.Errorf("after typing %q: rows %q, status %q", v.search.Text, rows, v.status.Text)
+	}
+	if v.query != v.search.Text {
+		t.Errorf("results of %q shown for the query %q", v.query, v.search.Text)
+	}
+}
+
+// With CHRONOSCOPE_TIMING set, the window writes when it first drew the
+// events and when it drew each search's results, once the frame is
+// painted.
+func TestWindow_Timing(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "timing.txt")
+	t.Setenv(timingEnv, path)
+	v, w := newTestWindowOn(t, newFakeCorpus(t))
+	w.Canvas().Capture() // paints a frame
+	typeQuery(t, v, w, "lima")
+	w.Canvas().Capture()
+
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := regexp.MustCompile(`^first-frame [0-9]+\.[0-9]\n(results [0-9]+\.[0-9] (l|li|lim|lima)\n)*results [0-9]+\.[0-9] lima\n$`)
+	if !want.Match(b) {
+		t.Errorf("timing file:\n%s", b)
+	}
+}
