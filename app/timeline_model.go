@@ -133,7 +133,18 @@ func (m *timelineModel) markHits() {
 			m.hits = append(m.hits, int32(i))
 		}
 	}
-	slices.Sort(m.hits) // in time order, as the events are
+	// In time order, as the events are: when many match, reading the
+	// marks off the events is cheaper than sorting.
+	if len(m.hits) < len(m.events)/16 {
+		slices.Sort(m.hits)
+		return
+	}
+	m.hits = m.hits[:0]
+	for i := range m.events {
+		if m.events[i].hit {
+			m.hits = append(m.hits, int32(i))
+		}
+	}
 }
 
 // indexHits gives each lane its dated hits' starts, ends and histogram
@@ -146,14 +157,33 @@ func (m *timelineModel) indexHits() {
 	for _, ei := range m.hits {
 		if it := &m.events[ei]; it.kind != kindUndated {
 			ln := &m.lanes[it.lane]
-			ln.hitStarts, ln.hitEnds = append(ln.hitStarts, it.start), append(ln.hitEnds, it.end)
+			ln.hitStarts = append(ln.hitStarts, it.start)
 			ln.hitItems = append(ln.hitItems, ei)
 		}
 	}
+	hit := func(it *eventItem) bool { return it.hit }
 	for li := range m.lanes {
 		ln := &m.lanes[li]
-		slices.Sort(ln.hitEnds)
-		ln.hitCount = newColumnCount(m.events, ln.hitItems)
+		if len(ln.hitItems) == 0 {
+			ln.hitCount = columnCount{}
+			continue
+		}
+		if len(ln.hitItems) < len(ln.items)/8 {
+			for _, ei := range ln.hitItems {
+				ln.hitEnds = append(ln.hitEnds, m.events[ei].end)
+			}
+			slices.Sort(ln.hitEnds)
+			ln.hitCount = newColumnCount(m.events, ln.hitItems)
+			continue
+		}
+		// When many match, the lane's ends in order, kept to the hits, are
+		// the hits' ends in order, cheaper than sorting them.
+		for _, ei := range ln.byEnd {
+			if m.events[ei].hit {
+				ln.hitEnds = append(ln.hitEnds, m.events[ei].end)
+			}
+		}
+		ln.hitCount = newColumnCountOf(m.events, ln.hitItems, ln.byEnd, hit)
 	}
 }
 
@@ -489,6 +519,9 @@ type timelineLane struct {
 	// reviewedStarts and reviewedEnds do the same for events with a
 	// status, for the histogram's caption.
 	reviewedStarts, reviewedEnds []float64
+	// byEnd lists items by end, for the hits' ends in order without a
+	// sort.
+	byEnd []int32
 	// count and hitCount count the events and the search hits for
 	// histograms.
 	count, hitCount columnCount
@@ -530,6 +563,8 @@ func (ln *timelineLane) index(events []eventItem) {
 	}
 	slices.Sort(ln.ends)
 	slices.Sort(ln.reviewedEnds)
+	ln.byEnd = slices.Clone(ln.items)
+	slices.SortStableFunc(ln.byEnd, func(a, b int32) int { return cmp.Compare(events[a].end, events[b].end) })
 	ln.count = newColumnCount(events, ln.items)
 	ln.rankDays(events)
 }
@@ -607,6 +642,47 @@ func newColumnCount(events []eventItem, items []int32) columnCount {
 	return c
 }
 
+// newColumnCountOf counts the events at items that keep keeps, given
+// items in time order and the same events by end in byEnd: it merges
+// rather than sorts, for the search hits of every keystroke.
+func newColumnCountOf(events []eventItem, items, byEnd []int32, keep func(*eventItem) bool) columnCount {
+	var c columnCount
+	changes := make([]rateChange, 0, 2*len(items))
+	k := 0 // the next of byEnd
+	end := func() {
+		for ; k < len(byEnd); k++ {
+			if it := &events[byEnd[k]]; keep(it) && it.kind != kindBar {
+				changes = append(changes, rateChange{it.end, -1 / (it.end - it.start)})
+			}
+		}
+	}
+	for _, ei := range items {
+		it := &events[ei]
+		if !keep(it) {
+			continue
+		}
+		if it.kind == kindBar {
+			c.spanStarts = append(c.spanStarts, it.start)
+			continue
+		}
+		// The moments that end by this one's start come first.
+		for ; k < len(byEnd) && events[byEnd[k]].end <= it.start; k++ {
+			if e := &events[byEnd[k]]; keep(e) && e.kind != kindBar {
+				changes = append(changes, rateChange{e.end, -1 / (e.end - e.start)})
+			}
+		}
+		changes = append(changes, rateChange{it.start, 1 / (it.end - it.start)})
+	}
+	end()
+	for _, ei := range byEnd {
+		if it := &events[ei]; it.kind == kindBar && keep(it) {
+			c.spanEnds = append(c.spanEnds, it.end)
+		}
+	}
+	c.moments = spreadOf(changes)
+	return c
+}
+
 // columns appends the counts of n columns dt wide from from, the last cut
 // at to, returning them and the largest. Columns go left to right, so the
 // spans that start before a column's end and end by its start are counted
@@ -651,7 +727,6 @@ type spreadCount struct {
 
 // newSpreadCount counts the dated events at items.
 func newSpreadCount(events []eventItem, items []int32) spreadCount {
-	type rateChange struct{ at, by float64 }
 	changes := make([]rateChange, 0, 2*len(items))
 	for _, ei := range items {
 		it := &events[ei]
@@ -659,6 +734,14 @@ func newSpreadCount(events []eventItem, items []int32) spreadCount {
 		changes = append(changes, rateChange{it.start, r}, rateChange{it.end, -r})
 	}
 	slices.SortFunc(changes, func(a, b rateChange) int { return cmp.Compare(a.at, b.at) })
+	return spreadOf(changes)
+}
+
+// rateChange is where the rate of a spreadCount changes, and by how much.
+type rateChange struct{ at, by float64 }
+
+// spreadOf counts events from their rate changes, sorted by time.
+func spreadOf(changes []rateChange) spreadCount {
 	var c spreadCount
 	total, rate := 0.0, 0.0
 	for i, ch := range changes {

@@ -563,3 +563,33 @@ func TestTimeline_DatingOrder(t *testing.T) {
 		t.Errorf("Next walked %q, want %q", got, want)
 	}
 }
+
+// The hits' counts, merged from the lane's orders by start and by end,
+// are those a sort gives.
+func TestTimelineModel_HitCountsMerged(t *testing.T) {
+	m := newTestModel(t, LanesByGroup, syntheticEvents(5000, 4))
+	var lit []string
+	for i, e := range m.events {
+		if i%3 != 0 {
+			lit = append(lit, e.ID)
+		}
+	}
+	m.setHits(lit)
+	for _, ln := range m.lanes {
+		want := newColumnCount(m.events, ln.hitItems)
+		got := ln.hitCount
+		if !slices.Equal(got.spanStarts, want.spanStarts) || !slices.Equal(got.spanEnds, want.spanEnds) || !slices.Equal(got.moments.at, want.moments.at) {
+			t.Fatalf("lane %s: merged counts differ from sorted ones", ln.name)
+		}
+		for i := range want.moments.cum {
+			if math.Abs(got.moments.cum[i]-want.moments.cum[i]) > 1e-6 || math.Abs(got.moments.rate[i]-want.moments.rate[i]) > 1e-12 {
+				t.Fatalf("lane %s: at %v counted %v, %v; want %v, %v", ln.name, want.moments.at[i], got.moments.cum[i], got.moments.rate[i], want.moments.cum[i], want.moments.rate[i])
+			}
+		}
+		ends := slices.Clone(ln.hitEnds)
+		slices.Sort(ends)
+		if !slices.Equal(ends, ln.hitEnds) || len(ln.hitEnds) != len(ln.hitStarts) {
+			t.Fatalf("lane %s: hit ends not in order", ln.name)
+		}
+	}
+}
