@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"runtime/debug"
@@ -99,10 +100,11 @@ type mainView struct {
 	content   fyne.CanvasObject
 
 	// searchSeq numbers queries so results of one no longer current are
-	// dropped.
+	// dropped; findMu lets one search run at a time.
 	mu        sync.Mutex
 	searchSeq int
 	cancel    context.CancelFunc
+	findMu    sync.Mutex
 	bg        *background
 	events    []data.EventSummary
 	// warmSearch has load build the search index once the events are
@@ -295,6 +297,8 @@ func (v *mainView) loaded(evs []data.EventSummary, docs []data.DocumentSummary) 
 	// The first search builds the search index, a second or so on a large
 	// corpus: build it now, before the first keystroke waits for it.
 	v.bg.run(func() func() {
+		v.findMu.Lock()
+		defer v.findMu.Unlock()
 		if _, err := v.corpus.Find(context.Background(), "", 0); err != nil {
 			return func() { v.showError(err) }
 		}
@@ -404,12 +408,17 @@ func (v *mainView) onQueryChanged(q string) {
 		return
 	}
 	v.bg.run(func() func() {
+		// One search at a time, and only the query typed last: goroutines
+		// start in no set order, and a search that started after a newer
+		// one would cancel it (a new Find cancels the one before).
+		v.findMu.Lock()
+		defer v.findMu.Unlock()
+		if !v.currentSearch(seq) {
+			return func() {}
+		}
 		res, err := v.corpus.Find(ctx, q, searchLimit)
 		return func() {
-			v.mu.Lock()
-			current := seq == v.searchSeq
-			v.mu.Unlock()
-			if !current || ctx.Err() != nil {
+			if !v.currentSearch(seq) || ctx.Err() != nil || errors.Is(err, context.Canceled) {
 				return
 			}
 			if err != nil {
@@ -420,6 +429,13 @@ func (v *mainView) onQueryChanged(q string) {
 			v.timing.results(typed, q)
 		}
 	})
+}
+
+// currentSearch reports whether seq numbers the query typed last.
+func (v *mainView) currentSearch(seq int) bool {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return seq == v.searchSeq
 }
 
 // showResults lists the results of the search for q and lights its events

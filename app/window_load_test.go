@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -85,7 +86,7 @@ func TestWindow_StaleSearchNeverOverwrites(t *testing.T) {
 	test.Type(v.search, "e")
 	test.Type(v.search, "s")
 	go func() {
-		time.Sleep(50 * time.Millisecond) // let "protes" be shown first
+		time.Sleep(50 * time.Millisecond) // let the later letters be typed and wait
 		close(release)
 	}()
 	v.waitForSearch()
@@ -117,5 +118,67 @@ func TestWindow_Timing(t *testing.T) {
 	want := regexp.MustCompile(`^first-frame [0-9]+\.[0-9]\n(results [0-9]+\.[0-9] (l|li|lim|lima)\n)*results [0-9]+\.[0-9] lima\n$`)
 	if !want.Match(b) {
 		t.Errorf("timing file:\n%s", b)
+	}
+}
+
+// cancellingCorpus is a fake corpus whose Find, as the store's, cancels
+// the one before it, and which counts the Finds that ran side by side.
+type cancellingCorpus struct {
+	*fakeCorpus
+	mu            sync.Mutex
+	cancel        context.CancelFunc
+	running, most int
+	queries       []string
+}
+
+func (c *cancellingCorpus) Find(ctx context.Context, q string, limit int) (*data.Results, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	c.mu.Lock()
+	if c.cancel != nil {
+		c.cancel()
+	}
+	c.cancel = cancel
+	c.running++
+	c.most = max(c.most, c.running)
+	c.queries = append(c.queries, q)
+	c.mu.Unlock()
+	defer func() {
+		c.mu.Lock()
+		c.running--
+		c.mu.Unlock()
+	}()
+	select {
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	case <-time.After(20 * time.Millisecond): // long enough for the next letter to come
+	}
+	return c.fakeCorpus.Find(ctx, q, limit)
+}
+
+// Typing several letters quickly shows the last query's results: the
+// searches run one at a time, in the order typed, so the search for an
+// earlier query never starts after, and cancels, the last one's; a
+// search cancelled so is no error to show.
+func TestWindow_TypingQuicklyShowsTheLastQuery(t *testing.T) {
+	c := &cancellingCorpus{fakeCorpus: newFakeCorpus(t)}
+	v, w := newTestWindowOn(t, c)
+	w.Canvas().Focus(v.search)
+	for _, r := range "lima" {
+		v.search.TypedRune(r)
+	}
+	v.waitForSearch()
+
+	if c.most > 1 {
+		t.Errorf("%d searches ran side by side", c.most)
+	}
+	if len(c.queries) == 0 || c.queries[len(c.queries)-1] != "lima" {
+		t.Errorf("searched for %q, the last not %q", c.queries, "lima")
+	}
+	if v.query != "lima" || !strings.Contains(strings.Join(v.results.Rows(), "\n"), "Protests in Lima") {
+		t.Errorf("results of %q shown: %q", v.query, v.results.Rows())
+	}
+	if d := w.Canvas().Overlays().Top(); d != nil {
+		t.Errorf("a dialog is shown: %v", d)
 	}
 }
