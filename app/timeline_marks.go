@@ -419,12 +419,12 @@ func (l *timelineLayout) buildHistogram(li int) {
 	if t.lit != nil {
 		fill = ls.histDim
 	}
-	l.addColumns(&f.bars, l.cols, peak, base, h, fill)
+	l.addColumns(&f.hist, l.cols, peak, base, h, fill)
 	matching := -1
 	if t.lit != nil {
 		matching = countOverlapping(ln.hitStarts, ln.hitEnds, f.from, f.to)
 		l.columnCounts(&ln.hitCount)
-		l.addColumns(&f.bars, l.cols, peak, base, h, ls.solid)
+		l.addColumns(&f.hist, l.cols, peak, base, h, ls.solid)
 	}
 	area := rectPrim{pos: fyne.NewPos(f.plotLeft, g.top), size: fyne.NewSize(f.plotRight-f.plotLeft, g.h)}
 	l.addHit(area, hitHistogram, -1, prioHistogram, 0, 0)

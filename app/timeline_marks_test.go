@@ -33,7 +33,7 @@ func TestTimeline_HistogramCountsEachEventOnce(t *testing.T) {
 	// Between the first and last years every column counts the same.
 	x0, x1 := xOf(tl, unixSeconds(day(1990, 1, 1))), xOf(tl, unixSeconds(day(2026, 1, 1)))
 	lowest, highest := float32(math.Inf(1)), float32(0)
-	for _, b := range f.bars {
+	for _, b := range f.hist {
 		if b.pos.Y < g.top || b.pos.X < x0+colWidth || b.pos.X+b.size.Width > x1-colWidth {
 			continue // the coverage strip, or a column only partly in the corpus
 		}
@@ -64,7 +64,7 @@ func TestTimeline_HistogramMatchesOnLaneScale(t *testing.T) {
 		}
 		ls := tl.lastLayoutStyle().lanes[tl.lanes[li].color]
 		var all, hits float32
-		for _, b := range f.bars {
+		for _, b := range f.hist {
 			if b.pos.Y < g.top || b.pos.Y > g.top+g.h {
 				continue
 			}

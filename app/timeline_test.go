@@ -467,8 +467,8 @@ func TestTimeline_LargeCorpus(t *testing.T) {
 					t.Errorf("lane %s: histogram %v with %d events in view", tl.lanes[i].name, g.histogram, g.inView)
 				}
 			}
-			if tc.wantHistogram && len(tl.lastFrame().bars) < len(tl.lanes) {
-				t.Errorf("only %d histogram bars", len(tl.lastFrame().bars))
+			if tc.wantHistogram && len(tl.lastFrame().hist) < len(tl.lanes) {
+				t.Errorf("only %d histogram bars", len(tl.lastFrame().hist))
 			}
 			if n := len(test.WidgetRenderer(tl).Objects()); n > 12_000 {
 				t.Errorf("%d canvas objects for one view", n)
@@ -598,7 +598,19 @@ func BenchmarkTimeline_Layout(b *testing.B) {
 
 // BenchmarkTimeline_Frame lays out and paints a frame of the timeline at
 // 1280×800 with Fyne's software painter, as a window without GL would.
+// "empty" is the painter's own cost, the floor: a window of one empty
+// rectangle.
 func BenchmarkTimeline_Frame(b *testing.B) {
+	b.Run("empty", func(b *testing.B) {
+		test.NewTempApp(b)
+		w := test.NewWindow(canvas.NewRectangle(color.Transparent))
+		w.SetPadded(false)
+		w.Resize(fyne.NewSize(1280, 800))
+		for b.Loop() {
+			w.Canvas().Capture()
+		}
+		b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/frame")
+	})
 	evs := crisisEvents(100_000)
 	for _, view := range benchViews {
 		b.Run(view.name+"/100k", func(b *testing.B) {
