@@ -53,12 +53,12 @@ type timelineFrame struct {
 	// hist holds the lanes' histogram columns, which the renderer paints
 	// as one image: a few thousand rectangles would cost a canvas object
 	// and a draw call each.
-	hist []rectPrim
-	fades                                                                   []fadePrim
-	dots, rings, badges                                                     []circlePrim
-	counts, labels, axis, names, tipText, badgeText                         []textPrim
-	hits                                                                    []hitBox
-	lanes                                                                   []laneFrame
+	hist                                            []rectPrim
+	fades                                           []fadePrim
+	dots, rings, badges                             []circlePrim
+	counts, labels, axis, names, tipText, badgeText []textPrim
+	hits                                            []hitBox
+	lanes                                           []laneFrame
 	// drawn says where each event in view was drawn: the hit box of its
 	// own marker or of the cluster it is in.
 	drawn []drawnEvent
