@@ -1,11 +1,14 @@
 package data
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -128,20 +131,39 @@ func readGroupsAndSources(ctx context.Context, tx *sql.Tx, evs []EventSummary) e
 }
 
 // sortEvents returns events sorted by CompareEvents, moving each once: the
-// sort itself moves indexes.
+// sort moves small keys (day numbers, sequence, index), not events, and
+// looks at ids only where the keys tie.
 func sortEvents(evs []EventSummary) []EventSummary {
-	order := make([]int32, len(evs))
-	for i := range order {
-		order[i] = int32(i)
+	type key struct {
+		start, end int64 // Unix seconds; undated last
+		seq        int   // CompareEvents' order: given first
+		i          int32
 	}
-	byEvent := func(a, b int32) int { return CompareEvents(&evs[a], &evs[b]) }
-	if slices.IsSortedFunc(order, byEvent) {
+	keys := make([]key, len(evs))
+	for i := range evs {
+		e := &evs[i]
+		k := key{start: math.MaxInt64, end: math.MaxInt64, seq: math.MaxInt, i: int32(i)}
+		if e.Date.Known() {
+			k.start, k.end = e.Date.Start.Unix(), e.Date.End.Unix()
+			if e.Sequence != 0 {
+				k.seq = e.Sequence
+			}
+		}
+		keys[i] = k
+	}
+	byKey := func(a, b key) int {
+		if c := cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.seq, b.seq), cmp.Compare(a.end, b.end)); c != 0 {
+			return c
+		}
+		return strings.Compare(evs[a.i].ID, evs[b.i].ID)
+	}
+	if slices.IsSortedFunc(keys, byKey) {
 		return evs
 	}
-	slices.SortFunc(order, byEvent)
+	slices.SortFunc(keys, byKey)
 	sorted := make([]EventSummary, len(evs))
-	for i, k := range order {
-		sorted[i] = evs[k]
+	for i, k := range keys {
+		sorted[i] = evs[k.i]
 	}
 	return sorted
 }
