@@ -332,11 +332,17 @@ func (v *mainView) eventsChanged() {
 // saveLayout remembers the window's layout for the next run.
 func (v *mainView) saveLayout() {
 	size := v.win.Canvas().Size()
-	from, to := v.timeline.View()
+	corpus, from, to := v.layout.Corpus, v.layout.From, v.layout.To
+	if v.events != nil {
+		// Closed before the events came, the timeline shows no range of
+		// this corpus: the one remembered stays.
+		corpus = corpusKey(v.corpus)
+		from, to = v.timeline.View()
+	}
 	v.layout = layoutState{
 		Width: size.Width, Height: size.Height,
 		MainSplit: v.mainSplit.Offset, LowerSplit: v.lower.Offset,
-		Corpus: corpusKey(v.corpus), From: from, To: to,
+		Corpus: corpus, From: from, To: to,
 		Lanes: v.layout.Lanes,
 	}
 	if err := v.file.save(v.layout); err != nil {

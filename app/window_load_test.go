@@ -182,3 +182,33 @@ func TestWindow_TypingQuicklyShowsTheLastQuery(t *testing.T) {
 		t.Errorf("a dialog is shown: %v", d)
 	}
 }
+
+// A window closed before its events came keeps the range remembered from
+// the last run, rather than the default range it showed meanwhile.
+func TestWindow_ClosedWhileLoadingKeepsTheRange(t *testing.T) {
+	file := layoutFile{path: filepath.Join(t.TempDir(), "window.json")}
+	from, to := parseDay(t, "2022-12-01"), parseDay(t, "2022-12-20")
+	if err := file.save(layoutState{Width: 900, Height: 600, MainSplit: 0.5, LowerSplit: 0.3, Lanes: "group",
+		Corpus: "fake", From: from, To: to}); err != nil {
+		t.Fatal(err)
+	}
+	c := &slowCorpus{fakeCorpus: newFakeCorpus(t), events: make(chan struct{})}
+	test.NewTempApp(t)
+	w := test.NewWindow(nil)
+	v := newMainView(c, w, file)
+	v.bg.queueResults()
+	w.SetContent(v.content)
+	w.SetOnClosed(v.saveLayout)
+	v.load()
+	w.Close() // before the events come
+	close(c.events)
+	v.bg.runResults()
+
+	got, err := file.load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Corpus != "fake" || !got.From.Equal(from) || !got.To.Equal(to) {
+		t.Errorf("saved %s %v–%v, want the range remembered, %v–%v", got.Corpus, got.From, got.To, from, to)
+	}
+}
