@@ -299,6 +299,15 @@ func (l *timelineLayout) addWide(li int, mk *laneMark) {
 	case m.kind == kindBand:
 		// One even tint: every one of its days is as likely as the next.
 		r.fill, r.radius = pickColor(dim, ls.bandDim, ls.band), 4
+		// Cut at the view's edge, it is square there, as a span's bar is:
+		// it goes on. (Square on both sides, it is also a plain rectangle,
+		// which painters draw without rasterising its corners.)
+		if f.x(it.start) < m.x0 {
+			r.flat |= flatLeft
+		}
+		if f.x(it.end) > m.x1 {
+			r.flat |= flatRight
+		}
 		f.bands = append(f.bands, r)
 	case m.point:
 		r.fill, r.radius = pickColor(dim, ls.dim, ls.solid), markHeight/2
