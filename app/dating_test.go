@@ -82,7 +82,7 @@ func TestDatingText_EDTF(t *testing.T) {
 					want = kindDot
 				}
 			}
-			if got := newEventItem(e).kind; got != want {
+			if got := newEventItem(&e).kind; got != want {
 				t.Errorf("drawn as %v, want %v", got, want)
 			}
 		})

@@ -41,10 +41,11 @@ func Screenshot(a fyne.App, c Corpus, o ScreenshotOptions) (image.Image, error) 
 	var v *mainView
 	var w fyne.Window
 	var err error
-	ui.DoAndWait(func() {
-		w, v, err = newScreenshotWindow(a, c, o, ui)
-	})
+	ui.DoAndWait(func() { w, v = newScreenshotWindow(a, c, o, ui) })
+	v.bg.wait() // the events
+	ui.DoAndWait(func() { err = v.applyOptions(o) })
 	if err != nil {
+		ui.DoAndWait(w.Close)
 		return nil, err
 	}
 	// A person types one letter at a time, and each letter starts a search.
@@ -91,10 +92,10 @@ func (u *lockedUI) locked(f func()) func() {
 }
 
 // newScreenshotWindow makes a window that is not shown yet, with the main
-// view in the theme and range asked for, its results going through ui. The
-// view gets no preferences: it starts from the defaults, whatever the
-// user's window remembers.
-func newScreenshotWindow(a fyne.App, c Corpus, o ScreenshotOptions, ui *lockedUI) (fyne.Window, *mainView, error) {
+// view in the theme asked for, its results going through ui, and starts
+// reading the events. The view gets no preferences: it starts from the
+// defaults, whatever the user's window remembers.
+func newScreenshotWindow(a fyne.App, c Corpus, o ScreenshotOptions, ui *lockedUI) (fyne.Window, *mainView) {
 	variant := theme.VariantLight
 	if o.Dark {
 		variant = theme.VariantDark
@@ -115,19 +116,24 @@ func newScreenshotWindow(a fyne.App, c Corpus, o ScreenshotOptions, ui *lockedUI
 		v.content.Resize(o.Size.Subtract(fyne.NewSquareSize(2 * pad)))
 	}
 	v.load()
+	return w, v
+}
+
+// applyOptions sets the lanes, range and focus o asks for, once the events
+// are loaded.
+func (v *mainView) applyOptions(o ScreenshotOptions) error {
 	if o.Lanes == "category" {
 		v.lanes.SetSelected("By category")
 	}
 	if o.From != "" {
 		if err := v.applyView(o.From, o.To); err != nil {
-			w.Close()
-			return nil, nil, err
+			return err
 		}
 	}
 	if o.Query != "" {
-		w.Canvas().Focus(v.search)
+		v.win.Canvas().Focus(v.search)
 	}
-	return w, v, nil
+	return nil
 }
 
 // capture is the window as last drawn, opaque as on screen: GL

@@ -126,6 +126,8 @@ func NewTimeline() *Timeline {
 func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
 	t.ExtendBaseWidget(t)
 	r := &timelineRenderer{t: t, layout: timelineLayout{t: t}}
+	r.hist = r.newHistogramRaster()
+	r.collect()
 	r.layout.refreshStyle()
 	t.lastLayout = r.layout.index
 	return r
@@ -133,7 +135,8 @@ func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
 
 // SetEvents replaces the events drawn. It keeps the view, except that the
 // first events given are fitted into it, and keeps the selection if the
-// selected event is still there.
+// selected event is still there. The timeline keeps evs, which must not
+// change after.
 func (t *Timeline) SetEvents(evs []data.EventSummary) {
 	selected := t.Selected()
 	t.setEvents(evs)
@@ -168,7 +171,14 @@ func (t *Timeline) SetLaneMode(m LaneMode) {
 // are drawn normally and every other event is dimmed. A nil map means no
 // search is active and nothing is dimmed.
 func (t *Timeline) SetHighlight(ids map[string]bool) {
-	t.setHighlight(ids)
+	t.SetHits(litIDs(ids))
+}
+
+// SetHits is SetHighlight with the IDs listed, as a search gives them: a
+// nil slice means no search is active, an empty one a search that matches
+// nothing. The timeline keeps ids, which must not change after.
+func (t *Timeline) SetHits(ids []string) {
+	t.setHits(ids)
 	t.Refresh()
 }
 
@@ -257,6 +267,20 @@ func (t *Timeline) SelectPrevious() {
 	if i >= 0 {
 		t.selectIndex(i, true)
 	}
+}
+
+// litIDs lists the IDs ids maps to true; nil for nil.
+func litIDs(ids map[string]bool) []string {
+	if ids == nil {
+		return nil
+	}
+	lit := make([]string, 0, len(ids))
+	for id, on := range ids {
+		if on {
+			lit = append(lit, id)
+		}
+	}
+	return lit
 }
 
 func (t *Timeline) setView(from, to float64) {

@@ -152,7 +152,7 @@ func (l *timelineLayout) updateTipText(h hitBox) {
 		if it.Basis != "" && it.kind != kindUndated {
 			l.tip.detail += " · " + string(it.Basis)
 		}
-		if reviewed(&it.EventSummary) {
+		if reviewed(it.EventSummary) {
 			l.tip.title += " · " + statusText(it.Status)
 		}
 		if len(it.Tags) > 0 {
@@ -183,7 +183,7 @@ func eventDateText(it *eventItem) string {
 	if it.kind == kindUndated {
 		return "Undated"
 	}
-	return datingText(it.EventSummary)
+	return datingText(*it.EventSummary)
 }
 
 // spanText writes a span of whole days given with an exclusive end.

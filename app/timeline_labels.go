@@ -80,7 +80,7 @@ func (l *timelineLayout) addCandidate(mk *laneMark, s string, event int32, dim b
 		sz := l.text.size(c.text, st.labelSize, c.selected)
 		c.w, c.h = sz.Width, sz.Height
 	}
-	c.hit = t.highlight != nil && !dim
+	c.hit = t.lit != nil && !dim
 	l.cands = append(l.cands, c)
 }
 

@@ -46,7 +46,7 @@ type laneMark struct {
 func newLaneMark(m markGeom, it *eventItem, selected int) laneMark {
 	mk := laneMark{geom: m, x0: m.x0, x1: m.x1, n: 1, merged: -1, hit: -1, from: it.start, to: it.end}
 	mk.anyHit, mk.selected = it.hit, int(m.event) == selected
-	if reviewed(&it.EventSummary) {
+	if reviewed(it.EventSummary) {
 		mk.reviewed = 1
 	}
 	return mk
@@ -55,7 +55,7 @@ func newLaneMark(m markGeom, it *eventItem, selected int) laneMark {
 // gather adds a point-like marker closer to this one than a point is wide.
 func (mk *laneMark) gather(m markGeom, it *eventItem, selected int) {
 	mk.n++
-	if reviewed(&it.EventSummary) {
+	if reviewed(it.EventSummary) {
 		mk.reviewed++
 	}
 	mk.x0, mk.x1 = min(mk.x0, m.x0), max(mk.x1, m.x1)
@@ -299,6 +299,15 @@ func (l *timelineLayout) addWide(li int, mk *laneMark) {
 	case m.kind == kindBand:
 		// One even tint: every one of its days is as likely as the next.
 		r.fill, r.radius = pickColor(dim, ls.bandDim, ls.band), 4
+		// Cut at the view's edge, it is square there, as a span's bar is:
+		// it goes on. (Square on both sides, it is also a plain rectangle,
+		// which painters draw without rasterising its corners.)
+		if f.x(it.start) < m.x0 {
+			r.flat |= flatLeft
+		}
+		if f.x(it.end) > m.x1 {
+			r.flat |= flatRight
+		}
 		f.bands = append(f.bands, r)
 	case m.point:
 		r.fill, r.radius = pickColor(dim, ls.dim, ls.solid), markHeight/2
@@ -348,7 +357,7 @@ func (l *timelineLayout) addCluster(li int, mk *laneMark) {
 	t, f, st := l.t, &l.frame, &l.style
 	g := &f.lanes[li]
 	ls := &st.lanes[t.lanes[li].color]
-	dim := t.highlight != nil && !mk.anyHit
+	dim := t.lit != nil && !mk.anyHit
 	// The front card; the cards behind it show at the lower right.
 	x0, x1 := mk.x0, mk.x1-2*stackOffset
 	if over := x1 - f.plotRight; over > 0 {
@@ -416,15 +425,15 @@ func (l *timelineLayout) buildHistogram(li int) {
 	base, h := g.top+g.h-3, g.h-markerRowH/2-6
 	peak := l.columnCounts(&ln.count)
 	fill := ls.hist
-	if t.highlight != nil {
+	if t.lit != nil {
 		fill = ls.histDim
 	}
-	l.addColumns(&f.bars, l.cols, peak, base, h, fill)
+	l.addColumns(&f.hist, l.cols, peak, base, h, fill)
 	matching := -1
-	if t.highlight != nil {
+	if t.lit != nil {
 		matching = countOverlapping(ln.hitStarts, ln.hitEnds, f.from, f.to)
 		l.columnCounts(&ln.hitCount)
-		l.addColumns(&f.bars, l.cols, peak, base, h, ls.solid)
+		l.addColumns(&f.hist, l.cols, peak, base, h, ls.solid)
 	}
 	area := rectPrim{pos: fyne.NewPos(f.plotLeft, g.top), size: fyne.NewSize(f.plotRight-f.plotLeft, g.h)}
 	l.addHit(area, hitHistogram, -1, prioHistogram, 0, 0)

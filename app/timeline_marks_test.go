@@ -33,7 +33,7 @@ func TestTimeline_HistogramCountsEachEventOnce(t *testing.T) {
 	// Between the first and last years every column counts the same.
 	x0, x1 := xOf(tl, unixSeconds(day(1990, 1, 1))), xOf(tl, unixSeconds(day(2026, 1, 1)))
 	lowest, highest := float32(math.Inf(1)), float32(0)
-	for _, b := range f.bars {
+	for _, b := range f.hist {
 		if b.pos.Y < g.top || b.pos.X < x0+colWidth || b.pos.X+b.size.Width > x1-colWidth {
 			continue // the coverage strip, or a column only partly in the corpus
 		}
@@ -64,7 +64,7 @@ func TestTimeline_HistogramMatchesOnLaneScale(t *testing.T) {
 		}
 		ls := tl.lastLayoutStyle().lanes[tl.lanes[li].color]
 		var all, hits float32
-		for _, b := range f.bars {
+		for _, b := range f.hist {
 			if b.pos.Y < g.top || b.pos.Y > g.top+g.h {
 				continue
 			}
@@ -130,16 +130,16 @@ func commas(n int) string {
 func BenchmarkTimeline_SetHighlight(b *testing.B) {
 	for _, n := range []int{10_000, 100_000} {
 		evs := decadesEvents(n, 1)
-		for _, lit := range []int{n / 100, n / 10} {
+		for _, lit := range []int{n / 100, n / 10, n} {
 			b.Run(fmt.Sprintf("%dk/%d_lit", n/1000, lit), func(b *testing.B) {
 				tl, _ := newTestTimeline(b, evs)
-				ids := map[string]bool{}
+				ids := make([]string, 0, lit)
 				for i := 0; len(ids) < lit; i += n / lit {
-					ids[evs[i].ID] = true
+					ids = append(ids, evs[i].ID)
 				}
 				b.ReportAllocs()
 				for b.Loop() {
-					tl.SetHighlight(ids) // sets the highlight and lays the frame out again
+					tl.SetHits(ids) // sets the highlight and lays the frame out again
 				}
 				b.ReportMetric(b.Elapsed().Seconds()*1000/float64(b.N), "ms/search")
 			})

@@ -45,10 +45,10 @@ type timelineModel struct {
 	lanes    []timelineLane
 	laneMode LaneMode
 	cov      pubCoverage
-	// highlight holds the IDs of the events matching a search, or is nil
-	// when no search is active; hits holds their indexes in events.
-	highlight map[string]bool
-	hits      []int32
+	// lit holds the IDs of the events matching a search, or is nil when
+	// no search is active; hits holds their indexes in events.
+	lit  []string
+	hits []int32
 	// extent spans every dated event and document, for FitAll, Home and End.
 	extentFrom, extentTo float64
 	hasExtent            bool
@@ -67,7 +67,7 @@ func (m *timelineModel) setEvents(evs []data.EventSummary) {
 	unsorted := make([]eventItem, len(evs))
 	order := make([]int32, len(evs))
 	for i := range evs {
-		unsorted[i], order[i] = newEventItem(evs[i]), int32(i)
+		unsorted[i], order[i] = newEventItem(&evs[i]), int32(i)
 	}
 	// Sorting indexes moves 4 bytes per swap rather than a whole event.
 	// Events come from the store in order, and a filter keeps the order:
@@ -87,7 +87,7 @@ func (m *timelineModel) setEvents(evs []data.EventSummary) {
 	m.reviewed = 0
 	for i := range items {
 		m.byID[items[i].ID] = i
-		if reviewed(&items[i].EventSummary) {
+		if reviewed(items[i].EventSummary) {
 			m.reviewed++
 		}
 	}
@@ -112,20 +112,11 @@ func (m *timelineModel) setLaneMode(mode LaneMode) bool {
 	return true
 }
 
-// setHighlight marks the events whose IDs are in ids as search hits; nil
-// means no search is active. Its cost follows the number of hits more than
-// the number of events, as a search may match tens of thousands.
-func (m *timelineModel) setHighlight(ids map[string]bool) {
-	if ids == nil {
-		m.highlight = nil
-	} else {
-		m.highlight = make(map[string]bool, len(ids))
-		for id, on := range ids {
-			if on {
-				m.highlight[id] = true
-			}
-		}
-	}
+// setHits marks the events whose IDs are in ids as search hits; nil means
+// no search is active. Its cost follows the number of hits more than the
+// number of events, as a search may match tens of thousands.
+func (m *timelineModel) setHits(ids []string) {
+	m.lit = ids
 	m.markHits()
 	m.indexHits()
 }
@@ -136,13 +127,24 @@ func (m *timelineModel) markHits() {
 		m.events[i].hit = false
 	}
 	m.hits = m.hits[:0]
-	for id := range m.highlight {
-		if i, ok := m.byID[id]; ok {
+	for _, id := range m.lit {
+		if i, ok := m.byID[id]; ok && !m.events[i].hit {
 			m.events[i].hit = true
 			m.hits = append(m.hits, int32(i))
 		}
 	}
-	slices.Sort(m.hits) // in time order, as the events are
+	// In time order, as the events are: when many match, reading the
+	// marks off the events is cheaper than sorting.
+	if len(m.hits) < len(m.events)/16 {
+		slices.Sort(m.hits)
+		return
+	}
+	m.hits = m.hits[:0]
+	for i := range m.events {
+		if m.events[i].hit {
+			m.hits = append(m.hits, int32(i))
+		}
+	}
 }
 
 // indexHits gives each lane its dated hits' starts, ends and histogram
@@ -155,21 +157,40 @@ func (m *timelineModel) indexHits() {
 	for _, ei := range m.hits {
 		if it := &m.events[ei]; it.kind != kindUndated {
 			ln := &m.lanes[it.lane]
-			ln.hitStarts, ln.hitEnds = append(ln.hitStarts, it.start), append(ln.hitEnds, it.end)
+			ln.hitStarts = append(ln.hitStarts, it.start)
 			ln.hitItems = append(ln.hitItems, ei)
 		}
 	}
+	hit := func(it *eventItem) bool { return it.hit }
 	for li := range m.lanes {
 		ln := &m.lanes[li]
-		slices.Sort(ln.hitEnds)
-		ln.hitCount = newColumnCount(m.events, ln.hitItems)
+		if len(ln.hitItems) == 0 {
+			ln.hitCount = columnCount{}
+			continue
+		}
+		if len(ln.hitItems) < len(ln.items)/8 {
+			for _, ei := range ln.hitItems {
+				ln.hitEnds = append(ln.hitEnds, m.events[ei].end)
+			}
+			slices.Sort(ln.hitEnds)
+			ln.hitCount = newColumnCount(m.events, ln.hitItems)
+			continue
+		}
+		// When many match, the lane's ends in order, kept to the hits, are
+		// the hits' ends in order, cheaper than sorting them.
+		for _, ei := range ln.byEnd {
+			if m.events[ei].hit {
+				ln.hitEnds = append(ln.hitEnds, m.events[ei].end)
+			}
+		}
+		ln.hitCount = newColumnCountOf(m.events, ln.hitItems, ln.byEnd, hit)
 	}
 }
 
 // dimmed reports whether event i is drawn faintly because a search is
 // active and it does not match.
 func (m *timelineModel) dimmed(i int32) bool {
-	return m.highlight != nil && !m.events[i].hit
+	return m.lit != nil && !m.events[i].hit
 }
 
 // datedCount is the number of events with a date, which come first.
@@ -348,9 +369,11 @@ const (
 	kindUndated                 // no date at all
 )
 
-// eventItem is an event with its dates converted for drawing.
+// eventItem is an event with its dates converted for drawing. It points
+// into the events the timeline was given rather than copying them: at
+// 100,000 events a copy is 37 MB.
 type eventItem struct {
-	data.EventSummary
+	*data.EventSummary
 	// start and end are the envelope of its dating, in seconds since the
 	// Unix epoch, end exclusive: every day it may have happened on.
 	start, end float64
@@ -369,7 +392,7 @@ type eventItem struct {
 	hit               bool
 }
 
-func newEventItem(e data.EventSummary) eventItem {
+func newEventItem(e *data.EventSummary) eventItem {
 	it := eventItem{EventSummary: e, label: textfmt.Clip(e.Title, maxLabelRunes), fullLabel: textfmt.Clip(e.Title, maxSelectedRunes)}
 	if !e.Date.Known() || e.Date.Precision == data.Unknown {
 		it.kind = kindUndated
@@ -444,7 +467,7 @@ func compareItems(a, b *eventItem) int {
 	if a.kind == kindUndated {
 		return strings.Compare(a.ID, b.ID)
 	}
-	return data.CompareEvents(&a.EventSummary, &b.EventSummary)
+	return data.CompareEvents(a.EventSummary, b.EventSummary)
 }
 
 // dateSpan converts a known date range to seconds, end exclusive. A coarse
@@ -496,6 +519,9 @@ type timelineLane struct {
 	// reviewedStarts and reviewedEnds do the same for events with a
 	// status, for the histogram's caption.
 	reviewedStarts, reviewedEnds []float64
+	// byEnd lists items by end, for the hits' ends in order without a
+	// sort.
+	byEnd []int32
 	// count and hitCount count the events and the search hits for
 	// histograms.
 	count, hitCount columnCount
@@ -522,7 +548,7 @@ func (ln *timelineLane) index(events []eventItem) {
 	for p, ei := range ln.items {
 		it := &events[ei]
 		ln.starts[p], ln.ends[p] = it.start, it.end
-		if reviewed(&it.EventSummary) {
+		if reviewed(it.EventSummary) {
 			ln.reviewedStarts, ln.reviewedEnds = append(ln.reviewedStarts, it.start), append(ln.reviewedEnds, it.end)
 		}
 		d := it.end - it.start
@@ -537,6 +563,8 @@ func (ln *timelineLane) index(events []eventItem) {
 	}
 	slices.Sort(ln.ends)
 	slices.Sort(ln.reviewedEnds)
+	ln.byEnd = slices.Clone(ln.items)
+	slices.SortStableFunc(ln.byEnd, func(a, b int32) int { return cmp.Compare(events[a].end, events[b].end) })
 	ln.count = newColumnCount(events, ln.items)
 	ln.rankDays(events)
 }
@@ -614,6 +642,47 @@ func newColumnCount(events []eventItem, items []int32) columnCount {
 	return c
 }
 
+// newColumnCountOf counts the events at items that keep keeps, given
+// items in time order and the same events by end in byEnd: it merges
+// rather than sorts, for the search hits of every keystroke.
+func newColumnCountOf(events []eventItem, items, byEnd []int32, keep func(*eventItem) bool) columnCount {
+	var c columnCount
+	changes := make([]rateChange, 0, 2*len(items))
+	k := 0 // the next of byEnd
+	end := func() {
+		for ; k < len(byEnd); k++ {
+			if it := &events[byEnd[k]]; keep(it) && it.kind != kindBar {
+				changes = append(changes, rateChange{it.end, -1 / (it.end - it.start)})
+			}
+		}
+	}
+	for _, ei := range items {
+		it := &events[ei]
+		if !keep(it) {
+			continue
+		}
+		if it.kind == kindBar {
+			c.spanStarts = append(c.spanStarts, it.start)
+			continue
+		}
+		// The moments that end by this one's start come first.
+		for ; k < len(byEnd) && events[byEnd[k]].end <= it.start; k++ {
+			if e := &events[byEnd[k]]; keep(e) && e.kind != kindBar {
+				changes = append(changes, rateChange{e.end, -1 / (e.end - e.start)})
+			}
+		}
+		changes = append(changes, rateChange{it.start, 1 / (it.end - it.start)})
+	}
+	end()
+	for _, ei := range byEnd {
+		if it := &events[ei]; it.kind == kindBar && keep(it) {
+			c.spanEnds = append(c.spanEnds, it.end)
+		}
+	}
+	c.moments = spreadOf(changes)
+	return c
+}
+
 // columns appends the counts of n columns dt wide from from, the last cut
 // at to, returning them and the largest. Columns go left to right, so the
 // spans that start before a column's end and end by its start are counted
@@ -658,7 +727,6 @@ type spreadCount struct {
 
 // newSpreadCount counts the dated events at items.
 func newSpreadCount(events []eventItem, items []int32) spreadCount {
-	type rateChange struct{ at, by float64 }
 	changes := make([]rateChange, 0, 2*len(items))
 	for _, ei := range items {
 		it := &events[ei]
@@ -666,6 +734,14 @@ func newSpreadCount(events []eventItem, items []int32) spreadCount {
 		changes = append(changes, rateChange{it.start, r}, rateChange{it.end, -r})
 	}
 	slices.SortFunc(changes, func(a, b rateChange) int { return cmp.Compare(a.at, b.at) })
+	return spreadOf(changes)
+}
+
+// rateChange is where the rate of a spreadCount changes, and by how much.
+type rateChange struct{ at, by float64 }
+
+// spreadOf counts events from their rate changes, sorted by time.
+func spreadOf(changes []rateChange) spreadCount {
 	var c spreadCount
 	total, rate := 0.0, 0.0
 	for i, ch := range changes {

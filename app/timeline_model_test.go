@@ -193,7 +193,7 @@ func TestTimelineModel_LaneKey(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(fmt.Sprintf("%v/%s/%s", tc.mode, tc.group, tc.category), func(t *testing.T) {
 			m := &timelineModel{laneMode: tc.mode}
-			it := eventItem{EventSummary: data.EventSummary{Group: tc.group, Category: tc.category}}
+			it := eventItem{EventSummary: &data.EventSummary{Group: tc.group, Category: tc.category}}
 			if got := m.laneKey(&it); got != tc.want {
 				t.Errorf("laneKey = %q, want %q", got, tc.want)
 			}
@@ -235,7 +235,7 @@ func TestNewEventItem(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			it := newEventItem(data.EventSummary{ID: "e", Title: "A title", Date: tc.date})
+			it := newEventItem(&data.EventSummary{ID: "e", Title: "A title", Date: tc.date})
 			if it.kind != tc.kind {
 				t.Errorf("kind = %v, want %v", it.kind, tc.kind)
 			}
@@ -251,14 +251,14 @@ func TestNewEventItem(t *testing.T) {
 
 func TestNewEventItem_Labels(t *testing.T) {
 	long := "Peru withdraws its ambassador from Mexico for good after months of dispute over asylum"
-	it := newEventItem(data.EventSummary{Title: long, Date: on(2023, 2, 24)})
+	it := newEventItem(&data.EventSummary{Title: long, Date: on(2023, 2, 24)})
 	if n := len([]rune(it.label)); n > maxLabelRunes || it.label[len(it.label)-len("…"):] != "…" {
 		t.Errorf("label %q is %d runes or not clipped", it.label, n)
 	}
 	if n := len([]rune(it.fullLabel)); n > maxSelectedRunes || len(it.fullLabel) <= len(it.label) {
 		t.Errorf("full label %q is %d runes, label %q", it.fullLabel, n, it.label)
 	}
-	short := newEventItem(data.EventSummary{Title: "Short", Date: on(2023, 2, 24)})
+	short := newEventItem(&data.EventSummary{Title: "Short", Date: on(2023, 2, 24)})
 	if short.label != "Short" || short.fullLabel != "Short" {
 		t.Errorf("a short title became %q, %q", short.label, short.fullLabel)
 	}
@@ -343,7 +343,7 @@ func TestTimelineModel_Highlight(t *testing.T) {
 	m := newTestModel(t, LanesByGroup, fixtureEvents())
 	lit := map[string]bool{"ev-ayacucho": true, "ev-juliaca": true, "ev-arrest": false, "no-such-event": true}
 
-	m.setHighlight(lit)
+	m.setHits(litIDs(lit))
 
 	for i, it := range m.events {
 		wantHit := it.ID == "ev-ayacucho" || it.ID == "ev-juliaca"
@@ -355,11 +355,11 @@ func TestTimelineModel_Highlight(t *testing.T) {
 	if peru.name != "Peru" || len(peru.hitStarts) != 2 || len(peru.hitEnds) != 2 {
 		t.Errorf("lane %s indexes %d hit starts, %d hit ends; want 2", peru.name, len(peru.hitStarts), len(peru.hitEnds))
 	}
-	if m.highlight["ev-arrest"] {
+	if m.events[m.byID["ev-arrest"]].hit {
 		t.Error("an ID mapped to false is highlighted")
 	}
 
-	m.setHighlight(nil)
+	m.setHits(nil)
 
 	for i, it := range m.events {
 		if it.hit || m.dimmed(int32(i)) {
@@ -561,5 +561,35 @@ func TestTimeline_DatingOrder(t *testing.T) {
 	want := []string{"y-from-1-to-20", "b-narrated-first-on-2", "a-dot-on-2", "c-sometime-in-3-5", "z-until-4"}
 	if !slices.Equal(got, want) {
 		t.Errorf("Next walked %q, want %q", got, want)
+	}
+}
+
+// The hits' counts, merged from the lane's orders by start and by end,
+// are those a sort gives.
+func TestTimelineModel_HitCountsMerged(t *testing.T) {
+	m := newTestModel(t, LanesByGroup, syntheticEvents(5000, 4))
+	var lit []string
+	for i, e := range m.events {
+		if i%3 != 0 {
+			lit = append(lit, e.ID)
+		}
+	}
+	m.setHits(lit)
+	for _, ln := range m.lanes {
+		want := newColumnCount(m.events, ln.hitItems)
+		got := ln.hitCount
+		if !slices.Equal(got.spanStarts, want.spanStarts) || !slices.Equal(got.spanEnds, want.spanEnds) || !slices.Equal(got.moments.at, want.moments.at) {
+			t.Fatalf("lane %s: merged counts differ from sorted ones", ln.name)
+		}
+		for i := range want.moments.cum {
+			if math.Abs(got.moments.cum[i]-want.moments.cum[i]) > 1e-6 || math.Abs(got.moments.rate[i]-want.moments.rate[i]) > 1e-12 {
+				t.Fatalf("lane %s: at %v counted %v, %v; want %v, %v", ln.name, want.moments.at[i], got.moments.cum[i], got.moments.rate[i], want.moments.cum[i], want.moments.rate[i])
+			}
+		}
+		ends := slices.Clone(ln.hitEnds)
+		slices.Sort(ends)
+		if !slices.Equal(ends, ln.hitEnds) || len(ln.hitEnds) != len(ln.hitStarts) {
+			t.Fatalf("lane %s: hit ends not in order", ln.name)
+		}
 	}
 }

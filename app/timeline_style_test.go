@@ -212,6 +212,7 @@ func colourUnder(tl *Timeline, p fyne.Position) color.NRGBA {
 	}
 	rects(f.bg)
 	rects(f.bars)
+	rects(f.hist)
 	rects(f.bands)
 	rects(f.ranges)
 	for _, g := range f.fades {

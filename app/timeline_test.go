@@ -467,8 +467,8 @@ func TestTimeline_LargeCorpus(t *testing.T) {
 					t.Errorf("lane %s: histogram %v with %d events in view", tl.lanes[i].name, g.histogram, g.inView)
 				}
 			}
-			if tc.wantHistogram && len(tl.lastFrame().bars) < len(tl.lanes) {
-				t.Errorf("only %d histogram bars", len(tl.lastFrame().bars))
+			if tc.wantHistogram && len(tl.lastFrame().hist) < len(tl.lanes) {
+				t.Errorf("only %d histogram bars", len(tl.lastFrame().hist))
 			}
 			if n := len(test.WidgetRenderer(tl).Objects()); n > 12_000 {
 				t.Errorf("%d canvas objects for one view", n)
@@ -558,17 +558,24 @@ func TestTimeline_Golden(t *testing.T) {
 	}
 }
 
+// benchViews are the views the timeline's benchmarks draw: the whole
+// span, a month, the crisis week of crisisEvents and a day in it.
+var benchViews = []struct {
+	name     string
+	from, to time.Time
+}{
+	{"full", time.Time{}, time.Time{}},
+	{"month", day(2022, 12, 1), day(2023, 1, 1)},
+	{"week", day(2022, 12, 7), day(2022, 12, 14)},
+	{"day", day(2022, 12, 7), day(2022, 12, 8)},
+}
+
+// BenchmarkTimeline_Layout lays a frame out (what is where, in pooled
+// canvas objects) after a pan, and reports the objects drawn.
 func BenchmarkTimeline_Layout(b *testing.B) {
 	for _, n := range []int{1_000, 10_000, 100_000} {
-		evs := syntheticEvents(n, 1)
-		for _, view := range []struct {
-			name     string
-			from, to time.Time
-		}{
-			{"full", time.Time{}, time.Time{}},
-			{"quarter", day(2022, 10, 1), day(2023, 1, 1)},
-			{"day", day(2022, 12, 7), day(2022, 12, 8)},
-		} {
+		evs := crisisEvents(n)
+		for _, view := range benchViews {
 			b.Run(fmt.Sprintf("%s/%dk", view.name, n/1000), func(b *testing.B) {
 				tl, _ := newTestTimeline(b, evs)
 				if !view.from.IsZero() {
@@ -583,9 +590,68 @@ func BenchmarkTimeline_Layout(b *testing.B) {
 					dx = -dx
 				}
 				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/frame")
+				b.ReportMetric(float64(len(test.WidgetRenderer(tl).Objects())), "objects")
 			})
 		}
 	}
+}
+
+// BenchmarkTimeline_Frame lays out and paints a frame of the timeline at
+// 1280×800 with Fyne's software painter, as a window without GL would.
+// "empty" is the painter's own cost, the floor: a window of one empty
+// rectangle.
+func BenchmarkTimeline_Frame(b *testing.B) {
+	b.Run("empty", func(b *testing.B) {
+		test.NewTempApp(b)
+		w := test.NewWindow(canvas.NewRectangle(color.Transparent))
+		w.SetPadded(false)
+		w.Resize(fyne.NewSize(1280, 800))
+		for b.Loop() {
+			w.Canvas().Capture()
+		}
+		b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/frame")
+	})
+	evs := crisisEvents(100_000)
+	for _, view := range benchViews {
+		b.Run(view.name+"/100k", func(b *testing.B) {
+			tl, w := newTestTimeline(b, evs)
+			w.Resize(fyne.NewSize(1280, 800))
+			if !view.from.IsZero() {
+				tl.SetView(view.from, view.to)
+			}
+			dx := float32(40)
+			tl.Pan(dx)
+			tl.Pan(-dx)
+			w.Canvas().Capture()
+			b.ReportAllocs()
+			for b.Loop() {
+				tl.Pan(dx)
+				dx = -dx
+				w.Canvas().Capture()
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/frame")
+			b.ReportMetric(float64(len(test.WidgetRenderer(tl).Objects())), "objects")
+		})
+	}
+}
+
+// crisisEvents is decadesEvents with a crisis: a tenth of the events, at
+// most 2,000, in the week from 7 December 2022, most of them on its first
+// days, as a burst of wire stories would be.
+func crisisEvents(n int) []data.EventSummary {
+	burst := min(n/10, 2000)
+	evs := decadesEvents(n-burst, 1)
+	groups := []string{data.GroupMexico, data.GroupPeru, data.GroupUnitedStates, data.GroupRegional, data.GroupOther}
+	for i := range burst {
+		d := day(2022, 12, 7).AddDate(0, 0, (i*i)%7*(i%2)) // half on the first day
+		evs = append(evs, data.EventSummary{ID: fmt.Sprintf("crisis-%05d", i), Title: fmt.Sprintf("Crisis report %d from Lima", i),
+			Category: "politics", Date: data.DateRange{Start: d, End: d, Precision: data.Day}, Basis: data.Stated,
+			Group: groups[i%len(groups)], Sources: 1 + i%3, Sequence: i + 1})
+	}
+	for i := range evs {
+		evs[i] = momentary(evs[i])
+	}
+	return evs
 }
 
 func newTestTimeline(tb testing.TB, evs []data.EventSummary) (*Timeline, fyne.Window) {

@@ -2,8 +2,10 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"sync"
 	"time"
@@ -57,6 +59,7 @@ func NewWindow(a fyne.App, c Corpus) fyne.Window {
 	// Closing the window is the one way out that every other (Ctrl+Q, the
 	// Quit item) goes through, so the layout is saved here.
 	w.SetOnClosed(v.saveLayout)
+	v.warmSearch = true
 	v.load()
 	return w
 }
@@ -97,12 +100,18 @@ type mainView struct {
 	content   fyne.CanvasObject
 
 	// searchSeq numbers queries so results of one no longer current are
-	// dropped.
+	// dropped; findMu lets one search run at a time.
 	mu        sync.Mutex
 	searchSeq int
 	cancel    context.CancelFunc
+	findMu    sync.Mutex
 	bg        *background
 	events    []data.EventSummary
+	// warmSearch has load build the search index once the events are
+	// shown, as the window does; a screenshot without a query needs none.
+	warmSearch bool
+	// timing writes when frames are painted, if timingEnv asks.
+	timing *frameTiming
 
 	// filters narrows the events shown; shown are the events it keeps,
 	// which the timeline, Previous and Next and the results go by. byID
@@ -186,7 +195,8 @@ func newMainView(c Corpus, w fyne.Window, file layoutFile) *mainView {
 	v.lower.Offset = v.layout.LowerSplit
 	v.mainSplit = container.NewVSplit(v.timeline, v.lower)
 	v.mainSplit.Offset = v.layout.MainSplit
-	v.content = container.NewBorder(top, v.status, nil, nil, v.mainSplit)
+	v.timing = newFrameTiming()
+	v.content = container.NewBorder(top, v.timing.wrap(v.status), nil, nil, v.mainSplit)
 
 	if v.layout.Lanes == "category" {
 		v.lanes.SetSelected("By category")
@@ -248,30 +258,28 @@ func (v *mainView) addShortcuts() {
 	})
 }
 
-// load reads the events and coverage; the corpus is small enough to read
-// whole, and the timeline draws only what is in view.
+// load reads the events and coverage in the background, so that the window
+// shows at once, and gives them to the timeline when they come; the
+// timeline draws only what is in view.
 func (v *mainView) load() {
 	ctx := context.Background()
-	evs, err := v.corpus.Events(ctx)
-	if err != nil {
-		v.showError(err)
-		return
-	}
-	docs, err := v.corpus.Documents(ctx)
-	if err != nil {
-		v.showError(err)
-		return
-	}
-	v.events = evs
-	v.eventsChanged()
-	// The first search builds the search index, a second or so on a large
-	// corpus: build it now, before the first keystroke waits for it.
 	v.bg.run(func() func() {
-		if _, err := v.corpus.Find(ctx, "", 0); err != nil {
+		evs, err := v.corpus.Events(ctx)
+		if err != nil {
 			return func() { v.showError(err) }
 		}
-		return func() {}
+		docs, err := v.corpus.Documents(ctx)
+		if err != nil {
+			return func() { v.showError(err) }
+		}
+		return func() { v.loaded(evs, docs) }
 	})
+}
+
+// loaded shows the events and documents load read.
+func (v *mainView) loaded(evs []data.EventSummary, docs []data.DocumentSummary) {
+	v.events = evs
+	v.eventsChanged()
 	v.timeline.SetCoverage(docs)
 	// The range seen last is worth coming back to only on the same corpus.
 	if v.layout.Corpus == corpusKey(v.corpus) && v.layout.To.After(v.layout.From) {
@@ -279,7 +287,27 @@ func (v *mainView) load() {
 	} else {
 		v.timeline.FitAll()
 	}
-	v.setStatus("")
+	if v.found == nil {
+		v.setStatus("")
+	}
+	v.timing.firstFrame()
+	if !v.warmSearch {
+		return
+	}
+	// The first search builds the search index, a second or so on a large
+	// corpus: build it now, before the first keystroke waits for it.
+	v.bg.run(func() func() {
+		v.findMu.Lock()
+		defer v.findMu.Unlock()
+		if _, err := v.corpus.Find(context.Background(), "", 0); err != nil {
+			return func() { v.showError(err) }
+		}
+		// Reading the events and building the index leave garbage several
+		// times what they keep; give it back rather than wait for the
+		// runtime to, minutes later.
+		debug.FreeOSMemory()
+		return func() {}
+	})
 }
 
 // corpusKey names a corpus for the layout: its file where it has one.
@@ -304,11 +332,17 @@ func (v *mainView) eventsChanged() {
 // saveLayout remembers the window's layout for the next run.
 func (v *mainView) saveLayout() {
 	size := v.win.Canvas().Size()
-	from, to := v.timeline.View()
+	corpus, from, to := v.layout.Corpus, v.layout.From, v.layout.To
+	if v.events != nil {
+		// Closed before the events came, the timeline shows no range of
+		// this corpus: the one remembered stays.
+		corpus = corpusKey(v.corpus)
+		from, to = v.timeline.View()
+	}
 	v.layout = layoutState{
 		Width: size.Width, Height: size.Height,
 		MainSplit: v.mainSplit.Offset, LowerSplit: v.lower.Offset,
-		Corpus: corpusKey(v.corpus), From: from, To: to,
+		Corpus: corpus, From: from, To: to,
 		Lanes: v.layout.Lanes,
 	}
 	if err := v.file.save(v.layout); err != nil {
@@ -361,6 +395,7 @@ func (v *mainView) onLanesChanged(s string) {
 // onQueryChanged searches in the background; each keystroke cancels the
 // search before it, and only the latest query's results are shown.
 func (v *mainView) onQueryChanged(q string) {
+	typed := time.Now()
 	v.mu.Lock()
 	v.searchSeq++
 	seq := v.searchSeq
@@ -374,33 +409,52 @@ func (v *mainView) onQueryChanged(q string) {
 	if q == "" {
 		v.query, v.found = "", nil
 		v.results.SetResults(nil)
-		v.timeline.SetHighlight(nil)
+		v.timeline.SetHits(nil)
 		v.setStatus("")
 		return
 	}
 	v.bg.run(func() func() {
+		// One search at a time, and only the query typed last: goroutines
+		// start in no set order, and a search that started after a newer
+		// one would cancel it (a new Find cancels the one before).
+		v.findMu.Lock()
+		defer v.findMu.Unlock()
+		if !v.currentSearch(seq) {
+			return func() {}
+		}
 		res, err := v.corpus.Find(ctx, q, searchLimit)
 		return func() {
-			v.mu.Lock()
-			current := seq == v.searchSeq
-			v.mu.Unlock()
-			if !current || ctx.Err() != nil {
+			if !v.currentSearch(seq) || ctx.Err() != nil || errors.Is(err, context.Canceled) {
 				return
 			}
 			if err != nil {
 				v.showError(err)
 				return
 			}
-			v.query, v.found = q, res
-			v.results.SetResults(v.keptResults(res))
-			lit := make(map[string]bool, len(res.Events))
-			for _, id := range res.Events {
-				lit[id] = true
-			}
-			v.timeline.SetHighlight(lit)
-			v.setStatus(v.searchStatus())
+			v.showResults(q, res)
+			v.timing.results(typed, q)
 		}
 	})
+}
+
+// currentSearch reports whether seq numbers the query typed last.
+func (v *mainView) currentSearch(seq int) bool {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return seq == v.searchSeq
+}
+
+// showResults lists the results of the search for q and lights its events
+// on the timeline.
+func (v *mainView) showResults(q string, res *data.Results) {
+	v.query, v.found = q, res
+	v.results.SetResults(v.keptResults(res))
+	lit := res.Events
+	if lit == nil {
+		lit = []string{} // a search that matches no event dims them all
+	}
+	v.timeline.SetHits(lit)
+	v.setStatus(v.searchStatus())
 }
 
 func (v *mainView) onResultOpened(kind data.Kind, id string) {

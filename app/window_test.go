@@ -52,6 +52,7 @@ func newTestWindowOn(tb testing.TB, c Corpus) (*mainView, fyne.Window) {
 	w.SetContent(v.content)
 	w.Resize(fyne.NewSize(1280, 820))
 	v.load()
+	v.bg.runResults()
 	return v, w
 }
 
@@ -94,13 +95,8 @@ func TestWindow_TypeToSearch(t *testing.T) {
 	if !found {
 		t.Error("no row highlights “López”")
 	}
-	lit := 0
-	for _, on := range v.timeline.highlight {
-		if on {
-			lit++
-		}
-	}
-	if v.timeline.highlight == nil || lit == 0 || lit == len(v.events) {
+	lit := len(v.timeline.hits)
+	if v.timeline.lit == nil || lit == 0 || lit == len(v.events) {
 		t.Errorf("timeline lights %d of %d events", lit, len(v.events))
 	}
 	if !strings.Contains(v.status.Text, "lopez") {
@@ -143,8 +139,8 @@ func TestWindow_KeyboardThroughResults(t *testing.T) {
 	}
 	key(w, fyne.KeyEscape)
 	v.waitForSearch()
-	if v.search.Text != "" || len(v.results.rows) != 0 || v.timeline.highlight != nil {
-		t.Errorf("Escape left %q, %d rows, highlight %v", v.search.Text, len(v.results.rows), v.timeline.highlight)
+	if v.search.Text != "" || len(v.results.rows) != 0 || v.timeline.lit != nil {
+		t.Errorf("Escape left %q, %d rows, highlight %v", v.search.Text, len(v.results.rows), v.timeline.lit)
 	}
 }
 
@@ -453,7 +449,9 @@ func TestWindow_RemembersLayout(t *testing.T) {
 			w.SetMainMenu(v.mainMenu())
 			w.SetOnClosed(v.saveLayout)
 			w.Resize(fyne.NewSize(1100, 700))
+			v.bg.queueResults()
 			v.load()
+			v.bg.runResults()
 			v.mainSplit.SetOffset(0.62)
 			v.lanes.SetSelected("By category")
 			// A range that is not whole days comes back as it was.
@@ -483,7 +481,9 @@ func TestWindow_RemembersLayout(t *testing.T) {
 				t.Fatalf("saved %+v, want %+v", got, want)
 			}
 			v2 := newMainView(c, a.NewWindow(""), file)
+			v2.bg.queueResults()
 			v2.load()
+			v2.bg.runResults()
 			gotFrom, gotTo := v2.timeline.View()
 			if !gotFrom.Equal(from) || !gotTo.Equal(to) || v2.mainSplit.Offset != v.mainSplit.Offset || v2.lanes.Selected != "By category" {
 				t.Errorf("reopened at %v–%v, split %v, lanes %q", gotFrom, gotTo, v2.mainSplit.Offset, v2.lanes.Selected)
@@ -501,7 +501,9 @@ func TestWindow_LayoutRangeIsPerCorpus(t *testing.T) {
 	}
 	test.NewTempApp(t)
 	v := newMainView(newFakeCorpus(t), test.NewWindow(nil), file)
+	v.bg.queueResults()
 	v.load()
+	v.bg.runResults()
 	if from, _ := v.timeline.View(); from.Year() == 1990 {
 		t.Errorf("the fake corpus opened at %v, the other corpus's range", from)
 	}
@@ -790,12 +792,7 @@ func TestWindow_LightsEveryMatch(t *testing.T) {
 	}
 	v, w := newTestWindowOn(t, c)
 	typeQuery(t, v, w, "talks")
-	lit := 0
-	for _, on := range v.timeline.highlight {
-		if on {
-			lit++
-		}
-	}
+	lit := len(v.timeline.hits)
 	if lit != 3*searchLimit {
 		t.Errorf("%d events lit, want all %d", lit, 3*searchLimit)
 	}

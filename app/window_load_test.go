@@ -1,0 +1,214 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"chronoscope/data"
+)
+
+// slowCorpus is a fake corpus whose reads of the events and of chosen
+// queries wait until the test releases them.
+type slowCorpus struct {
+	*fakeCorpus
+	events chan struct{}            // Events waits for it to close
+	finds  map[string]chan struct{} // Find(q) waits for finds[q] to close
+}
+
+func (c *slowCorpus) Events(ctx context.Context) ([]data.EventSummary, error) {
+	select {
+	case <-c.events:
+	case <-time.After(10 * time.Second):
+		return nil, errors.New("the events were read before the window was set up")
+	}
+	return c.fakeCorpus.Events(ctx)
+}
+
+func (c *slowCorpus) Find(ctx context.Context, q string, limit int) (*data.Results, error) {
+	if wait, ok := c.finds[q]; ok {
+		<-wait
+	}
+	return c.fakeCorpus.Find(ctx, q, limit)
+}
+
+// The window is set up without waiting for the events, which come in the
+// background and then all appear, with the range and status they had
+// before.
+func TestWindow_LoadsEventsInTheBackground(t *testing.T) {
+	c := &slowCorpus{fakeCorpus: newFakeCorpus(t), events: make(chan struct{})}
+	test.NewTempApp(t)
+	w := test.NewWindow(nil)
+	t.Cleanup(w.Close)
+	v := newMainView(c, w, layoutFile{path: filepath.Join(t.TempDir(), "window.json")})
+	v.bg.queueResults()
+	w.SetContent(v.content)
+	w.Resize(fyne.NewSize(1280, 820))
+
+	v.load() // returns at once: Events waits for the test
+	if n := len(v.timeline.events); n != 0 {
+		t.Fatalf("%d events on the timeline before they were read", n)
+	}
+	close(c.events)
+	v.bg.runResults()
+
+	if got, want := len(v.timeline.events), len(c.fakeCorpus.events); got != want {
+		t.Errorf("%d events on the timeline, want all %d", got, want)
+	}
+	if got, want := v.status.Text, "4 events · fake"; got != want {
+		t.Errorf("status %q, want %q", got, want)
+	}
+	if from, to := v.timeline.View(); from.After(parseDay(t, "2022-12-01")) || to.Before(parseDay(t, "2022-12-13")) || to.Year() != 2022 {
+		t.Errorf("view %v–%v, want the corpus fitted", from, to)
+	}
+}
+
+// Results of a search that was overtaken never replace those of the
+// query typed after it, however late they come; typing several letters
+// quickly shows the last query's results.
+func TestWindow_StaleSearchNeverOverwrites(t *testing.T) {
+	release := make(chan struct{})
+	c := &slowCorpus{fakeCorpus: newFakeCorpus(t), events: make(chan struct{}), finds: map[string]chan struct{}{"pro": release}}
+	close(c.events)
+	v, w := newTestWindowOn(t, c)
+	w.Canvas().Focus(v.search)
+	test.Type(v.search, "pro") // waits in Find
+	test.Type(v.search, "t")
+	test.Type(v.search, "e")
+	test.Type(v.search, "s")
+	go func() {
+		time.Sleep(50 * time.Millisecond) // let the later letters be typed and wait
+		close(release)
+	}()
+	v.waitForSearch()
+
+	rows := strings.Join(v.results.Rows(), "\n")
+	if !strings.Contains(rows, "Protests in Lima") || !strings.Contains(v.status.Text, "protes") {
+		t.Errorf("after typing %q: rows %q, status %q", v.search.Text, rows, v.status.Text)
+	}
+	if v.query != v.search.Text {
+		t.Errorf("results of %q shown for the query %q", v.query, v.search.Text)
+	}
+}
+
+// With CHRONOSCOPE_TIMING set, the window writes when it first drew the
+// events and when it drew each search's results, once the frame is
+// painted.
+func TestWindow_Timing(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "timing.txt")
+	t.Setenv(timingEnv, path)
+	v, w := newTestWindowOn(t, newFakeCorpus(t))
+	w.Canvas().Capture() // paints a frame
+	typeQuery(t, v, w, "lima")
+	w.Canvas().Capture()
+
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := regexp.MustCompile(`^first-frame [0-9]+\.[0-9]\n(results [0-9]+\.[0-9] (l|li|lim|lima)\n)*results [0-9]+\.[0-9] lima\n$`)
+	if !want.Match(b) {
+		t.Errorf("timing file:\n%s", b)
+	}
+}
+
+// cancellingCorpus is a fake corpus whose Find, as the store's, cancels
+// the one before it, and which counts the Finds that ran side by side.
+type cancellingCorpus struct {
+	*fakeCorpus
+	mu            sync.Mutex
+	cancel        context.CancelFunc
+	running, most int
+	queries       []string
+}
+
+func (c *cancellingCorpus) Find(ctx context.Context, q string, limit int) (*data.Results, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	c.mu.Lock()
+	if c.cancel != nil {
+		c.cancel()
+	}
+	c.cancel = cancel
+	c.running++
+	c.most = max(c.most, c.running)
+	c.queries = append(c.queries, q)
+	c.mu.Unlock()
+	defer func() {
+		c.mu.Lock()
+		c.running--
+		c.mu.Unlock()
+	}()
+	select {
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	case <-time.After(20 * time.Millisecond): // long enough for the next letter to come
+	}
+	return c.fakeCorpus.Find(ctx, q, limit)
+}
+
+// Typing several letters quickly shows the last query's results: the
+// searches run one at a time, in the order typed, so the search for an
+// earlier query never starts after, and cancels, the last one's; a
+// search cancelled so is no error to show.
+func TestWindow_TypingQuicklyShowsTheLastQuery(t *testing.T) {
+	c := &cancellingCorpus{fakeCorpus: newFakeCorpus(t)}
+	v, w := newTestWindowOn(t, c)
+	w.Canvas().Focus(v.search)
+	for _, r := range "lima" {
+		v.search.TypedRune(r)
+	}
+	v.waitForSearch()
+
+	if c.most > 1 {
+		t.Errorf("%d searches ran side by side", c.most)
+	}
+	if len(c.queries) == 0 || c.queries[len(c.queries)-1] != "lima" {
+		t.Errorf("searched for %q, the last not %q", c.queries, "lima")
+	}
+	if v.query != "lima" || !strings.Contains(strings.Join(v.results.Rows(), "\n"), "Protests in Lima") {
+		t.Errorf("results of %q shown: %q", v.query, v.results.Rows())
+	}
+	if d := w.Canvas().Overlays().Top(); d != nil {
+		t.Errorf("a dialog is shown: %v", d)
+	}
+}
+
+// A window closed before its events came keeps the range remembered from
+// the last run, rather than the default range it showed meanwhile.
+func TestWindow_ClosedWhileLoadingKeepsTheRange(t *testing.T) {
+	file := layoutFile{path: filepath.Join(t.TempDir(), "window.json")}
+	from, to := parseDay(t, "2022-12-01"), parseDay(t, "2022-12-20")
+	if err := file.save(layoutState{Width: 900, Height: 600, MainSplit: 0.5, LowerSplit: 0.3, Lanes: "group",
+		Corpus: "fake", From: from, To: to}); err != nil {
+		t.Fatal(err)
+	}
+	c := &slowCorpus{fakeCorpus: newFakeCorpus(t), events: make(chan struct{})}
+	test.NewTempApp(t)
+	w := test.NewWindow(nil)
+	v := newMainView(c, w, file)
+	v.bg.queueResults()
+	w.SetContent(v.content)
+	w.SetOnClosed(v.saveLayout)
+	v.load()
+	w.Close() // before the events come
+	close(c.events)
+	v.bg.runResults()
+
+	got, err := file.load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Corpus != "fake" || !got.From.Equal(from) || !got.To.Equal(to) {
+		t.Errorf("saved %s %v–%v, want the range remembered, %v–%v", got.Corpus, got.From, got.To, from, to)
+	}
+}
