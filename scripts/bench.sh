@@ -67,8 +67,9 @@ median() {
 # maximum prints the largest number on standard input, or nothing.
 maximum() { sort -g | tail -1; }
 
-# le A B: A ≤ B as numbers; false when A is empty or no number (">120").
-le() { [[ $1 =~ ^[0-9.eE+-]+$ ]] && awk -v a="$1" -v b="$2" 'BEGIN {exit !(a + 0 <= b + 0)}'; }
+# le A B: A ≤ B as numbers; false when either is empty or no number
+# (">120", "failed").
+le() { [[ $1 =~ ^[0-9.eE+-]+$ && $2 =~ ^[0-9.eE+-]+$ ]] && awk -v a="$1" -v b="$2" 'BEGIN {exit !(a + 0 <= b + 0)}'; }
 
 # fmt_num N DIGITS: N rounded; "–" when empty; as it is when no number
 # (">120", "failed").
@@ -171,6 +172,10 @@ if [ "$selftest" = 1 ]; then
 	got=$(gobench_metrics <"$tmp/bench" | awk -v ORS=';' '{print $1, $2, $3 + 0}')
 	want="ms/op 100000 52;ms/key-p50 100000 3.1;ms/key-p99 100000 14.2;ms/key-max 100000 30;events-lit-max 100000 100;B/op 100000 1200;allocs/op 100000 3;ms/op 100000 1.5;ms/layout 100000 1.4;objects 100000 900;B/op 100000 10;allocs/op 100000 0;ms/frame 10000 9;"
 	[ "$got" = "$want" ] || { printf 'selftest: go bench\n got  %s\n want %s\n' "$got" "$want" >&2; exit 1; }
+	if ! le 1.5 2 || le 2 1.5 || le ">120" 2 || le 1 failed || le "" 1; then
+		echo "selftest: le" >&2
+		exit 1
+	fi
 	if [ "$(figure_of_unit ms/key-p99)" != key99 ] || [ -n "$(figure_of_unit ms/op)" ]; then
 		echo "selftest: units" >&2
 		exit 1
@@ -243,6 +248,9 @@ for n in $sizes; do
 	ln -f "$corpora/c$n.db" "$bench_dir/synth/synth-$n.db"
 	sqlite3 "$corpora/c$n.db" 'SELECT title FROM events' >"$corpora/titles-$n.txt"
 done
+# The 20 MB document is a top hit for "lopez" among a thousand events, and
+# ranks below the 50th at 100k: both are measured.
+corpus c1000-long20 --events 1000 --long-document-mb 20
 corpus "c$largest-long20" --events "$largest" --long-document-mb 20
 rm -f "$corpora/bundled.db"
 "$bin" check --corpus "$corpora/bundled.db" >/dev/null
@@ -354,6 +362,9 @@ for n in $sizes; do
 	results[export,$n]=$secs results[exportmb,$n]=$mb
 	timed "$runs_slow" 300 "$bin" check --corpus "$c"
 	results[check,$n]=$secs
+	# A pointer over a closing window can crash Fyne's GLFW driver
+	# (processMouseMoved on a destroyed window): keep it out of the way.
+	xdotool mousemove 0 999 2>/dev/null || true
 	timed "$runs_slow" 300 "$bin" screenshot --corpus "$c" --size 1400x900 -o "$work/shot.png"
 	results[shot,$n]=$secs results[shotmb,$n]=$mb
 	log "$n events: the window"
@@ -361,8 +372,15 @@ for n in $sizes; do
 	results[gen,$n]=$(cat "$corpora/c$n.gen" 2>/dev/null || true)
 done
 log "search lopez with a 20 MB document"
-timed "$runs_slow" 120 "$bin" search --corpus "$corpora/c$largest-long20.db" lopez
-results[long,$largest]=$secs
+for n in 1000 "$largest"; do
+	timed "$runs_slow" 120 "$bin" search --corpus "$corpora/c$n-long20.db" lopez
+	results[long,$n]=$secs
+done
+# The figure is the worse of the two.
+results[longworst,$largest]=${results[long,$largest]}
+if le "${results[long,$largest]}" 1e9 && ! le "${results[long,1000]}" "${results[long,$largest]}"; then
+	results[longworst,$largest]=${results[long,1000]}
+fi
 log "the window on the bundled corpus"
 window_runs "$runs_slow" "$corpora/bundled.db" bundled
 kill "$xvfb_pid" 2>/dev/null || true
@@ -418,7 +436,7 @@ gofig() { # gofig FIGURE UNIT: the value at the largest size, and the benchmark 
 	echo "| \`export --format json\` | $(fmt_num "${results[export,$L]:-}" 2) s, $(fmt_num "${results[exportmb,$L]:-}" 0) MB | ≤ 5 s, ≤ 300 MB | $(both "$(verdict "${results[export,$L]:-}" 5)" "$(verdict "${results[exportmb,$L]:-}" 300)") |"
 	echo "| \`check\` | $(fmt_num "${results[check,$L]:-}" 2) s | ≤ 3 s | $(verdict "${results[check,$L]:-}" 3) |"
 	echo "| \`screenshot --size 1400x900\` | $(fmt_num "${results[shot,$L]:-}" 2) s, $(fmt_num "${results[shotmb,$L]:-}" 0) MB | ≤ 1 s | $(verdict "${results[shot,$L]:-}" 1) |"
-	echo "| \`search lopez\`, one 20 MB document | $(fmt_num "${results[long,$L]:-}" 2) s | ≤ 2 s | $(verdict "${results[long,$L]:-}" 2) |"
+	echo "| \`search lopez\`, one 20 MB document | $(fmt_num "${results[long,1000]:-}" 2) s among 1000 events, $(fmt_num "${results[long,$L]:-}" 2) s among $L | ≤ 2 s | $(verdict "${results[longworst,$L]:-}" 2) |"
 	echo "| Go: typing \"$query\", median keystroke | $(gofig key50 " ms") | ≤ 5 ms | $(verdict "${results[key50,$L]:-}" 5) |"
 	echo "| Go: typing \"$query\", p99 keystroke | $(gofig key99 " ms") | ≤ 16 ms | $(verdict "${results[key99,$L]:-}" 16) |"
 	echo "| Go: timeline layout, worst view | $(gofig layout " ms") | ≤ 2 ms | $(verdict "${results[layout,$L]:-}" 2) |"
@@ -434,7 +452,7 @@ gofig() { # gofig FIGURE UNIT: the value at the largest size, and the benchmark 
 	for n in $sizes; do printf -- '---|'; done
 	echo
 	for row in "search s:search:2" "search MB:searchmb:0" "fzf --filter s:fzf:3" "export s:export:2" "export MB:exportmb:0" \
-		"check s:check:2" "screenshot s:shot:2" "screenshot MB:shotmb:0" "window first frame ms:first:0" \
+		"check s:check:2" "search lopez, 20 MB document, s:long:2" "screenshot s:shot:2" "screenshot MB:shotmb:0" "window first frame ms:first:0" \
 		"keystroke results median ms:keymed:1" "keystroke results max ms:keymax:1" "keystrokes shown:keyshown:0" \
 		"window MB after a search:winmb:0" "Go keystroke p50 ms:key50:2" "Go keystroke p99 ms:key99:2" \
 		"Go layout ms:layout:2" "Go frame ms:frame:2" "Go objects:objects:0" "generate s:gen:1"; do
