@@ -22,6 +22,8 @@ build: deps
 lint:
 	@test -z "$$(gofmt -l .)" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
 	$(GO) vet -tags ci ./...
+	@for f in scripts/*.sh; do bash -n "$$f" || exit 1; done
+	@scripts/bench.sh --selftest
 
 # Widget and data tests; -tags ci gives Fyne's headless software driver.
 unit:
