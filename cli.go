@@ -46,6 +46,9 @@ Usage:
   chronoscope screenshot -o FILE.png [--size WxH] [--query Q] [--select EVENT_ID]
                          [--from DATE --to DATE] [--lanes group|category] [--dark]
                                                render the window to a PNG (needs a display)
+  chronoscope generate --events N [--documents M] [--seed S] [--long-document-mb X] -o FILE.db
+                                               write a synthetic corpus for measuring speed
+                                               (see docs/PERFORMANCE.md)
   chronoscope help                             print this help
 
 Flags:
@@ -84,6 +87,22 @@ Flags:
                      such as [2022-12-07..2022-12-21] or 2022-11/2022-12-14
     --lanes L        lanes by group (country or bloc, the default) or by category
     --dark           use the dark theme
+  generate:
+    --events N       how many events: titles of 40–90 characters in Spanish
+                     and English, 1–3 actors and 1–2 quoted passages each,
+                     dated 1990–2025 (days, months, years, uncertain days,
+                     spans with open ends), some undated, 3% in bursts of
+                     crisis weeks
+    --documents M    how many documents they quote (default one for every
+                     ten events); one in a thousand is long (300 KB)
+    --seed S         the random seed (default 1): the same flags always give
+                     the same corpus
+    --long-document-mb X
+                     add one document of X MB that a few events quote, as in
+                     the "search lopez with one 20 MB document" figure:
+                     generate --events 100000 --long-document-mb 20 -o big.db
+    -o FILE.db       where to write the corpus; an existing file is refused,
+                     never overwritten
 `
 
 // errUsage marks command-line mistakes, which exit with status 2.
@@ -217,6 +236,7 @@ func (c *cli) commands() map[string]command {
 		"review":     c.reviewCommand(),
 		"import":     c.importCommand(),
 		"screenshot": c.screenshotCommand(),
+		"generate":   c.generateCommand(),
 	}
 }
 

@@ -304,7 +304,7 @@ func synthShape(e data.EventSummary, i int) data.EventSummary {
 	return spanning(e, exactly(d.Start), exactly(d.End))
 }
 
-// decadesEvents makes n events from 1990 to 2025, as scripts/synthcorpus
+// decadesEvents makes n events from 1990 to 2025, as chronoscope generate
 // does, a tenth of them known only to the year; the first and last are
 // on the corpus's first and last days.
 func decadesEvents(n int, seed uint64) []data.EventSummary {

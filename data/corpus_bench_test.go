@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -24,14 +23,11 @@ func mustSynthDB(tb testing.TB, n int) *data.Store {
 	return openReadOnly(tb, path)
 }
 
-// buildSynth writes a synthetic corpus of n events to path.
+// buildSynth writes a synthetic corpus of n events to path, the one
+// "chronoscope generate --events n" writes.
 func buildSynth(tb testing.TB, path string, n int) {
 	tb.Helper()
-	src := tb.TempDir()
-	if err := data.WriteSyntheticSource(src, n, 1); err != nil {
-		tb.Fatal(err)
-	}
-	if err := data.Create(context.Background(), path, os.DirFS(src)); err != nil {
+	if err := data.CreateSynthetic(context.Background(), path, data.SynthOptions{Events: n, Seed: 1}); err != nil {
 		tb.Fatal(err)
 	}
 }

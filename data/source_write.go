@@ -37,10 +37,12 @@ func (src *Source) write(ctx context.Context, tx *sql.Tx) error {
 			return err
 		}
 	}
-	for _, step := range []func(context.Context, *sql.Tx) error{
+	st := &stmts{tx: tx, prepared: map[string]*sql.Stmt{}}
+	defer st.close()
+	for _, step := range []func(context.Context, *stmts) error{
 		src.writeDocuments, src.writeActors, src.writePlaces, src.writeEvents, src.pruneStale,
 	} {
-		if err := step(ctx, tx); err != nil {
+		if err := step(ctx, st); err != nil {
 			return err
 		}
 	}
@@ -53,9 +55,35 @@ func (src *Source) write(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
-func (src *Source) writeDocuments(ctx context.Context, tx *sql.Tx) error {
+// stmts runs statements in a transaction, each prepared once: writing
+// 100,000 events otherwise spends a third of its time parsing the same SQL.
+type stmts struct {
+	tx       *sql.Tx
+	prepared map[string]*sql.Stmt
+}
+
+func (st *stmts) exec(ctx context.Context, query string, args ...any) error {
+	p := st.prepared[query]
+	if p == nil {
+		var err error
+		if p, err = st.tx.PrepareContext(ctx, query); err != nil {
+			return err
+		}
+		st.prepared[query] = p
+	}
+	_, err := p.ExecContext(ctx, args...)
+	return err
+}
+
+func (st *stmts) close() {
+	for _, p := range st.prepared {
+		p.Close()
+	}
+}
+
+func (src *Source) writeDocuments(ctx context.Context, st *stmts) error {
 	for _, d := range src.Documents {
-		if err := upsert(ctx, tx, "documents", []string{"id", "title", "publisher", "author", "url", "language",
+		if err := upsert(ctx, st, "documents", []string{"id", "title", "publisher", "author", "url", "language",
 			"published_start", "published_end", "published_precision", "published_basis", "published_note", "note",
 			"source_name", "text", "original"},
 			d.ID, d.Title, d.Publisher, d.Author, d.URL, d.Language,
@@ -64,7 +92,7 @@ func (src *Source) writeDocuments(ctx context.Context, tx *sql.Tx) error {
 			d.text, d.original); err != nil {
 			return fmt.Errorf("document %s: %w", d.ID, err)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO text_index (kind, ref, title, body) VALUES (?, ?, ?, ?)`,
+		if err := st.exec(ctx, `INSERT INTO text_index (kind, ref, title, body) VALUES (?, ?, ?, ?)`,
 			KindDocument, d.ID, d.Title, d.text); err != nil {
 			return fmt.Errorf("document %s: %w", d.ID, err)
 		}
@@ -72,14 +100,14 @@ func (src *Source) writeDocuments(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
-func (src *Source) writeActors(ctx context.Context, tx *sql.Tx) error {
+func (src *Source) writeActors(ctx context.Context, st *stmts) error {
 	for _, a := range src.Actors {
-		if err := upsert(ctx, tx, "actors", []string{"id", "name", "kind", "grp", "description"},
+		if err := upsert(ctx, st, "actors", []string{"id", "name", "kind", "grp", "description"},
 			a.ID, a.Name, a.Kind, a.Group, a.Description); err != nil {
 			return fmt.Errorf("actor %s: %w", a.ID, err)
 		}
 		for _, al := range a.Aliases {
-			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?, ?)`, a.ID, al); err != nil {
+			if err := st.exec(ctx, `INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?, ?)`, a.ID, al); err != nil {
 				return fmt.Errorf("actor %s: %w", a.ID, err)
 			}
 		}
@@ -87,18 +115,18 @@ func (src *Source) writeActors(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
-func (src *Source) writePlaces(ctx context.Context, tx *sql.Tx) error {
+func (src *Source) writePlaces(ctx context.Context, st *stmts) error {
 	for _, p := range src.Places {
-		if err := upsert(ctx, tx, "places", []string{"id", "name", "country"}, p.ID, p.Name, p.Country); err != nil {
+		if err := upsert(ctx, st, "places", []string{"id", "name", "country"}, p.ID, p.Name, p.Country); err != nil {
 			return fmt.Errorf("place %s: %w", p.ID, err)
 		}
 	}
 	return nil
 }
 
-func (src *Source) writeEvents(ctx context.Context, tx *sql.Tx) error {
+func (src *Source) writeEvents(ctx context.Context, st *stmts) error {
 	for _, e := range src.Events {
-		if err := e.write(ctx, tx); err != nil {
+		if err := e.write(ctx, st); err != nil {
 			return fmt.Errorf("event %s: %w", e.ID, err)
 		}
 	}
@@ -108,12 +136,12 @@ func (src *Source) writeEvents(ctx context.Context, tx *sql.Tx) error {
 // write inserts the event and its actors, places, evidence, disagreements
 // and full-text entry (its title, summary and passages); its old links are
 // already gone.
-func (e *sourceEvent) write(ctx context.Context, tx *sql.Tx) error {
+func (e *sourceEvent) write(ctx context.Context, st *stmts) error {
 	var sequence any
 	if e.Sequence != nil {
 		sequence = *e.Sequence
 	}
-	if err := upsert(ctx, tx, "events", []string{"id", "title", "summary", "category", "start_date", "end_date",
+	if err := upsert(ctx, st, "events", []string{"id", "title", "summary", "category", "start_date", "end_date",
 		"precision", "date_basis", "date_phrase", "date_anchor", "date_note", "sequence", "shape",
 		"from_earliest", "from_latest", "from_precision", "to_earliest", "to_latest", "to_precision"},
 		e.ID, e.Title, e.Summary, e.Category, nullable(FormatDay(e.date.Start)), nullable(FormatDay(e.date.End)),
@@ -123,24 +151,24 @@ func (e *sourceEvent) write(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	for i, a := range e.Actors {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO event_actors (event_id, actor_id, role, position) VALUES (?, ?, ?, ?)`,
+		if err := st.exec(ctx, `INSERT INTO event_actors (event_id, actor_id, role, position) VALUES (?, ?, ?, ?)`,
 			e.ID, a.Actor, a.Role, i); err != nil {
 			return err
 		}
 	}
 	for _, p := range e.Places {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO event_places (event_id, place_id) VALUES (?, ?)`, e.ID, p); err != nil {
+		if err := st.exec(ctx, `INSERT INTO event_places (event_id, place_id) VALUES (?, ?)`, e.ID, p); err != nil {
 			return err
 		}
 	}
 	for i, s := range e.Sources {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO evidence (event_id, document_id, quote, start_char, end_char, side, position)
+		if err := st.exec(ctx, `INSERT INTO evidence (event_id, document_id, quote, start_char, end_char, side, position)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`, e.ID, s.Document, s.Quote, e.offsets[i][0], e.offsets[i][1], s.Side, i); err != nil {
 			return err
 		}
 	}
 	for _, d := range e.Disagreements {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO disagreements (event_id, topic, summary, sides) VALUES (?, ?, ?, ?)`,
+		if err := st.exec(ctx, `INSERT INTO disagreements (event_id, topic, summary, sides) VALUES (?, ?, ?, ?)`,
 			e.ID, d.Topic, d.Summary, strings.Join(d.Sides, "\n")); err != nil {
 			return err
 		}
@@ -149,21 +177,19 @@ func (e *sourceEvent) write(ctx context.Context, tx *sql.Tx) error {
 	for i, s := range e.Sources {
 		quotes[i] = s.Quote
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO event_text (ref, title, summary, evidence) VALUES (?, ?, ?, ?)`,
+	return st.exec(ctx, `INSERT INTO event_text (ref, title, summary, evidence) VALUES (?, ?, ?, ?)`,
 		e.ID, e.Title, e.Summary, strings.Join(quotes, " … "))
-	return err
 }
 
 // upsert inserts a row or updates the one with its id (the first column).
-func upsert(ctx context.Context, tx *sql.Tx, table string, cols []string, args ...any) error {
+func upsert(ctx context.Context, st *stmts, table string, cols []string, args ...any) error {
 	set := make([]string, 0, len(cols)-1)
 	for _, c := range cols[1:] {
 		set = append(set, c+" = excluded."+c)
 	}
 	q := fmt.Sprintf("INSERT INTO %s (%s) VALUES (?%s) ON CONFLICT (id) DO UPDATE SET %s",
 		table, strings.Join(cols, ", "), strings.Repeat(", ?", len(cols)-1), strings.Join(set, ", "))
-	_, err := tx.ExecContext(ctx, q, args...)
-	return err
+	return st.exec(ctx, q, args...)
 }
 
 // nullable stores an empty string as NULL.
@@ -245,7 +271,8 @@ var unreferenced = map[string]string{
 
 // pruneStale removes the bundled rows the source no longer has, where
 // unreferenced allows.
-func (src *Source) pruneStale(ctx context.Context, tx *sql.Tx) error {
+func (src *Source) pruneStale(ctx context.Context, st *stmts) error {
+	tx := st.tx
 	ids := src.ids()
 	for _, table := range []string{"events", "actors", "places", "documents"} {
 		bundled, err := idsWhere(ctx, tx, table, "bundled")

@@ -123,6 +123,12 @@ func Create(ctx context.Context, path string, src fs.FS) error {
 	if err != nil {
 		return err
 	}
+	return createFrom(ctx, path, source)
+}
+
+// createFrom builds a new corpus at path from checked sources, as Create
+// does.
+func createFrom(ctx context.Context, path string, source *Source) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("create corpus %s: %w", path, err)

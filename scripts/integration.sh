@@ -252,7 +252,7 @@ app_pid=""
 
 # A corpus made from other sources opens in the window as it is: the bundled
 # sources never overwrite it.
-(cd "$(dirname "$0")/.." && go run ./scripts/synthcorpus -events 1000 -o "$tmp/synth.db")
+"$bin" generate --events 1000 -o "$tmp/synth.db" >/dev/null
 cp "$tmp/synth.db" "$tmp/synth.copy"
 "$bin" --corpus "$tmp/synth.db" >"$tmp/synth.log" 2>&1 &
 app_pid=$!
