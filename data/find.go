@@ -6,8 +6,10 @@ import (
 	"database/sql"
 	"fmt"
 	"maps"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"chronoscope/internal/textfmt"
 )
@@ -46,8 +48,8 @@ import (
 // Hits leave. Events is never limited. Any string is a valid query; one
 // with no letter or digit finds nothing.
 func (s *Store) Find(ctx context.Context, query string, limit int) (*Results, error) {
-	s.searchMu.Lock()
-	defer s.searchMu.Unlock()
+	ctx, done := s.startFind(ctx)
+	defer done()
 	res, err := s.find(ctx, query, limit)
 	if err != nil {
 		return nil, fmt.Errorf("find %q: %w", textfmt.Clip(query, 40), err)
@@ -55,21 +57,52 @@ func (s *Store) Find(ctx context.Context, query string, limit int) (*Results, er
 	return res, nil
 }
 
+// startFind cancels the Find before it, if it is still running: a person
+// typing on has made its query stale, and its reads, in SQLite too, stop
+// at once. done ends this one.
+func (s *Store) startFind(ctx context.Context) (_ context.Context, done func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	s.findMu.Lock()
+	if s.cancelFind != nil {
+		s.cancelFind()
+	}
+	s.findSeq++
+	seq := s.findSeq
+	s.cancelFind = cancel
+	s.findMu.Unlock()
+	return ctx, func() {
+		s.findMu.Lock()
+		if s.findSeq == seq {
+			s.cancelFind = nil
+		}
+		s.findMu.Unlock()
+		cancel()
+	}
+}
+
 func (s *Store) find(ctx context.Context, query string, limit int) (*Results, error) {
 	sr, err := s.loadSearcher(ctx)
 	if err != nil {
 		return nil, err
 	}
-	tms, err := sr.titleMatches(ctx, normQuery(query))
-	if err != nil {
-		return nil, err
+	q, match := normQuery(query), ftsQuery(query, false)
+	if q == "" && match == "" {
+		sr.titleMatches(ctx, "")
+		return &Results{Hits: []Hit{}, Text: []TextHit{}}, nil
 	}
-	var txt textMatches
-	match := ftsQuery(query, false)
+	// The titles on every core, and the full text in SQLite, side by side.
+	var (
+		txt  textMatches
+		tErr error
+		wg   sync.WaitGroup
+	)
 	if match != "" {
-		if txt, err = s.matchText(ctx, sr, match); err != nil {
-			return nil, err
-		}
+		wg.Go(func() { txt, tErr = s.matchText(ctx, sr, match, limit) })
+	}
+	tms, err := sr.titleMatches(ctx, q)
+	wg.Wait()
+	if err = cmp.Or(err, tErr); err != nil {
+		return nil, err
 	}
 	txt.docs = best(txt.docs, limit, func(a, b textMatch) int {
 		return cmp.Or(cmp.Compare(a.rank, b.rank), strings.Compare(sr.docText[a.row].id, sr.docText[b.row].id))
@@ -84,7 +117,7 @@ func (s *Store) find(ctx context.Context, query string, limit int) (*Results, er
 	res := &Results{Hits: make([]Hit, 0, len(ranked)), Text: make([]TextHit, 0, len(txt.docs))}
 	for _, r := range ranked {
 		if r.row == 0 {
-			res.Hits = append(res.Hits, sr.hit(tms[r.tm]))
+			res.Hits = append(res.Hits, sr.hit(tms[r.tm], q))
 			continue
 		}
 		sn := snippets.events[r.row]
@@ -132,13 +165,40 @@ type textMatch struct {
 type textMatches struct{ events, docs []textMatch }
 
 // matchText runs the full-text query match over the events' own text and
-// the documents'. For the events it reads only rowids, which FTS5 gives
-// without reading its rows, however many events match; they rank in time
-// order, so no rank need be worked out for each. The searcher's maps say
-// what each row is.
-func (s *Store) matchText(ctx context.Context, sr *searcher, match string) (textMatches, error) {
-	var out textMatches
-	err := s.read(ctx, func(tx *sql.Tx) error {
+// the documents', side by side. For the events it reads only rowids, which
+// FTS5 gives without reading its rows, however many events match; they
+// rank in time order, so no rank need be worked out for each. Of the
+// documents it reads the best limit by bm25 (all when limit <= 0), and
+// those tied with the last. The searcher's maps say what each row is.
+//
+// The last few queries' matches are kept: typing "lopez o" asks for the
+// whole words of "lopez" again. The slices returned are the searcher's:
+// the caller may reorder docs, never change what they hold.
+func (s *Store) matchText(ctx context.Context, sr *searcher, match string, limit int) (textMatches, error) {
+	key := match + "\x00" + strconv.Itoa(max(limit, 0))
+	if txt, ok := sr.cachedText(key); ok {
+		return txt, nil
+	}
+	var (
+		out        textMatches
+		evErr, err error
+		wg         sync.WaitGroup
+	)
+	wg.Go(func() { out.events, evErr = s.matchEventText(ctx, sr, match) })
+	out.docs, err = s.matchDocText(ctx, sr, match, limit)
+	wg.Wait()
+	if err = cmp.Or(evErr, err); err != nil {
+		return out, fmt.Errorf("full-text search: %w", err)
+	}
+	sr.cacheText(key, out)
+	out.docs = slices.Clone(out.docs)
+	return out, nil
+}
+
+// matchEventText reads the events whose own text matches, in rowid order.
+func (s *Store) matchEventText(ctx context.Context, sr *searcher, match string) ([]textMatch, error) {
+	var out []textMatch
+	err := s.readSearch(ctx, func(tx *sql.Tx) error {
 		// One row of every rowid: a row each costs more than the search.
 		var rowids sql.NullString
 		err := tx.QueryRowContext(ctx, `SELECT group_concat(rowid) FROM event_text WHERE event_text MATCH ?`, match).Scan(&rowids)
@@ -150,25 +210,42 @@ func (s *Store) matchText(ctx context.Context, sr *searcher, match string) (text
 			if err != nil {
 				continue // "" when nothing matches
 			}
-			if pos, ok := sr.eventText[row]; ok {
-				out.events = append(out.events, textMatch{row: row, pos: pos})
+			if pos := sr.eventOfRow(row); pos >= 0 {
+				out = append(out, textMatch{row: row, pos: pos})
 			}
 		}
-		return eachRow(ctx, tx, `SELECT rowid, bm25(text_index) FROM text_index WHERE text_index MATCH ?`, func(sc scanner) error {
+		return nil
+	})
+	return out, err
+}
+
+// matchDocText reads the documents whose text matches: the best limit by
+// bm25, and any tied with the last of them, all when limit <= 0. SQLite
+// ranks them; only those rows come out.
+func (s *Store) matchDocText(ctx context.Context, sr *searcher, match string, limit int) ([]textMatch, error) {
+	var out []textMatch
+	err := s.readSearch(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT rowid, bm25(text_index) AS r FROM text_index WHERE text_index MATCH ? ORDER BY r`, match)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
 			var m textMatch
-			if err := sc.Scan(&m.row, &m.rank); err != nil {
+			if err := rows.Scan(&m.row, &m.rank); err != nil {
 				return err
 			}
-			if _, ok := sr.docText[m.row]; ok {
-				out.docs = append(out.docs, m)
+			if _, ok := sr.docText[m.row]; !ok {
+				continue
 			}
-			return nil
-		}, match)
+			if limit > 0 && len(out) >= limit && m.rank != out[len(out)-1].rank {
+				break
+			}
+			out = append(out, m)
+		}
+		return rows.Err()
 	})
-	if err != nil {
-		return out, fmt.Errorf("full-text search: %w", err)
-	}
-	return out, nil
+	return out, err
 }
 
 // rankedHit is a hit before it is built: a title match (tms[tm]), or
@@ -279,21 +356,31 @@ var allLinks = map[Kind]string{
 	KindDocument: `SELECT document_id, event_id FROM evidence`,
 }
 
+// oneLinks reads, by kind, the ids of the events of one actor, place or
+// document.
+var oneLinks = map[Kind]string{
+	KindActor:    `SELECT event_id FROM event_actors WHERE actor_id = ?`,
+	KindPlace:    `SELECT event_id FROM event_places WHERE place_id = ?`,
+	KindDocument: `SELECT event_id FROM evidence WHERE document_id = ?`,
+}
+
 // readLinks reads at once the events of every thing of a kind when more
 // than linkBatch of things are of that kind and not read yet.
 func (s *Store) readLinks(ctx context.Context, sr *searcher, things []*candidate) error {
 	unread := map[Kind]int{}
+	sr.mu.Lock()
 	for _, c := range things {
 		if _, ok := sr.links[string(c.kind)+"\x00"+c.id]; !ok && !sr.allLinked[c.kind] {
 			unread[c.kind]++
 		}
 	}
+	sr.mu.Unlock()
 	for kind, n := range unread {
 		if n <= linkBatch {
 			continue
 		}
 		links := map[string][]int32{}
-		err := s.read(ctx, func(tx *sql.Tx) error {
+		err := s.readSearch(ctx, func(tx *sql.Tx) error {
 			return eachRow(ctx, tx, allLinks[kind], func(sc scanner) error {
 				var id, event string
 				if err := sc.Scan(&id, &event); err != nil {
@@ -309,8 +396,10 @@ func (s *Store) readLinks(ctx context.Context, sr *searcher, things []*candidate
 		if err != nil {
 			return fmt.Errorf("events of every %s: %w", kind, err)
 		}
+		sr.mu.Lock()
 		maps.Copy(sr.links, links)
 		sr.allLinked[kind] = true
+		sr.mu.Unlock()
 	}
 	return nil
 }
@@ -321,20 +410,35 @@ func (s *Store) readLinks(ctx context.Context, sr *searcher, things []*candidate
 // large corpus, and most are never asked for.
 func (s *Store) linked(ctx context.Context, sr *searcher, kind Kind, id string) ([]int32, error) {
 	key := string(kind) + "\x00" + id
-	if ps, ok := sr.links[key]; ok || sr.allLinked[kind] {
+	sr.mu.Lock()
+	ps, ok := sr.links[key]
+	ok = ok || sr.allLinked[kind]
+	sr.mu.Unlock()
+	if ok {
 		return ps, nil
 	}
-	ids, err := s.EventsWith(ctx, kind, id)
+	q, known := oneLinks[kind]
+	if !known {
+		return nil, fmt.Errorf("events with %s %q: unknown kind", kind, id)
+	}
+	err := s.readSearch(ctx, func(tx *sql.Tx) error {
+		return eachRow(ctx, tx, q, func(sc scanner) error {
+			var e string
+			if err := sc.Scan(&e); err != nil {
+				return err
+			}
+			if p, ok := sr.pos[e]; ok {
+				ps = append(ps, p)
+			}
+			return nil
+		}, id)
+	})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("events with %s %q: %w", kind, id, err)
 	}
-	ps := make([]int32, 0, len(ids))
-	for _, e := range ids {
-		if p, ok := sr.pos[e]; ok {
-			ps = append(ps, p)
-		}
-	}
+	sr.mu.Lock()
 	sr.links[key] = ps
+	sr.mu.Unlock()
 	return ps, nil
 }
 
@@ -364,7 +468,7 @@ func (s *Store) snippets(ctx context.Context, match string, hits []rankedHit, do
 		docRows = append(docRows, d.row)
 	}
 	out := snippetSet{events: map[int64]snippet{}, docs: map[int64]snippet{}}
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.readSearch(ctx, func(tx *sql.Tx) error {
 		if err := readSnippets(ctx, tx, "event_text", -1, match, evRows, out.events); err != nil {
 			return err
 		}
@@ -416,6 +520,11 @@ func readSnippets(ctx context.Context, tx *sql.Tx, table string, col int, match 
 	}, match)
 }
 
+// maxTextRow bounds the rowids of event_text the searcher maps to events by
+// a slice (rowids count up from 1 as events are written); any beyond, in a
+// corpus whose rowids grew huge, go in a map.
+const maxTextRow = 1 << 26
+
 // loadIndex reads what Find needs besides titles: the events in time
 // order and what each row of the full-text indexes is. It sets each event
 // candidate's pos.
@@ -435,7 +544,7 @@ func (sr *searcher) loadIndex(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	sr.pos, sr.links, sr.allLinked = pos, map[string][]int32{}, map[Kind]bool{}
-	sr.eventText = map[int64]int32{}
+	sr.farText = map[int64]int32{}
 	err = eachRow(ctx, tx, `SELECT rowid, ref FROM event_text`, func(sc scanner) error {
 		var (
 			row int64
@@ -444,9 +553,18 @@ func (sr *searcher) loadIndex(ctx context.Context, tx *sql.Tx) error {
 		if err := sc.Scan(&row, &id); err != nil {
 			return err
 		}
-		if p, ok := pos[id]; ok {
-			sr.eventText[row] = p
+		p, ok := pos[id]
+		switch {
+		case !ok:
+			return nil
+		case row < 0 || row > maxTextRow:
+			sr.farText[row] = p
+			return nil
 		}
+		for int64(len(sr.eventText)) <= row {
+			sr.eventText = append(sr.eventText, -1)
+		}
+		sr.eventText[row] = p
 		return nil
 	})
 	if err != nil {
