@@ -48,9 +48,21 @@ import (
 // Hits leave. Events is never limited. Any string is a valid query; one
 // with no letter or digit finds nothing.
 func (s *Store) Find(ctx context.Context, query string, limit int) (*Results, error) {
+	return s.findAs(ctx, query, limit, true)
+}
+
+// FindHits is Find without Results.Events, for a caller that shows only
+// the hits, as `chronoscope search` does: lighting every event of every
+// person, place and document that matches reads more than the rest of the
+// search.
+func (s *Store) FindHits(ctx context.Context, query string, limit int) (*Results, error) {
+	return s.findAs(ctx, query, limit, false)
+}
+
+func (s *Store) findAs(ctx context.Context, query string, limit int, lit bool) (*Results, error) {
 	ctx, done := s.startFind(ctx)
 	defer done()
-	res, err := s.find(ctx, query, limit)
+	res, err := s.find(ctx, query, limit, lit)
 	if err != nil {
 		return nil, fmt.Errorf("find %q: %w", textfmt.Clip(query, 40), err)
 	}
@@ -80,7 +92,7 @@ func (s *Store) startFind(ctx context.Context) (_ context.Context, done func()) 
 	}
 }
 
-func (s *Store) find(ctx context.Context, query string, limit int) (*Results, error) {
+func (s *Store) find(ctx context.Context, query string, limit int, lit bool) (*Results, error) {
 	sr, err := s.loadSearcher(ctx)
 	if err != nil {
 		return nil, err
@@ -128,6 +140,9 @@ func (s *Store) find(ctx context.Context, query string, limit int) (*Results, er
 		t, sn := sr.docText[d.row], snippets.docs[d.row]
 		res.Text = append(res.Text, TextHit{Kind: KindDocument, ID: t.id, Title: t.title,
 			Snippet: sn.text, Matches: sn.matches, Rank: d.rank, Start: sn.start, End: sn.end})
+	}
+	if !lit {
+		return res, nil
 	}
 	if res.Events, err = s.litEvents(ctx, sr, tms, txt); err != nil {
 		return nil, err
@@ -386,7 +401,7 @@ func (s *Store) readLinks(ctx context.Context, sr *searcher, things []*candidate
 				if err := sc.Scan(&id, &event); err != nil {
 					return err
 				}
-				if p, ok := sr.pos[event]; ok {
+				if p, ok := sr.eventPos()[event]; ok {
 					key := string(kind) + "\x00" + id
 					links[key] = append(links[key], p)
 				}
@@ -427,7 +442,7 @@ func (s *Store) linked(ctx context.Context, sr *searcher, kind Kind, id string) 
 			if err := sc.Scan(&e); err != nil {
 				return err
 			}
-			if p, ok := sr.pos[e]; ok {
+			if p, ok := sr.eventPos()[e]; ok {
 				ps = append(ps, p)
 			}
 			return nil
@@ -543,9 +558,10 @@ func (sr *searcher) loadIndex(ctx context.Context, tx *sql.Tx) error {
 	if err != nil {
 		return err
 	}
-	sr.pos, sr.links, sr.allLinked = pos, map[string][]int32{}, map[Kind]bool{}
+	sr.posOnce.Do(func() { sr.pos = pos })
+	sr.links, sr.allLinked = map[string][]int32{}, map[Kind]bool{}
 	sr.farText = map[int64]int32{}
-	err = eachRow(ctx, tx, `SELECT rowid, ref FROM event_text`, func(sc scanner) error {
+	err = eachRow(ctx, tx, `SELECT id, c0 FROM event_text_content`, func(sc scanner) error {
 		var (
 			row int64
 			id  string
@@ -553,26 +569,19 @@ func (sr *searcher) loadIndex(ctx context.Context, tx *sql.Tx) error {
 		if err := sc.Scan(&row, &id); err != nil {
 			return err
 		}
-		p, ok := pos[id]
-		switch {
-		case !ok:
-			return nil
-		case row < 0 || row > maxTextRow:
-			sr.farText[row] = p
-			return nil
+		if p, ok := pos[id]; ok {
+			sr.setEventRow(row, p)
 		}
-		for int64(len(sr.eventText)) <= row {
-			sr.eventText = append(sr.eventText, -1)
-		}
-		sr.eventText[row] = p
 		return nil
 	})
 	if err != nil {
 		return err
 	}
 	sr.docText = map[int64]docRow{}
-	err = eachRow(ctx, tx, `SELECT t.rowid, d.id, d.title FROM text_index t JOIN documents d ON d.id = t.ref
-		WHERE t.kind = ?`, func(sc scanner) error {
+	// text_index_content is text_index's own table of rows (FTS5 names it):
+	// through text_index each row would be read whole, its text and all.
+	err = eachRow(ctx, tx, `SELECT t.id, d.id, d.title FROM text_index_content t JOIN documents d ON d.id = t.c1
+		WHERE t.c0 = ?`, func(sc scanner) error {
 		var (
 			row int64
 			d   docRow

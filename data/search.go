@@ -41,7 +41,6 @@ type candidate struct {
 	kind            Kind
 	id, title, name string
 	folded          string
-	runeOf          []int32
 	// pos is an event's place in time order (CompareEvents).
 	pos int32
 	// letters and initials are the ASCII letters and digits of folded,
@@ -72,7 +71,8 @@ type searcher struct {
 	// the events of actors, places and documents, by kind and id, all of
 	// those of a kind once allLinked says so (Store.readLinks).
 	events, eventTitles []string
-	pos                 map[string]int32
+	posOnce             sync.Once
+	pos                 map[string]int32 // by eventPos
 	links               map[string][]int32
 	allLinked           map[Kind]bool
 	eventText           []int32 // by rowid; -1 for none
@@ -109,6 +109,29 @@ func (sr *searcher) cacheText(key string, txt textMatches) {
 	sr.texts = append(sr.texts, cachedText{key, txt})
 }
 
+// eventPos is each event's place in time order, by id.
+func (sr *searcher) eventPos() map[string]int32 {
+	sr.posOnce.Do(func() {
+		sr.pos = make(map[string]int32, len(sr.events))
+		for i, id := range sr.events {
+			sr.pos[id] = int32(i)
+		}
+	})
+	return sr.pos
+}
+
+// setEventRow records that row of event_text is of the event at place p.
+func (sr *searcher) setEventRow(row int64, p int32) {
+	if row < 0 || row > maxTextRow {
+		sr.farText[row] = p
+		return
+	}
+	for int64(len(sr.eventText)) <= row {
+		sr.eventText = append(sr.eventText, -1)
+	}
+	sr.eventText[row] = p
+}
+
 // eventOfRow is the place in time order of the event of a row of
 // event_text; -1 when it has none.
 func (sr *searcher) eventOfRow(row int64) int32 {
@@ -127,7 +150,7 @@ func newSearcher(all []candidate) *searcher {
 	kept := map[string]int{}
 	cands := all[:0]
 	for _, c := range all {
-		c.folded, c.runeOf = fold(c.title)
+		c.folded, _ = fold(c.title)
 		c.letters, c.initials = masks(c.folded)
 		key := string(c.kind) + "\x00" + c.id + "\x00" + c.folded
 		if i, ok := kept[key]; ok {
@@ -609,7 +632,8 @@ func inOrder(dst []int, s, w string, base int) []int {
 func (sr *searcher) hit(tm titleMatch, q string) Hit {
 	c := &sr.cands[tm.cand]
 	_, matches, _ := classify(c, q, nil)
-	h := Hit{Kind: c.kind, ID: c.id, Title: c.title, Score: tierScore(tm.tier, tm.score), Matches: c.ranges(matches)}
+	_, runeOf := fold(c.title)
+	h := Hit{Kind: c.kind, ID: c.id, Title: c.title, Score: tierScore(tm.tier, tm.score), Matches: ranges(runeOf, matches)}
 	if c.name != c.title {
 		h.Name = c.name
 	}
@@ -637,15 +661,15 @@ func lastRune(s string) rune {
 	return r
 }
 
-// ranges maps matched byte offsets of the folded title back to runes of the
-// title and merges neighbours into [start, end) ranges.
-func (c *candidate) ranges(bytesMatched []int) [][2]int {
+// ranges maps matched byte offsets of a folded title back to runes of the
+// title, by runeOf (fold), and merges neighbours into [start, end) ranges.
+func ranges(runeOf []int32, bytesMatched []int) [][2]int {
 	var out [][2]int
 	for _, b := range bytesMatched {
-		if b < 0 || b >= len(c.runeOf) {
+		if b < 0 || b >= len(runeOf) {
 			continue
 		}
-		r := int(c.runeOf[b])
+		r := int(runeOf[b])
 		switch n := len(out); {
 		case n > 0 && r < out[n-1][1]:
 			// Another byte of a rune already matched.
@@ -682,8 +706,10 @@ func fold(s string) (string, []int32) {
 	return b.String(), runeOf
 }
 
-// loadSearcher builds the search index on first use, from one snapshot of
-// the corpus. It is built whole even when the search that asked for it is
+// loadSearcher gives the search index, read on first use from one
+// snapshot of the corpus: the stored one (storedSearcher), or else made
+// from the corpus's rows and, in a writable corpus, stored for the next
+// process. It is read whole even when the search that asked for it is
 // cancelled meanwhile: the next one needs it.
 func (s *Store) loadSearcher(ctx context.Context) (*searcher, error) {
 	s.searchMu.Lock()
@@ -692,32 +718,55 @@ func (s *Store) loadSearcher(ctx context.Context) (*searcher, error) {
 		return s.searcher, nil
 	}
 	ctx = context.WithoutCancel(ctx)
-	var sr *searcher
+	var (
+		sr     *searcher
+		gen    int64
+		stored bool
+	)
 	err := s.readSearch(ctx, func(tx *sql.Tx) error {
-		var cands []candidate
-		err := eachRow(ctx, tx, `
-			SELECT ?1, id, title, title FROM events
-			UNION ALL SELECT ?2, id, name, name FROM actors
-			UNION ALL SELECT ?2, a.id, al.alias, a.name FROM actor_aliases al JOIN actors a ON a.id = al.actor_id
-			UNION ALL SELECT ?3, id, name, name FROM places
-			UNION ALL SELECT ?4, id, title, title FROM documents`, func(sc scanner) error {
-			var c candidate
-			if err := sc.Scan(&c.kind, &c.id, &c.title, &c.name); err != nil {
-				return err
-			}
-			cands = append(cands, c)
-			return nil
-		}, KindEvent, KindActor, KindPlace, KindDocument)
-		if err != nil {
+		var err error
+		if sr, gen, err = storedSearcher(ctx, tx); err != nil || sr != nil {
+			stored = sr != nil
 			return err
 		}
-		sr = newSearcher(cands)
-		return sr.loadIndex(ctx, tx)
+		sr, err = readSearcher(ctx, tx)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("load search index: %w", err)
 	}
+	if !stored && !s.readOnly {
+		// Only a cache: a corpus that cannot keep it is searched all the
+		// same, from its rows again next time.
+		_ = saveSearcher(ctx, s.db, sr, gen)
+	}
 	s.searcher = sr
+	return sr, nil
+}
+
+// readSearcher makes the search index from the corpus's rows in tx.
+func readSearcher(ctx context.Context, tx *sql.Tx) (*searcher, error) {
+	var cands []candidate
+	err := eachRow(ctx, tx, `
+		SELECT ?1, id, title, title FROM events
+		UNION ALL SELECT ?2, id, name, name FROM actors
+		UNION ALL SELECT ?2, a.id, al.alias, a.name FROM actor_aliases al JOIN actors a ON a.id = al.actor_id
+		UNION ALL SELECT ?3, id, name, name FROM places
+		UNION ALL SELECT ?4, id, title, title FROM documents`, func(sc scanner) error {
+		var c candidate
+		if err := sc.Scan(&c.kind, &c.id, &c.title, &c.name); err != nil {
+			return err
+		}
+		cands = append(cands, c)
+		return nil
+	}, KindEvent, KindActor, KindPlace, KindDocument)
+	if err != nil {
+		return nil, err
+	}
+	sr := newSearcher(cands)
+	if err := sr.loadIndex(ctx, tx); err != nil {
+		return nil, err
+	}
 	return sr, nil
 }
 

@@ -272,7 +272,7 @@ func (s *Store) UpdateBundled(ctx context.Context, src fs.FS) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("update corpus %s: %w", s.path, err)
 	}
-	s.resetSearch()
+	s.renewSearch(ctx)
 	return nil
 }
 
@@ -496,6 +496,9 @@ func build(ctx context.Context, path string, source *Source) error {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
+		return err
+	}
+	if _, err := writeSearchIndex(ctx, db); err != nil {
 		return err
 	}
 	if _, err := db.ExecContext(ctx, `VACUUM`); err != nil {
