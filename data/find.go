@@ -471,7 +471,8 @@ type snippetSet struct{ events, docs map[int64]snippet }
 
 // snippets reads the snippets of the text hits that made the list, by
 // rowid: for an event, from whichever of its title, summary or evidence
-// matches best.
+// matches best; for a document, from the passage that matches best, or in
+// a long one (longText), around its first match.
 func (s *Store) snippets(ctx context.Context, match string, hits []rankedHit, docs []textMatch) (snippetSet, error) {
 	var evRows, docRows []int64
 	for _, h := range hits {
@@ -487,7 +488,15 @@ func (s *Store) snippets(ctx context.Context, match string, hits []rankedHit, do
 		if err := readSnippets(ctx, tx, "event_text", -1, match, evRows, out.events); err != nil {
 			return err
 		}
-		return readSnippets(ctx, tx, "text_index", textIndexBody, match, docRows, out.docs)
+		long, err := longDocs(ctx, tx, docRows)
+		if err != nil {
+			return err
+		}
+		short := slices.DeleteFunc(slices.Clone(docRows), func(r int64) bool { return long[r] })
+		if err := readSnippets(ctx, tx, "text_index", textIndexBody, match, short, out.docs); err != nil {
+			return err
+		}
+		return readLongSnippets(ctx, tx, match, slices.DeleteFunc(docRows, func(r int64) bool { return !long[r] }), out.docs)
 	})
 	if err != nil {
 		return out, fmt.Errorf("snippets: %w", err)
@@ -506,16 +515,12 @@ func readSnippets(ctx context.Context, tx *sql.Tx, table string, col int, match 
 	if len(rowids) == 0 {
 		return nil
 	}
-	ids := make([]string, len(rowids))
-	for i, r := range rowids {
-		ids[i] = strconv.FormatInt(r, 10)
-	}
 	body := "''"
 	if table == "text_index" && col == textIndexBody {
 		body = "body"
 	}
 	q := fmt.Sprintf(`SELECT rowid, snippet(%[1]s, %[2]d, char(2), char(3), '…', 16), %[4]s FROM %[1]s
-		WHERE %[1]s MATCH ? AND rowid IN (%[3]s)`, table, col, strings.Join(ids, ","), body)
+		WHERE %[1]s MATCH ? AND rowid IN (%[3]s)`, table, col, joinRows(rowids), body)
 	return eachRow(ctx, tx, q, func(sc scanner) error {
 		var (
 			row          int64

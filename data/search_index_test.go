@@ -84,3 +84,36 @@ func TestSearchIndex_Import(t *testing.T) {
 		t.Errorf("the stored index does not find the imported document: %+v", res.Hits)
 	}
 }
+
+// TestFind_LongDocument finds a word deep in a document longer than FTS5's
+// snippet() is asked to cut: the passage shown is the word in its words,
+// and Start and End are where it is in the document's text, where "Read
+// in the document" opens.
+func TestFind_LongDocument(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpenDB(t)
+	body := strings.Repeat("El presidente de la república habló con los ministros del gobierno. ", 2000) +
+		"Según fuentes oficiales, la Zanzibarita llegó a Lima. " + strings.Repeat("Sin más noticias. ", 100)
+	res, err := s.Import(ctx, "long.txt", strings.NewReader("Informe largo\n\n"+body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found, err := s.Find(ctx, "zanzibarita", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(found.Text) != 1 || found.Text[0].ID != res.DocumentID {
+		t.Fatalf("text hits %+v", found.Text)
+	}
+	h := found.Text[0]
+	if want := "…Según fuentes oficiales, la Zanzibarita llegó a Lima. Sin más noticias. Sin más noticias. Sin más…"; h.Snippet != want {
+		t.Errorf("snippet %q, want %q", h.Snippet, want)
+	}
+	d, err := s.Document(ctx, res.DocumentID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := []rune(d.Text); h.Start < 0 || h.End > len(r) || string(r[h.Start:h.End]) != "Zanzibarita" {
+		t.Errorf("start %d end %d do not hold the match in the text", h.Start, h.End)
+	}
+}
