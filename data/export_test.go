@@ -1,7 +1,9 @@
 package data
 
 import (
+	"context"
 	"database/sql"
+	"testing"
 	"time"
 )
 
@@ -16,3 +18,10 @@ func (s *Store) ForgetSearchIndex() { s.resetSearch() }
 
 // SetClock makes the store stamp review data with clock's times.
 func (s *Store) SetClock(clock func() time.Time) { s.clock = clock }
+
+// PauseFind makes each Find call pause with its context in a read
+// transaction of its full-text search, until the test ends.
+func PauseFind(tb testing.TB, pause func(context.Context)) {
+	pauseFind = pause
+	tb.Cleanup(func() { pauseFind = nil })
+}

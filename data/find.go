@@ -210,10 +210,18 @@ func (s *Store) matchText(ctx context.Context, sr *searcher, match string, limit
 	return out, nil
 }
 
+// pauseFind, when tests set it, is called by each Find in a read
+// transaction of its full-text search, with the Find's context: it stands
+// for a slow search.
+var pauseFind func(context.Context)
+
 // matchEventText reads the events whose own text matches, in rowid order.
 func (s *Store) matchEventText(ctx context.Context, sr *searcher, match string) ([]textMatch, error) {
 	var out []textMatch
 	err := s.readSearch(ctx, func(tx *sql.Tx) error {
+		if pauseFind != nil {
+			pauseFind(ctx)
+		}
 		// One row of every rowid: a row each costs more than the search.
 		var rowids sql.NullString
 		err := tx.QueryRowContext(ctx, `SELECT group_concat(rowid) FROM event_text WHERE event_text MATCH ?`, match).Scan(&rowids)
