@@ -290,23 +290,7 @@ func (sr *searcher) rankHits(tms []titleMatch, txt textMatches, limit int) []ran
 	for _, m := range txt.events {
 		byText[m.pos] = true
 	}
-	out := make([]rankedHit, 0, len(tms)+len(txt.events))
-	for i, tm := range tms {
-		c := &sr.cands[tm.cand]
-		if c.kind == KindEvent {
-			if tm.tier < tierText && byText[c.pos] {
-				continue
-			}
-			byText[c.pos] = false
-		}
-		out = append(out, rankedHit{tier: tm.tier, score: tm.score, kind: c.kind, pos: c.pos, tm: i})
-	}
-	for _, m := range txt.events {
-		if byText[m.pos] {
-			out = append(out, rankedHit{tier: tierText, kind: KindEvent, pos: m.pos, row: m.row})
-		}
-	}
-	return best(out, limit, func(a, b rankedHit) int {
+	order := func(a, b rankedHit) int {
 		if a.tier != b.tier {
 			return b.tier - a.tier
 		}
@@ -320,7 +304,37 @@ func (sr *searcher) rankHits(tms []titleMatch, txt textMatches, limit int) []ran
 			return cmp.Compare(a.pos, b.pos)
 		}
 		return tms[a.tm].cand - tms[b.tm].cand
-	})
+	}
+	// With a limit, only the best are kept as they come: a short query
+	// matches most of a large corpus.
+	var (
+		all []rankedHit
+		top *topK[rankedHit]
+	)
+	add := func(h rankedHit) { all = append(all, h) }
+	if limit > 0 {
+		top = newTopK(limit, order)
+		add = top.add
+	}
+	for i, tm := range tms {
+		c := &sr.cands[tm.cand]
+		if c.kind == KindEvent {
+			if tm.tier < tierText && byText[c.pos] {
+				continue
+			}
+			byText[c.pos] = false
+		}
+		add(rankedHit{tier: tm.tier, score: tm.score, kind: c.kind, pos: c.pos, tm: i})
+	}
+	for _, m := range txt.events {
+		if byText[m.pos] {
+			add(rankedHit{tier: tierText, kind: KindEvent, pos: m.pos, row: m.row})
+		}
+	}
+	if top != nil {
+		return top.items
+	}
+	return best(all, limit, order)
 }
 
 // litEvents lists the events the query matches (see Find) in time order:
@@ -350,10 +364,19 @@ func (s *Store) litEvents(ctx context.Context, sr *searcher, tms []titleMatch, t
 			lit[pos] = true
 		}
 	}
+	n := 0
 	for _, m := range txt.events {
 		lit[m.pos] = true
 	}
-	var out []string
+	for _, ok := range lit {
+		if ok {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil, nil
+	}
+	out := make([]string, 0, n)
 	for pos, ok := range lit {
 		if ok {
 			out = append(out, sr.events[pos])

@@ -319,6 +319,13 @@ type query struct {
 	// oneLetter: q is one ASCII letter or digit, which a title matches
 	// exactly when a word of it begins with that letter (initials).
 	oneLetter bool
+	// narrows: only the titles q matches can match a query that q
+	// begins. That holds when its last word has minGapped letters or
+	// more: a title that has "obrad" whole or with gaps in one of its
+	// words has "obra" too, where "obr" may not be found in one that has
+	// "obrad" with gaps ("ob-r-ad"). Otherwise the titles the pre-filter
+	// let through are what a longer query is looked for in.
+	narrows bool
 }
 
 func newQuery(q string) query {
@@ -330,6 +337,8 @@ func newQuery(q string) query {
 		}
 	}
 	qu.short = letters < minFuzzy
+	words := strings.Fields(q)
+	qu.narrows = !qu.short && utf8.RuneCountInString(words[len(words)-1]) >= minGapped
 	qu.oneLetter = len(q) == 1 && charBit(q[0]) != 0
 	for i := 0; i < len(q); i++ {
 		qu.letters |= charBit(q[i])
@@ -393,8 +402,8 @@ const scanChunk = 4096
 
 // scan matches qu against the candidates idx on every core, in chunks,
 // and gives up between chunks once ctx is cancelled: a person typing on
-// has made the query stale. It returns the matches, and the candidates
-// that passed the pre-filter (query.admits), in idx's order.
+// has made the query stale. It returns the matches, and the candidates a
+// query that qu begins need look at (query.narrows), in idx's order.
 func scan(ctx context.Context, cands []candidate, idx []int, qu query) ([]titleMatch, []int, error) {
 	type part struct {
 		out    []titleMatch
@@ -436,14 +445,16 @@ func scan(ctx context.Context, cands []candidate, idx []int, qu query) ([]titleM
 func scanPart(cands []candidate, idx []int, qu query, buf []int) ([]titleMatch, []int, []int) {
 	var (
 		out    []titleMatch
-		passed []int
+		passed = make([]int, 0, len(idx))
 	)
 	for _, i := range idx {
 		c := &cands[i]
 		if !qu.admits(c) {
 			continue
 		}
-		passed = append(passed, i)
+		if !qu.narrows {
+			passed = append(passed, i)
+		}
 		switch {
 		case qu.short && qu.initials&^c.initials != 0:
 			continue
@@ -466,6 +477,9 @@ func scanPart(cands []candidate, idx []int, qu query, buf []int) ([]titleMatch, 
 		tm := out[m.Index]
 		tm.score += m.Score
 		kept = append(kept, tm)
+		if qu.narrows {
+			passed = append(passed, tm.cand)
+		}
 	}
 	return kept, passed, buf
 }
@@ -501,16 +515,31 @@ func best[T any](items []T, k int, cmp func(a, b T) int) []T {
 		}
 		return items
 	}
-	top := make([]T, 0, k+1)
+	top := newTopK(k, cmp)
 	for _, it := range items {
-		if len(top) == k && cmp(it, top[k-1]) >= 0 {
-			continue
-		}
-		i, _ := slices.BinarySearchFunc(top, it, cmp)
-		top = slices.Insert(top, i, it)
-		top = top[:min(len(top), k)]
+		top.add(it)
 	}
-	return top
+	return top.items
+}
+
+// topK keeps the k best of the items added to it, best first, for k > 0.
+type topK[T any] struct {
+	k     int
+	cmp   func(a, b T) int
+	items []T
+}
+
+func newTopK[T any](k int, cmp func(a, b T) int) *topK[T] {
+	return &topK[T]{k: k, cmp: cmp, items: make([]T, 0, k+1)}
+}
+
+func (t *topK[T]) add(it T) {
+	if len(t.items) == t.k && t.cmp(it, t.items[t.k-1]) >= 0 {
+		return
+	}
+	i, _ := slices.BinarySearchFunc(t.items, it, t.cmp)
+	t.items = slices.Insert(t.items, i, it)
+	t.items = t.items[:min(len(t.items), t.k)]
 }
 
 // compareCands orders candidates of equal score: by kind, events in time
