@@ -47,6 +47,10 @@ import (
 // keeps a quarter of it, at least one, when there are both, and takes what
 // Hits leave. Events is never limited. Any string is a valid query; one
 // with no letter or digit finds nothing.
+//
+// Finds run side by side, each reading through connections of its own:
+// cancelling ctx, as the search field does when a person types on, stops
+// a Find at once, in SQLite too, and the next never waits for it.
 func (s *Store) Find(ctx context.Context, query string, limit int) (*Results, error) {
 	return s.findAs(ctx, query, limit, true)
 }
@@ -60,36 +64,11 @@ func (s *Store) FindHits(ctx context.Context, query string, limit int) (*Results
 }
 
 func (s *Store) findAs(ctx context.Context, query string, limit int, lit bool) (*Results, error) {
-	ctx, done := s.startFind(ctx)
-	defer done()
 	res, err := s.find(ctx, query, limit, lit)
 	if err != nil {
 		return nil, fmt.Errorf("find %q: %w", textfmt.Clip(query, 40), err)
 	}
 	return res, nil
-}
-
-// startFind cancels the Find before it, if it is still running: a person
-// typing on has made its query stale, and its reads, in SQLite too, stop
-// at once. done ends this one.
-func (s *Store) startFind(ctx context.Context) (_ context.Context, done func()) {
-	ctx, cancel := context.WithCancel(ctx)
-	s.findMu.Lock()
-	if s.cancelFind != nil {
-		s.cancelFind()
-	}
-	s.findSeq++
-	seq := s.findSeq
-	s.cancelFind = cancel
-	s.findMu.Unlock()
-	return ctx, func() {
-		s.findMu.Lock()
-		if s.findSeq == seq {
-			s.cancelFind = nil
-		}
-		s.findMu.Unlock()
-		cancel()
-	}
 }
 
 func (s *Store) find(ctx context.Context, query string, limit int, lit bool) (*Results, error) {

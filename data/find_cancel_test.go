@@ -14,11 +14,11 @@ import (
 // it a hang; it asserts nothing about speed.
 const hangGuard = 20 * time.Second
 
-// TestFind_NewerCancelsOlder starts a search that stays in SQLite until it
-// is cancelled: the detail pane's read still proceeds, and a newer search
-// cancels it and returns, neither waiting for it.
-func TestFind_NewerCancelsOlder(t *testing.T) {
-	ctx := context.Background()
+// TestFind_NewerWhileOlderRuns starts a search that stays in SQLite until
+// it is cancelled: the detail pane's read proceeds, and a newer search
+// returns, neither waiting for it; cancelling it, as the search field does
+// when a person types on, ends it.
+func TestFind_NewerWhileOlderRuns(t *testing.T) {
 	s := MustOpenDB(t)
 	var calls atomic.Int32
 	started := make(chan struct{})
@@ -28,31 +28,24 @@ func TestFind_NewerCancelsOlder(t *testing.T) {
 			<-ctx.Done()
 		}
 	})
+	olderCtx, cancelOlder := context.WithCancel(context.Background())
+	defer cancelOlder()
 	older := make(chan error, 1)
 	go func() {
-		_, err := s.Find(ctx, "lima", 10)
+		_, err := s.Find(olderCtx, "lima", 10)
 		older <- err
 	}()
-	select {
-	case <-started:
-	case <-time.After(hangGuard):
-		t.Fatal("the first search never reached its full-text read")
-	}
+	wait(t, started, "the first search never reached its full-text read")
 
+	ctx := context.Background()
 	read := make(chan error, 1)
 	go func() {
 		_, err := s.Event(ctx, "castillo-removed")
 		read <- err
 	}()
-	select {
-	case err := <-read:
-		if err != nil {
-			t.Fatal(err)
-		}
-	case <-time.After(hangGuard):
-		t.Fatal("a read waited for a running search")
+	if err := waitErr(t, read, "a read waited for a running search"); err != nil {
+		t.Fatal(err)
 	}
-
 	newer := make(chan error, 1)
 	go func() {
 		res, err := s.Find(ctx, "lima", 10)
@@ -61,20 +54,31 @@ func TestFind_NewerCancelsOlder(t *testing.T) {
 		}
 		newer <- err
 	}()
-	select {
-	case err := <-newer:
-		if err != nil {
-			t.Fatalf("the newer search: %v", err)
-		}
-	case <-time.After(hangGuard):
-		t.Fatal("the newer search waited for the older")
+	if err := waitErr(t, newer, "the newer search waited for the older"); err != nil {
+		t.Fatalf("the newer search: %v", err)
 	}
+	cancelOlder()
+	if err := waitErr(t, older, "the older search did not end when cancelled"); !errors.Is(err, context.Canceled) {
+		t.Errorf("the older search ended with %v, want it cancelled", err)
+	}
+}
+
+func wait(tb testing.TB, c <-chan struct{}, hang string) {
+	tb.Helper()
 	select {
-	case err := <-older:
-		if !errors.Is(err, context.Canceled) {
-			t.Errorf("the older search ended with %v, want it cancelled", err)
-		}
+	case <-c:
 	case <-time.After(hangGuard):
-		t.Fatal("the older search was never cancelled")
+		tb.Fatal(hang)
+	}
+}
+
+func waitErr(tb testing.TB, c <-chan error, hang string) error {
+	tb.Helper()
+	select {
+	case err := <-c:
+		return err
+	case <-time.After(hangGuard):
+		tb.Fatal(hang)
+		return nil
 	}
 }

@@ -66,16 +66,12 @@ type Store struct {
 	readOnly bool
 
 	// rdb is a pool of connections that only read, which searches use, so
-	// that a search never holds the one connection of db, and two can run
-	// at once while the newer cancels the older (see Find).
+	// that a search never holds the one connection of db, and a search
+	// runs while one its caller cancelled is still giving up.
 	rdb *sql.DB
 
 	searchMu sync.Mutex // held while the searcher loads
 	searcher *searcher
-
-	findMu     sync.Mutex
-	cancelFind context.CancelFunc // the running Find's
-	findSeq    int
 
 	// clock, when set, is the time review data is stamped with; tests set
 	// it (SetClock).
