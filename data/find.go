@@ -395,7 +395,7 @@ func (s *Store) readLinks(ctx context.Context, sr *searcher, things []*candidate
 	unread := map[Kind]int{}
 	sr.mu.Lock()
 	for _, c := range things {
-		if _, ok := sr.links[string(c.kind)+"\x00"+c.id]; !ok && !sr.allLinked[c.kind] {
+		if _, ok := sr.links[thing{c.kind, c.id}]; !ok && !sr.allLinked[c.kind] {
 			unread[c.kind]++
 		}
 	}
@@ -404,7 +404,7 @@ func (s *Store) readLinks(ctx context.Context, sr *searcher, things []*candidate
 		if n <= linkBatch {
 			continue
 		}
-		links := map[string][]int32{}
+		links := map[thing][]int32{}
 		err := s.readSearch(ctx, func(tx *sql.Tx) error {
 			return eachRow(ctx, tx, allLinks[kind], func(sc scanner) error {
 				var id, event string
@@ -412,7 +412,7 @@ func (s *Store) readLinks(ctx context.Context, sr *searcher, things []*candidate
 					return err
 				}
 				if p, ok := sr.eventPos()[event]; ok {
-					key := string(kind) + "\x00" + id
+					key := thing{kind, id}
 					links[key] = append(links[key], p)
 				}
 				return nil
@@ -434,7 +434,7 @@ func (s *Store) readLinks(ctx context.Context, sr *searcher, things []*candidate
 // searcher: reading every link up front would slow the first search of a
 // large corpus, and most are never asked for.
 func (s *Store) linked(ctx context.Context, sr *searcher, kind Kind, id string) ([]int32, error) {
-	key := string(kind) + "\x00" + id
+	key := thing{kind, id}
 	sr.mu.Lock()
 	ps, ok := sr.links[key]
 	ok = ok || sr.allLinked[kind]
@@ -574,7 +574,7 @@ func (sr *searcher) loadIndex(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	sr.posOnce.Do(func() { sr.pos = pos })
-	sr.links, sr.allLinked = map[string][]int32{}, map[Kind]bool{}
+	sr.links, sr.allLinked = map[thing][]int32{}, map[Kind]bool{}
 	sr.farText = map[int64]int32{}
 	err = eachRow(ctx, tx, `SELECT id, c0 FROM event_text_content`, func(sc scanner) error {
 		var (

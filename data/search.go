@@ -73,11 +73,17 @@ type searcher struct {
 	events, eventTitles []string
 	posOnce             sync.Once
 	pos                 map[string]int32 // by eventPos
-	links               map[string][]int32
+	links               map[thing][]int32
 	allLinked           map[Kind]bool
 	eventText           []int32 // by rowid; -1 for none
 	farText             map[int64]int32
 	docText             map[int64]docRow
+}
+
+// thing is an actor, place or document, as the key of its links.
+type thing struct {
+	kind Kind
+	id   string
 }
 
 // cachedText is the full-text matches of a query (Store.matchText).

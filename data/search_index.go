@@ -243,7 +243,7 @@ func decodeSearcher(b []byte) (*searcher, error) {
 	for i := range sr.all {
 		sr.all[i] = i
 	}
-	sr.links, sr.allLinked = map[string][]int32{}, map[Kind]bool{}
+	sr.links, sr.allLinked = map[thing][]int32{}, map[Kind]bool{}
 	return sr, nil
 }
 
