@@ -101,7 +101,7 @@ func (s *Store) find(ctx context.Context, query string, limit int, lit bool) (*R
 	ranked := sr.rankHits(tms, txt, limit)
 	nHits, nText := split(len(ranked), len(txt.docs), limit)
 	ranked, txt.docs = ranked[:nHits], txt.docs[:nText]
-	snippets, err := s.snippets(ctx, match, ranked, txt.docs)
+	snippets, err := s.snippets(ctx, sr, match, ranked, txt.docs)
 	if err != nil {
 		return nil, err
 	}
@@ -483,17 +483,35 @@ type snippetSet struct{ events, docs map[int64]snippet }
 // rowid: for an event, from whichever of its title, summary or evidence
 // matches best; for a document, from the passage that matches best, or in
 // a long one (longText), around its first match.
-func (s *Store) snippets(ctx context.Context, match string, hits []rankedHit, docs []textMatch) (snippetSet, error) {
+//
+// Snippets read are kept with the searcher for the query they are of: the
+// next keystroke often asks for the same words ("lopez o" looks for
+// "lopez") and shows the same passages.
+func (s *Store) snippets(ctx context.Context, sr *searcher, match string, hits []rankedHit, docs []textMatch) (snippetSet, error) {
+	out := snippetSet{events: map[int64]snippet{}, docs: map[int64]snippet{}}
 	var evRows, docRows []int64
+	sr.mu.Lock()
 	for _, h := range hits {
-		if h.row != 0 {
+		if h.row == 0 {
+			continue
+		}
+		if sn, ok := sr.snippets[snippetKey{match, false, h.row}]; ok {
+			out.events[h.row] = sn
+		} else {
 			evRows = append(evRows, h.row)
 		}
 	}
 	for _, d := range docs {
-		docRows = append(docRows, d.row)
+		if sn, ok := sr.snippets[snippetKey{match, true, d.row}]; ok {
+			out.docs[d.row] = sn
+		} else {
+			docRows = append(docRows, d.row)
+		}
 	}
-	out := snippetSet{events: map[int64]snippet{}, docs: map[int64]snippet{}}
+	sr.mu.Unlock()
+	if len(evRows) == 0 && len(docRows) == 0 {
+		return out, nil
+	}
 	err := s.readSearch(ctx, func(tx *sql.Tx) error {
 		if err := readSnippets(ctx, tx, "event_text", -1, match, evRows, out.events); err != nil {
 			return err
@@ -511,7 +529,34 @@ func (s *Store) snippets(ctx context.Context, match string, hits []rankedHit, do
 	if err != nil {
 		return out, fmt.Errorf("snippets: %w", err)
 	}
+	sr.keepSnippets(match, out)
 	return out, nil
+}
+
+// snippetKey is a snippet kept with the searcher: of the full-text query
+// match, in a document's text or an event's, at a rowid.
+type snippetKey struct {
+	match string
+	doc   bool
+	row   int64
+}
+
+// keptSnippets is how many snippets a searcher keeps before it forgets
+// them all.
+const keptSnippets = 4096
+
+func (sr *searcher) keepSnippets(match string, set snippetSet) {
+	sr.mu.Lock()
+	defer sr.mu.Unlock()
+	if sr.snippets == nil || len(sr.snippets) > keptSnippets {
+		sr.snippets = map[snippetKey]snippet{}
+	}
+	for row, sn := range set.events {
+		sr.snippets[snippetKey{match, false, row}] = sn
+	}
+	for row, sn := range set.docs {
+		sr.snippets[snippetKey{match, true, row}] = sn
+	}
 }
 
 // textIndexBody is the column of text_index that holds a document's text:
