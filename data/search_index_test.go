@@ -3,6 +3,7 @@ package data_test
 import (
 	"context"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -115,5 +116,24 @@ func TestFind_LongDocument(t *testing.T) {
 	}
 	if r := []rune(d.Text); h.Start < 0 || h.End > len(r) || string(r[h.Start:h.End]) != "Zanzibarita" {
 		t.Errorf("start %d end %d do not hold the match in the text", h.Start, h.End)
+	}
+}
+
+// TestFindHits is Find without the events it lights.
+func TestFindHits(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpenDB(t)
+	for _, q := range []string{"lopez", "coup", "castilo", "amlo", "la"} {
+		all, err := s.Find(ctx, q, 20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		hits, err := s.FindHits(ctx, q, 20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if hits.Events != nil || !reflect.DeepEqual(hits.Hits, all.Hits) || !reflect.DeepEqual(hits.Text, all.Text) {
+			t.Errorf("%q: FindHits %+v, want Find's hits and text without events", q, hits)
+		}
 	}
 }
