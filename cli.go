@@ -269,7 +269,7 @@ func (c *cli) searchCommand() command {
 			return err
 		}
 		defer s.Close()
-		res, err := s.Find(ctx, query, int(limit))
+		res, err := s.FindHits(ctx, query, int(limit))
 		if err != nil {
 			return err
 		}

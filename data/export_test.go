@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"database/sql"
 	"testing"
 	"time"
@@ -15,6 +16,22 @@ func (s *Store) DB() *sql.DB { return s.db }
 // again as the first search of a session does.
 func (s *Store) ForgetSearchIndex() { s.resetSearch() }
 
+// ForgetQueries drops what the searcher kept of the queries before (the
+// titles the last let through, full-text matches, snippets), as if no
+// query had been typed since it was loaded; the links it read stay, as
+// the index does.
+func (s *Store) ForgetQueries() {
+	s.searchMu.Lock()
+	sr := s.searcher
+	s.searchMu.Unlock()
+	if sr == nil {
+		return
+	}
+	sr.mu.Lock()
+	sr.lastQuery, sr.lastIdx, sr.texts, sr.snippets = "", nil, nil, nil
+	sr.mu.Unlock()
+}
+
 // SetClock makes the store stamp review data with clock's times.
 func (s *Store) SetClock(clock func() time.Time) { s.clock = clock }
 
@@ -25,4 +42,11 @@ func SetQuickCheckMax(tb testing.TB, n int64) {
 	old := quickCheckMax
 	quickCheckMax = n
 	tb.Cleanup(func() { quickCheckMax = old })
+}
+
+// PauseFind makes each Find call pause with its context in a read
+// transaction of its full-text search, until the test ends.
+func PauseFind(tb testing.TB, pause func(context.Context)) {
+	pauseFind = pause
+	tb.Cleanup(func() { pauseFind = nil })
 }

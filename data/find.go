@@ -6,8 +6,10 @@ import (
 	"database/sql"
 	"fmt"
 	"maps"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"chronoscope/internal/textfmt"
 )
@@ -45,31 +47,53 @@ import (
 // keeps a quarter of it, at least one, when there are both, and takes what
 // Hits leave. Events is never limited. Any string is a valid query; one
 // with no letter or digit finds nothing.
+//
+// Finds run side by side, each reading through connections of its own:
+// cancelling ctx, as the search field does when a person types on, stops
+// a Find at once, in SQLite too, and the next never waits for it.
 func (s *Store) Find(ctx context.Context, query string, limit int) (*Results, error) {
-	s.searchMu.Lock()
-	defer s.searchMu.Unlock()
-	res, err := s.find(ctx, query, limit)
+	return s.findAs(ctx, query, limit, true)
+}
+
+// FindHits is Find without Results.Events, for a caller that shows only
+// the hits, as `chronoscope search` does: lighting every event of every
+// person, place and document that matches reads more than the rest of the
+// search.
+func (s *Store) FindHits(ctx context.Context, query string, limit int) (*Results, error) {
+	return s.findAs(ctx, query, limit, false)
+}
+
+func (s *Store) findAs(ctx context.Context, query string, limit int, lit bool) (*Results, error) {
+	res, err := s.find(ctx, query, limit, lit)
 	if err != nil {
 		return nil, fmt.Errorf("find %q: %w", textfmt.Clip(query, 40), err)
 	}
 	return res, nil
 }
 
-func (s *Store) find(ctx context.Context, query string, limit int) (*Results, error) {
+func (s *Store) find(ctx context.Context, query string, limit int, lit bool) (*Results, error) {
 	sr, err := s.loadSearcher(ctx)
 	if err != nil {
 		return nil, err
 	}
-	tms, err := sr.titleMatches(ctx, normQuery(query))
-	if err != nil {
-		return nil, err
+	q, match := normQuery(query), ftsQuery(query, false)
+	if q == "" && match == "" {
+		sr.titleMatches(ctx, "")
+		return &Results{Hits: []Hit{}, Text: []TextHit{}}, nil
 	}
-	var txt textMatches
-	match := ftsQuery(query, false)
+	// The titles on every core, and the full text in SQLite, side by side.
+	var (
+		txt  textMatches
+		tErr error
+		wg   sync.WaitGroup
+	)
 	if match != "" {
-		if txt, err = s.matchText(ctx, sr, match); err != nil {
-			return nil, err
-		}
+		wg.Go(func() { txt, tErr = s.matchText(ctx, sr, match, limit) })
+	}
+	tms, err := sr.titleMatches(ctx, q)
+	wg.Wait()
+	if err = cmp.Or(err, tErr); err != nil {
+		return nil, err
 	}
 	txt.docs = best(txt.docs, limit, func(a, b textMatch) int {
 		return cmp.Or(cmp.Compare(a.rank, b.rank), strings.Compare(sr.docText[a.row].id, sr.docText[b.row].id))
@@ -77,14 +101,14 @@ func (s *Store) find(ctx context.Context, query string, limit int) (*Results, er
 	ranked := sr.rankHits(tms, txt, limit)
 	nHits, nText := split(len(ranked), len(txt.docs), limit)
 	ranked, txt.docs = ranked[:nHits], txt.docs[:nText]
-	snippets, err := s.snippets(ctx, match, ranked, txt.docs)
+	snippets, err := s.snippets(ctx, sr, match, ranked, txt.docs)
 	if err != nil {
 		return nil, err
 	}
 	res := &Results{Hits: make([]Hit, 0, len(ranked)), Text: make([]TextHit, 0, len(txt.docs))}
 	for _, r := range ranked {
 		if r.row == 0 {
-			res.Hits = append(res.Hits, sr.hit(tms[r.tm]))
+			res.Hits = append(res.Hits, sr.hit(tms[r.tm], q))
 			continue
 		}
 		sn := snippets.events[r.row]
@@ -95,6 +119,9 @@ func (s *Store) find(ctx context.Context, query string, limit int) (*Results, er
 		t, sn := sr.docText[d.row], snippets.docs[d.row]
 		res.Text = append(res.Text, TextHit{Kind: KindDocument, ID: t.id, Title: t.title,
 			Snippet: sn.text, Matches: sn.matches, Rank: d.rank, Start: sn.start, End: sn.end})
+	}
+	if !lit {
+		return res, nil
 	}
 	if res.Events, err = s.litEvents(ctx, sr, tms, txt); err != nil {
 		return nil, err
@@ -132,13 +159,48 @@ type textMatch struct {
 type textMatches struct{ events, docs []textMatch }
 
 // matchText runs the full-text query match over the events' own text and
-// the documents'. For the events it reads only rowids, which FTS5 gives
-// without reading its rows, however many events match; they rank in time
-// order, so no rank need be worked out for each. The searcher's maps say
-// what each row is.
-func (s *Store) matchText(ctx context.Context, sr *searcher, match string) (textMatches, error) {
-	var out textMatches
-	err := s.read(ctx, func(tx *sql.Tx) error {
+// the documents', side by side. For the events it reads only rowids, which
+// FTS5 gives without reading its rows, however many events match; they
+// rank in time order, so no rank need be worked out for each. Of the
+// documents it reads the best limit by bm25 (all when limit <= 0), and
+// those tied with the last. The searcher's maps say what each row is.
+//
+// The last few queries' matches are kept: typing "lopez o" asks for the
+// whole words of "lopez" again. The slices returned are the searcher's:
+// the caller may reorder docs, never change what they hold.
+func (s *Store) matchText(ctx context.Context, sr *searcher, match string, limit int) (textMatches, error) {
+	key := match + "\x00" + strconv.Itoa(max(limit, 0))
+	if txt, ok := sr.cachedText(key); ok {
+		return txt, nil
+	}
+	var (
+		out        textMatches
+		evErr, err error
+		wg         sync.WaitGroup
+	)
+	wg.Go(func() { out.events, evErr = s.matchEventText(ctx, sr, match) })
+	out.docs, err = s.matchDocText(ctx, sr, match, limit)
+	wg.Wait()
+	if err = cmp.Or(evErr, err); err != nil {
+		return out, fmt.Errorf("full-text search: %w", err)
+	}
+	sr.cacheText(key, out)
+	out.docs = slices.Clone(out.docs)
+	return out, nil
+}
+
+// pauseFind, when tests set it, is called by each Find in a read
+// transaction of its full-text search, with the Find's context: it stands
+// for a slow search.
+var pauseFind func(context.Context)
+
+// matchEventText reads the events whose own text matches, in rowid order.
+func (s *Store) matchEventText(ctx context.Context, sr *searcher, match string) ([]textMatch, error) {
+	var out []textMatch
+	err := s.readSearch(ctx, func(tx *sql.Tx) error {
+		if pauseFind != nil {
+			pauseFind(ctx)
+		}
 		// One row of every rowid: a row each costs more than the search.
 		var rowids sql.NullString
 		err := tx.QueryRowContext(ctx, `SELECT group_concat(rowid) FROM event_text WHERE event_text MATCH ?`, match).Scan(&rowids)
@@ -150,25 +212,42 @@ func (s *Store) matchText(ctx context.Context, sr *searcher, match string) (text
 			if err != nil {
 				continue // "" when nothing matches
 			}
-			if pos, ok := sr.eventText[row]; ok {
-				out.events = append(out.events, textMatch{row: row, pos: pos})
+			if pos := sr.eventOfRow(row); pos >= 0 {
+				out = append(out, textMatch{row: row, pos: pos})
 			}
 		}
-		return eachRow(ctx, tx, `SELECT rowid, bm25(text_index) FROM text_index WHERE text_index MATCH ?`, func(sc scanner) error {
+		return nil
+	})
+	return out, err
+}
+
+// matchDocText reads the documents whose text matches: the best limit by
+// bm25, and any tied with the last of them, all when limit <= 0. SQLite
+// ranks them; only those rows come out.
+func (s *Store) matchDocText(ctx context.Context, sr *searcher, match string, limit int) ([]textMatch, error) {
+	var out []textMatch
+	err := s.readSearch(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT rowid, bm25(text_index) AS r FROM text_index WHERE text_index MATCH ? ORDER BY r`, match)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
 			var m textMatch
-			if err := sc.Scan(&m.row, &m.rank); err != nil {
+			if err := rows.Scan(&m.row, &m.rank); err != nil {
 				return err
 			}
-			if _, ok := sr.docText[m.row]; ok {
-				out.docs = append(out.docs, m)
+			if _, ok := sr.docText[m.row]; !ok {
+				continue
 			}
-			return nil
-		}, match)
+			if limit > 0 && len(out) >= limit && m.rank != out[len(out)-1].rank {
+				break
+			}
+			out = append(out, m)
+		}
+		return rows.Err()
 	})
-	if err != nil {
-		return out, fmt.Errorf("full-text search: %w", err)
-	}
-	return out, nil
+	return out, err
 }
 
 // rankedHit is a hit before it is built: a title match (tms[tm]), or
@@ -190,23 +269,7 @@ func (sr *searcher) rankHits(tms []titleMatch, txt textMatches, limit int) []ran
 	for _, m := range txt.events {
 		byText[m.pos] = true
 	}
-	out := make([]rankedHit, 0, len(tms)+len(txt.events))
-	for i, tm := range tms {
-		c := &sr.cands[tm.cand]
-		if c.kind == KindEvent {
-			if tm.tier < tierText && byText[c.pos] {
-				continue
-			}
-			byText[c.pos] = false
-		}
-		out = append(out, rankedHit{tier: tm.tier, score: tm.score, kind: c.kind, pos: c.pos, tm: i})
-	}
-	for _, m := range txt.events {
-		if byText[m.pos] {
-			out = append(out, rankedHit{tier: tierText, kind: KindEvent, pos: m.pos, row: m.row})
-		}
-	}
-	return best(out, limit, func(a, b rankedHit) int {
+	order := func(a, b rankedHit) int {
 		if a.tier != b.tier {
 			return b.tier - a.tier
 		}
@@ -220,7 +283,37 @@ func (sr *searcher) rankHits(tms []titleMatch, txt textMatches, limit int) []ran
 			return cmp.Compare(a.pos, b.pos)
 		}
 		return tms[a.tm].cand - tms[b.tm].cand
-	})
+	}
+	// With a limit, only the best are kept as they come: a short query
+	// matches most of a large corpus.
+	var (
+		all []rankedHit
+		top *topK[rankedHit]
+	)
+	add := func(h rankedHit) { all = append(all, h) }
+	if limit > 0 {
+		top = newTopK(limit, order)
+		add = top.add
+	}
+	for i, tm := range tms {
+		c := &sr.cands[tm.cand]
+		if c.kind == KindEvent {
+			if tm.tier < tierText && byText[c.pos] {
+				continue
+			}
+			byText[c.pos] = false
+		}
+		add(rankedHit{tier: tm.tier, score: tm.score, kind: c.kind, pos: c.pos, tm: i})
+	}
+	for _, m := range txt.events {
+		if byText[m.pos] {
+			add(rankedHit{tier: tierText, kind: KindEvent, pos: m.pos, row: m.row})
+		}
+	}
+	if top != nil {
+		return top.items
+	}
+	return best(all, limit, order)
 }
 
 // litEvents lists the events the query matches (see Find) in time order:
@@ -250,10 +343,19 @@ func (s *Store) litEvents(ctx context.Context, sr *searcher, tms []titleMatch, t
 			lit[pos] = true
 		}
 	}
+	n := 0
 	for _, m := range txt.events {
 		lit[m.pos] = true
 	}
-	var out []string
+	for _, ok := range lit {
+		if ok {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil, nil
+	}
+	out := make([]string, 0, n)
 	for pos, ok := range lit {
 		if ok {
 			out = append(out, sr.events[pos])
@@ -279,28 +381,38 @@ var allLinks = map[Kind]string{
 	KindDocument: `SELECT document_id, event_id FROM evidence`,
 }
 
+// oneLinks reads, by kind, the ids of the events of one actor, place or
+// document.
+var oneLinks = map[Kind]string{
+	KindActor:    `SELECT event_id FROM event_actors WHERE actor_id = ?`,
+	KindPlace:    `SELECT event_id FROM event_places WHERE place_id = ?`,
+	KindDocument: `SELECT event_id FROM evidence WHERE document_id = ?`,
+}
+
 // readLinks reads at once the events of every thing of a kind when more
 // than linkBatch of things are of that kind and not read yet.
 func (s *Store) readLinks(ctx context.Context, sr *searcher, things []*candidate) error {
 	unread := map[Kind]int{}
+	sr.mu.Lock()
 	for _, c := range things {
-		if _, ok := sr.links[string(c.kind)+"\x00"+c.id]; !ok && !sr.allLinked[c.kind] {
+		if _, ok := sr.links[thing{c.kind, c.id}]; !ok && !sr.allLinked[c.kind] {
 			unread[c.kind]++
 		}
 	}
+	sr.mu.Unlock()
 	for kind, n := range unread {
 		if n <= linkBatch {
 			continue
 		}
-		links := map[string][]int32{}
-		err := s.read(ctx, func(tx *sql.Tx) error {
+		links := map[thing][]int32{}
+		err := s.readSearch(ctx, func(tx *sql.Tx) error {
 			return eachRow(ctx, tx, allLinks[kind], func(sc scanner) error {
 				var id, event string
 				if err := sc.Scan(&id, &event); err != nil {
 					return err
 				}
-				if p, ok := sr.pos[event]; ok {
-					key := string(kind) + "\x00" + id
+				if p, ok := sr.eventPos()[event]; ok {
+					key := thing{kind, id}
 					links[key] = append(links[key], p)
 				}
 				return nil
@@ -309,8 +421,10 @@ func (s *Store) readLinks(ctx context.Context, sr *searcher, things []*candidate
 		if err != nil {
 			return fmt.Errorf("events of every %s: %w", kind, err)
 		}
+		sr.mu.Lock()
 		maps.Copy(sr.links, links)
 		sr.allLinked[kind] = true
+		sr.mu.Unlock()
 	}
 	return nil
 }
@@ -320,21 +434,36 @@ func (s *Store) readLinks(ctx context.Context, sr *searcher, things []*candidate
 // searcher: reading every link up front would slow the first search of a
 // large corpus, and most are never asked for.
 func (s *Store) linked(ctx context.Context, sr *searcher, kind Kind, id string) ([]int32, error) {
-	key := string(kind) + "\x00" + id
-	if ps, ok := sr.links[key]; ok || sr.allLinked[kind] {
+	key := thing{kind, id}
+	sr.mu.Lock()
+	ps, ok := sr.links[key]
+	ok = ok || sr.allLinked[kind]
+	sr.mu.Unlock()
+	if ok {
 		return ps, nil
 	}
-	ids, err := s.EventsWith(ctx, kind, id)
+	q, known := oneLinks[kind]
+	if !known {
+		return nil, fmt.Errorf("events with %s %q: unknown kind", kind, id)
+	}
+	err := s.readSearch(ctx, func(tx *sql.Tx) error {
+		return eachRow(ctx, tx, q, func(sc scanner) error {
+			var e string
+			if err := sc.Scan(&e); err != nil {
+				return err
+			}
+			if p, ok := sr.eventPos()[e]; ok {
+				ps = append(ps, p)
+			}
+			return nil
+		}, id)
+	})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("events with %s %q: %w", kind, id, err)
 	}
-	ps := make([]int32, 0, len(ids))
-	for _, e := range ids {
-		if p, ok := sr.pos[e]; ok {
-			ps = append(ps, p)
-		}
-	}
+	sr.mu.Lock()
 	sr.links[key] = ps
+	sr.mu.Unlock()
 	return ps, nil
 }
 
@@ -352,28 +481,82 @@ type snippetSet struct{ events, docs map[int64]snippet }
 
 // snippets reads the snippets of the text hits that made the list, by
 // rowid: for an event, from whichever of its title, summary or evidence
-// matches best.
-func (s *Store) snippets(ctx context.Context, match string, hits []rankedHit, docs []textMatch) (snippetSet, error) {
+// matches best; for a document, from the passage that matches best, or in
+// a long one (longText), around its first match.
+//
+// Snippets read are kept with the searcher for the query they are of: the
+// next keystroke often asks for the same words ("lopez o" looks for
+// "lopez") and shows the same passages.
+func (s *Store) snippets(ctx context.Context, sr *searcher, match string, hits []rankedHit, docs []textMatch) (snippetSet, error) {
+	out := snippetSet{events: map[int64]snippet{}, docs: map[int64]snippet{}}
 	var evRows, docRows []int64
+	sr.mu.Lock()
 	for _, h := range hits {
-		if h.row != 0 {
+		if h.row == 0 {
+			continue
+		}
+		if sn, ok := sr.snippets[snippetKey{match, false, h.row}]; ok {
+			out.events[h.row] = sn
+		} else {
 			evRows = append(evRows, h.row)
 		}
 	}
 	for _, d := range docs {
-		docRows = append(docRows, d.row)
+		if sn, ok := sr.snippets[snippetKey{match, true, d.row}]; ok {
+			out.docs[d.row] = sn
+		} else {
+			docRows = append(docRows, d.row)
+		}
 	}
-	out := snippetSet{events: map[int64]snippet{}, docs: map[int64]snippet{}}
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	sr.mu.Unlock()
+	if len(evRows) == 0 && len(docRows) == 0 {
+		return out, nil
+	}
+	err := s.readSearch(ctx, func(tx *sql.Tx) error {
 		if err := readSnippets(ctx, tx, "event_text", -1, match, evRows, out.events); err != nil {
 			return err
 		}
-		return readSnippets(ctx, tx, "text_index", textIndexBody, match, docRows, out.docs)
+		long, err := longDocs(ctx, tx, docRows)
+		if err != nil {
+			return err
+		}
+		short := slices.DeleteFunc(slices.Clone(docRows), func(r int64) bool { return long[r] })
+		if err := readSnippets(ctx, tx, "text_index", textIndexBody, match, short, out.docs); err != nil {
+			return err
+		}
+		return readLongSnippets(ctx, tx, match, slices.DeleteFunc(docRows, func(r int64) bool { return !long[r] }), out.docs)
 	})
 	if err != nil {
 		return out, fmt.Errorf("snippets: %w", err)
 	}
+	sr.keepSnippets(match, out)
 	return out, nil
+}
+
+// snippetKey is a snippet kept with the searcher: of the full-text query
+// match, in a document's text or an event's, at a rowid.
+type snippetKey struct {
+	match string
+	doc   bool
+	row   int64
+}
+
+// keptSnippets is how many snippets a searcher keeps before it forgets
+// them all.
+const keptSnippets = 4096
+
+func (sr *searcher) keepSnippets(match string, set snippetSet) {
+	sr.mu.Lock()
+	defer sr.mu.Unlock()
+	if sr.snippets == nil || len(sr.snippets) > keptSnippets {
+		sr.snippets = map[snippetKey]snippet{}
+	}
+	for row, sn := range set.events {
+		sr.snippets[snippetKey{match, false, row}] = sn
+	}
+	for row, sn := range set.docs {
+		sr.snippets[snippetKey{match, true, row}] = sn
+	}
 }
 
 // textIndexBody is the column of text_index that holds a document's text:
@@ -387,16 +570,12 @@ func readSnippets(ctx context.Context, tx *sql.Tx, table string, col int, match 
 	if len(rowids) == 0 {
 		return nil
 	}
-	ids := make([]string, len(rowids))
-	for i, r := range rowids {
-		ids[i] = strconv.FormatInt(r, 10)
-	}
 	body := "''"
 	if table == "text_index" && col == textIndexBody {
 		body = "body"
 	}
 	q := fmt.Sprintf(`SELECT rowid, snippet(%[1]s, %[2]d, char(2), char(3), '…', 16), %[4]s FROM %[1]s
-		WHERE %[1]s MATCH ? AND rowid IN (%[3]s)`, table, col, strings.Join(ids, ","), body)
+		WHERE %[1]s MATCH ? AND rowid IN (%[3]s)`, table, col, joinRows(rowids), body)
 	return eachRow(ctx, tx, q, func(sc scanner) error {
 		var (
 			row          int64
@@ -416,6 +595,11 @@ func readSnippets(ctx context.Context, tx *sql.Tx, table string, col int, match 
 	}, match)
 }
 
+// maxTextRow bounds the rowids of event_text the searcher maps to events by
+// a slice (rowids count up from 1 as events are written); any beyond, in a
+// corpus whose rowids grew huge, go in a map.
+const maxTextRow = 1 << 26
+
 // loadIndex reads what Find needs besides titles: the events in time
 // order and what each row of the full-text indexes is. It sets each event
 // candidate's pos.
@@ -434,9 +618,10 @@ func (sr *searcher) loadIndex(ctx context.Context, tx *sql.Tx) error {
 	if err != nil {
 		return err
 	}
-	sr.pos, sr.links, sr.allLinked = pos, map[string][]int32{}, map[Kind]bool{}
-	sr.eventText = map[int64]int32{}
-	err = eachRow(ctx, tx, `SELECT rowid, ref FROM event_text`, func(sc scanner) error {
+	sr.posOnce.Do(func() { sr.pos = pos })
+	sr.links, sr.allLinked = map[thing][]int32{}, map[Kind]bool{}
+	sr.farText = map[int64]int32{}
+	err = eachRow(ctx, tx, `SELECT id, c0 FROM event_text_content`, func(sc scanner) error {
 		var (
 			row int64
 			id  string
@@ -445,7 +630,7 @@ func (sr *searcher) loadIndex(ctx context.Context, tx *sql.Tx) error {
 			return err
 		}
 		if p, ok := pos[id]; ok {
-			sr.eventText[row] = p
+			sr.setEventRow(row, p)
 		}
 		return nil
 	})
@@ -453,8 +638,10 @@ func (sr *searcher) loadIndex(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	sr.docText = map[int64]docRow{}
-	err = eachRow(ctx, tx, `SELECT t.rowid, d.id, d.title FROM text_index t JOIN documents d ON d.id = t.ref
-		WHERE t.kind = ?`, func(sc scanner) error {
+	// text_index_content is text_index's own table of rows (FTS5 names it):
+	// through text_index each row would be read whole, its text and all.
+	err = eachRow(ctx, tx, `SELECT t.id, d.id, d.title FROM text_index_content t JOIN documents d ON d.id = t.c1
+		WHERE t.c0 = ?`, func(sc scanner) error {
 		var (
 			row int64
 			d   docRow

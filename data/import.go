@@ -99,7 +99,7 @@ func (s *Store) Import(ctx context.Context, name string, r io.Reader) (*ImportRe
 	if err != nil {
 		return nil, err
 	}
-	s.resetSearch()
+	s.renewSearch(ctx)
 	return res, nil
 }
 

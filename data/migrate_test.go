@@ -13,6 +13,31 @@ import (
 	"chronoscope/data"
 )
 
+// schemaV4 turns a corpus into what Chronoscope wrote at schema version 4:
+// no stored search index.
+var schemaV4 = []string{
+	`DROP TRIGGER search_index_events_insert`,
+	`DROP TRIGGER search_index_events_update`,
+	`DROP TRIGGER search_index_events_delete`,
+	`DROP TRIGGER search_index_actors_insert`,
+	`DROP TRIGGER search_index_actors_update`,
+	`DROP TRIGGER search_index_actors_delete`,
+	`DROP TRIGGER search_index_actor_aliases_insert`,
+	`DROP TRIGGER search_index_actor_aliases_update`,
+	`DROP TRIGGER search_index_actor_aliases_delete`,
+	`DROP TRIGGER search_index_places_insert`,
+	`DROP TRIGGER search_index_places_update`,
+	`DROP TRIGGER search_index_places_delete`,
+	`DROP TRIGGER search_index_documents_insert`,
+	`DROP TRIGGER search_index_documents_update`,
+	`DROP TRIGGER search_index_documents_delete`,
+	`DROP TRIGGER search_index_evidence_insert`,
+	`DROP TRIGGER search_index_evidence_update`,
+	`DROP TRIGGER search_index_evidence_delete`,
+	`DROP TABLE search_index`,
+	`PRAGMA user_version = 4`,
+}
+
 // schemaV2 turns a corpus into what Chronoscope wrote at schema version 2:
 // each event's date one range with a precision, no shape, From or To.
 var schemaV2 = []string{
@@ -53,7 +78,7 @@ func TestMigrate_FromVersion1(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range slices.Concat(schemaV2, schemaV1, []string{
+	for _, q := range slices.Concat(schemaV4, schemaV2, schemaV1, []string{
 		`INSERT INTO user_notes (target_kind, target_id, body, created_at, updated_at) VALUES ('event', 'castillo-removed', 'check the wire', '2026-11-28', '2026-11-28')`,
 		`INSERT INTO user_tags (target_kind, target_id, tag) VALUES ('event', 'boluarte-takes-office', 'succession')`}) {
 		mustExec(t, db, q)
@@ -66,7 +91,7 @@ func TestMigrate_FromVersion1(t *testing.T) {
 	}
 	defer s.Close()
 	var version int
-	if err := s.DB().QueryRow(`PRAGMA user_version`).Scan(&version); err != nil || version != 4 {
+	if err := s.DB().QueryRow(`PRAGMA user_version`).Scan(&version); err != nil || version != 5 {
 		t.Errorf("user_version %d, %v; want 4", version, err)
 	}
 	var note, tag string
@@ -160,7 +185,7 @@ func TestMigrate_FromVersion2(t *testing.T) {
 		{"my-8-days", "2021-12-07", "2021-12-14", "week", "[2021-12-07..2021-12-14]", "", data.Week},
 		{"my-2-days", "2022-12-20", "2022-12-21", "month", "[2022-12-20..2022-12-21]", "", data.Week},
 	}
-	for _, q := range schemaV2 {
+	for _, q := range slices.Concat(schemaV4, schemaV2) {
 		mustExec(t, db, q)
 	}
 	for _, m := range mine {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -255,7 +256,7 @@ func TestMigrate_FromVersion3(t *testing.T) {
 	if err := data.Create(ctx, path, assets.Corpus()); err != nil {
 		t.Fatal(err)
 	}
-	tamper(t, path, []string{
+	tamper(t, path, append(slices.Clone(schemaV4), []string{
 		`DROP TABLE user_reviews`,
 		`DROP INDEX user_tags_by_tag`,
 		`CREATE TABLE user_reviews (
@@ -265,7 +266,7 @@ func TestMigrate_FromVersion3(t *testing.T) {
 		) STRICT`,
 		`INSERT INTO user_reviews VALUES ('castillo-removed', 'disputed', '2026-11-28')`,
 		`PRAGMA user_version = 3`,
-	})
+	}...))
 	s, err := data.OpenOrCreate(ctx, path, assets.Corpus())
 	if err != nil {
 		t.Fatal(err)

@@ -28,8 +28,6 @@ const maxQueryRunes = 200
 // Each hit carries the matched ranges of its title in runes. Any string is
 // a valid query; one with no letters or digits finds nothing.
 func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, error) {
-	s.searchMu.Lock()
-	defer s.searchMu.Unlock()
 	sr, err := s.loadSearcher(ctx)
 	if err != nil {
 		return nil, err
@@ -43,20 +41,30 @@ type candidate struct {
 	kind            Kind
 	id, title, name string
 	folded          string
-	runeOf          []int32
 	// pos is an event's place in time order (CompareEvents).
 	pos int32
+	// letters and initials are the ASCII letters and digits of folded,
+	// and those that begin a word of it (charMask), which rule out most
+	// titles before a look at their text.
+	letters, initials uint64
 }
 
-// searcher holds the folded candidates and the previous query's matches:
-// when a person types one more letter, only the previous matches can still
-// match, so each keystroke searches fewer candidates than the last.
+// searcher holds the folded candidates and the titles the previous query's
+// pre-filter let through (query.admits): when a person types one more
+// letter, only those can still match, so each keystroke searches fewer
+// candidates than the last.
 type searcher struct {
 	cands []candidate
 	all   []int // every candidate's index, for a search with nothing to narrow
 
+	// mu guards what searches change as they go: the titles the last
+	// query let through, the links read, and the full-text matches and
+	// snippets kept.
+	mu        sync.Mutex
 	lastQuery string
 	lastIdx   []int
+	texts     []cachedText
+	snippets  map[snippetKey]snippet
 
 	// What Find needs besides titles (loadIndex): the events' ids and
 	// titles in time order, and each one's place in it by id; by rowid, the
@@ -65,21 +73,84 @@ type searcher struct {
 	// the events of actors, places and documents, by kind and id, all of
 	// those of a kind once allLinked says so (Store.readLinks).
 	events, eventTitles []string
-	pos                 map[string]int32
-	links               map[string][]int32
+	posOnce             sync.Once
+	pos                 map[string]int32 // by eventPos
+	links               map[thing][]int32
 	allLinked           map[Kind]bool
-	eventText           map[int64]int32
+	eventText           []int32 // by rowid; -1 for none
+	farText             map[int64]int32
 	docText             map[int64]docRow
 }
 
-type candidateSource struct {
-	cands []candidate
-	idx   []int
-	query string
+// thing is an actor, place or document, as the key of its links.
+type thing struct {
+	kind Kind
+	id   string
 }
 
-func (c candidateSource) String(i int) string { return c.cands[c.idx[i]].folded }
-func (c candidateSource) Len() int            { return len(c.idx) }
+// cachedText is the full-text matches of a query (Store.matchText).
+type cachedText struct {
+	key string
+	txt textMatches
+}
+
+// keptTexts is how many queries' full-text matches a searcher keeps.
+const keptTexts = 8
+
+func (sr *searcher) cachedText(key string) (textMatches, bool) {
+	sr.mu.Lock()
+	defer sr.mu.Unlock()
+	for _, c := range sr.texts {
+		if c.key == key {
+			return textMatches{events: c.txt.events, docs: slices.Clone(c.txt.docs)}, true
+		}
+	}
+	return textMatches{}, false
+}
+
+func (sr *searcher) cacheText(key string, txt textMatches) {
+	sr.mu.Lock()
+	defer sr.mu.Unlock()
+	if len(sr.texts) == keptTexts {
+		sr.texts = slices.Delete(sr.texts, 0, 1)
+	}
+	sr.texts = append(sr.texts, cachedText{key, txt})
+}
+
+// eventPos is each event's place in time order, by id.
+func (sr *searcher) eventPos() map[string]int32 {
+	sr.posOnce.Do(func() {
+		sr.pos = make(map[string]int32, len(sr.events))
+		for i, id := range sr.events {
+			sr.pos[id] = int32(i)
+		}
+	})
+	return sr.pos
+}
+
+// setEventRow records that row of event_text is of the event at place p.
+func (sr *searcher) setEventRow(row int64, p int32) {
+	if row < 0 || row > maxTextRow {
+		sr.farText[row] = p
+		return
+	}
+	for int64(len(sr.eventText)) <= row {
+		sr.eventText = append(sr.eventText, -1)
+	}
+	sr.eventText[row] = p
+}
+
+// eventOfRow is the place in time order of the event of a row of
+// event_text; -1 when it has none.
+func (sr *searcher) eventOfRow(row int64) int32 {
+	if row >= 0 && row < int64(len(sr.eventText)) {
+		return sr.eventText[row]
+	}
+	if p, ok := sr.farText[row]; ok {
+		return p
+	}
+	return -1
+}
 
 func newSearcher(all []candidate) *searcher {
 	// Titles that fold alike ("Ramírez de la O" and its alias "Ramirez de
@@ -87,7 +158,8 @@ func newSearcher(all []candidate) *searcher {
 	kept := map[string]int{}
 	cands := all[:0]
 	for _, c := range all {
-		c.folded, c.runeOf = fold(c.title)
+		c.folded, _ = fold(c.title)
+		c.letters, c.initials = masks(c.folded)
 		key := string(c.kind) + "\x00" + c.id + "\x00" + c.folded
 		if i, ok := kept[key]; ok {
 			if better(c, cands[i]) {
@@ -137,14 +209,15 @@ func nonASCII(s string) int {
 }
 
 func (sr *searcher) find(ctx context.Context, query string, limit int) ([]Hit, error) {
-	tms, err := sr.titleMatches(ctx, normQuery(query))
+	q := normQuery(query)
+	tms, err := sr.titleMatches(ctx, q)
 	if err != nil {
 		return nil, err
 	}
 	tms = best(tms, limit, sr.compareTitles)
 	hits := make([]Hit, 0, len(tms))
 	for _, tm := range tms {
-		hits = append(hits, sr.hit(tm))
+		hits = append(hits, sr.hit(tm, q))
 	}
 	return hits, nil
 }
@@ -163,10 +236,9 @@ func normQuery(query string) string {
 
 // titleMatch is a title that matches the query, as one hit of a thing.
 type titleMatch struct {
-	cand    int
-	tier    int
-	score   int   // the fuzzy score plus what classify gives
-	matches []int // matched byte offsets of the folded title
+	cand  int
+	tier  int
+	score int // the fuzzy score plus what classify gives
 }
 
 // Tiers of search hits, best first; a hit's Score is its tier's base plus
@@ -192,26 +264,29 @@ func tierScore(tier, score int) int {
 // titleMatches matches q (a normQuery) against every title and returns
 // each thing's best match, in no order (compareTitles sorts them). Letters
 // strewn across the words of a title are no match (see classify).
+//
+// When q only grew from the previous query, only the titles that passed
+// that query's pre-filter (query.admits) are looked at: a title that lacks
+// the letters of "lopez" lacks those of "lopez o".
 func (sr *searcher) titleMatches(ctx context.Context, q string) ([]titleMatch, error) {
+	sr.mu.Lock()
+	idx := sr.all
 	if q == "" {
 		sr.lastQuery, sr.lastIdx = "", nil
+	} else if sr.lastQuery != "" && strings.HasPrefix(q, sr.lastQuery) {
+		idx = sr.lastIdx
+	}
+	sr.mu.Unlock()
+	if q == "" {
 		return nil, nil
 	}
-	letters := 0
-	for _, r := range q {
-		if isWordRune(r) {
-			letters++
-		}
+	out, passed, err := scan(ctx, sr.cands, idx, newQuery(q))
+	if err != nil {
+		return nil, err
 	}
-	var out []titleMatch
-	if letters < minFuzzy {
-		out = sr.wordStarts(q)
-	} else {
-		var err error
-		if out, err = sr.fuzzyMatches(ctx, q); err != nil {
-			return nil, err
-		}
-	}
+	sr.mu.Lock()
+	sr.lastQuery, sr.lastIdx = q, passed
+	sr.mu.Unlock()
 	// Keep each thing's best title (an actor matches by name and aliases);
 	// events have one title each.
 	bestOf := map[string]int{}
@@ -238,48 +313,193 @@ func (sr *searcher) titleMatches(ctx context.Context, q string) ([]titleMatch, e
 // so a query that short finds only titles with words that start with it.
 const minFuzzy = 3
 
-// wordStarts finds the titles that have each word of q at the start of a
-// word, for a query too short for fuzzy matching.
-func (sr *searcher) wordStarts(q string) []titleMatch {
-	sr.lastQuery, sr.lastIdx = "", nil
-	var out []titleMatch
-	for i := range sr.cands {
-		if tm, ok := classify(&sr.cands[i], q); ok && tm.tier == tierTitle {
+// query is a normQuery with what rules titles out before classify looks
+// at them: its letters, the letters its words begin with, and its bytes
+// other than spaces, which classify finds in order in any title it
+// matches.
+type query struct {
+	q                 string
+	bytes             string
+	letters, initials uint64
+	// short: fewer than minFuzzy letters and digits, so every word must
+	// start a word of the title, and there is no fuzzy matching.
+	short bool
+	// oneLetter: q is one ASCII letter or digit, which a title matches
+	// exactly when a word of it begins with that letter (initials).
+	oneLetter bool
+	// narrows: only the titles q matches can match a query that q
+	// begins. That holds when its last word has minGapped letters or
+	// more: a title that has "obrad" whole or with gaps in one of its
+	// words has "obra" too, where "obr" may not be found in one that has
+	// "obrad" with gaps ("ob-r-ad"). Otherwise the titles the pre-filter
+	// let through are what a longer query is looked for in.
+	narrows bool
+}
+
+func newQuery(q string) query {
+	qu := query{q: q, bytes: strings.ReplaceAll(q, " ", "")}
+	letters := 0
+	for _, r := range q {
+		if isWordRune(r) {
+			letters++
+		}
+	}
+	qu.short = letters < minFuzzy
+	words := strings.Fields(q)
+	qu.narrows = !qu.short && utf8.RuneCountInString(words[len(words)-1]) >= minGapped
+	qu.oneLetter = len(q) == 1 && charBit(q[0]) != 0
+	for i := 0; i < len(q); i++ {
+		qu.letters |= charBit(q[i])
+		if i == 0 || q[i-1] == ' ' {
+			qu.initials |= charBit(q[i])
+		}
+	}
+	return qu
+}
+
+// charBit is the bit of an ASCII letter or digit in a mask of them; 0 for
+// any other byte.
+func charBit(b byte) uint64 {
+	switch {
+	case 'a' <= b && b <= 'z':
+		return 1 << (b - 'a')
+	case '0' <= b && b <= '9':
+		return 1 << (26 + b - '0')
+	}
+	return 0
+}
+
+// masks are the ASCII letters and digits of a folded title, and those of
+// them that begin a word (after a rune that is no letter or digit).
+func masks(folded string) (letters, initials uint64) {
+	var prev rune
+	for i, r := range folded {
+		if r < utf8.RuneSelf {
+			bit := charBit(byte(r))
+			letters |= bit
+			if i == 0 || !isWordRune(prev) {
+				initials |= bit
+			}
+		}
+		prev = r
+	}
+	return letters, initials
+}
+
+// admits reports whether the title of c may match: it has every letter of
+// the query and every byte of its words in order. Every title classify
+// matches passes; most others are ruled out without a look at their words.
+func (qu *query) admits(c *candidate) bool {
+	if qu.letters&^c.letters != 0 {
+		return false
+	}
+	s := c.folded
+	for i := 0; i < len(qu.bytes); i++ {
+		j := strings.IndexByte(s, qu.bytes[i])
+		if j < 0 {
+			return false
+		}
+		s = s[j+1:]
+	}
+	return true
+}
+
+// scanChunk is how many candidates one worker scans between looks at
+// whether the query is still wanted.
+const scanChunk = 4096
+
+// scan matches qu against the candidates idx on every core, in chunks,
+// and gives up between chunks once ctx is cancelled: a person typing on
+// has made the query stale. It returns the matches, and the candidates a
+// query that qu begins need look at (query.narrows), in idx's order.
+func scan(ctx context.Context, cands []candidate, idx []int, qu query) ([]titleMatch, []int, error) {
+	type part struct {
+		out    []titleMatch
+		passed []int
+	}
+	parts := make([]part, (len(idx)+scanChunk-1)/scanChunk)
+	var (
+		next atomic.Int64
+		wg   sync.WaitGroup
+	)
+	for range min(runtime.GOMAXPROCS(0), len(parts)) {
+		wg.Go(func() {
+			var buf []int
+			for p := int(next.Add(1) - 1); p < len(parts) && ctx.Err() == nil; p = int(next.Add(1) - 1) {
+				part := &parts[p]
+				part.out, part.passed, buf = scanPart(cands, idx[p*scanChunk:min(len(idx), (p+1)*scanChunk)], qu, buf)
+			}
+		})
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	var nOut, nPassed int
+	for _, p := range parts {
+		nOut, nPassed = nOut+len(p.out), nPassed+len(p.passed)
+	}
+	out, passed := make([]titleMatch, 0, nOut), make([]int, 0, nPassed)
+	for _, p := range parts {
+		out, passed = append(out, p.out...), append(passed, p.passed...)
+	}
+	return out, passed, nil
+}
+
+// scanPart is scan's work on one chunk. The titles classify matches are
+// scored by fuzzy matching, which must find the query's letters in order
+// too, spaces and all; a short query is not fuzzy-matched. buf is scratch
+// space, returned for reuse.
+func scanPart(cands []candidate, idx []int, qu query, buf []int) ([]titleMatch, []int, []int) {
+	var (
+		out    []titleMatch
+		passed = make([]int, 0, len(idx))
+	)
+	for _, i := range idx {
+		c := &cands[i]
+		if !qu.admits(c) {
+			continue
+		}
+		if !qu.narrows {
+			passed = append(passed, i)
+		}
+		switch {
+		case qu.short && qu.initials&^c.initials != 0:
+			continue
+		case qu.oneLetter:
+			out = append(out, titleMatch{cand: i, tier: tierTitle, score: 2 + 10})
+			continue
+		}
+		tm, m, ok := classify(c, qu.q, buf[:0])
+		buf = m
+		if ok && (!qu.short || tm.tier == tierTitle) {
 			tm.cand = i
 			out = append(out, tm)
 		}
 	}
-	return out
-}
-
-// fuzzyMatches matches q fuzzily against the titles that matched the
-// query it extends, if any, or else every title. Fuzzy matching, which
-// finds the query's letters in order anywhere in a title, only narrows the
-// titles classify looks at; its score breaks ties.
-func (sr *searcher) fuzzyMatches(ctx context.Context, q string) ([]titleMatch, error) {
-	src := candidateSource{cands: sr.cands, query: q, idx: sr.all}
-	if sr.lastQuery != "" && strings.HasPrefix(q, sr.lastQuery) {
-		src.idx = sr.lastIdx
+	if qu.short || len(out) == 0 {
+		return out, passed, buf
 	}
-	matches, err := match(ctx, q, src)
-	if err != nil {
-		return nil, err
-	}
-	sr.lastQuery = q
-	sr.lastIdx = make([]int, len(matches))
-	for i, m := range matches {
-		sr.lastIdx[i] = src.idx[m.Index]
-	}
-	out := make([]titleMatch, 0, len(matches))
-	for _, m := range matches {
-		tm, ok := classify(&sr.cands[src.idx[m.Index]], q)
-		if ok {
-			tm.cand, tm.score = src.idx[m.Index], tm.score+m.Score
-			out = append(out, tm)
+	kept := out[:0]
+	for _, m := range fuzzy.FindFromNoSort(qu.q, matchSource{cands, out}) {
+		tm := out[m.Index]
+		tm.score += m.Score
+		kept = append(kept, tm)
+		if qu.narrows {
+			passed = append(passed, tm.cand)
 		}
 	}
-	return out, nil
+	return kept, passed, buf
 }
+
+// matchSource is the folded titles of title matches, for fuzzy matching.
+type matchSource struct {
+	cands []candidate
+	tms   []titleMatch
+}
+
+func (m matchSource) String(i int) string { return m.cands[m.tms[i].cand].folded }
+func (m matchSource) Len() int            { return len(m.tms) }
 
 // compareTitles orders title matches best first.
 func (sr *searcher) compareTitles(a, b titleMatch) int {
@@ -303,16 +523,31 @@ func best[T any](items []T, k int, cmp func(a, b T) int) []T {
 		}
 		return items
 	}
-	top := make([]T, 0, k+1)
+	top := newTopK(k, cmp)
 	for _, it := range items {
-		if len(top) == k && cmp(it, top[k-1]) >= 0 {
-			continue
-		}
-		i, _ := slices.BinarySearchFunc(top, it, cmp)
-		top = slices.Insert(top, i, it)
-		top = top[:min(len(top), k)]
+		top.add(it)
 	}
-	return top
+	return top.items
+}
+
+// topK keeps the k best of the items added to it, best first, for k > 0.
+type topK[T any] struct {
+	k     int
+	cmp   func(a, b T) int
+	items []T
+}
+
+func newTopK[T any](k int, cmp func(a, b T) int) *topK[T] {
+	return &topK[T]{k: k, cmp: cmp, items: make([]T, 0, k+1)}
+}
+
+func (t *topK[T]) add(it T) {
+	if len(t.items) == t.k && t.cmp(it, t.items[t.k-1]) >= 0 {
+		return
+	}
+	i, _ := slices.BinarySearchFunc(t.items, it, t.cmp)
+	t.items = slices.Insert(t.items, i, it)
+	t.items = t.items[:min(len(t.items), t.k)]
 }
 
 // compareCands orders candidates of equal score: by kind, events in time
@@ -347,31 +582,30 @@ const gappedPenalty = tierWidth / 4
 // the title: "cap" is no match for "Boluarte succeeds Castillo as
 // president", nor "lob" for "López Obrador"; initials are found through
 // aliases ("AMLO"). Every word at a word's start is tierTitle; otherwise
-// the match is tierFuzzy, a gapped word ranking it lowest.
-func classify(c *candidate, q string) (titleMatch, bool) {
+// the match is tierFuzzy, a gapped word ranking it lowest. The matched byte
+// offsets of the folded title are appended to buf[:0] and returned.
+func classify(c *candidate, q string, buf []int) (titleMatch, []int, bool) {
 	var (
-		tm    = titleMatch{tier: tierTitle}
-		from  int
-		worst = wordAtStart
+		tm      = titleMatch{tier: tierTitle}
+		matches = buf[:0]
+		from    int
+		worst   = wordAtStart
 	)
 	for w := range strings.FieldsSeq(q) {
 		i, how := findWord(c.folded[from:], w)
 		if i < 0 {
-			return titleMatch{}, false
+			return titleMatch{}, matches, false
 		}
-		if tm.matches == nil {
-			tm.matches = make([]int, 0, len(q))
-		}
-		n := len(tm.matches)
-		tm.matches = inOrder(tm.matches, c.folded[from+i:], w, from+i)
-		switch n = len(tm.matches) - n; how {
+		n := len(matches)
+		matches = inOrder(matches, c.folded[from+i:], w, from+i)
+		switch n = len(matches) - n; how {
 		case wordAtStart:
 			tm.score += 2*n + 10
 		case wordInside:
 			tm.score += 2 * n
 		}
 		worst = max(worst, how)
-		from = tm.matches[len(tm.matches)-1] + 1
+		from = matches[len(matches)-1] + 1
 	}
 	switch worst {
 	case wordInside:
@@ -379,7 +613,7 @@ func classify(c *candidate, q string) (titleMatch, bool) {
 	case wordGapped:
 		tm.tier, tm.score = tierFuzzy, tm.score-gappedPenalty
 	}
-	return tm, true
+	return tm, matches, true
 }
 
 // findWord finds the query word w in s the best way it can (wordAtStart,
@@ -430,60 +664,17 @@ func inOrder(dst []int, s, w string, base int) []int {
 	return dst
 }
 
-// hit is the search hit of a title match.
-func (sr *searcher) hit(tm titleMatch) Hit {
+// hit is the search hit of a title match of q; its matched ranges are
+// worked out again, for the few hits shown rather than every match.
+func (sr *searcher) hit(tm titleMatch, q string) Hit {
 	c := &sr.cands[tm.cand]
-	h := Hit{Kind: c.kind, ID: c.id, Title: c.title, Score: tierScore(tm.tier, tm.score), Matches: c.ranges(tm.matches)}
+	_, matches, _ := classify(c, q, nil)
+	_, runeOf := fold(c.title)
+	h := Hit{Kind: c.kind, ID: c.id, Title: c.title, Score: tierScore(tm.tier, tm.score), Matches: ranges(runeOf, matches)}
 	if c.name != c.title {
 		h.Name = c.name
 	}
 	return h
-}
-
-// matchChunk is how many candidates one worker matches between looks at
-// whether the query is still wanted.
-const matchChunk = 4096
-
-// match runs fuzzy matching over src in chunks on every core, and gives up
-// between chunks once ctx is cancelled: a person typing on has made the
-// query stale. Matches come back in candidate order, as one pass gives them.
-func match(ctx context.Context, q string, src candidateSource) (fuzzy.Matches, error) {
-	n := src.Len()
-	if n <= matchChunk {
-		return fuzzy.FindFromNoSort(q, src), ctx.Err()
-	}
-	chunks := make([]fuzzy.Matches, (n+matchChunk-1)/matchChunk)
-	var (
-		next atomic.Int64
-		wg   sync.WaitGroup
-	)
-	for range min(runtime.GOMAXPROCS(0), len(chunks)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for c := int(next.Add(1) - 1); c < len(chunks) && ctx.Err() == nil; c = int(next.Add(1) - 1) {
-				lo, hi := c*matchChunk, min(n, (c+1)*matchChunk)
-				ms := fuzzy.FindFromNoSort(q, candidateSource{cands: src.cands, idx: src.idx[lo:hi]})
-				for i := range ms {
-					ms[i].Index += lo
-				}
-				chunks[c] = ms
-			}
-		}()
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	total := 0
-	for _, c := range chunks {
-		total += len(c)
-	}
-	out := make(fuzzy.Matches, 0, total)
-	for _, c := range chunks {
-		out = append(out, c...)
-	}
-	return out, nil
 }
 
 // wordStart finds w where a word of s begins.
@@ -507,15 +698,15 @@ func lastRune(s string) rune {
 	return r
 }
 
-// ranges maps matched byte offsets of the folded title back to runes of the
-// title and merges neighbours into [start, end) ranges.
-func (c *candidate) ranges(bytesMatched []int) [][2]int {
+// ranges maps matched byte offsets of a folded title back to runes of the
+// title, by runeOf (fold), and merges neighbours into [start, end) ranges.
+func ranges(runeOf []int32, bytesMatched []int) [][2]int {
 	var out [][2]int
 	for _, b := range bytesMatched {
-		if b < 0 || b >= len(c.runeOf) {
+		if b < 0 || b >= len(runeOf) {
 			continue
 		}
-		r := int(c.runeOf[b])
+		r := int(runeOf[b])
 		switch n := len(out); {
 		case n > 0 && r < out[n-1][1]:
 			// Another byte of a rune already matched.
@@ -552,39 +743,78 @@ func fold(s string) (string, []int32) {
 	return b.String(), runeOf
 }
 
-// loadSearcher builds the search index on first use, from one snapshot of
-// the corpus; searchMu is held.
+// loadSearcher gives the search index, read on first use from one
+// snapshot of the corpus: the stored one (storedSearcher), or else made
+// from the corpus's rows and, in a writable corpus, stored for the next
+// process. It is read whole even when the search that asked for it is
+// cancelled meanwhile: the next one needs it.
 func (s *Store) loadSearcher(ctx context.Context) (*searcher, error) {
+	s.searchMu.Lock()
+	defer s.searchMu.Unlock()
 	if s.searcher != nil {
 		return s.searcher, nil
 	}
-	var sr *searcher
-	err := s.read(ctx, func(tx *sql.Tx) error {
-		var cands []candidate
-		err := eachRow(ctx, tx, `
-			SELECT ?1, id, title, title FROM events
-			UNION ALL SELECT ?2, id, name, name FROM actors
-			UNION ALL SELECT ?2, a.id, al.alias, a.name FROM actor_aliases al JOIN actors a ON a.id = al.actor_id
-			UNION ALL SELECT ?3, id, name, name FROM places
-			UNION ALL SELECT ?4, id, title, title FROM documents`, func(sc scanner) error {
-			var c candidate
-			if err := sc.Scan(&c.kind, &c.id, &c.title, &c.name); err != nil {
-				return err
-			}
-			cands = append(cands, c)
-			return nil
-		}, KindEvent, KindActor, KindPlace, KindDocument)
-		if err != nil {
+	ctx = context.WithoutCancel(ctx)
+	var (
+		sr     *searcher
+		gen    int64
+		stored bool
+	)
+	err := s.readSearch(ctx, func(tx *sql.Tx) error {
+		var err error
+		if sr, gen, err = storedSearcher(ctx, tx); err != nil || sr != nil {
+			stored = sr != nil
 			return err
 		}
-		sr = newSearcher(cands)
-		return sr.loadIndex(ctx, tx)
+		sr, err = readSearcher(ctx, tx)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("load search index: %w", err)
 	}
+	if !stored && !s.readOnly {
+		// Only a cache: a corpus that cannot keep it is searched all the
+		// same, from its rows again next time.
+		_ = saveSearcher(ctx, s.db, sr, gen)
+	}
 	s.searcher = sr
 	return sr, nil
+}
+
+// readSearcher makes the search index from the corpus's rows in tx.
+func readSearcher(ctx context.Context, tx *sql.Tx) (*searcher, error) {
+	var cands []candidate
+	err := eachRow(ctx, tx, `
+		SELECT ?1, id, title, title FROM events
+		UNION ALL SELECT ?2, id, name, name FROM actors
+		UNION ALL SELECT ?2, a.id, al.alias, a.name FROM actor_aliases al JOIN actors a ON a.id = al.actor_id
+		UNION ALL SELECT ?3, id, name, name FROM places
+		UNION ALL SELECT ?4, id, title, title FROM documents`, func(sc scanner) error {
+		var c candidate
+		if err := sc.Scan(&c.kind, &c.id, &c.title, &c.name); err != nil {
+			return err
+		}
+		cands = append(cands, c)
+		return nil
+	}, KindEvent, KindActor, KindPlace, KindDocument)
+	if err != nil {
+		return nil, err
+	}
+	sr := newSearcher(cands)
+	if err := sr.loadIndex(ctx, tx); err != nil {
+		return nil, err
+	}
+	return sr, nil
+}
+
+// readSearch is Store.read through the connections searches read by.
+func (s *Store) readSearch(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.rdb.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	return fn(tx)
 }
 
 func (s *Store) resetSearch() {

@@ -66,13 +66,13 @@ func BenchmarkSearch_Fresh(b *testing.B) {
 // the narrowing cache as it was, so the next keystroke's results are still
 // complete.
 func TestSearcher_Cancelled(t *testing.T) {
-	sr := newSearcher(syntheticCandidates(3 * matchChunk))
+	sr := newSearcher(syntheticCandidates(3 * scanChunk))
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := sr.find(ctx, "lopez", 10); err == nil {
 		t.Fatal("a cancelled search returned no error")
 	}
-	want, err := newSearcher(syntheticCandidates(3*matchChunk)).find(context.Background(), "lopez o", 0)
+	want, err := newSearcher(syntheticCandidates(3*scanChunk)).find(context.Background(), "lopez o", 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -65,7 +65,12 @@ type Store struct {
 	path     string
 	readOnly bool
 
-	searchMu sync.Mutex
+	// rdb is a pool of connections that only read, which searches use, so
+	// that a search never holds the one connection of db, and a search
+	// runs while one its caller cancelled is still giving up.
+	rdb *sql.DB
+
+	searchMu sync.Mutex // held while the searcher loads
 	searcher *searcher
 
 	// clock, when set, is the time review data is stamped with; tests set
@@ -101,8 +106,8 @@ func Open(ctx context.Context, path string, opts ...OpenOption) (*Store, error) 
 	if err != nil {
 		return nil, fmt.Errorf("open corpus %s: %w", path, err)
 	}
-	// One connection keeps PRAGMAs and transactions simple; the corpus is
-	// small and reads are fast, and the UI never queries on its own thread.
+	// One connection keeps PRAGMAs and transactions simple and writes
+	// serialized; searches read through rdb, a pool of their own.
 	db.SetMaxOpenConns(1)
 	s := &Store{db: db, path: path, readOnly: cfg.readOnly}
 	if err := s.verify(ctx, size); err != nil {
@@ -112,8 +117,21 @@ func Open(ctx context.Context, path string, opts ...OpenOption) (*Store, error) 
 		}
 		return nil, fmt.Errorf("open corpus %s: %w", path, err)
 	}
+	// Connections open as they are first needed, after verify brought the
+	// schema up to date.
+	if s.rdb, err = sql.Open("sqlite", readDSN(path, cfg.readOnly)); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open corpus %s: %w", path, err)
+	}
+	s.rdb.SetMaxOpenConns(readConns)
+	s.rdb.SetMaxIdleConns(readConns)
 	return s, nil
 }
+
+// readConns is how many connections searches may read through at once: a
+// search reads the events' and the documents' text side by side, and a
+// search cancelled by a newer one may still be giving its connections back.
+const readConns = 4
 
 // Create builds a new corpus at path from the sources in src. It writes to a
 // temporary file beside path and moves it into place only when complete, and
@@ -193,7 +211,9 @@ func OpenOrCreate(ctx context.Context, path string, src fs.FS) (*Store, error) {
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	return errors.Join(s.rdb.Close(), s.db.Close())
+}
 
 // Path is the corpus file's path.
 func (s *Store) Path() string { return s.path }
@@ -255,7 +275,7 @@ func (s *Store) UpdateBundled(ctx context.Context, src fs.FS) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("update corpus %s: %w", s.path, err)
 	}
-	s.resetSearch()
+	s.renewSearch(ctx)
 	return nil
 }
 
@@ -317,6 +337,16 @@ func dsn(path string, readOnly bool) string {
 		q.Set("_txlock", "immediate")
 	}
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// readDSN is dsn for connections that only read: query_only refuses any
+// write through them.
+func readDSN(path string, readOnly bool) string {
+	d := dsn(path, readOnly)
+	if !readOnly {
+		d += "&_pragma=query_only(1)"
+	}
+	return d
 }
 
 // sniff reads the file header, so that files which are not our corpus are
@@ -467,6 +497,9 @@ func build(ctx context.Context, path string, source *Source) error {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
+		return err
+	}
+	if _, err := writeSearchIndex(ctx, db); err != nil {
 		return err
 	}
 	if _, err := db.ExecContext(ctx, `VACUUM`); err != nil {

@@ -64,8 +64,8 @@ else
 fi
 spans=$(sqlite3 "$corpus" "SELECT COUNT(*) FROM events WHERE shape = 'span'")
 moments=$(sqlite3 "$corpus" "SELECT COUNT(*) FROM events WHERE shape = 'moment' AND from_earliest <> from_latest")
-if [ "$spans" -ge 3 ] && [ "$moments" -ge 3 ] && [ "$(sqlite3 "$corpus" 'PRAGMA user_version')" = 4 ]; then
-	pass "sqlite3: schema version 4, $spans spans and $moments uncertain moments"
+if [ "$spans" -ge 3 ] && [ "$moments" -ge 3 ] && [ "$(sqlite3 "$corpus" 'PRAGMA user_version')" = 5 ]; then
+	pass "sqlite3: schema version 5, $spans spans and $moments uncertain moments"
 else
 	fail "sqlite3: $spans spans, $moments uncertain moments, user_version $(sqlite3 "$corpus" 'PRAGMA user_version')"
 fi

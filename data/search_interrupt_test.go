@@ -1,0 +1,47 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"chronoscope/assets"
+)
+
+// TestReadSearch_Interrupted runs a statement that never ends on a
+// search's connection and cancels its context: the driver interrupts it
+// in SQLite (sqlite3_interrupt), so it returns, and the connection serves
+// the next search.
+func TestReadSearch_Interrupted(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	s, err := OpenOrCreate(ctx, filepath.Join(t.TempDir(), "corpus.db"), assets.Corpus())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	done := make(chan error, 1)
+	go func() {
+		done <- s.readSearch(ctx, func(tx *sql.Tx) error {
+			var n int64
+			return tx.QueryRowContext(ctx, `WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c`).Scan(&n)
+		})
+	}()
+	time.Sleep(50 * time.Millisecond) // most likely running by now; it must end either way
+	cancel()
+	select {
+	case err := <-done:
+		if err == nil {
+			t.Fatal("a statement that never ends ended without error")
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("cancelling the context did not interrupt the statement")
+	}
+	var one int
+	if err := s.readSearch(context.Background(), func(tx *sql.Tx) error {
+		return tx.QueryRow(`SELECT 1`).Scan(&one)
+	}); err != nil || one != 1 {
+		t.Fatalf("after the interrupt: %v", err)
+	}
+}
