@@ -50,3 +50,7 @@ func PauseFind(tb testing.TB, pause func(context.Context)) {
 	pauseFind = pause
 	tb.Cleanup(func() { pauseFind = nil })
 }
+
+// LinkReads is how many times searches have read the links of every
+// actor, place and document to their events.
+func LinkReads() int64 { return linkReads.Load() }

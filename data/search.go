@@ -69,14 +69,12 @@ type searcher struct {
 	// What Find needs besides titles (loadIndex): the events' ids and
 	// titles in time order, and each one's place in it by id; by rowid, the
 	// event of each row of event_text and the document of each row of
-	// text_index; and, as they are asked for (Store.linked), the places of
-	// the events of actors, places and documents, by kind and id, all of
-	// those of a kind once allLinked says so (Store.readLinks).
+	// text_index; and the places of the events of actors, places and
+	// documents, by candidate, read all at once (Store.links).
 	events, eventTitles []string
 	posOnce             sync.Once
 	pos                 map[string]int32 // by eventPos
-	links               map[thing][]int32
-	allLinked           map[Kind]bool
+	linkLoad            *linkLoad
 	eventText           []int32 // by rowid; -1 for none
 	farText             map[int64]int32
 	docText             map[int64]docRow
