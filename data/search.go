@@ -12,7 +12,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/sahilm/fuzzy"
 	"golang.org/x/text/unicode/norm"
 
 	"chronoscope/internal/textfmt"
@@ -317,6 +316,7 @@ const minFuzzy = 3
 // matches.
 type query struct {
 	q                 string
+	runes             []rune // q's, for fuzzyScore
 	bytes             string
 	letters, initials uint64
 	// short: fewer than minFuzzy letters and digits, so every word must
@@ -335,7 +335,7 @@ type query struct {
 }
 
 func newQuery(q string) query {
-	qu := query{q: q, bytes: strings.ReplaceAll(q, " ", "")}
+	qu := query{q: q, runes: []rune(q), bytes: strings.ReplaceAll(q, " ", "")}
 	letters := 0
 	for _, r := range q {
 		if isWordRune(r) {
@@ -445,9 +445,9 @@ func scan(ctx context.Context, cands []candidate, idx []int, qu query) ([]titleM
 }
 
 // scanPart is scan's work on one chunk. The titles classify matches are
-// scored by fuzzy matching, which must find the query's letters in order
-// too, spaces and all; a short query is not fuzzy-matched. buf is scratch
-// space, returned for reuse.
+// scored by fuzzy matching (fuzzyScore, sahilm/fuzzy's score), which must
+// find the query's letters in order too, spaces and all; a short query is
+// not fuzzy-matched. buf is scratch space, returned for reuse.
 func scanPart(cands []candidate, idx []int, qu query, buf []int) ([]titleMatch, []int, []int) {
 	var (
 		out    []titleMatch
@@ -479,9 +479,12 @@ func scanPart(cands []candidate, idx []int, qu query, buf []int) ([]titleMatch, 
 		return out, passed, buf
 	}
 	kept := out[:0]
-	for _, m := range fuzzy.FindFromNoSort(qu.q, matchSource{cands, out}) {
-		tm := out[m.Index]
-		tm.score += m.Score
+	for _, tm := range out {
+		score, ok := fuzzyScore(qu.runes, cands[tm.cand].folded)
+		if !ok {
+			continue
+		}
+		tm.score += score
 		kept = append(kept, tm)
 		if qu.narrows {
 			passed = append(passed, tm.cand)
@@ -489,15 +492,6 @@ func scanPart(cands []candidate, idx []int, qu query, buf []int) ([]titleMatch, 
 	}
 	return kept, passed, buf
 }
-
-// matchSource is the folded titles of title matches, for fuzzy matching.
-type matchSource struct {
-	cands []candidate
-	tms   []titleMatch
-}
-
-func (m matchSource) String(i int) string { return m.cands[m.tms[i].cand].folded }
-func (m matchSource) Len() int            { return len(m.tms) }
 
 // compareTitles orders title matches best first.
 func (sr *searcher) compareTitles(a, b titleMatch) int {
