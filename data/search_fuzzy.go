@@ -37,8 +37,12 @@ func fuzzyScore(runes []rune, s string) (int, bool) {
 	var candidate rune
 	var candidateSize int
 	for j := 0; j < len(s) && patternIndex < len(runes); j += candidateSize {
+		if k := skipASCII(s, j, runes, patternIndex); k > j {
+			j, last, lastIndex = k, rune(s[k-1]), k-1
+			nextc, nextSize = utf8.DecodeRuneInString(s[k:])
+		}
 		candidate, candidateSize = nextc, nextSize
-		if foldEqual(candidate, runes[patternIndex]) {
+		if sameFold(candidate, runes[patternIndex]) {
 			score := 0
 			if j == 0 {
 				score += fuzzyFirstCharBonus
@@ -70,7 +74,7 @@ func fuzzyScore(runes []rune, s string) (int, bool) {
 		default:
 			nextc, nextSize = utf8.DecodeRuneInString(s[k:])
 		}
-		if (foldEqual(nextp, nextc) || nextc == 0) && matchedIndex > -1 {
+		if (sameFold(nextp, nextc) || nextc == 0) && matchedIndex > -1 {
 			if matched == 0 {
 				bestScore += max(matchedIndex*fuzzyLeadingPenalty, fuzzyMaxLeadingPenalty)
 			}
@@ -84,6 +88,40 @@ func fuzzyScore(runes []rune, s string) (int, bool) {
 	}
 	total += matched - len(s)
 	return total, matched == len(runes)
+}
+
+// skipASCII is where, from j on, s may next hold the pattern's rune i, or
+// the next one after it: the first byte that is one of them (in either
+// case) or is not ASCII, or whose next byte is. The bytes before it
+// neither match nor end a match, so the scoring need not look at them one
+// rune at a time. It is j when either rune is not ASCII.
+func skipASCII(s string, j int, runes []rune, i int) int {
+	p := runes[i]
+	var np rune
+	if i < len(runes)-1 {
+		np = runes[i+1]
+	}
+	if p >= utf8.RuneSelf || np >= utf8.RuneSelf {
+		return j
+	}
+	p0, p1 := byte(p), otherCase(byte(p))
+	n0, n1 := byte(np), otherCase(byte(np))
+	k := j
+	for ; k+1 < len(s); k++ {
+		c, d := s[k], s[k+1]
+		if c >= utf8.RuneSelf || d >= utf8.RuneSelf || c == p0 || c == p1 || d == n0 || d == n1 {
+			break
+		}
+	}
+	return k
+}
+
+// otherCase is an ASCII letter in the other case; any other byte as it is.
+func otherCase(b byte) byte {
+	if lower := b | 0x20; 'a' <= lower && lower <= 'z' {
+		return b ^ 0x20
+	}
+	return b
 }
 
 // The scores of sahilm/fuzzy.
@@ -116,6 +154,19 @@ func isUpper(r rune) bool {
 		return 'A' <= r && r <= 'Z'
 	}
 	return unicode.IsUpper(r)
+}
+
+// sameFold is foldEqual, with ASCII told apart at once: the runes of a
+// query and of folded titles mostly are.
+func sameFold(a, b rune) bool {
+	if a == b {
+		return true
+	}
+	if a|b < utf8.RuneSelf {
+		lower := a | 0x20
+		return a^b == 0x20 && 'a' <= lower && lower <= 'z'
+	}
+	return foldEqual(a, b)
 }
 
 // foldEqual is sahilm/fuzzy's equalFold: whether tr and sr are one rune
