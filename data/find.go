@@ -333,6 +333,36 @@ func (s *Store) litEvents(ctx context.Context, sr *searcher, tms []titleMatch, t
 	if err != nil {
 		return nil, err
 	}
+	// A query that grew often matches the same titles and text as the one
+	// before ("lopez obr", "lopez obra"): its events are those.
+	cands := make([]int, len(tms))
+	for i, tm := range tms {
+		cands[i] = tm.cand
+	}
+	sr.mu.Lock()
+	last := sr.lastLit
+	sr.mu.Unlock()
+	if last != nil && slices.Equal(last.cands, cands) && slices.Equal(last.text, txt.events) {
+		return slices.Clone(last.events), nil
+	}
+	out := sr.lightEvents(links, tms, txt)
+	sr.mu.Lock()
+	sr.lastLit = &litSet{cands: cands, text: txt.events, events: out}
+	sr.mu.Unlock()
+	return slices.Clone(out), nil
+}
+
+// litSet is the events a query lit (Store.litEvents), and what it matched:
+// candidates, and events by their text.
+type litSet struct {
+	cands  []int
+	text   []textMatch
+	events []string
+}
+
+// lightEvents lists in time order the events the title matches name or
+// link to, and those found by their text.
+func (sr *searcher) lightEvents(links [][]int32, tms []titleMatch, txt textMatches) []string {
 	lit := make([]bool, len(sr.events))
 	for _, tm := range tms {
 		if c := &sr.cands[tm.cand]; c.kind == KindEvent {
@@ -353,7 +383,7 @@ func (s *Store) litEvents(ctx context.Context, sr *searcher, tms []titleMatch, t
 		}
 	}
 	if n == 0 {
-		return nil, nil
+		return nil
 	}
 	out := make([]string, 0, n)
 	for pos, ok := range lit {
@@ -361,7 +391,7 @@ func (s *Store) litEvents(ctx context.Context, sr *searcher, tms []titleMatch, t
 			out = append(out, sr.events[pos])
 		}
 	}
-	return out, nil
+	return out
 }
 
 // allLinks reads, by kind, the id of each actor, place or document and the

@@ -57,13 +57,14 @@ type searcher struct {
 	all   []int // every candidate's index, for a search with nothing to narrow
 
 	// mu guards what searches change as they go: the titles the last
-	// query let through, the links read, and the full-text matches and
-	// snippets kept.
+	// query let through, the links read, the full-text matches and
+	// snippets kept, and the events the last query lit.
 	mu        sync.Mutex
 	lastQuery string
 	lastIdx   []int
 	texts     []cachedText
 	snippets  map[snippetKey]snippet
+	lastLit   *litSet
 
 	// What Find needs besides titles (loadIndex): the events' ids and
 	// titles in time order, and each one's place in it by id; by rowid, the
