@@ -126,7 +126,6 @@ func NewTimeline() *Timeline {
 func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
 	t.ExtendBaseWidget(t)
 	r := &timelineRenderer{t: t, layout: timelineLayout{t: t}}
-	r.hist = r.newHistogramRaster()
 	r.collect()
 	r.layout.refreshStyle()
 	t.lastLayout = r.layout.index
