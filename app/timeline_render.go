@@ -10,16 +10,21 @@ type timelineRenderer struct {
 	t      *Timeline
 	layout timelineLayout
 
-	bg, grid, bars, bands, ranges, clusters, ticks, chips, outlines, tipBox objectPool[*canvas.Rectangle, rectPrim]
-	fades                                                                   objectPool[*canvas.LinearGradient, fadePrim]
-	dots, rings, badges                                                     objectPool[*canvas.Circle, circlePrim]
-	counts, labels, axis, names, tipText, badgeText                         objectPool[*canvas.Text, textPrim]
+	bg, grid, bars, bands, ranges, ticks, chips, outlines, tipBox objectPool[*canvas.Rectangle, rectPrim]
+	fades                                                         objectPool[*canvas.LinearGradient, fadePrim]
+	dots, rings, badges                                           objectPool[*canvas.Circle, circlePrim]
+	counts, labels, axis, names, tipText, badgeText               objectPool[*canvas.Text, textPrim]
 
 	// hists paint the lanes' histograms (timelineFrame.hist) in tiles;
 	// the first histShown are in use.
 	hists       []*histTile
 	histShown   int
 	histScratch histScratch
+	// stacks paint the clusters' cards (timelineFrame.clusters), one
+	// image per cluster; the first stacksShown are in use.
+	stacks       []*cardStack
+	stacksShown  int
+	stackScratch []rectPrim
 
 	objects []fyne.CanvasObject
 }
@@ -41,7 +46,7 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 	grew = r.bands.sync(f.bands, applyRect) || grew
 	grew = r.ranges.sync(f.ranges, applyRect) || grew
 	grew = r.fades.sync(f.fades, applyFade) || grew
-	grew = r.clusters.sync(f.clusters, applyRect) || grew
+	grew = r.syncCardStacks(f.clusters) || grew
 	grew = r.dots.sync(f.dots, applyCircle) || grew
 	grew = r.ticks.sync(f.ticks, applyRect) || grew
 	grew = r.badges.sync(f.badges, applyCircle) || grew
@@ -87,7 +92,9 @@ func (r *timelineRenderer) collect() {
 	r.objects = r.bands.appendTo(r.objects)
 	r.objects = r.ranges.appendTo(r.objects)
 	r.objects = r.fades.appendTo(r.objects)
-	r.objects = r.clusters.appendTo(r.objects)
+	for _, s := range r.stacks {
+		r.objects = append(r.objects, s.raster)
+	}
 	r.objects = r.dots.appendTo(r.objects)
 	r.objects = r.ticks.appendTo(r.objects)
 	r.objects = r.badges.appendTo(r.objects)
