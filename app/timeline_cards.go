@@ -13,7 +13,12 @@ import (
 
 // cardPad is the room Fyne's painters leave around a stroked rectangle for
 // its stroke and anti-aliasing (the stroke width and 2).
-func cardPad(c *rectPrim) float32 { return c.strokeW + 2 }
+func cardPad(c *rectPrim) float32 {
+	if c.stroke == nil || c.strokeW <= 0 {
+		return 0
+	}
+	return c.strokeW + 2
+}
 
 // cardStack paints a cluster's cards, rounded and stroked rectangles
 // stacked over each other, as one image. Fyne's software painter
@@ -38,8 +43,9 @@ func newCardStack() *cardStack {
 	return s
 }
 
-// set shows cards, given where the timeline draws them, in the stack.
-func (s *cardStack) set(cards []rectPrim, scratch []rectPrim) []rectPrim {
+// stackShape returns cards relative to the stack's box, in scratch, and
+// the box.
+func stackShape(cards, scratch []rectPrim) ([]rectPrim, fyne.Position, fyne.Size) {
 	x0, y0 := float32(math.Inf(1)), float32(math.Inf(1))
 	x1, y1 := float32(math.Inf(-1)), float32(math.Inf(-1))
 	for i := range cards {
@@ -52,16 +58,28 @@ func (s *cardStack) set(cards []rectPrim, scratch []rectPrim) []rectPrim {
 		c.pos = c.pos.SubtractXY(x0, y0)
 		scratch = append(scratch, c)
 	}
-	size := fyne.NewSize(x1-x0, y1-y0)
-	if !s.raster.Visible() || s.raster.Size() != size || !slices.Equal(scratch, s.cards) {
-		s.cards, s.painted = append(s.cards[:0], scratch...), false
-		placeObject(s.raster, fyne.NewPos(x0, y0), size)
-		s.raster.Show()
+	return scratch, fyne.NewPos(x0, y0), fyne.NewSize(x1-x0, y1-y0)
+}
+
+// holds reports whether the stack shows cards of this shape.
+func (s *cardStack) holds(cards []rectPrim, size fyne.Size) bool {
+	return s.raster.Size() == size && slices.Equal(cards, s.cards)
+}
+
+// set shows cards, relative to pos, in the stack, painting them again
+// only if the stack held others.
+func (s *cardStack) set(cards []rectPrim, pos fyne.Position, size fyne.Size) {
+	if !s.holds(cards, size) {
+		s.cards, s.painted = append(s.cards[:0], cards...), false
+		s.raster.Resize(size)
 		s.raster.Refresh()
-	} else if pos := fyne.NewPos(x0, y0); s.raster.Position() != pos {
+	}
+	if s.raster.Position() != pos {
 		s.raster.Move(pos)
 	}
-	return scratch
+	if !s.raster.Visible() {
+		s.raster.Show()
+	}
 }
 
 // paint paints the cards into an image w×h pixels as Fyne's software
@@ -84,86 +102,114 @@ func (s *cardStack) paint(w, h int) image.Image {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(s.raster); c != nil {
 		scale = c.Scale()
 	}
-	scanner := rasterx.NewScannerGV(w, h, s.img, s.img.Bounds())
 	for i := range s.cards {
-		drawCard(scanner, &s.cards[i], scale)
+		drawCard(s.img, &s.cards[i], scale)
 	}
 	return s.img
 }
 
 // drawCard rasterises c as Fyne's painter does a canvas.Rectangle with
-// the same radius, fill and stroke (internal/painter.DrawRectangle), at
-// c's place in the scanner's image.
-func drawCard(scanner *rasterx.ScannerGV, c *rectPrim, scale float32) {
+// the same radius, fill and stroke (internal/painter.DrawRectangle): in an
+// image of c's padded size, here the part of img it falls on, from the
+// pixel the painter would start it at.
+func drawCard(img *image.RGBA, c *rectPrim, scale float32) {
 	sc := func(v float32) float32 { return float32(math.Round(float64(v * scale))) }
 	pad := cardPad(c)
-	ox := float32(math.Ceil(float64((c.pos.X - pad) * scale)))
-	oy := float32(math.Ceil(float64((c.pos.Y - pad) * scale)))
 	w, h := c.size.Width, c.size.Height
-	radius := min(c.radius, w/2, h/2)
-	p1x, p1y := ox+sc(pad), oy+sc(pad)
-	p3x, p3y := p1x+sc(w), p1y+sc(h)
-	r := float64(sc(radius))
+	x0, y0 := int(math.Ceil(float64((c.pos.X-pad)*scale))), int(math.Ceil(float64((c.pos.Y-pad)*scale)))
+	cw, ch := int(sc(w+2*pad)), int(sc(h+2*pad))
+	sub, ok := img.SubImage(image.Rect(x0, y0, x0+cw, y0+ch)).(*image.RGBA)
+	if !ok || sub.Rect.Dx() != cw || sub.Rect.Dy() != ch {
+		return // outside the image, which the stack's box prevents
+	}
+	scanner := rasterx.NewScannerGV(cw, ch, sub, sub.Bounds())
+	p1x, p1y := float64(sc(pad)), float64(sc(pad))
+	p3x, p3y := p1x+float64(sc(w)), p1y+float64(sc(h))
+	r := float64(sc(min(c.radius, w/2, h/2)))
 	if c.fill != nil {
-		scanner.Clear()
-		filler := rasterx.NewFiller(scanner.Dest.Bounds().Dx(), scanner.Dest.Bounds().Dy(), scanner)
+		filler := rasterx.NewFiller(cw, ch, scanner)
 		filler.SetColor(c.fill)
-		rasterx.AddRoundRect(float64(p1x), float64(p1y), float64(p3x), float64(p3y), r, r, 0, rasterx.RoundGap, filler)
+		rasterx.AddRoundRect(p1x, p1y, p3x, p3y, r, r, 0, rasterx.RoundGap, filler)
 		filler.Draw()
 	}
 	if c.stroke == nil || c.strokeW <= 0 {
 		return
 	}
-	scanner.Clear()
-	dasher := rasterx.NewDasher(scanner.Dest.Bounds().Dx(), scanner.Dest.Bounds().Dy(), scanner)
+	dasher := rasterx.NewDasher(cw, ch, scanner)
 	dasher.SetColor(c.stroke)
 	dasher.SetStroke(fixed.Int26_6(float64(sc(c.strokeW))*64), 0, nil, nil, nil, 0, nil, 0)
 	const quarterCircleControl = 1 - 0.55228 // as Fyne's painter draws corners
 	k := quarterCircleControl * r
-	pt := func(x, y float64) fixed.Point26_6 { return rasterx.ToFixedP(x, y) }
-	x1, y1, x3, y3 := float64(p1x), float64(p1y), float64(p3x), float64(p3y)
+	pt := rasterx.ToFixedP
 	if r == 0 {
-		dasher.Start(pt(x1, y1))
-		dasher.Line(pt(x3, y1))
-		dasher.Line(pt(x3, y3))
-		dasher.Line(pt(x1, y3))
+		dasher.Start(pt(p1x, p1y))
+		dasher.Line(pt(p3x, p1y))
+		dasher.Line(pt(p3x, p3y))
+		dasher.Line(pt(p1x, p3y))
 	} else {
-		dasher.Start(pt(x1, y1+r))
-		dasher.CubeBezier(pt(x1, y1+k), pt(x1+k, y1), pt(x1+r, y1))
-		dasher.Line(pt(x3-r, y1))
-		dasher.CubeBezier(pt(x3-k, y1), pt(x3, y1+k), pt(x3, y1+r))
-		dasher.Line(pt(x3, y3-r))
-		dasher.CubeBezier(pt(x3, y3-k), pt(x3-k, y3), pt(x3-r, y3))
-		dasher.Line(pt(x1+r, y3))
-		dasher.CubeBezier(pt(x1+k, y3), pt(x1, y3-k), pt(x1, y3-r))
+		dasher.Start(pt(p1x, p1y+r))
+		dasher.CubeBezier(pt(p1x, p1y+k), pt(p1x+k, p1y), pt(p1x+r, p1y))
+		dasher.Line(pt(p3x-r, p1y))
+		dasher.CubeBezier(pt(p3x-k, p1y), pt(p3x, p1y+k), pt(p3x, p1y+r))
+		dasher.Line(pt(p3x, p3y-r))
+		dasher.CubeBezier(pt(p3x, p3y-k), pt(p3x-k, p3y), pt(p3x-r, p3y))
+		dasher.Line(pt(p1x+r, p3y))
+		dasher.CubeBezier(pt(p1x+k, p3y), pt(p1x, p3y-k), pt(p1x, p3y-r))
 	}
 	dasher.Stop(true)
 	dasher.Draw()
 }
 
-// syncCardStacks shows the cards in cards, stacks of cards that overlap
-// each other, back first, one image per stack. It reports whether it had
-// to create stacks.
-func (r *timelineRenderer) syncCardStacks(cards []rectPrim) (grew bool) {
+// stackPool keeps the images of one layer of rounded or stroked
+// rectangles; those in use are shown.
+type stackPool struct {
+	stacks  []*cardStack
+	scratch []rectPrim
+}
+
+// sync shows the cards in cards, stacks of cards that overlap each other,
+// back first, one image per stack. A stack of the same shape as one shown
+// before takes its image, so that panning, or a cluster coming into view,
+// paints no stack again. It reports whether it had to create stacks.
+func (r *stackPool) sync(cards []rectPrim) (grew bool) {
 	shown := 0
 	for start := 0; start < len(cards); {
 		end := start + 1
 		for end < len(cards) && overlapping(&cards[end-1], &cards[end]) {
 			end++
 		}
+		var pos fyne.Position
+		var size fyne.Size
+		r.scratch, pos, size = stackShape(cards[start:end], r.scratch)
 		if shown == len(r.stacks) {
 			r.stacks = append(r.stacks, newCardStack())
 			grew = true
 		}
-		r.stackScratch = r.stacks[shown].set(cards[start:end], r.stackScratch)
+		if !r.stacks[shown].holds(r.scratch, size) {
+			for k := shown + 1; k < len(r.stacks); k++ {
+				if r.stacks[k].holds(r.scratch, size) {
+					r.stacks[shown], r.stacks[k] = r.stacks[k], r.stacks[shown]
+					break
+				}
+			}
+		}
+		r.stacks[shown].set(r.scratch, pos, size)
 		shown++
 		start = end
 	}
-	for _, s := range r.stacks[shown:max(shown, r.stacksShown)] {
-		s.raster.Hide()
+	for _, s := range r.stacks[shown:] {
+		if s.raster.Visible() {
+			s.raster.Hide()
+		}
 	}
-	r.stacksShown = shown
 	return grew
+}
+
+func (r *stackPool) appendTo(objs []fyne.CanvasObject) []fyne.CanvasObject {
+	for _, s := range r.stacks {
+		objs = append(objs, s.raster)
+	}
+	return objs
 }
 
 func overlapping(a, b *rectPrim) bool {

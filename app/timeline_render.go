@@ -10,21 +10,20 @@ type timelineRenderer struct {
 	t      *Timeline
 	layout timelineLayout
 
-	bg, grid, bars, bands, ranges, ticks, chips, outlines, tipBox objectPool[*canvas.Rectangle, rectPrim]
-	fades                                                         objectPool[*canvas.LinearGradient, fadePrim]
-	dots, rings, badges                                           objectPool[*canvas.Circle, circlePrim]
-	counts, labels, axis, names, tipText, badgeText               objectPool[*canvas.Text, textPrim]
+	bg, grid, bars, bands, ranges, ticks, outlines, tipBox objectPool[*canvas.Rectangle, rectPrim]
+	fades                                                  objectPool[*canvas.LinearGradient, fadePrim]
+	dots, rings, badges                                    objectPool[*canvas.Circle, circlePrim]
+	counts, labels, axis, names, tipText, badgeText        objectPool[*canvas.Text, textPrim]
 
 	// hists paint the lanes' histograms (timelineFrame.hist) in tiles;
 	// the first histShown are in use.
 	hists       []*histTile
 	histShown   int
 	histScratch histScratch
-	// stacks paint the clusters' cards (timelineFrame.clusters), one
-	// image per cluster; the first stacksShown are in use.
-	stacks       []*cardStack
-	stacksShown  int
-	stackScratch []rectPrim
+	// clusters paint the clusters' cards, one image per cluster, and
+	// chips the rounded patches under labels, one image each: Fyne's
+	// software painter would rasterise them again every frame.
+	clusters, chips stackPool
 
 	objects []fyne.CanvasObject
 }
@@ -46,13 +45,13 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 	grew = r.bands.sync(f.bands, applyRect) || grew
 	grew = r.ranges.sync(f.ranges, applyRect) || grew
 	grew = r.fades.sync(f.fades, applyFade) || grew
-	grew = r.syncCardStacks(f.clusters) || grew
+	grew = r.clusters.sync(f.clusters) || grew
 	grew = r.dots.sync(f.dots, applyCircle) || grew
 	grew = r.ticks.sync(f.ticks, applyRect) || grew
 	grew = r.badges.sync(f.badges, applyCircle) || grew
 	grew = r.badgeText.sync(f.badgeText, applyText) || grew
 	grew = r.counts.sync(f.counts, applyText) || grew
-	grew = r.chips.sync(f.chips, applyRect) || grew
+	grew = r.chips.sync(f.chips) || grew
 	grew = r.labels.sync(f.labels, applyText) || grew
 	grew = r.axis.sync(f.axis, applyText) || grew
 	grew = r.names.sync(f.names, applyText) || grew
@@ -92,9 +91,7 @@ func (r *timelineRenderer) collect() {
 	r.objects = r.bands.appendTo(r.objects)
 	r.objects = r.ranges.appendTo(r.objects)
 	r.objects = r.fades.appendTo(r.objects)
-	for _, s := range r.stacks {
-		r.objects = append(r.objects, s.raster)
-	}
+	r.objects = r.clusters.appendTo(r.objects)
 	r.objects = r.dots.appendTo(r.objects)
 	r.objects = r.ticks.appendTo(r.objects)
 	r.objects = r.badges.appendTo(r.objects)
