@@ -126,6 +126,7 @@ func NewTimeline() *Timeline {
 func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
 	t.ExtendBaseWidget(t)
 	r := &timelineRenderer{t: t, layout: timelineLayout{t: t}}
+	r.clusters.overlap = rectsOverlap
 	r.collect()
 	r.layout.refreshStyle()
 	t.lastLayout = r.layout.index

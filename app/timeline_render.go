@@ -12,7 +12,7 @@ type timelineRenderer struct {
 
 	bg, grid, bars, bands, ranges, ticks, outlines, tipBox objectPool[*canvas.Rectangle, rectPrim]
 	fades                                                  objectPool[*canvas.LinearGradient, fadePrim]
-	dots, rings, badges                                    objectPool[*canvas.Circle, circlePrim]
+	rings, badges                                          objectPool[*canvas.Circle, circlePrim]
 	counts, labels, axis, names, tipText, badgeText        objectPool[*canvas.Text, textPrim]
 
 	// hists paint the lanes' histograms (timelineFrame.hist) in tiles;
@@ -20,10 +20,11 @@ type timelineRenderer struct {
 	hists       []*histTile
 	histShown   int
 	histScratch histScratch
-	// clusters paint the clusters' cards, one image per cluster, and
-	// chips the rounded patches under labels, one image each: Fyne's
-	// software painter would rasterise them again every frame.
-	clusters, chips stackPool
+	// clusters paint the clusters' cards, one image per cluster, chips
+	// the rounded patches under labels and dots the events' dots, one
+	// image each, kept between frames (timeline_cards.go).
+	clusters, chips stackPool[rectPrim]
+	dots            stackPool[circlePrim]
 
 	objects []fyne.CanvasObject
 }
@@ -46,7 +47,7 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 	grew = r.ranges.sync(f.ranges, applyRect) || grew
 	grew = r.fades.sync(f.fades, applyFade) || grew
 	grew = r.clusters.sync(f.clusters) || grew
-	grew = r.dots.sync(f.dots, applyCircle) || grew
+	grew = r.dots.sync(f.dots) || grew
 	grew = r.ticks.sync(f.ticks, applyRect) || grew
 	grew = r.badges.sync(f.badges, applyCircle) || grew
 	grew = r.badgeText.sync(f.badgeText, applyText) || grew
