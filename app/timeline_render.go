@@ -10,10 +10,10 @@ type timelineRenderer struct {
 	t      *Timeline
 	layout timelineLayout
 
-	bg, grid, bars, bands, ranges, ticks, outlines, tipBox objectPool[*canvas.Rectangle, rectPrim]
-	fades                                                  objectPool[*canvas.LinearGradient, fadePrim]
-	rings, badges                                          objectPool[*canvas.Circle, circlePrim]
-	counts, labels, axis, names, tipText, badgeText        objectPool[*canvas.Text, textPrim]
+	bg, grid, bars, bands, ranges, ticks, outlines, focus, tipBox objectPool[*canvas.Rectangle, rectPrim]
+	fades                                                         objectPool[*canvas.LinearGradient, fadePrim]
+	rings, badges                                                 objectPool[*canvas.Circle, circlePrim]
+	counts, labels, axis, names, tipText, badgeText               objectPool[*canvas.Text, textPrim]
 
 	// hists paint the lanes' histograms (timelineFrame.hist) in tiles;
 	// the first histShown are in use.
@@ -58,6 +58,7 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 	grew = r.names.sync(f.names, applyText) || grew
 	grew = r.outlines.sync(f.outlines, applyRect) || grew
 	grew = r.rings.sync(f.rings, applyCircle) || grew
+	grew = r.focus.sync(f.focus, applyRect) || grew
 	grew = r.tipBox.sync(f.tipBox, applyRect) || grew
 	grew = r.tipText.sync(f.tipText, applyText) || grew
 	if grew {
@@ -104,6 +105,7 @@ func (r *timelineRenderer) collect() {
 	r.objects = r.names.appendTo(r.objects)
 	r.objects = r.outlines.appendTo(r.objects)
 	r.objects = r.rings.appendTo(r.objects)
+	r.objects = r.focus.appendTo(r.objects)
 	r.objects = r.tipBox.appendTo(r.objects)
 	r.objects = r.tipText.appendTo(r.objects)
 }
