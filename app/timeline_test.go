@@ -590,7 +590,7 @@ func BenchmarkTimeline_Layout(b *testing.B) {
 					tl.Pan(dx) // a real frame: the view moves and everything is laid out again
 					dx = -dx
 				}
-				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/frame")
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/1e6/float64(b.N), "ms/layout")
 				b.ReportMetric(float64(len(test.WidgetRenderer(tl).Objects())), "objects")
 			})
 		}
