@@ -258,17 +258,13 @@ func (v *mainView) addShortcuts() {
 	})
 }
 
-// load reads the events and coverage in the background, so that the window
-// shows at once, and gives them to the timeline when they come; the
-// timeline draws only what is in view.
+// load reads the events and coverage in the background (or takes those
+// Preload began to read), so that the window shows at once, and gives them
+// to the timeline when they come; the timeline draws only what is in view.
 func (v *mainView) load() {
 	ctx := context.Background()
 	v.bg.run(func() func() {
-		evs, err := v.corpus.Events(ctx)
-		if err != nil {
-			return func() { v.showError(err) }
-		}
-		docs, err := v.corpus.Documents(ctx)
+		evs, docs, err := readAll(ctx, v.corpus)
 		if err != nil {
 			return func() { v.showError(err) }
 		}

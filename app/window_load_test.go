@@ -212,3 +212,53 @@ func TestWindow_ClosedWhileLoadingKeepsTheRange(t *testing.T) {
 		t.Errorf("saved %s %v–%v, want the range remembered, %v–%v", got.Corpus, got.From, got.To, from, to)
 	}
 }
+
+// countingCorpus counts the reads of the events.
+type countingCorpus struct {
+	*fakeCorpus
+	mu    sync.Mutex
+	reads int
+}
+
+func (c *countingCorpus) Events(ctx context.Context) ([]data.EventSummary, error) {
+	c.mu.Lock()
+	c.reads++
+	c.mu.Unlock()
+	return c.fakeCorpus.Events(ctx)
+}
+
+func (c *countingCorpus) readCount() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.reads
+}
+
+// Preload reads the events before there is a window; the first window on
+// the corpus shows them without reading them again, and a later one reads
+// them anew.
+func TestPreload_FirstWindowTakesTheEvents(t *testing.T) {
+	c := &countingCorpus{fakeCorpus: newFakeCorpus(t)}
+	Preload(c)
+	test.NewTempApp(t)
+	open := func() *mainView {
+		w := test.NewWindow(nil)
+		t.Cleanup(w.Close)
+		v := newMainView(c, w, layoutFile{path: filepath.Join(t.TempDir(), "window.json")})
+		v.bg.queueResults()
+		w.SetContent(v.content)
+		v.load()
+		v.bg.runResults()
+		return v
+	}
+	v := open()
+	if got, want := len(v.timeline.events), len(c.fakeCorpus.events); got != want {
+		t.Errorf("%d events on the timeline, want all %d", got, want)
+	}
+	if n := c.readCount(); n != 1 {
+		t.Errorf("events read %d times for the first window, want once, by Preload", n)
+	}
+	open()
+	if n := c.readCount(); n != 2 {
+		t.Errorf("events read %d times after a second window, want 2", n)
+	}
+}
