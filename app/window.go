@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"sync"
@@ -302,8 +303,27 @@ func (v *mainView) loaded(evs []data.EventSummary, docs []data.DocumentSummary) 
 		// times what they keep; give it back rather than wait for the
 		// runtime to, minutes later.
 		debug.FreeOSMemory()
+		capMemory()
 		return func() {}
 	})
+}
+
+// heapHeadroom is the garbage the window lets pile up once it has all it
+// keeps: searches as you type make a few megabytes a keystroke.
+const heapHeadroom = 48 << 20
+
+// capMemory bounds the Go runtime's memory at what it holds now, once the
+// events are shown and the search index built, plus heapHeadroom or a
+// quarter, whichever is more. Left to GOGC=100 the collector lets the heap
+// grow to twice what is live before it runs: at 100,000 events that is
+// 120 MB more of the window's resident memory for garbage. The bound is
+// soft: should the window come to keep more (an import), the collector runs
+// more often, at most half the CPU, and never fails an allocation.
+func capMemory() {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	held := int64(m.Sys - m.HeapReleased)
+	debug.SetMemoryLimit(held + max(heapHeadroom, held/4))
 }
 
 // corpusKey names a corpus for the layout: its file where it has one.

@@ -3,9 +3,11 @@ package app
 import (
 	"context"
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"testing"
@@ -260,5 +262,25 @@ func TestPreload_FirstWindowTakesTheEvents(t *testing.T) {
 	open()
 	if n := c.readCount(); n != 2 {
 		t.Errorf("events read %d times after a second window, want 2", n)
+	}
+}
+
+// Once the events are shown and the search index built, the window bounds
+// the Go runtime's memory near what it keeps, rather than let garbage grow
+// to as much again.
+func TestWindow_CapsMemoryOnceWarm(t *testing.T) {
+	prev := debug.SetMemoryLimit(math.MaxInt64)
+	t.Cleanup(func() { debug.SetMemoryLimit(prev) })
+	test.NewTempApp(t)
+	w := test.NewWindow(nil)
+	t.Cleanup(w.Close)
+	v := newMainView(newFakeCorpus(t), w, layoutFile{path: filepath.Join(t.TempDir(), "window.json")})
+	v.bg.queueResults()
+	w.SetContent(v.content)
+	v.warmSearch = true
+	v.load()
+	v.bg.runResults()
+	if got := debug.SetMemoryLimit(-1); got == math.MaxInt64 {
+		t.Error("no memory limit once the search index is built")
 	}
 }
