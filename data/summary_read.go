@@ -21,9 +21,9 @@ type summaryReader struct {
 }
 
 // summaryDest names summaryColumns in order: "" for a column scanned into
-// the event (id, title), "-" for one left for readGroupsAndSources.
+// the event (id, title).
 var summaryDest = [...]string{"", "", "category", "start", "end", "precision", "basis",
-	"shape", "fromE", "fromL", "fromP", "toE", "toL", "toP", "-", "-", "sequence", "origin"}
+	"shape", "fromE", "fromL", "fromP", "toE", "toL", "toP", "sequence", "origin"}
 
 func newSummaryReader() *summaryReader {
 	r := &summaryReader{words: map[string]string{}, days: map[string]time.Time{}}
@@ -31,7 +31,7 @@ func newSummaryReader() *summaryReader {
 	for i := range r.col {
 		r.dest[i] = &r.col[i]
 	}
-	r.dest[16] = &r.seq
+	r.dest[14] = &r.seq
 	return r
 }
 
@@ -53,7 +53,7 @@ func (r *summaryReader) scan(sc scanner, e *EventSummary) error {
 	e.Category = r.word(c[2])
 	e.Basis = Basis(r.word(c[6]))
 	e.Sequence = r.seq
-	e.Origin = r.word(c[17])
+	e.Origin = r.word(c[15])
 	from := When{Earliest: day(c[8]), Latest: day(c[9]), Precision: Precision(r.word(c[10]))}
 	to := When{Earliest: day(c[11]), Latest: day(c[12]), Precision: Precision(r.word(c[13]))}
 	e.setDating(Shape(r.word(c[7])), from, to)
