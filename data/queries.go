@@ -54,12 +54,6 @@ func (s *Store) Events(ctx context.Context) ([]EventSummary, error) {
 	return sortEvents(out), nil
 }
 
-// summaryColumns are eventColumns without the group and the count of
-// sources, which readGroupsAndSources fills in; summaryReader scans them.
-const summaryColumns = `e.id, e.title, e.category, e.start_date, e.end_date, e.precision, e.date_basis,
-	e.shape, e.from_earliest, e.from_latest, e.from_precision, e.to_earliest, e.to_latest, e.to_precision,
-	COALESCE(e.sequence, 0), e.origin`
-
 // readGroupsAndSources sets each event's Group, its first actor's, and
 // Sources, the distinct documents giving evidence for it. It scans the two
 // link tables whole, without joins, sorting or grouping, and looks ids up
