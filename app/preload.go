@@ -36,6 +36,26 @@ func Preload(c Corpus) {
 	}()
 }
 
+// preloaded returns the events and documents Preload has finished reading
+// for c, taking them, or false while it reads or if it failed (readAll
+// then waits for them, or says why).
+func preloaded(c Corpus) ([]data.EventSummary, []data.DocumentSummary, bool) {
+	v, ok := preloads.Load(c)
+	if !ok {
+		return nil, nil, false
+	}
+	p := v.(*preload)
+	select {
+	case <-p.done:
+	default:
+		return nil, nil, false
+	}
+	if p.err != nil || !preloads.CompareAndDelete(c, v) {
+		return nil, nil, false
+	}
+	return p.evs, p.docs, true
+}
+
 // readAll reads c's events and documents, or waits for those Preload
 // started reading; a preload is taken once, by the first window on c.
 func readAll(ctx context.Context, c Corpus) ([]data.EventSummary, []data.DocumentSummary, error) {

@@ -263,6 +263,13 @@ func (v *mainView) addShortcuts() {
 // Preload began to read), so that the window shows at once, and gives them
 // to the timeline when they come; the timeline draws only what is in view.
 func (v *mainView) load() {
+	// Read already, as a small corpus is by the time the window is made,
+	// they are shown at once: the window's first frame has them, rather
+	// than the one after.
+	if evs, docs, ok := preloaded(v.corpus); ok {
+		v.loaded(evs, docs)
+		return
+	}
 	ctx := context.Background()
 	v.bg.run(func() func() {
 		evs, docs, err := readAll(ctx, v.corpus)

@@ -284,3 +284,23 @@ func TestWindow_CapsMemoryOnceWarm(t *testing.T) {
 		t.Error("no memory limit once the search index is built")
 	}
 }
+
+// Events Preload has read already are on the timeline as soon as the
+// window is made, for its first frame.
+func TestPreload_ReadEventsShownAtOnce(t *testing.T) {
+	c := newFakeCorpus(t)
+	Preload(c)
+	p, _ := preloads.Load(c)
+	<-p.(*preload).done
+	test.NewTempApp(t)
+	w := test.NewWindow(nil)
+	t.Cleanup(w.Close)
+	v := newMainView(c, w, layoutFile{path: filepath.Join(t.TempDir(), "window.json")})
+	v.bg.queueResults()
+	w.SetContent(v.content)
+	v.load()
+	if got, want := len(v.timeline.events), len(c.events); got != want {
+		t.Errorf("%d events on the timeline once the window is made, want all %d", got, want)
+	}
+	v.bg.runResults()
+}
