@@ -18,6 +18,8 @@ import (
 //	timeline_model.go   events, lanes and coverage, without Fyne
 //	timeline_input.go   wheel, drag, taps, hovering and keys
 //	timeline_render.go  the renderer and its pools of canvas objects
+//	timeline_hist.go    the lanes' histograms, painted in tiles
+//	timeline_cards.go   cluster cards, chips and dots, rasterised once into kept images
 //	timeline_layout.go  the layout and the frame it fills: geometry, lanes, coverage strip
 //	timeline_axis.go    time units, ticks and axis labels
 //	timeline_marks.go   dots, bars, bands, clusters, histograms, the Undated column
@@ -126,7 +128,7 @@ func NewTimeline() *Timeline {
 func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
 	t.ExtendBaseWidget(t)
 	r := &timelineRenderer{t: t, layout: timelineLayout{t: t}}
-	r.hist = r.newHistogramRaster()
+	r.clusters.overlap = rectsOverlap
 	r.collect()
 	r.layout.refreshStyle()
 	t.lastLayout = r.layout.index

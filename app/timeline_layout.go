@@ -50,6 +50,8 @@ type timelineFrame struct {
 	from, to, pps                    float64
 
 	bg, grid, bars, bands, ranges, clusters, ticks, chips, outlines, tipBox []rectPrim
+	// focus is the keyboard focus ring, over everything but the tooltip.
+	focus []rectPrim
 	// hist holds the lanes' histogram columns, which the renderer paints
 	// as one image: a few thousand rectangles would cost a canvas object
 	// and a draw call each.
@@ -118,7 +120,7 @@ type textPrim struct {
 func (f *timelineFrame) reset(size fyne.Size) {
 	f.size = size
 	f.bg, f.grid, f.bars, f.bands, f.ranges, f.fades = f.bg[:0], f.grid[:0], f.bars[:0], f.bands[:0], f.ranges[:0], f.fades[:0]
-	f.hist = f.hist[:0]
+	f.hist, f.focus = f.hist[:0], f.focus[:0]
 	f.clusters, f.ticks, f.chips, f.outlines, f.tipBox = f.clusters[:0], f.ticks[:0], f.chips[:0], f.outlines[:0], f.tipBox[:0]
 	f.dots, f.rings, f.badges, f.badgeText = f.dots[:0], f.rings[:0], f.badges[:0], f.badgeText[:0]
 	f.counts, f.labels, f.axis, f.names, f.tipText = f.counts[:0], f.labels[:0], f.axis[:0], f.names[:0], f.tipText[:0]
@@ -164,9 +166,23 @@ func (l *timelineLayout) build(size fyne.Size) {
 	l.buildLegend()
 	l.buildTooltip()
 	if t.focused {
-		f.outlines = append(f.outlines, rectPrim{pos: fyne.NewPos(1, 1), size: size.SubtractWidthHeight(2, 2),
-			fill: color.Transparent, stroke: l.style.focus, strokeW: 2, radius: 3})
+		l.addFocusRing(size)
 	}
+}
+
+// addFocusRing draws the keyboard focus ring along the timeline's edge as
+// four plain bars 2 wide, cut short by a pixel at the corners so that the
+// corners read as rounded. A stroked, rounded rectangle the size of the
+// timeline would cost Fyne's software painter some 30 ms a frame to
+// rasterise and composite.
+func (l *timelineLayout) addFocusRing(size fyne.Size) {
+	const w, cut = 2, 1
+	col := l.style.focus
+	l.frame.focus = append(l.frame.focus,
+		rectPrim{pos: fyne.NewPos(cut, 0), size: fyne.NewSize(size.Width-2*cut, w), fill: col},
+		rectPrim{pos: fyne.NewPos(cut, size.Height-w), size: fyne.NewSize(size.Width-2*cut, w), fill: col},
+		rectPrim{pos: fyne.NewPos(0, w), size: fyne.NewSize(w, size.Height-2*w), fill: col},
+		rectPrim{pos: fyne.NewPos(size.Width-w, w), size: fyne.NewSize(w, size.Height-2*w), fill: col})
 }
 
 // buildGeometry divides the size into the lane names' gutter, the plot and

@@ -1,11 +1,6 @@
 package app
 
 import (
-	"image"
-	"image/draw"
-	"math"
-	"slices"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 )
@@ -15,17 +10,21 @@ type timelineRenderer struct {
 	t      *Timeline
 	layout timelineLayout
 
-	bg, grid, bars, bands, ranges, clusters, ticks, chips, outlines, tipBox objectPool[*canvas.Rectangle, rectPrim]
-	fades                                                                   objectPool[*canvas.LinearGradient, fadePrim]
-	dots, rings, badges                                                     objectPool[*canvas.Circle, circlePrim]
-	counts, labels, axis, names, tipText, badgeText                         objectPool[*canvas.Text, textPrim]
+	bg, grid, bars, bands, ranges, ticks, outlines, focus, tipBox objectPool[*canvas.Rectangle, rectPrim]
+	fades                                                         objectPool[*canvas.LinearGradient, fadePrim]
+	rings, badges                                                 objectPool[*canvas.Circle, circlePrim]
+	counts, labels, axis, names, tipText, badgeText               objectPool[*canvas.Text, textPrim]
 
-	// hist paints the lanes' histograms (timelineFrame.hist) as one
-	// image over histBox; histDrawn is what it last painted.
-	hist      *canvas.Raster
-	histBox   rectPrim
-	histDrawn []rectPrim
-	histImg   *image.RGBA
+	// hists paint the lanes' histograms (timelineFrame.hist) in tiles;
+	// the first histShown are in use.
+	hists       []*histTile
+	histShown   int
+	histScratch histScratch
+	// clusters paint the clusters' cards, one image per cluster, chips
+	// the rounded patches under labels and dots the events' dots, one
+	// image each, kept between frames (timeline_cards.go).
+	clusters, chips stackPool[rectPrim]
+	dots            stackPool[circlePrim]
 
 	objects []fyne.CanvasObject
 }
@@ -43,22 +42,23 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 	grew := r.bg.sync(f.bg, applyRect)
 	grew = r.grid.sync(f.grid, applyRect) || grew
 	grew = r.bars.sync(f.bars, applyRect) || grew
-	r.syncHistograms(f.hist)
+	grew = r.syncHistograms(f.hist) || grew
 	grew = r.bands.sync(f.bands, applyRect) || grew
 	grew = r.ranges.sync(f.ranges, applyRect) || grew
 	grew = r.fades.sync(f.fades, applyFade) || grew
-	grew = r.clusters.sync(f.clusters, applyRect) || grew
-	grew = r.dots.sync(f.dots, applyCircle) || grew
+	grew = r.clusters.sync(f.clusters) || grew
+	grew = r.dots.sync(f.dots) || grew
 	grew = r.ticks.sync(f.ticks, applyRect) || grew
 	grew = r.badges.sync(f.badges, applyCircle) || grew
 	grew = r.badgeText.sync(f.badgeText, applyText) || grew
 	grew = r.counts.sync(f.counts, applyText) || grew
-	grew = r.chips.sync(f.chips, applyRect) || grew
+	grew = r.chips.sync(f.chips) || grew
 	grew = r.labels.sync(f.labels, applyText) || grew
 	grew = r.axis.sync(f.axis, applyText) || grew
 	grew = r.names.sync(f.names, applyText) || grew
 	grew = r.outlines.sync(f.outlines, applyRect) || grew
 	grew = r.rings.sync(f.rings, applyCircle) || grew
+	grew = r.focus.sync(f.focus, applyRect) || grew
 	grew = r.tipBox.sync(f.tipBox, applyRect) || grew
 	grew = r.tipText.sync(f.tipText, applyText) || grew
 	if grew {
@@ -87,7 +87,9 @@ func (r *timelineRenderer) collect() {
 	r.objects = r.bg.appendTo(r.objects)
 	r.objects = r.grid.appendTo(r.objects)
 	r.objects = r.bars.appendTo(r.objects)
-	r.objects = append(r.objects, r.hist)
+	for _, h := range r.hists {
+		r.objects = append(r.objects, h.raster)
+	}
 	r.objects = r.bands.appendTo(r.objects)
 	r.objects = r.ranges.appendTo(r.objects)
 	r.objects = r.fades.appendTo(r.objects)
@@ -103,6 +105,7 @@ func (r *timelineRenderer) collect() {
 	r.objects = r.names.appendTo(r.objects)
 	r.objects = r.outlines.appendTo(r.objects)
 	r.objects = r.rings.appendTo(r.objects)
+	r.objects = r.focus.appendTo(r.objects)
 	r.objects = r.tipBox.appendTo(r.objects)
 	r.objects = r.tipText.appendTo(r.objects)
 }
@@ -214,61 +217,4 @@ func placeObject(o fyne.CanvasObject, pos fyne.Position, size fyne.Size) {
 	if o.Position() != pos {
 		o.Move(pos)
 	}
-}
-
-// newHistogramRaster makes the image the lanes' histograms are painted in.
-func (r *timelineRenderer) newHistogramRaster() *canvas.Raster {
-	h := canvas.NewRaster(r.paintHistograms)
-	h.ScaleMode = canvas.ImageScalePixels
-	h.Hide()
-	return h
-}
-
-// syncHistograms places the histogram image over the columns in cols and
-// has it painted again when they changed.
-func (r *timelineRenderer) syncHistograms(cols []rectPrim) {
-	if len(cols) == 0 {
-		if r.hist.Visible() {
-			r.hist.Hide()
-		}
-		r.histDrawn = r.histDrawn[:0]
-		return
-	}
-	x0, y0 := float32(math.Inf(1)), float32(math.Inf(1))
-	x1, y1 := float32(math.Inf(-1)), float32(math.Inf(-1))
-	for _, c := range cols {
-		x0, y0 = min(x0, c.pos.X), min(y0, c.pos.Y)
-		x1, y1 = max(x1, c.pos.X+c.size.Width), max(y1, c.pos.Y+c.size.Height)
-	}
-	box := rectPrim{pos: fyne.NewPos(x0, y0), size: fyne.NewSize(x1-x0, y1-y0)}
-	if r.hist.Visible() && box.pos == r.histBox.pos && box.size == r.histBox.size && slices.Equal(cols, r.histDrawn) {
-		return
-	}
-	r.histBox, r.histDrawn = box, append(r.histDrawn[:0], cols...)
-	placeObject(r.hist, box.pos, box.size)
-	r.hist.Show()
-	r.hist.Refresh()
-}
-
-// paintHistograms paints the columns over histBox into an image w×h
-// pixels, as the painters draw rectangles: each over the pixels its
-// rounded edges enclose.
-func (r *timelineRenderer) paintHistograms(w, h int) image.Image {
-	if r.histImg == nil || r.histImg.Rect.Dx() != w || r.histImg.Rect.Dy() != h {
-		r.histImg = image.NewRGBA(image.Rect(0, 0, w, h))
-	} else {
-		clear(r.histImg.Pix)
-	}
-	box := r.histBox
-	if box.size.Width <= 0 || box.size.Height <= 0 {
-		return r.histImg
-	}
-	sx, sy := float64(w)/float64(box.size.Width), float64(h)/float64(box.size.Height)
-	px := func(v, origin float32, scale float64) int { return int(math.Round(float64(v-origin) * scale)) }
-	for _, c := range r.histDrawn {
-		rect := image.Rect(px(c.pos.X, box.pos.X, sx), px(c.pos.Y, box.pos.Y, sy),
-			px(c.pos.X+c.size.Width, box.pos.X, sx), px(c.pos.Y+c.size.Height, box.pos.Y, sy))
-		draw.Draw(r.histImg, rect, image.NewUniform(c.fill), image.Point{}, draw.Over)
-	}
-	return r.histImg
 }

@@ -17,9 +17,9 @@ func (s *Store) DB() *sql.DB { return s.db }
 func (s *Store) ForgetSearchIndex() { s.resetSearch() }
 
 // ForgetQueries drops what the searcher kept of the queries before (the
-// titles the last let through, full-text matches, snippets), as if no
-// query had been typed since it was loaded; the links it read stay, as
-// the index does.
+// titles the last let through, full-text matches, snippets, the events
+// it lit), as if no query had been typed since it was loaded; the links
+// it read stay, as the index does.
 func (s *Store) ForgetQueries() {
 	s.searchMu.Lock()
 	sr := s.searcher
@@ -28,7 +28,7 @@ func (s *Store) ForgetQueries() {
 		return
 	}
 	sr.mu.Lock()
-	sr.lastQuery, sr.lastIdx, sr.texts, sr.snippets = "", nil, nil, nil
+	sr.lastQuery, sr.lastIdx, sr.texts, sr.snippets, sr.lastLit = "", nil, nil, nil, nil
 	sr.mu.Unlock()
 }
 
@@ -50,3 +50,7 @@ func PauseFind(tb testing.TB, pause func(context.Context)) {
 	pauseFind = pause
 	tb.Cleanup(func() { pauseFind = nil })
 }
+
+// LinkReads is how many times searches have read the links of every
+// actor, place and document to their events.
+func LinkReads() int64 { return linkReads.Load() }

@@ -4,12 +4,14 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"chronoscope/internal/textfmt"
 )
@@ -79,6 +81,12 @@ func (s *Store) find(ctx context.Context, query string, limit int, lit bool) (*R
 	q, match := normQuery(query), ftsQuery(query, false)
 	if q == "" && match == "" {
 		sr.titleMatches(ctx, "")
+		if lit {
+			// The window's warm-up: read now what a keystroke needs.
+			if _, err := s.links(ctx, sr); err != nil {
+				return nil, err
+			}
+		}
 		return &Results{Hits: []Hit{}, Text: []TextHit{}}, nil
 	}
 	// The titles on every core, and the full text in SQLite, side by side.
@@ -319,41 +327,63 @@ func (sr *searcher) rankHits(tms []titleMatch, txt textMatches, limit int) []ran
 // litEvents lists the events the query matches (see Find) in time order:
 // every event a title match names or links to, however weak the match, so
 // that no event the list shows is left dark, and every event found by its
-// text.
+// text. The links are the searcher's, read once (Store.links).
 func (s *Store) litEvents(ctx context.Context, sr *searcher, tms []titleMatch, txt textMatches) ([]string, error) {
-	lit := make([]bool, len(sr.events))
-	var things []*candidate
-	for _, tm := range tms {
-		c := &sr.cands[tm.cand]
-		if c.kind == KindEvent {
-			lit[c.pos] = true
-		} else {
-			things = append(things, c)
-		}
-	}
-	if err := s.readLinks(ctx, sr, things); err != nil {
+	links, err := s.links(ctx, sr)
+	if err != nil {
 		return nil, err
 	}
-	for _, c := range things {
-		linked, err := s.linked(ctx, sr, c.kind, c.id)
-		if err != nil {
-			return nil, err
+	// A query that grew often matches the same titles and text as the one
+	// before ("lopez obr", "lopez obra"): its events are those.
+	cands := make([]int, len(tms))
+	for i, tm := range tms {
+		cands[i] = tm.cand
+	}
+	sr.mu.Lock()
+	last := sr.lastLit
+	sr.mu.Unlock()
+	if last != nil && slices.Equal(last.cands, cands) && slices.Equal(last.text, txt.events) {
+		return slices.Clone(last.events), nil
+	}
+	out := sr.lightEvents(links, tms, txt)
+	sr.mu.Lock()
+	sr.lastLit = &litSet{cands: cands, text: txt.events, events: out}
+	sr.mu.Unlock()
+	return slices.Clone(out), nil
+}
+
+// litSet is the events a query lit (Store.litEvents), and what it matched:
+// candidates, and events by their text.
+type litSet struct {
+	cands  []int
+	text   []textMatch
+	events []string
+}
+
+// lightEvents lists in time order the events the title matches name or
+// link to, and those found by their text.
+func (sr *searcher) lightEvents(links [][]int32, tms []titleMatch, txt textMatches) []string {
+	lit := make([]bool, len(sr.events))
+	for _, tm := range tms {
+		if c := &sr.cands[tm.cand]; c.kind == KindEvent {
+			lit[c.pos] = true
+			continue
 		}
-		for _, pos := range linked {
+		for _, pos := range links[tm.cand] {
 			lit[pos] = true
 		}
 	}
-	n := 0
 	for _, m := range txt.events {
 		lit[m.pos] = true
 	}
+	n := 0
 	for _, ok := range lit {
 		if ok {
 			n++
 		}
 	}
 	if n == 0 {
-		return nil, nil
+		return nil
 	}
 	out := make([]string, 0, n)
 	for pos, ok := range lit {
@@ -361,14 +391,8 @@ func (s *Store) litEvents(ctx context.Context, sr *searcher, tms []titleMatch, t
 			out = append(out, sr.events[pos])
 		}
 	}
-	return out, nil
+	return out
 }
-
-// linkBatch is how many actors, places or documents of one kind a query
-// may light whose events were never read, before readLinks reads the
-// events of every one of that kind in one query rather than one query
-// each: a query of a letter or two lights thousands at 100,000 events.
-const linkBatch = 32
 
 // allLinks reads, by kind, the id of each actor, place or document and the
 // id of an event it is linked to. A document quoted twice by one event is
@@ -381,90 +405,102 @@ var allLinks = map[Kind]string{
 	KindDocument: `SELECT document_id, event_id FROM evidence`,
 }
 
-// oneLinks reads, by kind, the ids of the events of one actor, place or
-// document.
-var oneLinks = map[Kind]string{
-	KindActor:    `SELECT event_id FROM event_actors WHERE actor_id = ?`,
-	KindPlace:    `SELECT event_id FROM event_places WHERE place_id = ?`,
-	KindDocument: `SELECT event_id FROM evidence WHERE document_id = ?`,
+// linkReads counts the reads of links (readLinks), for tests.
+var linkReads atomic.Int64
+
+// linkLoad is the one read of every link of a searcher, done when done is
+// closed: links holds, by candidate, the places in time order of the
+// events of an actor, place or document.
+type linkLoad struct {
+	done  chan struct{}
+	links [][]int32
+	err   error
 }
 
-// readLinks reads at once the events of every thing of a kind when more
-// than linkBatch of things are of that kind and not read yet.
-func (s *Store) readLinks(ctx context.Context, sr *searcher, things []*candidate) error {
-	unread := map[Kind]int{}
+// links gives the events of every actor, place and document, by
+// candidate, read once per searcher: a query of a few letters lights
+// thousands of them, and reading theirs on a keystroke takes most of a
+// second at 100,000 events (0.9 s) where the search takes milliseconds.
+// The read runs apart from the Find that starts it, which stops waiting
+// for it when ctx is cancelled; the read goes on, so that a person typing
+// on never throws it away, and the next Find waits for the same read. The
+// window asks for it as it warms up (Find with an empty query), so no
+// keystroke need.
+func (s *Store) links(ctx context.Context, sr *searcher) ([][]int32, error) {
 	sr.mu.Lock()
-	for _, c := range things {
-		if _, ok := sr.links[thing{c.kind, c.id}]; !ok && !sr.allLinked[c.kind] {
-			unread[c.kind]++
-		}
+	ld := sr.linkLoad
+	if ld == nil {
+		ld = &linkLoad{done: make(chan struct{})}
+		sr.linkLoad = ld
+		go func() {
+			defer close(ld.done)
+			ld.links, ld.err = s.readLinks(context.WithoutCancel(ctx), sr)
+			if ld.err != nil {
+				// The next Find reads them again.
+				sr.mu.Lock()
+				if sr.linkLoad == ld {
+					sr.linkLoad = nil
+				}
+				sr.mu.Unlock()
+			}
+		}()
 	}
 	sr.mu.Unlock()
-	for kind, n := range unread {
-		if n <= linkBatch {
-			continue
-		}
-		links := map[thing][]int32{}
-		err := s.readSearch(ctx, func(tx *sql.Tx) error {
-			return eachRow(ctx, tx, allLinks[kind], func(sc scanner) error {
-				var id, event string
-				if err := sc.Scan(&id, &event); err != nil {
-					return err
-				}
-				if p, ok := sr.eventPos()[event]; ok {
-					key := thing{kind, id}
-					links[key] = append(links[key], p)
-				}
-				return nil
+	select {
+	case <-ld.done:
+		return ld.links, ld.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// readLinks reads the links of every kind, each kind through a connection
+// of its own, and lays them out by candidate: an actor's aliases share its
+// events.
+func (s *Store) readLinks(ctx context.Context, sr *searcher) ([][]int32, error) {
+	linkReads.Add(1)
+	var (
+		mu   sync.Mutex
+		byID = map[thing][]int32{}
+		errs = make([]error, 0, len(allLinks))
+		wg   sync.WaitGroup
+		pos  = sr.eventPos()
+	)
+	for kind, q := range allLinks {
+		wg.Go(func() {
+			links := map[thing][]int32{}
+			err := s.readSearch(ctx, func(tx *sql.Tx) error {
+				return eachRow(ctx, tx, q, func(sc scanner) error {
+					var id, event string
+					if err := sc.Scan(&id, &event); err != nil {
+						return err
+					}
+					if p, ok := pos[event]; ok {
+						key := thing{kind, id}
+						links[key] = append(links[key], p)
+					}
+					return nil
+				})
 			})
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				errs = append(errs, fmt.Errorf("events of every %s: %w", kind, err))
+			}
+			maps.Copy(byID, links)
 		})
-		if err != nil {
-			return fmt.Errorf("events of every %s: %w", kind, err)
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	out := make([][]int32, len(sr.cands))
+	for i := range sr.cands {
+		if c := &sr.cands[i]; c.kind != KindEvent {
+			out[i] = byID[thing{c.kind, c.id}]
 		}
-		sr.mu.Lock()
-		maps.Copy(sr.links, links)
-		sr.allLinked[kind] = true
-		sr.mu.Unlock()
 	}
-	return nil
-}
-
-// linked is the places in time order of the events of an actor, place or
-// document, read the first time a query lights them and kept with the
-// searcher: reading every link up front would slow the first search of a
-// large corpus, and most are never asked for.
-func (s *Store) linked(ctx context.Context, sr *searcher, kind Kind, id string) ([]int32, error) {
-	key := thing{kind, id}
-	sr.mu.Lock()
-	ps, ok := sr.links[key]
-	ok = ok || sr.allLinked[kind]
-	sr.mu.Unlock()
-	if ok {
-		return ps, nil
-	}
-	q, known := oneLinks[kind]
-	if !known {
-		return nil, fmt.Errorf("events with %s %q: unknown kind", kind, id)
-	}
-	err := s.readSearch(ctx, func(tx *sql.Tx) error {
-		return eachRow(ctx, tx, q, func(sc scanner) error {
-			var e string
-			if err := sc.Scan(&e); err != nil {
-				return err
-			}
-			if p, ok := sr.eventPos()[e]; ok {
-				ps = append(ps, p)
-			}
-			return nil
-		}, id)
-	})
-	if err != nil {
-		return nil, fmt.Errorf("events with %s %q: %w", kind, id, err)
-	}
-	sr.mu.Lock()
-	sr.links[key] = ps
-	sr.mu.Unlock()
-	return ps, nil
+	return out, nil
 }
 
 // snippet is the words around a match, on one line, and the matched
@@ -619,7 +655,6 @@ func (sr *searcher) loadIndex(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	sr.posOnce.Do(func() { sr.pos = pos })
-	sr.links, sr.allLinked = map[thing][]int32{}, map[Kind]bool{}
 	sr.farText = map[int64]int32{}
 	err = eachRow(ctx, tx, `SELECT id, c0 FROM event_text_content`, func(sc scanner) error {
 		var (

@@ -12,7 +12,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/sahilm/fuzzy"
 	"golang.org/x/text/unicode/norm"
 
 	"chronoscope/internal/textfmt"
@@ -58,25 +57,24 @@ type searcher struct {
 	all   []int // every candidate's index, for a search with nothing to narrow
 
 	// mu guards what searches change as they go: the titles the last
-	// query let through, the links read, and the full-text matches and
-	// snippets kept.
+	// query let through, the links read, the full-text matches and
+	// snippets kept, and the events the last query lit.
 	mu        sync.Mutex
 	lastQuery string
 	lastIdx   []int
 	texts     []cachedText
 	snippets  map[snippetKey]snippet
+	lastLit   *litSet
 
 	// What Find needs besides titles (loadIndex): the events' ids and
 	// titles in time order, and each one's place in it by id; by rowid, the
 	// event of each row of event_text and the document of each row of
-	// text_index; and, as they are asked for (Store.linked), the places of
-	// the events of actors, places and documents, by kind and id, all of
-	// those of a kind once allLinked says so (Store.readLinks).
+	// text_index; and the places of the events of actors, places and
+	// documents, by candidate, read all at once (Store.links).
 	events, eventTitles []string
 	posOnce             sync.Once
 	pos                 map[string]int32 // by eventPos
-	links               map[thing][]int32
-	allLinked           map[Kind]bool
+	linkLoad            *linkLoad
 	eventText           []int32 // by rowid; -1 for none
 	farText             map[int64]int32
 	docText             map[int64]docRow
@@ -319,6 +317,7 @@ const minFuzzy = 3
 // matches.
 type query struct {
 	q                 string
+	runes             []rune // q's, for fuzzyScore
 	bytes             string
 	letters, initials uint64
 	// short: fewer than minFuzzy letters and digits, so every word must
@@ -337,7 +336,7 @@ type query struct {
 }
 
 func newQuery(q string) query {
-	qu := query{q: q, bytes: strings.ReplaceAll(q, " ", "")}
+	qu := query{q: q, runes: []rune(q), bytes: strings.ReplaceAll(q, " ", "")}
 	letters := 0
 	for _, r := range q {
 		if isWordRune(r) {
@@ -447,9 +446,9 @@ func scan(ctx context.Context, cands []candidate, idx []int, qu query) ([]titleM
 }
 
 // scanPart is scan's work on one chunk. The titles classify matches are
-// scored by fuzzy matching, which must find the query's letters in order
-// too, spaces and all; a short query is not fuzzy-matched. buf is scratch
-// space, returned for reuse.
+// scored by fuzzy matching (fuzzyScore, sahilm/fuzzy's score), which must
+// find the query's letters in order too, spaces and all; a short query is
+// not fuzzy-matched. buf is scratch space, returned for reuse.
 func scanPart(cands []candidate, idx []int, qu query, buf []int) ([]titleMatch, []int, []int) {
 	var (
 		out    []titleMatch
@@ -481,9 +480,12 @@ func scanPart(cands []candidate, idx []int, qu query, buf []int) ([]titleMatch, 
 		return out, passed, buf
 	}
 	kept := out[:0]
-	for _, m := range fuzzy.FindFromNoSort(qu.q, matchSource{cands, out}) {
-		tm := out[m.Index]
-		tm.score += m.Score
+	for _, tm := range out {
+		score, ok := fuzzyScore(qu.runes, cands[tm.cand].folded)
+		if !ok {
+			continue
+		}
+		tm.score += score
 		kept = append(kept, tm)
 		if qu.narrows {
 			passed = append(passed, tm.cand)
@@ -491,15 +493,6 @@ func scanPart(cands []candidate, idx []int, qu query, buf []int) ([]titleMatch, 
 	}
 	return kept, passed, buf
 }
-
-// matchSource is the folded titles of title matches, for fuzzy matching.
-type matchSource struct {
-	cands []candidate
-	tms   []titleMatch
-}
-
-func (m matchSource) String(i int) string { return m.cands[m.tms[i].cand].folded }
-func (m matchSource) Len() int            { return len(m.tms) }
 
 // compareTitles orders title matches best first.
 func (sr *searcher) compareTitles(a, b titleMatch) int {

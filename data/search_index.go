@@ -243,7 +243,6 @@ func decodeSearcher(b []byte) (*searcher, error) {
 	for i := range sr.all {
 		sr.all[i] = i
 	}
-	sr.links, sr.allLinked = map[thing][]int32{}, map[Kind]bool{}
 	return sr, nil
 }
 

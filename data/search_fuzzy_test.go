@@ -1,0 +1,73 @@
+package data
+
+import (
+	"testing"
+
+	"github.com/sahilm/fuzzy"
+)
+
+// TestFuzzyScore_AsSahilm checks that fuzzyScore matches and scores as
+// sahilm/fuzzy does: every title of a synthetic corpus, folded and as
+// written, and some odd strings, for every prefix of a set of queries.
+func TestFuzzyScore_AsSahilm(t *testing.T) {
+	syn := newSynthetic(SynthOptions{Events: 5000, Seed: 3})
+	var strs []string
+	for _, e := range syn.events {
+		folded, _ := fold(e.Title)
+		strs = append(strs, folded, e.Title)
+	}
+	for _, a := range synthActors() {
+		folded, _ := fold(a.Name)
+		strs = append(strs, folded, a.Name)
+	}
+	strs = append(strs, "", "a", "aa", "lopez\x00obrador", "LópezObrador", "lopez-obrador_x/y.z\\w",
+		"ǅemal Ǆ ǆ", "LOPEZ OBRADOR", "Lopez\u212aobrador ſs", "lopez obrador\u00e9", "kelvin \u212a k K", "x lopez obrador y lopez obrador", "Straße STRASSE", "ΣΑΣ σας", "l o p e z", "\xff\xfelopez", "obrador lopez lopez obrador")
+	queries := []string{"lopez obrador", "lopez obrador lima", "la vacancia", "coup", "ramirez de la o",
+		"castilo", "amlo", "brador", "el presidente", "2021", "obrador lopez", "aa", "ss", "σας", "ǆ", "l-o", "z.w", "k k", "ss", "lopez obradoré", "x y"}
+	for _, q := range queries {
+		runes := []rune(q)
+		for i := 1; i <= len(runes); i++ {
+			p := string(runes[:i])
+			want := map[int]int{}
+			for _, m := range fuzzy.Find(p, strs) {
+				want[m.Index] = m.Score
+			}
+			pr := []rune(p)
+			for j, s := range strs {
+				score, ok := fuzzyScore(pr, s)
+				w, wok := want[j]
+				if ok != wok || (ok && score != w) {
+					t.Fatalf("fuzzyScore(%q, %q) = %d, %v; sahilm/fuzzy: %d, %v", p, s, score, ok, w, wok)
+				}
+			}
+		}
+	}
+}
+
+// BenchmarkFuzzyScore scores the folded titles of a synthetic corpus for
+// each prefix of "lopez obrador", by fuzzyScore and by sahilm/fuzzy.
+func BenchmarkFuzzyScore(b *testing.B) {
+	syn := newSynthetic(SynthOptions{Events: 10_000, Seed: 3})
+	strs := make([]string, len(syn.events))
+	for i, e := range syn.events {
+		strs[i], _ = fold(e.Title)
+	}
+	q := "lopez obrador"
+	b.Run("fuzzyScore", func(b *testing.B) {
+		for b.Loop() {
+			for i := 1; i <= len(q); i++ {
+				pr := []rune(q[:i])
+				for _, s := range strs {
+					fuzzyScore(pr, s)
+				}
+			}
+		}
+	})
+	b.Run("sahilm", func(b *testing.B) {
+		for b.Loop() {
+			for i := 1; i <= len(q); i++ {
+				fuzzy.FindNoSort(q[:i], strs)
+			}
+		}
+	})
+}
