@@ -74,6 +74,9 @@ func openWindow(path string) error {
 	}
 	ctx := context.Background()
 	store, err := data.OpenOrCreate(ctx, path, assets.Corpus())
+	if err == nil {
+		app.Preload(store)
+	}
 	a := fyneapp.NewWithID(appID)
 	if err != nil {
 		// A double-clicked app has no terminal to print to: say it in a window.

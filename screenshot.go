@@ -65,6 +65,7 @@ func (c *cli) screenshotCommand() command {
 // It needs a display: it draws with the desktop driver.
 func (c *cli) writePNG(w io.Writer, s *data.Store, o app.ScreenshotOptions) error {
 	var img image.Image
+	app.Preload(s)
 	err := runApp(func(a fyne.App) error {
 		// A window that never comes up would leave the app waiting on
 		// the main goroutine, out of reach of any context.

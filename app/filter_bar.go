@@ -276,10 +276,15 @@ func (v *mainView) searchStatus() string {
 			listed = textfmt.Number(searchLimit) + " best results"
 		}
 	}
-	matching := 0
-	for _, id := range v.found.Events {
-		if v.kept(id) {
-			matching++
+	// The filter keeps every event when it is empty: no need to look up
+	// each of tens of thousands lit, as a keystroke's results would.
+	matching := len(v.found.Events)
+	if !v.filter.Empty() {
+		matching = 0
+		for _, id := range v.found.Events {
+			if v.kept(id) {
+				matching++
+			}
 		}
 	}
 	s := fmt.Sprintf("%s for “%s” · %s on the timeline", listed, v.query, textfmt.Count(matching, "matching event"))

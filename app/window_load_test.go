@@ -3,9 +3,11 @@ package app
 import (
 	"context"
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"testing"
@@ -211,4 +213,94 @@ func TestWindow_ClosedWhileLoadingKeepsTheRange(t *testing.T) {
 	if got.Corpus != "fake" || !got.From.Equal(from) || !got.To.Equal(to) {
 		t.Errorf("saved %s %v–%v, want the range remembered, %v–%v", got.Corpus, got.From, got.To, from, to)
 	}
+}
+
+// countingCorpus counts the reads of the events.
+type countingCorpus struct {
+	*fakeCorpus
+	mu    sync.Mutex
+	reads int
+}
+
+func (c *countingCorpus) Events(ctx context.Context) ([]data.EventSummary, error) {
+	c.mu.Lock()
+	c.reads++
+	c.mu.Unlock()
+	return c.fakeCorpus.Events(ctx)
+}
+
+func (c *countingCorpus) readCount() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.reads
+}
+
+// Preload reads the events before there is a window; the first window on
+// the corpus shows them without reading them again, and a later one reads
+// them anew.
+func TestPreload_FirstWindowTakesTheEvents(t *testing.T) {
+	c := &countingCorpus{fakeCorpus: newFakeCorpus(t)}
+	Preload(c)
+	test.NewTempApp(t)
+	open := func() *mainView {
+		w := test.NewWindow(nil)
+		t.Cleanup(w.Close)
+		v := newMainView(c, w, layoutFile{path: filepath.Join(t.TempDir(), "window.json")})
+		v.bg.queueResults()
+		w.SetContent(v.content)
+		v.load()
+		v.bg.runResults()
+		return v
+	}
+	v := open()
+	if got, want := len(v.timeline.events), len(c.fakeCorpus.events); got != want {
+		t.Errorf("%d events on the timeline, want all %d", got, want)
+	}
+	if n := c.readCount(); n != 1 {
+		t.Errorf("events read %d times for the first window, want once, by Preload", n)
+	}
+	open()
+	if n := c.readCount(); n != 2 {
+		t.Errorf("events read %d times after a second window, want 2", n)
+	}
+}
+
+// Once the events are shown and the search index built, the window bounds
+// the Go runtime's memory near what it keeps, rather than let garbage grow
+// to as much again.
+func TestWindow_CapsMemoryOnceWarm(t *testing.T) {
+	prev := debug.SetMemoryLimit(math.MaxInt64)
+	t.Cleanup(func() { debug.SetMemoryLimit(prev) })
+	test.NewTempApp(t)
+	w := test.NewWindow(nil)
+	t.Cleanup(w.Close)
+	v := newMainView(newFakeCorpus(t), w, layoutFile{path: filepath.Join(t.TempDir(), "window.json")})
+	v.bg.queueResults()
+	w.SetContent(v.content)
+	v.warmSearch = true
+	v.load()
+	v.bg.runResults()
+	if got := debug.SetMemoryLimit(-1); got == math.MaxInt64 {
+		t.Error("no memory limit once the search index is built")
+	}
+}
+
+// Events Preload has read already are on the timeline as soon as the
+// window is made, for its first frame.
+func TestPreload_ReadEventsShownAtOnce(t *testing.T) {
+	c := newFakeCorpus(t)
+	Preload(c)
+	p, _ := preloads.Load(c)
+	<-p.(*preload).done
+	test.NewTempApp(t)
+	w := test.NewWindow(nil)
+	t.Cleanup(w.Close)
+	v := newMainView(c, w, layoutFile{path: filepath.Join(t.TempDir(), "window.json")})
+	v.bg.queueResults()
+	w.SetContent(v.content)
+	v.load()
+	if got, want := len(v.timeline.events), len(c.events); got != want {
+		t.Errorf("%d events on the timeline once the window is made, want all %d", got, want)
+	}
+	v.bg.runResults()
 }

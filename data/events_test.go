@@ -2,6 +2,8 @@ package data_test
 
 import (
 	"context"
+	"database/sql"
+	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -11,10 +13,22 @@ import (
 // Events, read in three scans and sorted in Go, lists every event as Event
 // reads it on its own (in one query with the group and sources as
 // subqueries), in CompareEvents' order: the bundled corpus, with its
-// reviews, and a synthetic one with spans, moments and undated events.
+// reviews, a synthetic one with spans, moments and undated events, and one
+// whose categories hold the separator Events packs its columns with.
 func TestStore_EventsAsEventReadsThem(t *testing.T) {
 	synth := mustSynthDB(t, 400)
-	for name, s := range map[string]*data.Store{"bundled": MustOpenDB(t), "synthetic": synth} {
+	odd := filepath.Join(t.TempDir(), "odd.db")
+	buildSynth(t, odd, 50)
+	db, err := sql.Open("sqlite", odd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`UPDATE events SET category = category || char(31) || '|' || char(31) WHERE rowid % 2 = 0`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	stores := map[string]*data.Store{"bundled": MustOpenDB(t), "synthetic": synth, "separator in categories": openReadOnly(t, odd)}
+	for name, s := range stores {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
 			evs, err := s.Events(ctx)

@@ -54,12 +54,6 @@ func (s *Store) Events(ctx context.Context) ([]EventSummary, error) {
 	return sortEvents(out), nil
 }
 
-// summaryColumns are eventColumns without the group and the count of
-// sources, which readGroupsAndSources fills in; summaryReader scans them.
-const summaryColumns = `e.id, e.title, e.category, e.start_date, e.end_date, e.precision, e.date_basis,
-	e.shape, e.from_earliest, e.from_latest, e.from_precision, e.to_earliest, e.to_latest, e.to_precision,
-	'', 0, COALESCE(e.sequence, 0), e.origin`
-
 // readGroupsAndSources sets each event's Group, its first actor's, and
 // Sources, the distinct documents giving evidence for it. It scans the two
 // link tables whole, without joins, sorting or grouping, and looks ids up
@@ -130,9 +124,9 @@ func readGroupsAndSources(ctx context.Context, tx *sql.Tx, evs []EventSummary) e
 	})
 }
 
-// sortEvents returns events sorted by CompareEvents, moving each once: the
-// sort moves small keys (day numbers, sequence, index), not events, and
-// looks at ids only where the keys tie.
+// sortEvents sorts events by CompareEvents in place and returns them,
+// moving each once: the sort moves small keys (day numbers, sequence,
+// index), not events, and looks at ids only where the keys tie.
 func sortEvents(evs []EventSummary) []EventSummary {
 	type key struct {
 		start, end int64 // Unix seconds; undated last
@@ -161,11 +155,26 @@ func sortEvents(evs []EventSummary) []EventSummary {
 		return evs
 	}
 	slices.SortFunc(keys, byKey)
-	sorted := make([]EventSummary, len(evs))
-	for i, k := range keys {
-		sorted[i] = evs[k.i]
+	// In place, a cycle of the permutation at a time, rather than into a
+	// second slice as large (37 MB at 100,000 events).
+	for start := range keys {
+		if keys[start].i < 0 {
+			continue
+		}
+		held := evs[start]
+		at := start
+		for {
+			from := int(keys[at].i)
+			keys[at].i = -1
+			if from == start {
+				evs[at] = held
+				break
+			}
+			evs[at] = evs[from]
+			at = from
+		}
 	}
-	return sorted
+	return evs
 }
 
 // Documents lists the documents without their text, in order of

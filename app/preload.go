@@ -1,0 +1,80 @@
+package app
+
+import (
+	"context"
+	"sync"
+
+	"chronoscope/data"
+)
+
+// preloads holds the reads Preload started, by corpus, until a window on
+// that corpus takes them.
+var preloads sync.Map // Corpus → *preload
+
+// preload is a read of a corpus's events and documents under way.
+type preload struct {
+	done chan struct{}
+	evs  []data.EventSummary
+	docs []data.DocumentSummary
+	err  error
+}
+
+// Preload starts reading c's events and documents at once, for the window
+// or screenshot made on c next, which takes them rather than reading them
+// again. Call it before the app starts: the read, most of the first frame's
+// wait on a large corpus, then runs beside the GL driver's start on the
+// other core rather than after it.
+func Preload(c Corpus) {
+	p := &preload{done: make(chan struct{})}
+	preloads.Store(c, p)
+	go func() {
+		defer close(p.done)
+		ctx := context.Background()
+		if p.evs, p.err = c.Events(ctx); p.err == nil {
+			p.docs, p.err = c.Documents(ctx)
+		}
+	}()
+}
+
+// preloaded returns the events and documents Preload has finished reading
+// for c, taking them, or false while it reads or if it failed (readAll
+// then waits for them, or says why).
+func preloaded(c Corpus) ([]data.EventSummary, []data.DocumentSummary, bool) {
+	v, ok := preloads.Load(c)
+	if !ok {
+		return nil, nil, false
+	}
+	p := v.(*preload)
+	select {
+	case <-p.done:
+	default:
+		return nil, nil, false
+	}
+	if p.err != nil || !preloads.CompareAndDelete(c, v) {
+		return nil, nil, false
+	}
+	return p.evs, p.docs, true
+}
+
+// readAll reads c's events and documents, or waits for those Preload
+// started reading; a preload is taken once, by the first window on c.
+func readAll(ctx context.Context, c Corpus) ([]data.EventSummary, []data.DocumentSummary, error) {
+	if v, ok := preloads.LoadAndDelete(c); ok {
+		p := v.(*preload)
+		select {
+		case <-p.done:
+			return p.evs, p.docs, p.err
+		case <-ctx.Done():
+			return nil, nil, ctx.Err()
+		}
+	}
+	evs, err := c.Events(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	docs, err := c.Documents(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	return evs, docs, nil
+}
