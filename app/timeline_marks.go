@@ -309,7 +309,7 @@ func (l *timelineLayout) addWide(li int, mk *laneMark) {
 		if f.x(it.end) > m.x1 {
 			r.flat |= flatRight
 		}
-		body := bandBody(r)
+		body := bandBody(r, f.plotLeft, f.plotRight)
 		thin = body.size.Height < r.size.Height
 		f.bands = append(f.bands, body)
 	case m.point:
@@ -337,16 +337,17 @@ func (l *timelineLayout) addWide(li int, mk *laneMark) {
 }
 
 // bandBody is what is painted of a band in r: all of r, or, for a band
-// going on past both edges of the view, only a bar wideBandHeight high
-// along the bottom of r, under its label, which r still holds. Such bands
-// (a year's event in a month's view) would tint whole rows: Fyne's
-// software painter composites every pixel of a rectangle, some 7–11 ms a
-// frame for the rows of a month. Hit-testing and the selection outline
-// keep r.
-func bandBody(r rectPrim) rectPrim {
-	if r.flat&(flatLeft|flatRight) == flatLeft|flatRight && r.size.Height > wideBandHeight {
+// across the whole plot, from left to right, only a square bar
+// wideBandHeight high along the bottom of r, under its label, which r
+// still holds. Such bands (a year's event in a month's view) would tint
+// whole rows: Fyne's software painter composites every pixel of a
+// rectangle, and rasterises rounded ones too, some 7–11 ms a frame for
+// the rows of a month. Hit-testing and the selection outline keep r.
+func bandBody(r rectPrim, left, right float32) rectPrim {
+	if r.pos.X <= left && r.pos.X+r.size.Width >= right && r.size.Height > wideBandHeight {
 		r.pos.Y += r.size.Height - wideBandHeight
 		r.size.Height = wideBandHeight
+		r.flat = flatLeft | flatRight
 	}
 	return r
 }

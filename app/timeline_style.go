@@ -19,8 +19,8 @@ const (
 	// stackOffset is how far a cluster's back card shows behind its front.
 	stackOffset  = 3
 	minBandWidth = 26 // fuzzy dates must never read as a point
-	// wideBandHeight is how high a band going on past both edges of the
-	// view is painted (bandBody).
+	// wideBandHeight is how high a band across the whole plot is painted
+	// (bandBody).
 	wideBandHeight = 4
 	// openTail is how far a span's open end fades out.
 	openTail = 36
