@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -84,8 +85,12 @@ func (c *textImages) sweep(keep int) {
 	}
 }
 
-// textFaces holds the theme's regular and bold fonts, parsed, by name.
-var textFaces = map[string]*font.Face{}
+// textFaces holds the theme's regular and bold fonts, parsed, by name; a
+// picture may be exported off the main goroutine.
+var textFaces = struct {
+	sync.Mutex
+	m map[string]*font.Face
+}{m: map[string]*font.Face{}}
 
 // textFace returns the theme's font for bold or not, or nil.
 func textFace(bold bool) *font.Face {
@@ -93,14 +98,16 @@ func textFace(bold bool) *font.Face {
 	if bold {
 		res = theme.TextBoldFont()
 	}
-	if f, ok := textFaces[res.Name()]; ok {
+	textFaces.Lock()
+	defer textFaces.Unlock()
+	if f, ok := textFaces.m[res.Name()]; ok {
 		return f
 	}
 	f, err := font.ParseTTF(bytes.NewReader(res.Content()))
 	if err != nil {
 		f = nil
 	}
-	textFaces[res.Name()] = f
+	textFaces.m[res.Name()] = f
 	return f
 }
 
