@@ -295,6 +295,7 @@ func (l *timelineLayout) addWide(li int, mk *laneMark) {
 	dim := t.dimmed(m.event)
 	y := g.markY(int(mk.row))
 	r := rectPrim{pos: fyne.NewPos(m.x0, y-markHeight/2), size: fyne.NewSize(m.x1-m.x0, markHeight)}
+	thin := false
 	switch {
 	case m.kind == kindBand:
 		// One even tint: every one of its days is as likely as the next.
@@ -308,7 +309,9 @@ func (l *timelineLayout) addWide(li int, mk *laneMark) {
 		if f.x(it.end) > m.x1 {
 			r.flat |= flatRight
 		}
-		f.bands = append(f.bands, r)
+		body := bandBody(r, f.plotLeft, f.plotRight)
+		thin = body.size.Height < r.size.Height
+		f.bands = append(f.bands, body)
 	case m.point:
 		r.fill, r.radius = pickColor(dim, ls.dim, ls.solid), markHeight/2
 		f.ranges = append(f.ranges, r)
@@ -327,6 +330,26 @@ func (l *timelineLayout) addWide(li int, mk *laneMark) {
 	l.addTicks(it.Sources, tx, y+markHeight/2+tickGap, pickColor(dim, ls.dim, ls.solid))
 	mk.hit = l.addHit(r, hitEvent, m.event, prioOf(m.kind), 0, 0)
 	l.addCandidate(mk, it.label, m.event, dim, m.kind)
+	if thin {
+		// Its label stands on the background, over the thin body.
+		l.cands[len(l.cands)-1].onto = pickColor(dim, st.fgDim, st.fg)
+	}
+}
+
+// bandBody is what is painted of a band in r: all of r, or, for a band
+// across the whole plot, from left to right, only a square bar
+// wideBandHeight high along the bottom of r, under its label, which r
+// still holds. Such bands (a year's event in a month's view) would tint
+// whole rows: Fyne's software painter composites every pixel of a
+// rectangle, and rasterises rounded ones too, some 7–11 ms a frame for
+// the rows of a month. Hit-testing and the selection outline keep r.
+func bandBody(r rectPrim, left, right float32) rectPrim {
+	if r.pos.X <= left && r.pos.X+r.size.Width >= right && r.size.Height > wideBandHeight {
+		r.pos.Y += r.size.Height - wideBandHeight
+		r.size.Height = wideBandHeight
+		r.flat = flatLeft | flatRight
+	}
+	return r
 }
 
 // addDot draws a single event known to the day.

@@ -3,6 +3,7 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
 )
 
 // timelineRenderer turns the layout's frame into pooled canvas objects.
@@ -13,7 +14,9 @@ type timelineRenderer struct {
 	bg, grid, bars, bands, ranges, ticks, outlines, focus, tipBox objectPool[*canvas.Rectangle, rectPrim]
 	fades                                                         objectPool[*canvas.LinearGradient, fadePrim]
 	rings, badges                                                 objectPool[*canvas.Circle, circlePrim]
-	counts, labels, axis, names, tipText, badgeText               objectPool[*canvas.Text, textPrim]
+	counts, labels, axis, names, tipText, badgeText               textPool
+	// texts keeps the text layers' images (timeline_textimg.go).
+	texts textImages
 
 	// hists paint the lanes' histograms (timelineFrame.hist) in tiles;
 	// the first histShown are in use.
@@ -39,6 +42,7 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 		return
 	}
 	f := &r.layout.frame
+	r.texts.sweep(4*(len(f.counts)+len(f.labels)+len(f.axis)+len(f.names)+len(f.tipText)+len(f.badgeText)) + 64)
 	grew := r.bg.sync(f.bg, applyRect)
 	grew = r.grid.sync(f.grid, applyRect) || grew
 	grew = r.bars.sync(f.bars, applyRect) || grew
@@ -50,17 +54,17 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 	grew = r.dots.sync(f.dots) || grew
 	grew = r.ticks.sync(f.ticks, applyRect) || grew
 	grew = r.badges.sync(f.badges, applyCircle) || grew
-	grew = r.badgeText.sync(f.badgeText, applyText) || grew
-	grew = r.counts.sync(f.counts, applyText) || grew
+	grew = r.badgeText.sync(f.badgeText, &r.texts) || grew
+	grew = r.counts.sync(f.counts, &r.texts) || grew
 	grew = r.chips.sync(f.chips) || grew
-	grew = r.labels.sync(f.labels, applyText) || grew
-	grew = r.axis.sync(f.axis, applyText) || grew
-	grew = r.names.sync(f.names, applyText) || grew
+	grew = r.labels.sync(f.labels, &r.texts) || grew
+	grew = r.axis.sync(f.axis, &r.texts) || grew
+	grew = r.names.sync(f.names, &r.texts) || grew
 	grew = r.outlines.sync(f.outlines, applyRect) || grew
 	grew = r.rings.sync(f.rings, applyCircle) || grew
 	grew = r.focus.sync(f.focus, applyRect) || grew
 	grew = r.tipBox.sync(f.tipBox, applyRect) || grew
-	grew = r.tipText.sync(f.tipText, applyText) || grew
+	grew = r.tipText.sync(f.tipText, &r.texts) || grew
 	if grew {
 		r.collect()
 	}
@@ -78,6 +82,14 @@ func (r *timelineRenderer) Objects() []fyne.CanvasObject {
 
 func (r *timelineRenderer) Refresh() {
 	r.layout.refreshStyle()
+	// A new theme may draw text in other fonts: render the texts again.
+	if fonts := [2]string{theme.TextFont().Name(), theme.TextBoldFont().Name()}; fonts != r.texts.fonts {
+		r.texts.fonts = fonts
+		clear(r.texts.imgs)
+		for _, p := range []*textPool{&r.counts, &r.labels, &r.axis, &r.names, &r.tipText, &r.badgeText} {
+			p.forget()
+		}
+	}
 	r.Layout(r.t.Size())
 }
 
@@ -193,20 +205,6 @@ func applyCircle(o **canvas.Circle, p *circlePrim) {
 		c.Hidden = false
 		c.FillColor, c.StrokeColor, c.StrokeWidth = p.fill, p.stroke, p.strokeW
 		c.Refresh()
-	}
-}
-
-func applyText(o **canvas.Text, p *textPrim) {
-	if *o == nil {
-		*o = &canvas.Text{}
-	}
-	t := *o
-	placeObject(t, p.pos, p.size)
-	style := fyne.TextStyle{Bold: p.bold}
-	if t.Hidden || t.Text != p.text || t.Color != p.col || t.TextSize != p.textSize || t.TextStyle != style {
-		t.Hidden = false
-		t.Text, t.Color, t.TextSize, t.TextStyle = p.text, p.col, p.textSize, style
-		t.Refresh()
 	}
 }
 
