@@ -309,7 +309,7 @@ func (l *timelineLayout) addWide(li int, mk *laneMark) {
 		if f.x(it.end) > m.x1 {
 			r.flat |= flatRight
 		}
-		body := bandBody(r, f.plotLeft, f.plotRight)
+		body := bandBody(r, f.plotLeft, f.plotRight, l.text.height(st.labelSize))
 		thin = body.size.Height < r.size.Height
 		f.bands = append(f.bands, body)
 	case m.point:
@@ -338,14 +338,15 @@ func (l *timelineLayout) addWide(li int, mk *laneMark) {
 
 // bandBody is what is painted of a band in r: all of r, or, for a band
 // across the whole plot, from left to right, only a square bar
-// wideBandHeight high along the bottom of r, under its label, which r
-// still holds. Such bands (a year's event in a month's view) would tint
-// whole rows: Fyne's software painter composites every pixel of a
-// rectangle, and rasterises rounded ones too, some 7–11 ms a frame for
-// the rows of a month. Hit-testing and the selection outline keep r.
-func bandBody(r rectPrim, left, right float32) rectPrim {
+// wideBandHeight high just under its label, which is labelH high and
+// centred on r, so that the bar never crosses the label's letters; r
+// still holds the label. Such bands (a year's event in a month's view)
+// would tint whole rows: Fyne's software painter composites every pixel
+// of a rectangle, and rasterises rounded ones too, some 7–11 ms a frame
+// for the rows of a month. Hit-testing and the selection outline keep r.
+func bandBody(r rectPrim, left, right, labelH float32) rectPrim {
 	if r.pos.X <= left && r.pos.X+r.size.Width >= right && r.size.Height > wideBandHeight {
-		r.pos.Y += r.size.Height - wideBandHeight
+		r.pos.Y += r.size.Height/2 + labelH/2
 		r.size.Height = wideBandHeight
 		r.flat = flatLeft | flatRight
 	}

@@ -298,8 +298,10 @@ func shapesIn(tl *Timeline, mark box) []box {
 	f := tl.lastFrame()
 	var out []box
 	in := func(pos fyne.Position, size fyne.Size) {
-		// A band across the whole plot is a thin bar at its box's foot.
-		if pos.Y >= mark.y && pos.Y+size.Height <= mark.y+mark.h && pos.X >= mark.x-0.5 && pos.X+size.Width <= mark.x+mark.w+0.5 {
+		// A band across the whole plot is a thin bar just under its box,
+		// under its label.
+		const under = 6
+		if pos.Y >= mark.y && pos.Y+size.Height <= mark.y+mark.h+under && pos.X >= mark.x-0.5 && pos.X+size.Width <= mark.x+mark.w+0.5 {
 			out = append(out, box{pos.X, pos.Y, size.Width, size.Height})
 		}
 	}

@@ -21,7 +21,7 @@ const (
 	minBandWidth = 26 // fuzzy dates must never read as a point
 	// wideBandHeight is how high a band across the whole plot is painted
 	// (bandBody).
-	wideBandHeight = 4
+	wideBandHeight = 2
 	// openTail is how far a span's open end fades out.
 	openTail = 36
 	// fadeSteps is how many shades a fade is cut at when the plot's edge
