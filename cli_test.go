@@ -19,6 +19,7 @@ import (
 	_ "modernc.org/sqlite"
 
 	"chronoscope/data"
+	"chronoscope/internal/corpustest"
 )
 
 // runCLI runs the command line as a user would and returns its exit status
@@ -417,7 +418,7 @@ func TestCLI_DamagedLargeCorpus(t *testing.T) {
 	if fi, err := os.Stat(good); err != nil || fi.Size() < 2<<20 {
 		t.Fatalf("the synthetic corpus is too small to stand for a large one: %v", err)
 	}
-	path := zeroRootPage(t, good, "events")
+	path := corpustest.WithZeroedRoot(t, good, "events")
 	// An export is written as it is read, so it goes to a file, which a
 	// failed export leaves unmade.
 	exported := filepath.Join(t.TempDir(), "out")
@@ -431,32 +432,6 @@ func TestCLI_DamagedLargeCorpus(t *testing.T) {
 			t.Errorf("%v left an export behind", args)
 		}
 	}
-}
-
-// zeroRootPage copies the corpus at path with the root page of table
-// zeroed, and returns the copy's path.
-func zeroRootPage(tb testing.TB, path, table string) string {
-	tb.Helper()
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer db.Close()
-	var root, size int64
-	if err := db.QueryRow(`SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_schema WHERE name = ?`,
-		table).Scan(&root, &size); err != nil {
-		tb.Fatal(err)
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	clear(b[(root-1)*size : root*size])
-	out := filepath.Join(tb.TempDir(), "damaged.db")
-	if err := os.WriteFile(out, b, 0o644); err != nil {
-		tb.Fatal(err)
-	}
-	return out
 }
 
 func TestCLI_DefaultCorpus(t *testing.T) {

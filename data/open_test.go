@@ -13,6 +13,7 @@ import (
 
 	"chronoscope/assets"
 	"chronoscope/data"
+	"chronoscope/internal/corpustest"
 )
 
 func TestOpen_RefusesWhatIsNotACorpus(t *testing.T) {
@@ -240,7 +241,7 @@ func TestOpen_LargeCorpusCheckedInPart(t *testing.T) {
 	}
 
 	t.Run("damaged events", func(t *testing.T) {
-		path := withZeroedRoot(t, good, "events")
+		path := corpustest.WithZeroedRoot(t, good, "events")
 		s, err := data.Open(context.Background(), path, data.ReadOnly())
 		if err != nil {
 			t.Fatalf("Open read the damaged page: %v", err)
@@ -258,7 +259,7 @@ func TestOpen_LargeCorpusCheckedInPart(t *testing.T) {
 	})
 
 	t.Run("damaged documents", func(t *testing.T) {
-		path := withZeroedRoot(t, good, "documents")
+		path := corpustest.WithZeroedRoot(t, good, "documents")
 		s, err := data.Open(context.Background(), path, data.ReadOnly())
 		if err != nil {
 			t.Fatalf("Open read the damaged page: %v", err)
@@ -276,7 +277,7 @@ func TestOpen_LargeCorpusCheckedInPart(t *testing.T) {
 	})
 
 	t.Run("damaged search index", func(t *testing.T) {
-		path := withZeroedRoot(t, good, "event_text_data")
+		path := corpustest.WithZeroedRoot(t, good, "event_text_data")
 		s, err := data.Open(context.Background(), path, data.ReadOnly())
 		if err != nil {
 			t.Fatalf("Open read the damaged page: %v", err)
@@ -294,30 +295,4 @@ func TestOpen_LargeCorpusCheckedInPart(t *testing.T) {
 			t.Errorf("Check: %v, %v; want it damaged or the integrity check's findings", probs, err)
 		}
 	})
-}
-
-// withZeroedRoot copies the corpus at path with the root page of table
-// zeroed, and returns the copy's path.
-func withZeroedRoot(tb testing.TB, path, table string) string {
-	tb.Helper()
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer db.Close()
-	var root, size int64
-	if err := db.QueryRow(`SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_schema WHERE name = ?`,
-		table).Scan(&root, &size); err != nil {
-		tb.Fatal(err)
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	clear(b[(root-1)*size : root*size])
-	out := filepath.Join(tb.TempDir(), "damaged-"+table+".db")
-	if err := os.WriteFile(out, b, 0o644); err != nil {
-		tb.Fatal(err)
-	}
-	return out
 }
