@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -30,14 +31,43 @@ func (s *Store) probe(ctx context.Context, size int64) error {
 	if size > quickCheckMax {
 		return nil
 	}
+	return s.readWhole(ctx)
+}
+
+// readWhole reads the corpus whole (PRAGMA quick_check) and says whether
+// it is sound, and remembers that it was read.
+func (s *Store) readWhole(ctx context.Context) error {
 	var res string
-	if err := s.db.QueryRowContext(ctx, `PRAGMA quick_check(1)`).Scan(&res); err != nil {
-		return s.unreadable(err)
+	err := s.db.QueryRowContext(ctx, `PRAGMA quick_check(1)`).Scan(&res)
+	switch {
+	case err != nil && !isDamage(err):
+		return fmt.Errorf("cannot read: %w", err)
+	case err != nil:
+		err = s.damaged(err.Error())
+	case res != "ok":
+		err = s.damaged(res)
 	}
-	if res != "ok" {
-		return s.damaged(res)
+	s.soundMu.Lock()
+	s.readWholly, s.damage = true, cmp.Or(s.damage, err)
+	s.soundMu.Unlock()
+	return err
+}
+
+// sound is nil when the corpus may be written to: it was read whole and
+// found sound, by Open or here, and no read since has met a damaged page.
+// A corpus Open read only in part (larger than quickCheckMax) is read
+// whole before its first write, once a Store: a researcher's notes must
+// never go into a file SQLite finds damaged, where they could be lost
+// with it, and writing there could spread the damage. Readers never pay
+// for it.
+func (s *Store) sound(ctx context.Context) error {
+	s.soundMu.Lock()
+	done, damage := s.readWholly, s.damage
+	s.soundMu.Unlock()
+	if damage != nil || done {
+		return damage
 	}
-	return nil
+	return s.readWhole(ctx)
 }
 
 // unreadable is the error of a first read that failed with err: the file
@@ -66,7 +96,10 @@ func isDamage(err error) bool {
 // Open reads a large corpus only in part.
 func (s *Store) damagedOr(err error) error {
 	if err != nil && isDamage(err) {
-		return s.damaged(err.Error())
+		err = s.damaged(err.Error())
+		s.soundMu.Lock()
+		s.damage = cmp.Or(s.damage, err) // no write after it (sound)
+		s.soundMu.Unlock()
 	}
 	return err
 }

@@ -296,3 +296,69 @@ func TestOpen_LargeCorpusCheckedInPart(t *testing.T) {
 		}
 	})
 }
+
+// TestWrite_RefusedOnDamagedLargeCorpus checks that nothing is written to a
+// corpus Open read only in part (one larger than it reads whole) when a
+// page of it is damaged, even a page the write never touches: the first
+// write reads the file whole and refuses, and the file is left as it was.
+// A sound one is written to as before.
+func TestWrite_RefusedOnDamagedLargeCorpus(t *testing.T) {
+	data.SetQuickCheckMax(t, 0)
+	ctx := context.Background()
+	good := MustOpenDB(t).Path()
+	events, err := openReadOnly(t, good).Events(ctx)
+	if err != nil || len(events) == 0 {
+		t.Fatalf("events: %v, %v", events, err)
+	}
+	id := events[0].ID
+
+	path := corpustest.WithZeroedRoot(t, good, "documents")
+	before, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := data.Open(ctx, path)
+	if err != nil {
+		t.Fatalf("Open read the damaged page: %v", err)
+	}
+	want := path + " is damaged: parts of it cannot be read"
+	for name, write := range map[string]func() error{
+		"note":   func() error { _, err := s.AddNote(ctx, data.KindEvent, id, "written after the damage"); return err },
+		"status": func() error { return s.SetStatus(ctx, id, data.Verified) },
+		"import": func() error {
+			_, err := s.Import(ctx, "later.txt", strings.NewReader("Lima, 3 May 2023. Talks resumed."))
+			return err
+		},
+	} {
+		err := write()
+		if p := data.FileProblem(err); p == nil || !strings.HasPrefix(p.Error(), want) {
+			t.Errorf("%s on a damaged corpus: %v, want an error saying %q", name, err, want)
+		}
+	}
+	s.Close()
+	if after, err := os.ReadFile(path); err != nil || !bytes.Equal(before, after) {
+		t.Errorf("the damaged corpus was written to (%v)", err)
+	}
+
+	copyPath := filepath.Join(t.TempDir(), "sound.db")
+	if err := os.WriteFile(copyPath, mustRead(t, good), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sound, err := data.Open(ctx, copyPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sound.Close()
+	if _, err := sound.AddNote(ctx, data.KindEvent, id, "kept"); err != nil {
+		t.Errorf("a note on a sound corpus read only in part: %v", err)
+	}
+}
+
+func mustRead(tb testing.TB, path string) []byte {
+	tb.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b
+}

@@ -132,6 +132,9 @@ func (s *Store) write(ctx context.Context, what string, fn func(*sql.Tx) error) 
 	if s.readOnly {
 		return fmt.Errorf("%s: corpus %s: %w", what, s.path, ErrReadOnly)
 	}
+	if err := s.sound(ctx); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("%s: corpus %s: %w", what, s.path, err)

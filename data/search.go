@@ -765,7 +765,7 @@ func (s *Store) loadSearcher(ctx context.Context) (*searcher, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load search index: %w", err)
 	}
-	if !stored && !s.readOnly {
+	if !stored && !s.readOnly && s.sound(ctx) == nil {
 		// Only a cache: a corpus that cannot keep it is searched all the
 		// same, from its rows again next time.
 		_ = saveSearcher(ctx, s.db, sr, gen)
@@ -804,10 +804,10 @@ func readSearcher(ctx context.Context, tx *sql.Tx) (*searcher, error) {
 func (s *Store) readSearch(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := s.rdb.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return err
+		return s.damagedOr(err)
 	}
 	defer tx.Rollback()
-	return fn(tx)
+	return s.damagedOr(fn(tx))
 }
 
 func (s *Store) resetSearch() {

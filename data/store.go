@@ -73,6 +73,13 @@ type Store struct {
 	searchMu sync.Mutex // held while the searcher loads
 	searcher *searcher
 
+	// readWholly says the corpus was read whole (quick_check) and damage
+	// is what that or a later read found wrong with the file, if anything:
+	// no write goes into a damaged file (sound).
+	soundMu    sync.Mutex
+	readWholly bool
+	damage     error
+
 	// clock, when set, is the time review data is stamped with; tests set
 	// it (SetClock).
 	clock func() time.Time
@@ -258,6 +265,9 @@ func (s *Store) UpdateBundled(ctx context.Context, src fs.FS) error {
 	if err != nil {
 		return err
 	}
+	if err := s.sound(ctx); err != nil {
+		return err
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("update corpus %s: %w", s.path, err)
@@ -408,6 +418,9 @@ func (s *Store) verify(ctx context.Context, size int64) error {
 			"which a read-only corpus cannot be; open it once in the window (chronoscope --corpus %s) to upgrade it",
 			version, len(names), s.path)
 	case version < len(names):
+		if err := s.sound(ctx); err != nil {
+			return err
+		}
 		return migrate(ctx, s.db)
 	}
 	return nil
