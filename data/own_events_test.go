@@ -204,3 +204,56 @@ func TestOwnEvent_UpdateDeleteUndo(t *testing.T) {
 		t.Errorf("after a bundled update %+v, %v", got, err)
 	}
 }
+
+// TestFind_SeesAnotherProcessesChanges checks that a search picks up what
+// another process (here another Store on the same file) changed since this
+// one loaded its search index: an event deleted there is no hit, and one
+// created there is found, with its own title and passage, though it may
+// reuse the deleted one's full-text rows.
+func TestFind_SeesAnotherProcessesChanges(t *testing.T) {
+	ctx := context.Background()
+	b := MustOpenDB(t)
+	a, err := data.Open(ctx, b.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	x := newImpeachment(t, b, "on Tuesday")
+	x.Title, x.Summary = "Xanthippe aardvarkish meeting", "Xanthippe met."
+	xid, err := b.CreateEvent(ctx, x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Find(ctx, "", 0); err != nil { // a's warm-up, with X in it
+		t.Fatal(err)
+	}
+	if _, err := b.DeleteEvent(ctx, xid); err != nil {
+		t.Fatal(err)
+	}
+	y := newImpeachment(t, b, "on Tuesday")
+	y.Title, y.Summary = "Quokkafest bilateral summit", "Quokkafest was held."
+	yid, err := b.CreateEvent(ctx, y)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"quokkafest", "xanthippe"} {
+		res, err := a.Find(ctx, q, 20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.ID+" "+h.Title)
+		}
+		want := []string(nil)
+		if q == "quokkafest" {
+			want = []string{yid + " Quokkafest bilateral summit"}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("Find(%q) in the other store: %q, want %q", q, got, want)
+		}
+		if slices.Contains(res.Events, xid) {
+			t.Errorf("Find(%q) lights the deleted event %s", q, xid)
+		}
+	}
+}

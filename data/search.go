@@ -56,6 +56,9 @@ type searcher struct {
 	cands []candidate
 	all   []int // every candidate's index, for a search with nothing to narrow
 
+	// gen is the corpus's search generation it was made at (generation).
+	gen int64
+
 	// mu guards what searches change as they go: the titles the last
 	// query let through, the links read, the full-text matches and
 	// snippets kept, and the events the last query lit.
@@ -745,7 +748,17 @@ func (s *Store) loadSearcher(ctx context.Context) (*searcher, error) {
 	s.searchMu.Lock()
 	defer s.searchMu.Unlock()
 	if s.searcher != nil {
-		return s.searcher, nil
+		// Another process may have changed the corpus since (an import,
+		// own events): its rows, and the rowids the searcher maps, are
+		// then not those it was made from.
+		gen, err := s.generation(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("load search index: %w", err)
+		}
+		if gen == s.searcher.gen {
+			return s.searcher, nil
+		}
+		s.searcher = nil
 	}
 	ctx = context.WithoutCancel(ctx)
 	var (
@@ -770,6 +783,7 @@ func (s *Store) loadSearcher(ctx context.Context) (*searcher, error) {
 		// same, from its rows again next time.
 		_ = saveSearcher(ctx, s.db, sr, gen)
 	}
+	sr.gen = gen
 	s.searcher = sr
 	return sr, nil
 }

@@ -67,10 +67,24 @@ func writeSearchIndex(ctx context.Context, db *sql.DB) (*searcher, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := tx.QueryRowContext(ctx, `SELECT generation FROM search_index`).Scan(&sr.gen); err != nil {
+		return nil, err
+	}
 	if _, err := tx.ExecContext(ctx, `UPDATE search_index SET data = ?`, sr.encode()); err != nil {
 		return nil, err
 	}
 	return sr, tx.Commit()
+}
+
+// generation is the corpus's search generation (table search_index),
+// which every change to what the search index is made of moves on, in
+// this process or another.
+func (s *Store) generation(ctx context.Context) (int64, error) {
+	var gen int64
+	err := s.readSearch(ctx, func(tx *sql.Tx) error {
+		return tx.QueryRowContext(ctx, `SELECT generation FROM search_index`).Scan(&gen)
+	})
+	return gen, err
 }
 
 // renewSearch makes and stores the search index again after a change to
