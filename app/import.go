@@ -247,6 +247,7 @@ func (v *mainView) importDone(t *importTally) {
 		var docs []data.DocumentSummary
 		if err == nil {
 			docs, err = v.corpus.Documents(ctx)
+			capMemory() // the corpus may have grown
 		}
 		return func() {
 			if err != nil {

@@ -118,6 +118,7 @@ func (v *mainView) onReviewApplied(c *command) {
 func (v *mainView) onReviewChanged(id string, selectIt bool) {
 	v.bg.run(func() func() {
 		evs, err := v.corpus.Events(context.Background())
+		capMemory() // own events may have grown the corpus
 		return func() {
 			if err != nil {
 				v.showError(err)

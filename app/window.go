@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -324,13 +325,18 @@ const heapHeadroom = 48 << 20
 // quarter, whichever is more. Left to GOGC=100 the collector lets the heap
 // grow to twice what is live before it runs: at 100,000 events that is
 // 120 MB more of the window's resident memory for garbage. The bound is
-// soft: should the window come to keep more (an import), the collector runs
-// more often, at most half the CPU, and never fails an allocation.
+// soft, and only ever raised: when the window comes to keep more (the
+// events read again after an import or a review), it is called again, so
+// the collector never runs without end under a bound below what is live.
 func capMemory() {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	held := int64(m.Sys - m.HeapReleased)
-	debug.SetMemoryLimit(held + max(heapHeadroom, held/4))
+	limit := held + max(heapHeadroom, held/4)
+	if cur := debug.SetMemoryLimit(-1); cur != math.MaxInt64 && cur >= limit {
+		return
+	}
+	debug.SetMemoryLimit(limit)
 }
 
 // corpusKey names a corpus for the layout: its file where it has one.

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -303,4 +304,28 @@ func TestPreload_ReadEventsShownAtOnce(t *testing.T) {
 		t.Errorf("%d events on the timeline once the window is made, want all %d", got, want)
 	}
 	v.bg.runResults()
+}
+
+// TestCapMemory_OnlyRaises checks that the window's bound on memory is only
+// ever raised: under a bound below what it holds (the corpus grew since the
+// bound was set) the collector would run without end, and a bound above it
+// is kept.
+func TestCapMemory_OnlyRaises(t *testing.T) {
+	old := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() { debug.SetMemoryLimit(old) })
+
+	debug.SetMemoryLimit(1 << 20) // far below what the test process holds
+	capMemory()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	if got := debug.SetMemoryLimit(-1); got < int64(m.Sys-m.HeapReleased) {
+		t.Errorf("bound %d MB after capMemory, below the %d MB held", got>>20, (m.Sys-m.HeapReleased)>>20)
+	}
+
+	high := int64(64 << 30)
+	debug.SetMemoryLimit(high)
+	capMemory()
+	if got := debug.SetMemoryLimit(-1); got != high {
+		t.Errorf("capMemory lowered the bound from %d MB to %d MB", high>>20, got>>20)
+	}
 }
