@@ -14,7 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"chronoscope/data"
@@ -49,13 +48,7 @@ func (c *slowCorpus) Find(ctx context.Context, q string, limit int) (*data.Resul
 // before.
 func TestWindow_LoadsEventsInTheBackground(t *testing.T) {
 	c := &slowCorpus{fakeCorpus: newFakeCorpus(t), events: make(chan struct{})}
-	test.NewTempApp(t)
-	w := test.NewWindow(nil)
-	t.Cleanup(w.Close)
-	v := newMainView(c, w, layoutFile{path: filepath.Join(t.TempDir(), "window.json")})
-	v.bg.queueResults()
-	w.SetContent(v.content)
-	w.Resize(fyne.NewSize(1280, 820))
+	v, _ := newTestView(t, c)
 
 	v.load() // returns at once: Events waits for the test
 	if n := len(v.timeline.events); n != 0 {
@@ -293,12 +286,7 @@ func TestPreload_ReadEventsShownAtOnce(t *testing.T) {
 	Preload(c)
 	p, _ := preloads.Load(c)
 	<-p.(*preload).done
-	test.NewTempApp(t)
-	w := test.NewWindow(nil)
-	t.Cleanup(w.Close)
-	v := newMainView(c, w, layoutFile{path: filepath.Join(t.TempDir(), "window.json")})
-	v.bg.queueResults()
-	w.SetContent(v.content)
+	v, _ := newTestView(t, c)
 	v.load()
 	if got, want := len(v.timeline.events), len(c.events); got != want {
 		t.Errorf("%d events on the timeline once the window is made, want all %d", got, want)

@@ -44,6 +44,16 @@ func newTestWindow(tb testing.TB) (*mainView, fyne.Window) {
 // newTestWindowOn shows the main view on c in a headless window.
 func newTestWindowOn(tb testing.TB, c Corpus) (*mainView, fyne.Window) {
 	tb.Helper()
+	v, w := newTestView(tb, c)
+	v.load()
+	v.bg.runResults()
+	return v, w
+}
+
+// newTestView shows the main view on c in a headless window before it
+// loads, its background work queued for the test to run (runResults).
+func newTestView(tb testing.TB, c Corpus) (*mainView, fyne.Window) {
+	tb.Helper()
 	test.NewTempApp(tb)
 	w := test.NewWindow(nil)
 	tb.Cleanup(w.Close)
@@ -51,8 +61,6 @@ func newTestWindowOn(tb testing.TB, c Corpus) (*mainView, fyne.Window) {
 	v.bg.queueResults()
 	w.SetContent(v.content)
 	w.Resize(fyne.NewSize(1280, 820))
-	v.load()
-	v.bg.runResults()
 	return v, w
 }
 
