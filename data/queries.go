@@ -19,7 +19,9 @@ var ErrNotFound = errors.New("not found")
 // review, read from one snapshot of the corpus. It reads the events, their
 // first actors' groups and their sources in three plain scans and sorts in
 // Go: one query with the groups and counts as subqueries, sorted by SQLite,
-// took four times as long at 100,000 events.
+// took four times as long at 100,000 events. The groups and sources are
+// read beside the events, on the search connections: a third of the time
+// on two cores.
 func (s *Store) Events(ctx context.Context) ([]EventSummary, error) {
 	var out []EventSummary
 	err := s.read(ctx, func(tx *sql.Tx) error {
@@ -27,6 +29,9 @@ func (s *Store) Events(ctx context.Context) ([]EventSummary, error) {
 		if err != nil {
 			return err
 		}
+		// tx has read, so it holds the corpus's shared lock: no write can
+		// commit until it ends, and reads begun now see what it sees.
+		groups, sources := s.beside(ctx, readGroups), s.beside(ctx, readSources)
 		// Sized at once, the slice is not copied as it grows.
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM events`).Scan(&n); err != nil {
@@ -46,7 +51,14 @@ func (s *Store) Events(ctx context.Context) ([]EventSummary, error) {
 		if err != nil {
 			return err
 		}
-		return readGroupsAndSources(ctx, tx, out)
+		for _, links := range []func(*sql.Tx) (eventLinks, error){groups, sources} {
+			l, err := links(tx)
+			if err != nil {
+				return err
+			}
+			l.fill(out)
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("list events: %w", err)
@@ -54,16 +66,49 @@ func (s *Store) Events(ctx context.Context) ([]EventSummary, error) {
 	return sortEvents(out), nil
 }
 
-// readGroupsAndSources sets each event's Group, its first actor's, and
-// Sources, the distinct documents giving evidence for it. It scans the two
-// link tables whole, without joins, sorting or grouping, and looks ids up
-// in Go: SQLite would look up a row of another table for each.
-func readGroupsAndSources(ctx context.Context, tx *sql.Tx, evs []EventSummary) error {
-	byID := make(map[string]int32, len(evs))
-	for i := range evs {
-		byID[evs[i].ID] = int32(i)
-		evs[i].Group = GroupOther
+// eventLinks sets what a link table says of each event on the events.
+type eventLinks interface{ fill(evs []EventSummary) }
+
+// beside starts read on a search connection and returns a function that
+// waits for what it read. Should that read fail (a writer in another
+// process waiting to commit holds off new readers), the function reads
+// again in the transaction it is given.
+func (s *Store) beside(ctx context.Context, read func(context.Context, *sql.Tx) (eventLinks, error)) func(*sql.Tx) (eventLinks, error) {
+	type result struct {
+		l   eventLinks
+		err error
 	}
+	done := make(chan result, 1)
+	go func() {
+		var r result
+		r.err = s.readSearch(ctx, func(tx *sql.Tx) error {
+			r.l, r.err = read(ctx, tx)
+			return r.err
+		})
+		done <- r
+	}()
+	return func(tx *sql.Tx) (eventLinks, error) {
+		r := <-done
+		if r.err != nil && ctx.Err() == nil {
+			return read(ctx, tx)
+		}
+		return r.l, r.err
+	}
+}
+
+// firstGroups is the lane group of each event's first actor with one, by
+// event id.
+type firstGroups map[string]groupAt
+
+type groupAt struct {
+	group    string
+	position int32
+}
+
+// readGroups reads each event's first actor's group. It scans the link
+// table whole, without joins, sorting or grouping, and looks ids up in Go:
+// SQLite would look up a row of another table for each.
+func readGroups(ctx context.Context, tx *sql.Tx) (eventLinks, error) {
 	groups := map[string]string{} // actor id → group
 	err := eachRow(ctx, tx, `SELECT id, grp FROM actors`, func(sc scanner) error {
 		var id, grp string
@@ -72,56 +117,85 @@ func readGroupsAndSources(ctx context.Context, tx *sql.Tx, evs []EventSummary) e
 		return err
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	var id, other sql.RawBytes
+	var event, actor sql.RawBytes
 	var pos int32
-	first := make([]int32, len(evs)) // the position of the actor Group is from, plus one
+	first := firstGroups{}
 	err = eachRow(ctx, tx, `SELECT event_id, actor_id, position FROM event_actors`, func(sc scanner) error {
-		if err := sc.Scan(&id, &other, &pos); err != nil {
+		if err := sc.Scan(&event, &actor, &pos); err != nil {
 			return err
 		}
-		i, ok := byID[string(id)]
-		if !ok || (first[i] != 0 && first[i] <= pos+1) {
+		g, ok := groups[string(actor)]
+		if !ok {
 			return nil
 		}
-		if g, ok := groups[string(other)]; ok {
-			evs[i].Group, first[i] = g, pos+1
+		if at, ok := first[string(event)]; !ok || pos < at.position {
+			first[string(event)] = groupAt{g, pos}
 		}
 		return nil
 	})
-	if err != nil {
-		return err
+	return first, err
+}
+
+func (f firstGroups) fill(evs []EventSummary) {
+	for i := range evs {
+		evs[i].Group = GroupOther
+		if at, ok := f[evs[i].ID]; ok {
+			evs[i].Group = at.group
+		}
 	}
+}
+
+// sourceCounts is how many distinct documents give evidence for each
+// event: the event's number, by id, indexes count.
+type sourceCounts struct {
+	events map[string]int32
+	count  []int
+}
+
+// readSources reads how many distinct documents give evidence for each
+// event, scanning the evidence whole as readGroups scans the actors.
+func readSources(ctx context.Context, tx *sql.Tx) (eventLinks, error) {
+	c := sourceCounts{events: map[string]int32{}}
 	// An event's evidence mostly cites one document: the first is kept by
 	// event, any other in a set.
+	var first []int32
 	docs := map[string]int32{}
-	firstDoc := make([]int32, len(evs)) // the first document's number, plus one
 	more := map[[2]int32]bool{}
-	return eachRow(ctx, tx, `SELECT event_id, document_id FROM evidence`, func(sc scanner) error {
-		if err := sc.Scan(&id, &other); err != nil {
+	var event, doc sql.RawBytes
+	err := eachRow(ctx, tx, `SELECT event_id, document_id FROM evidence`, func(sc scanner) error {
+		if err := sc.Scan(&event, &doc); err != nil {
 			return err
 		}
-		i, ok := byID[string(id)]
+		d, ok := docs[string(doc)]
 		if !ok {
-			return nil
+			d = int32(len(docs))
+			docs[string(doc)] = d
 		}
-		d, ok := docs[string(other)]
-		if !ok {
-			d = int32(len(docs)) + 1
-			docs[string(other)] = d
-		}
+		i, ok := c.events[string(event)]
 		switch {
-		case firstDoc[i] == 0:
-			firstDoc[i] = d
-		case firstDoc[i] == d || more[[2]int32{i, d}]:
+		case !ok:
+			i = int32(len(first))
+			c.events[string(event)] = i
+			first, c.count = append(first, d), append(c.count, 0)
+		case first[i] == d || more[[2]int32{i, d}]:
 			return nil
 		default:
 			more[[2]int32{i, d}] = true
 		}
-		evs[i].Sources++
+		c.count[i]++
 		return nil
 	})
+	return c, err
+}
+
+func (c sourceCounts) fill(evs []EventSummary) {
+	for i := range evs {
+		if k, ok := c.events[evs[i].ID]; ok {
+			evs[i].Sources = c.count[k]
+		}
+	}
 }
 
 // sortEvents sorts events by CompareEvents in place and returns them,
