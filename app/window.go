@@ -328,11 +328,14 @@ const heapHeadroom = 48 << 20
 // soft, and only ever raised: when the window comes to keep more (the
 // events read again after an import or a review), it is called again, so
 // the collector never runs without end under a bound below what is live.
+// From then on the window gives its garbage back when it goes idle
+// (trimWhenIdle).
 func capMemory() {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	held := int64(m.Sys - m.HeapReleased)
 	limit := held + max(heapHeadroom, held/4)
+	trimWhenIdle()
 	if cur := debug.SetMemoryLimit(-1); cur != math.MaxInt64 && cur >= limit {
 		return
 	}
