@@ -72,7 +72,7 @@ func (l *timelineLayout) addCandidate(mk *laneMark, s string, event int32, dim b
 	c.onto = l.insideColor(kind, dim)
 	c.selected = event >= 0 && int(event) == t.selected
 	if c.selected {
-		c.text = t.events[event].fullLabel
+		c.text = t.fullLabel(event)
 	}
 	if event >= 0 && !c.selected {
 		c.w, c.h = l.text.labelWidth(&l.text.labelW, int(event), len(t.events), s, st.labelSize), l.text.height(st.labelSize)
@@ -180,7 +180,7 @@ func (l *timelineLayout) placeSelected(g *laneFrame, i int) {
 	if l.placeNear(g, i, c.row-1) {
 		return
 	}
-	c.text = l.t.events[c.event].label
+	c.text = l.t.label(c.event)
 	c.w = l.text.size(c.text, l.style.labelSize, true).Width
 	if l.placeNear(g, i, c.row+1) || l.placeNear(g, i, c.row-1) {
 		return
@@ -224,7 +224,7 @@ func (l *timelineLayout) placeClipped(g *laneFrame, i int) {
 	// Widths go by steps, so that panning, which moves what is beside
 	// the marker, clips the title again only now and then.
 	room := float32(math.Floor(float64(best)/clipStep)) * clipStep
-	c.text = l.text.clipped(c.event, l.t.events[c.event].fullLabel, room, l.style.labelSize, true)
+	c.text = l.text.clipped(c.event, l.t.fullLabel(c.event), room, l.style.labelSize, true)
 	c.w = l.text.size(c.text, l.style.labelSize, true).Width
 	x := c.x0
 	switch bestPlace {
@@ -312,7 +312,7 @@ func (l *timelineLayout) lengthenLabels() {
 		if c.event < 0 || c.selected {
 			continue
 		}
-		long := t.events[c.event].fullLabel
+		long := t.fullLabel(c.event)
 		if long == c.text {
 			continue
 		}

@@ -200,9 +200,9 @@ func (l *timelineLayout) labelRoom(mk *laneMark) (start, end float32) {
 	case mk.n > 1:
 		w = l.text.size(l.text.eventsLabel(int(mk.n)), st.labelSize, false).Width
 	case int(ei) == t.selected:
-		w = l.text.size(t.events[ei].fullLabel, st.labelSize, true).Width
+		w = l.text.size(t.fullLabel(ei), st.labelSize, true).Width
 	default:
-		w = l.text.labelWidth(&l.text.labelW, int(ei), len(t.events), t.events[ei].label, st.labelSize)
+		w = l.text.labelWidth(&l.text.labelW, int(ei), len(t.events), t.label(ei), st.labelSize)
 	}
 	holds := mk.n == 1 && l.insideColor(mk.geom.kind, t.dimmed(mk.geom.event)) != nil
 	switch room := labelNear + w + labelGap; {
@@ -329,7 +329,7 @@ func (l *timelineLayout) addWide(li int, mk *laneMark) {
 	}
 	l.addTicks(it.Sources, tx, y+markHeight/2+tickGap, pickColor(dim, ls.dim, ls.solid))
 	mk.hit = l.addHit(r, hitEvent, m.event, prioOf(m.kind), 0, 0)
-	l.addCandidate(mk, it.label, m.event, dim, m.kind)
+	l.addCandidate(mk, t.label(m.event), m.event, dim, m.kind)
 	if thin {
 		// Its label stands on the background, over the thin body.
 		l.cands[len(l.cands)-1].onto = pickColor(dim, st.fgDim, st.fg)
@@ -372,7 +372,7 @@ func (l *timelineLayout) addDot(li int, mk *laneMark) {
 	l.addBadge(it.Status, m.cx+dotSize/2, y-dotSize/2, dim)
 	l.addTicks(it.Sources, m.cx-tickWidth(it.Sources)/2, y+dotSize/2+tickGap, pickColor(dim, ls.dim, ls.solid))
 	mk.hit = l.addHit(r, hitEvent, m.event, prioPoint, 0, 0)
-	l.addCandidate(mk, it.label, m.event, dim, kindDot)
+	l.addCandidate(mk, t.label(m.event), m.event, dim, kindDot)
 }
 
 // addCluster draws several events as a stack of cards with their number,
@@ -412,7 +412,7 @@ func (l *timelineLayout) addCluster(li int, mk *laneMark) {
 	h.n, h.lane, h.reviewed = mk.n, int32(li), mk.reviewed
 	if mk.selected {
 		// The selected event keeps its label even inside a cluster.
-		l.addCandidate(mk, t.events[t.selected].label, int32(t.selected), dim, kindDot)
+		l.addCandidate(mk, t.label(int32(t.selected)), int32(t.selected), dim, kindDot)
 	}
 	l.addCandidate(mk, l.text.eventsLabel(int(mk.n)), -1, dim, kindDot)
 }
@@ -588,7 +588,7 @@ func (l *timelineLayout) addUndatedTitle(ei int32, pos fyne.Position, dim bool) 
 	t, f, st := l.t, &l.frame, &l.style
 	x := pos.X + dotSize + ringGap + 2
 	width := f.size.Width - x - labelGap
-	s := l.text.clipped(ei, t.events[ei].label, width, st.labelSize, int(ei) == t.selected)
+	s := l.text.clipped(ei, t.label(ei), width, st.labelSize, int(ei) == t.selected)
 	sz := l.text.size(s, st.labelSize, int(ei) == t.selected)
 	p := textPrim{pos: fyne.NewPos(x, pos.Y+(dotSize-sz.Height)/2), size: sz, text: s, textSize: st.labelSize,
 		bold: int(ei) == t.selected, col: pickColor(dim, st.fgDim, st.fg)}
@@ -612,7 +612,7 @@ func (l *timelineLayout) undatedTitlesWidth(width, laneH float32) float32 {
 			return 0
 		}
 		for _, ei := range ln.undated {
-			widest = max(widest, l.text.labelWidth(&l.text.labelW, int(ei), len(t.events), t.events[ei].label, st.labelSize))
+			widest = max(widest, l.text.labelWidth(&l.text.labelW, int(ei), len(t.events), t.label(ei), st.labelSize))
 		}
 	}
 	const fixed = 2*labelGap + dotSize + ringGap + 2

@@ -60,6 +60,10 @@ type timelineModel struct {
 	// generation counts the sets of events given, so that what is cached
 	// by event index knows when to be dropped.
 	generation int
+	// labels and fullLabels hold the clipped titles (label, fullLabel)
+	// of the events laid out since the events were given, by index: a
+	// view shows few of them, and all held would be 9 MB at 100,000 events.
+	labels, fullLabels map[int32]string
 }
 
 // setEvents replaces the events, sorting them and building their lanes.
@@ -83,6 +87,7 @@ func (m *timelineModel) setEvents(evs []data.EventSummary) {
 
 	m.events, m.hits = items, m.hits[:0]
 	m.generation++
+	m.labels, m.fullLabels = nil, nil
 	m.byID = make(map[string]int, len(items))
 	m.reviewed = 0
 	for i := range items {
@@ -94,6 +99,38 @@ func (m *timelineModel) setEvents(evs []data.EventSummary) {
 	m.markHits()
 	m.buildLanes()
 	m.updateExtent()
+}
+
+// label is the label drawn beside event i's marker: its title, clipped.
+func (m *timelineModel) label(i int32) string {
+	return m.clippedTitle(&m.labels, i, maxLabelRunes)
+}
+
+// fullLabel is the longer label the selected event i has.
+func (m *timelineModel) fullLabel(i int32) string {
+	return m.clippedTitle(&m.fullLabels, i, maxSelectedRunes)
+}
+
+// maxHeldLabels bounds each of the model's maps of labels: beyond it, one
+// is started anew.
+const maxHeldLabels = 1 << 13
+
+// clippedTitle is event i's title clipped to n runes, from held or made
+// and put there.
+func (m *timelineModel) clippedTitle(held *map[int32]string, i int32, n int) string {
+	title := m.events[i].Title
+	if len(title) <= n { // fewer bytes than n, so fewer runes
+		return title
+	}
+	if s, ok := (*held)[i]; ok {
+		return s
+	}
+	if len(*held) >= maxHeldLabels || *held == nil {
+		*held = make(map[int32]string)
+	}
+	s := textfmt.Clip(title, n)
+	(*held)[i] = s
+	return s
 }
 
 // setCoverage replaces the documents whose publication dates are counted.
@@ -384,8 +421,6 @@ type eventItem struct {
 	// openStart and openEnd mark a span's end that no source gives.
 	openStart, openEnd bool
 	kind               markKind
-	// label is drawn beside the marker; fullLabel when it is selected.
-	label, fullLabel string
 	// Dots on the same day in a lane: their number and this one's place.
 	dayCount, dayRank int32
 	lane              int32
@@ -393,7 +428,7 @@ type eventItem struct {
 }
 
 func newEventItem(e *data.EventSummary) eventItem {
-	it := eventItem{EventSummary: e, label: textfmt.Clip(e.Title, maxLabelRunes), fullLabel: textfmt.Clip(e.Title, maxSelectedRunes)}
+	it := eventItem{EventSummary: e}
 	if !e.Date.Known() || e.Date.Precision == data.Unknown {
 		it.kind = kindUndated
 		return it

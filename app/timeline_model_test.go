@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -249,18 +250,30 @@ func TestNewEventItem(t *testing.T) {
 	}
 }
 
-func TestNewEventItem_Labels(t *testing.T) {
+func TestTimelineModel_Labels(t *testing.T) {
 	long := "Peru withdraws its ambassador from Mexico for good after months of dispute over asylum"
-	it := newEventItem(&data.EventSummary{Title: long, Date: on(2023, 2, 24)})
-	if n := len([]rune(it.label)); n > maxLabelRunes || it.label[len(it.label)-len("…"):] != "…" {
-		t.Errorf("label %q is %d runes or not clipped", it.label, n)
+	var m timelineModel
+	m.setEvents([]data.EventSummary{{ID: "long", Title: long, Date: on(2023, 2, 24)}, {ID: "short", Title: "Short", Date: on(2023, 2, 25)}})
+	label, full := m.label(0), m.fullLabel(0)
+	if n := len([]rune(label)); n > maxLabelRunes || label[len(label)-len("…"):] != "…" {
+		t.Errorf("label %q is %d runes or not clipped", label, n)
 	}
-	if n := len([]rune(it.fullLabel)); n > maxSelectedRunes || len(it.fullLabel) <= len(it.label) {
-		t.Errorf("full label %q is %d runes, label %q", it.fullLabel, n, it.label)
+	if n := len([]rune(full)); n > maxSelectedRunes || len(full) <= len(label) {
+		t.Errorf("full label %q is %d runes, label %q", full, n, label)
 	}
-	short := newEventItem(&data.EventSummary{Title: "Short", Date: on(2023, 2, 24)})
-	if short.label != "Short" || short.fullLabel != "Short" {
-		t.Errorf("a short title became %q, %q", short.label, short.fullLabel)
+	if m.label(0) != label || m.fullLabel(0) != full {
+		t.Errorf("labels asked again are %q, %q; want %q, %q", m.label(0), m.fullLabel(0), label, full)
+	}
+	if m.label(1) != "Short" || m.fullLabel(1) != "Short" {
+		t.Errorf("a short title became %q, %q", m.label(1), m.fullLabel(1))
+	}
+	// Given anew, the events are labelled by their own titles.
+	other := "Mexico grants asylum to the family of the former president after talks in Lima"
+	m.setEvents([]data.EventSummary{{ID: "other", Title: other, Date: on(2023, 2, 24)}})
+	for _, l := range []string{m.label(0), m.fullLabel(0)} {
+		if !strings.HasPrefix(other, strings.TrimSuffix(l, "…")) {
+			t.Errorf("label %q of an event given anew is not of its title %q", l, other)
+		}
 	}
 }
 

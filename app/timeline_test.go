@@ -763,7 +763,7 @@ func assertSelectedLabelled(tb testing.TB, tl *Timeline) {
 	it := &tl.events[tl.selected]
 	for _, l := range tl.lastFrame().labels {
 		clipped := strings.TrimSuffix(l.text, "…")
-		if l.bold && (l.text == it.fullLabel || l.text == it.label || clipped != l.text && strings.HasPrefix(it.Title, clipped)) {
+		if l.bold && (l.text == tl.fullLabel(int32(tl.selected)) || l.text == tl.label(int32(tl.selected)) || clipped != l.text && strings.HasPrefix(it.Title, clipped)) {
 			return
 		}
 	}
