@@ -236,6 +236,33 @@ func TestMainView_KeptResultsKeepOtherKinds(t *testing.T) {
 	}
 }
 
+// TestMainView_KeptEventsReadAnew checks that a filter goes by the events
+// as last read: the index it looks them up by, made when a filter first
+// asks, is made again for events read anew in another order.
+func TestMainView_KeptEventsReadAnew(t *testing.T) {
+	v, _ := newReviewedWindow(t)
+	v.filter = data.Filter{Statuses: []data.Status{data.Verified}}
+	keptIDs := func() []string {
+		var ids []string
+		for _, id := range []string{"before", "removed", "after", "reshuffle"} {
+			if v.kept(id) {
+				ids = append(ids, id)
+			}
+		}
+		return ids
+	}
+	want := keptIDs()
+	if len(want) == 0 || len(want) == len(v.events) {
+		t.Fatalf("the filter keeps %q: want some events and not others", want)
+	}
+	v.events = slices.Clone(v.events)
+	slices.Reverse(v.events)
+	v.eventsChanged()
+	if got := keptIDs(); !slices.Equal(got, want) {
+		t.Errorf("after the events are read anew in another order, the filter keeps %q, want %q", got, want)
+	}
+}
+
 // BenchmarkMainView_Filter measures a change of filter at 100k events:
 // filtering in memory and giving the timeline the events kept.
 func BenchmarkMainView_Filter(b *testing.B) {

@@ -117,7 +117,7 @@ type mainView struct {
 
 	// filters narrows the events shown; shown are the events it keeps,
 	// which the timeline, Previous and Next and the results go by. byID
-	// indexes events.
+	// indexes events, once a filter needs it (kept).
 	filters *filterBar
 	filter  data.Filter
 	shown   []data.EventSummary
@@ -350,13 +350,10 @@ func corpusKey(c Corpus) string {
 	return c.Name()
 }
 
-// eventsChanged indexes v.events, read anew, gives the filter bar their
-// tags and categories, and shows those the filter keeps.
+// eventsChanged drops the index of v.events, read anew, gives the filter
+// bar their tags and categories, and shows those the filter keeps.
 func (v *mainView) eventsChanged() {
-	v.byID = make(map[string]int, len(v.events))
-	for i := range v.events {
-		v.byID[v.events[i].ID] = i
-	}
+	v.byID = nil
 	v.filters.SetEvents(v.events)
 	v.applyFilter()
 }
