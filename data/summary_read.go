@@ -11,11 +11,10 @@ import (
 // scanEventSummary scans eventColumns, for reading every event at once:
 // the words that repeat from event to event (category, precisions, basis,
 // shape, origin) become one string each rather than one an event, and a
-// day is parsed once however many events fall on it. At 100,000 events
-// that keeps 30 MB fewer strings.
+// day's digits are read as a number of days, not parsed as a layout. At
+// 100,000 events that keeps 30 MB fewer strings.
 type summaryReader struct {
 	words  map[string]string
-	days   map[string]time.Time
 	packed sql.RawBytes
 	seq    int
 	dest   []any
@@ -41,7 +40,7 @@ var packedFields = [...]string{"start", "end", "precision", "basis", "shape",
 	"fromE", "fromL", "fromP", "toE", "toL", "toP", "origin", "category"}
 
 func newSummaryReader() *summaryReader {
-	r := &summaryReader{words: map[string]string{}, days: map[string]time.Time{}}
+	r := &summaryReader{words: map[string]string{}}
 	r.dest = []any{nil, nil, &r.seq, &r.packed}
 	return r
 }
@@ -97,18 +96,64 @@ func (r *summaryReader) word(b []byte) string {
 }
 
 // day parses a stored day, YYYY-MM-DD; NULL, packed as "", is the zero
-// time.
+// time. It gives what time.Parse(time.DateOnly) gives, in a tenth of the
+// time, and leaves to it what is not plainly a day, to say why.
 func (r *summaryReader) day(b []byte) (time.Time, error) {
 	if len(b) == 0 {
 		return time.Time{}, nil
 	}
-	if t, ok := r.days[string(b)]; ok {
-		return t, nil
+	if y, m, d, ok := digitsOfDay(b); ok {
+		return time.Unix(daysFromCivil(y, m, d)*secondsPerDay, 0).UTC(), nil
 	}
-	t, err := time.Parse(time.DateOnly, string(b))
-	if err != nil {
-		return time.Time{}, err
+	return time.Parse(time.DateOnly, string(b))
+}
+
+const secondsPerDay = 24 * 60 * 60
+
+// digitsOfDay reads YYYY-MM-DD, a day of a month that has it in year
+// 0001 to 9999.
+func digitsOfDay(b []byte) (y, m, d int, ok bool) {
+	if len(b) != len(time.DateOnly) || b[4] != '-' || b[7] != '-' {
+		return 0, 0, 0, false
 	}
-	r.days[string(b)] = t
-	return t, nil
+	num := func(b []byte) int {
+		n := 0
+		for _, c := range b {
+			if c < '0' || c > '9' {
+				return -1
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n
+	}
+	y, m, d = num(b[:4]), num(b[5:7]), num(b[8:])
+	if y < 1 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+		return 0, 0, 0, false
+	}
+	return y, m, d, true
+}
+
+// daysIn is the number of days in month m of year y.
+func daysIn(y, m int) int {
+	if m == 2 {
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	}
+	return 30 + (m+m/8)%2
+}
+
+// daysFromCivil is the number of days from 1970-01-01 to y-m-d in the
+// proleptic Gregorian calendar (Howard Hinnant's days_from_civil).
+func daysFromCivil(y, m, d int) int64 {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400 // y >= 0 here
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return int64(era*146097 + doe - 719468)
 }
