@@ -38,8 +38,12 @@ func TestStore_BesideReadsAgainOnFailure(t *testing.T) {
 	for i := range want {
 		got[i].ID = want[i].ID
 	}
+	links := []func(context.Context, *sql.Tx) (eventLinks, error){
+		func(ctx context.Context, tx *sql.Tx) (eventLinks, error) { return readGroups(ctx, tx, 0) },
+		func(ctx context.Context, tx *sql.Tx) (eventLinks, error) { return readSources(ctx, tx, 0) },
+	}
 	err = s.read(ctx, func(tx *sql.Tx) error {
-		for _, read := range []func(context.Context, *sql.Tx) (eventLinks, error){readGroups, readSources} {
+		for _, read := range links {
 			l, err := s.beside(ctx, failFirst(read))(tx)
 			if err != nil {
 				return err

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"database/sql"
@@ -29,14 +30,15 @@ func (s *Store) Events(ctx context.Context) ([]EventSummary, error) {
 		if err != nil {
 			return err
 		}
-		// tx has read, so it holds the corpus's shared lock: no write can
-		// commit until it ends, and reads begun now see what it sees.
-		groups, sources := s.beside(ctx, readGroups), s.beside(ctx, readSources)
 		// Sized at once, the slice is not copied as it grows.
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM events`).Scan(&n); err != nil {
 			return err
 		}
+		// tx has read, so it holds the corpus's shared lock: no write can
+		// commit until it ends, and reads begun now see what it sees.
+		groups := s.beside(ctx, func(ctx context.Context, tx *sql.Tx) (eventLinks, error) { return readGroups(ctx, tx, n) })
+		sources := s.beside(ctx, func(ctx context.Context, tx *sql.Tx) (eventLinks, error) { return readSources(ctx, tx, n) })
 		out = make([]EventSummary, 0, n)
 		r := newSummaryReader()
 		err = eachRow(ctx, tx, `SELECT `+summaryColumns+` FROM events e`, func(sc scanner) error {
@@ -96,19 +98,51 @@ func (s *Store) beside(ctx context.Context, read func(context.Context, *sql.Tx) 
 	}
 }
 
-// firstGroups is the lane group of each event's first actor with one, by
-// event id.
-type firstGroups map[string]groupAt
+// eventNumbers numbers the events a link table's rows name, in the order
+// they first appear. A table's rows for one event mostly follow each
+// other: the last event's number is at hand without a look-up.
+type eventNumbers struct {
+	byID map[string]int32
+	last []byte
+	at   int32
+}
+
+// newEventNumbers sizes the numbers for n events.
+func newEventNumbers(n int) *eventNumbers {
+	return &eventNumbers{byID: make(map[string]int32, n), at: -1}
+}
+
+// of is event's number, and whether it is new.
+func (e *eventNumbers) of(event []byte) (int32, bool) {
+	if e.at >= 0 && bytes.Equal(event, e.last) {
+		return e.at, false
+	}
+	e.last = append(e.last[:0], event...)
+	i, ok := e.byID[string(event)]
+	if !ok {
+		i = int32(len(e.byID))
+		e.byID[string(event)] = i
+	}
+	e.at = i
+	return i, !ok
+}
+
+// firstGroups is the lane group of each event's first actor with one.
+type firstGroups struct {
+	events *eventNumbers
+	at     []groupAt // by event number
+}
 
 type groupAt struct {
 	group    string
 	position int32
 }
 
-// readGroups reads each event's first actor's group. It scans the link
-// table whole, without joins, sorting or grouping, and looks ids up in Go:
-// SQLite would look up a row of another table for each.
-func readGroups(ctx context.Context, tx *sql.Tx) (eventLinks, error) {
+// readGroups reads each event's first actor's group, n events' or so. It
+// scans the link table whole, without joins, sorting or grouping, and
+// looks ids up in Go: SQLite would look up a row of another table for
+// each.
+func readGroups(ctx context.Context, tx *sql.Tx, n int) (eventLinks, error) {
 	groups := map[string]string{} // actor id → group
 	err := eachRow(ctx, tx, `SELECT id, grp FROM actors`, func(sc scanner) error {
 		var id, grp string
@@ -121,7 +155,7 @@ func readGroups(ctx context.Context, tx *sql.Tx) (eventLinks, error) {
 	}
 	var event, actor sql.RawBytes
 	var pos int32
-	first := firstGroups{}
+	first := firstGroups{events: newEventNumbers(n), at: make([]groupAt, 0, n)}
 	err = eachRow(ctx, tx, `SELECT event_id, actor_id, position FROM event_actors`, func(sc scanner) error {
 		if err := sc.Scan(&event, &actor, &pos); err != nil {
 			return err
@@ -130,8 +164,11 @@ func readGroups(ctx context.Context, tx *sql.Tx) (eventLinks, error) {
 		if !ok {
 			return nil
 		}
-		if at, ok := first[string(event)]; !ok || pos < at.position {
-			first[string(event)] = groupAt{g, pos}
+		switch i, isNew := first.events.of(event); {
+		case isNew:
+			first.at = append(first.at, groupAt{g, pos})
+		case pos < first.at[i].position:
+			first.at[i] = groupAt{g, pos}
 		}
 		return nil
 	})
@@ -141,26 +178,27 @@ func readGroups(ctx context.Context, tx *sql.Tx) (eventLinks, error) {
 func (f firstGroups) fill(evs []EventSummary) {
 	for i := range evs {
 		evs[i].Group = GroupOther
-		if at, ok := f[evs[i].ID]; ok {
-			evs[i].Group = at.group
+		if k, ok := f.events.byID[evs[i].ID]; ok {
+			evs[i].Group = f.at[k].group
 		}
 	}
 }
 
 // sourceCounts is how many distinct documents give evidence for each
-// event: the event's number, by id, indexes count.
+// event.
 type sourceCounts struct {
-	events map[string]int32
-	count  []int
+	events *eventNumbers
+	count  []int // by event number
 }
 
 // readSources reads how many distinct documents give evidence for each
-// event, scanning the evidence whole as readGroups scans the actors.
-func readSources(ctx context.Context, tx *sql.Tx) (eventLinks, error) {
-	c := sourceCounts{events: map[string]int32{}}
+// of n events or so, scanning the evidence whole as readGroups scans the
+// actors.
+func readSources(ctx context.Context, tx *sql.Tx, n int) (eventLinks, error) {
+	c := sourceCounts{events: newEventNumbers(n), count: make([]int, 0, n)}
 	// An event's evidence mostly cites one document: the first is kept by
 	// event, any other in a set.
-	var first []int32
+	first := make([]int32, 0, n)
 	docs := map[string]int32{}
 	more := map[[2]int32]bool{}
 	var event, doc sql.RawBytes
@@ -173,18 +211,14 @@ func readSources(ctx context.Context, tx *sql.Tx) (eventLinks, error) {
 			d = int32(len(docs))
 			docs[string(doc)] = d
 		}
-		i, ok := c.events[string(event)]
-		switch {
-		case !ok:
-			i = int32(len(first))
-			c.events[string(event)] = i
-			first, c.count = append(first, d), append(c.count, 0)
+		switch i, isNew := c.events.of(event); {
+		case isNew:
+			first, c.count = append(first, d), append(c.count, 1)
 		case first[i] == d || more[[2]int32{i, d}]:
-			return nil
 		default:
 			more[[2]int32{i, d}] = true
+			c.count[i]++
 		}
-		c.count[i]++
 		return nil
 	})
 	return c, err
@@ -192,7 +226,7 @@ func readSources(ctx context.Context, tx *sql.Tx) (eventLinks, error) {
 
 func (c sourceCounts) fill(evs []EventSummary) {
 	for i := range evs {
-		if k, ok := c.events[evs[i].ID]; ok {
+		if k, ok := c.events.byID[evs[i].ID]; ok {
 			evs[i].Sources = c.count[k]
 		}
 	}
