@@ -22,6 +22,9 @@ type hitBasis struct {
 	events []eventItem
 	byID   map[string]int
 	lanes  []timelineLane
+	// shown is the hits shown when the search began, which the next
+	// hits are found from where they repeat its IDs.
+	shown *timelineHits
 }
 
 // timelineHits is a search's hits among the events of its basis: which
@@ -29,6 +32,7 @@ type hitBasis struct {
 type timelineHits struct {
 	basis hitBasis
 	lit   []string // the IDs searched for; nil when no search is active
+	at    []int32  // the index in events of each of lit, or -1
 	items []int32  // the hits, indexes into events in ascending order
 	lanes []laneHits
 }
@@ -44,7 +48,7 @@ type laneHits struct {
 // hitBasis returns what finding hits among the events shown reads. Call
 // it on the UI thread.
 func (m *timelineModel) hitBasis() hitBasis {
-	return hitBasis{events: m.events, byID: m.byID, lanes: m.lanes}
+	return hitBasis{events: m.events, byID: m.byID, lanes: m.lanes, shown: m.found}
 }
 
 // applyHits marks h's hits on the events and gives the lanes their part.
@@ -60,7 +64,7 @@ func (m *timelineModel) applyHits(h *timelineHits) {
 	for _, i := range h.items {
 		m.events[i].hit = true
 	}
-	m.lit, m.hits = h.lit, h.items
+	m.lit, m.hits, m.found = h.lit, h.items, h
 	for li := range m.lanes {
 		ln, lh := &m.lanes[li], &h.lanes[li]
 		ln.hitStarts, ln.hitEnds, ln.hitItems, ln.hitCount = lh.starts, lh.ends, lh.items, lh.count
@@ -85,11 +89,17 @@ func (b hitBasis) hits(ids []string) *timelineHits {
 	if len(ids) == 0 {
 		return h
 	}
+	var same bool
+	h.at, same = b.indexes(ids)
+	if same {
+		return b.shown // the same events lit as those shown
+	}
 	hit := make([]bool, len(b.events))
-	for _, id := range ids {
-		if i, ok := b.byID[id]; ok && !hit[i] {
+	h.items = make([]int32, 0, len(ids))
+	for _, i := range h.at {
+		if i >= 0 && !hit[i] {
 			hit[i] = true
-			h.items = append(h.items, int32(i))
+			h.items = append(h.items, i)
 		}
 	}
 	// In time order, as the events are: when many match, reading the
@@ -113,11 +123,60 @@ func (b hitBasis) hits(ids []string) *timelineHits {
 	return h
 }
 
+// lookAhead is how far indexes looks in the IDs shown for the next ID.
+const lookAhead = 16
+
+// indexes returns the index in events of each of ids, or -1 for an ID
+// none has, and whether they are the IDs shown, in the same order.
+//
+// A search lists the events it lights in time order, with the same
+// strings for the same IDs, and the next letter typed most often lights
+// much the same events: most IDs are found a little after the one before
+// among those shown, by comparing strings that are mostly one (the same
+// pointer, which Go compares at once), where looking each up in byID
+// would hash and probe a map of every event. The rest are looked up.
+func (b hitBasis) indexes(ids []string) ([]int32, bool) {
+	at := make([]int32, len(ids))
+	var shown []string
+	if b.shown != nil && sameSlice(b.shown.basis.events, b.events) && sameSlice(b.shown.basis.lanes, b.lanes) {
+		shown = b.shown.lit
+	}
+	same := len(shown) == len(ids)
+	next := 0 // in shown, after the ID last found there
+	for k, id := range ids {
+		p, end := next, min(next+lookAhead, len(shown))
+		for p < end && shown[p] != id {
+			p++
+		}
+		if p < end {
+			at[k], next = b.shown.at[p], p+1
+			same = same && p == k
+			continue
+		}
+		same = false
+		at[k] = -1
+		if i, ok := b.byID[id]; ok {
+			at[k] = int32(i)
+		}
+	}
+	return at, same
+}
+
 // laneHits fills lh with the hits among ln's dated events: their starts,
 // their ends in order and their histogram counts. It reads the lane's
 // arrays in order rather than the events, which at 100,000 are too many
 // to reach at random within a keystroke.
 func (b hitBasis) laneHits(ln *timelineLane, lh *laneHits, hit []bool) {
+	n := 0
+	for _, ei := range ln.items {
+		if hit[ei] {
+			n++
+		}
+	}
+	if n == 0 {
+		return
+	}
+	lh.items, lh.starts = make([]int32, 0, n), make([]float64, 0, n)
 	for p, ei := range ln.items {
 		if hit[ei] {
 			lh.items = append(lh.items, ei)
@@ -140,7 +199,7 @@ func (b hitBasis) laneHits(ln *timelineLane, lh *laneHits, hit []bool) {
 	// the ends of byEnd in its order.
 	c := &lh.count
 	lh.ends = make([]float64, 0, len(lh.items))
-	changes := make([]rateChange, 0, 2*len(lh.items))
+	var moments spreadBuilder
 	k := 0 // the next of byEnd
 	endsUpTo := func(t float64) {
 		for ; k < len(ln.byEnd) && ln.ends[k] <= t; k++ {
@@ -151,7 +210,7 @@ func (b hitBasis) laneHits(ln *timelineLane, lh *laneHits, hit []bool) {
 			if r := ln.endRates[k]; r == 0 {
 				c.spanEnds = append(c.spanEnds, ln.ends[k])
 			} else {
-				changes = append(changes, rateChange{ln.ends[k], -r})
+				moments.add(ln.ends[k], -r)
 			}
 		}
 	}
@@ -165,10 +224,38 @@ func (b hitBasis) laneHits(ln *timelineLane, lh *laneHits, hit []bool) {
 			continue
 		}
 		endsUpTo(start) // the moments that end by this one's start come first
-		changes = append(changes, rateChange{start, ln.rates[p]})
+		moments.add(start, ln.rates[p])
 	}
 	endsUpTo(math.Inf(1))
-	c.moments = spreadOf(changes)
+	c.moments = moments.count()
+}
+
+// spreadBuilder is spreadOf fed one rate change at a time, in time order,
+// so that a keystroke's hits need not list theirs first.
+type spreadBuilder struct {
+	c               spreadCount
+	at, total, rate float64
+	open            bool // whether at has changes not yet in c
+}
+
+func (s *spreadBuilder) add(at, by float64) {
+	if s.open && at != s.at {
+		s.c.at, s.c.cum, s.c.rate = append(s.c.at, s.at), append(s.c.cum, s.total), append(s.c.rate, s.rate)
+		s.total += s.rate * (at - s.at)
+	}
+	s.at, s.open = at, true
+	s.rate += by
+}
+
+// count returns what spreadOf returns for the changes added.
+func (s *spreadBuilder) count() spreadCount {
+	if s.open {
+		s.c.at, s.c.cum, s.c.rate = append(s.c.at, s.at), append(s.c.cum, s.total), append(s.c.rate, s.rate)
+	}
+	if n := len(s.c.rate); n > 0 {
+		s.c.rate[n-1] = 0 // rounding may leave a trace after the last end
+	}
+	return s.c
 }
 
 // momentRates gives each event at items the rate a histogram counts it

@@ -20,6 +20,7 @@ func BenchmarkHitBasis_Hits(b *testing.B) {
 		for _, order := range []string{"time", "shuffled"} {
 			ids := litIDsOf(m, share, order == "shuffled", 1)
 			b.Run(fmt.Sprintf("100k/%d%%_lit/%s", share, order), func(b *testing.B) {
+				m.setHits(nil)
 				basis := m.hitBasis()
 				b.ReportAllocs()
 				for b.Loop() {
@@ -27,6 +28,24 @@ func BenchmarkHitBasis_Hits(b *testing.B) {
 				}
 			})
 		}
+	}
+	// A letter typed narrows the events lit, or lights the same.
+	most := litIDsOf(m, 93, false, 1)
+	var many []string
+	for i, id := range most {
+		if i%2 != 0 {
+			many = append(many, id)
+		}
+	}
+	for name, ids := range map[string][]string{"narrower": many, "the_same": most} {
+		b.Run("100k/93%_lit_then_"+name, func(b *testing.B) {
+			m.setHits(most)
+			basis := m.hitBasis()
+			b.ReportAllocs()
+			for b.Loop() {
+				basis.hits(ids)
+			}
+		})
 	}
 }
 
@@ -147,6 +166,60 @@ func assertHitsLookedUp(tb testing.TB, m *timelineModel, ids []string) {
 			if math.Abs(got.moments.cum[i]-want.moments.cum[i]) > 1e-6 || math.Abs(got.moments.rate[i]-want.moments.rate[i]) > 1e-12 {
 				tb.Fatalf("lane %s: at %v counted %v, %v; want %v, %v", ln.name, want.moments.at[i], got.moments.cum[i], got.moments.rate[i], want.moments.cum[i], want.moments.rate[i])
 			}
+		}
+	}
+}
+
+// Typing on lights sets of events that narrow, widen and repeat: hits
+// found from those shown are those looked up, and a search that lights
+// the same IDs as the one shown reuses its hits.
+func TestHitBasis_HitsFromThoseShown(t *testing.T) {
+	m := newTestModel(t, LanesByGroup, inTimeOrder(syntheticEvents(20_000, 8)))
+	most := litIDsOf(m, 93, false, 1)
+	var many, cloned []string
+	for i, id := range most {
+		if i%5 != 0 {
+			many = append(many, id)
+			cloned = append(cloned, strings.Clone(id))
+		}
+	}
+	wider := append(slices.Clone(many), litIDsOf(m, 2, false, 9)...)
+	slices.SortFunc(wider, func(a, b string) int { return m.byID[a] - m.byID[b] })
+	steps := []struct {
+		name string
+		ids  []string
+	}{
+		{"most", most},
+		{"narrower", many},
+		{"the same", many},
+		{"the same, other strings", cloned},
+		{"wider", wider},
+		{"shuffled", litIDsOf(m, 41, true, 3)},
+		{"none lit", nil},
+		{"few", litIDsOf(m, 1, false, 4)},
+	}
+	for _, s := range steps {
+		shown := m.found
+		h := m.hitBasis().hits(s.ids)
+		if reused := h == shown; reused != (s.name == "the same" || s.name == "the same, other strings") {
+			t.Errorf("%s: hits shown reused: %v", s.name, reused)
+		}
+		m.applyHits(h)
+		assertHitsLookedUp(t, m, s.ids)
+	}
+}
+
+// A spread built one change at a time is the one spreadOf counts.
+func TestSpreadBuilder_AsSpreadOf(t *testing.T) {
+	changes := []rateChange{{0, 0.5}, {0, 0.25}, {2, -0.5}, {3, 1}, {3, -0.25}, {4, -1}, {7, 0.1}, {17, -0.1}}
+	for n := range len(changes) + 1 {
+		var b spreadBuilder
+		for _, ch := range changes[:n] {
+			b.add(ch.at, ch.by)
+		}
+		got, want := b.count(), spreadOf(changes[:n])
+		if !slices.Equal(got.at, want.at) || !slices.Equal(got.cum, want.cum) || !slices.Equal(got.rate, want.rate) {
+			t.Errorf("%d changes: built %+v, want %+v", n, got, want)
 		}
 	}
 }

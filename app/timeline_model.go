@@ -49,6 +49,9 @@ type timelineModel struct {
 	// no search is active; hits holds their indexes in events.
 	lit  []string
 	hits []int32
+	// found is the timelineHits that lit and hits come from, which the
+	// next search's start from.
+	found *timelineHits
 	// extent spans every dated event and document, for FitAll, Home and End.
 	extentFrom, extentTo float64
 	hasExtent            bool

@@ -42,6 +42,14 @@ type Corpus interface {
 // searchLimit bounds the results listed; the timeline lights every match.
 const searchLimit = 50
 
+// keystrokeWait bounds how long the window waits, before it draws a
+// letter typed into the search field, for the results of the search it
+// starts: a search at 100,000 events takes a few milliseconds to a few
+// tens, about as long as a frame takes to paint, so its results are drawn
+// with the letter rather than a frame after it. A slower search shows the
+// letter at once and its results when they come.
+const keystrokeWait = 50 * time.Millisecond
+
 // NewWindow makes the main window on a corpus: search at the top, the
 // timeline across the main area, and results beside the detail pane below.
 func NewWindow(a fyne.App, c Corpus) fyne.Window {
@@ -62,6 +70,7 @@ func NewWindow(a fyne.App, c Corpus) fyne.Window {
 	// Quit item) goes through, so the layout is saved here.
 	w.SetOnClosed(v.saveLayout)
 	v.warmSearch = true
+	v.searchWait = keystrokeWait
 	v.load()
 	return w
 }
@@ -112,6 +121,9 @@ type mainView struct {
 	// warmSearch has load build the search index once the events are
 	// shown, as the window does; a screenshot without a query needs none.
 	warmSearch bool
+	// searchWait is how long a keystroke waits for its search's results,
+	// to draw them in the frame that draws the letter typed.
+	searchWait time.Duration
 	// timing writes when frames are painted, if timingEnv asks.
 	timing *frameTiming
 
@@ -443,7 +455,7 @@ func (v *mainView) onQueryChanged(q string) {
 		return
 	}
 	basis := v.timeline.hitBasis()
-	v.bg.run(func() func() {
+	v.bg.runWaiting(v.searchWait, func() func() {
 		res, err := v.find(ctx, seq, q)
 		if res == nil && err == nil {
 			return func() {}
