@@ -10,6 +10,7 @@ package app
 import (
 	"math"
 	"slices"
+	"sort"
 )
 
 // hitBasis is what finding hits reads of the model: the events, their
@@ -134,7 +135,8 @@ const lookAhead = 16
 // much the same events: most IDs are found a little after the one before
 // among those shown, by comparing strings that are mostly one (the same
 // pointer, which Go compares at once), where looking each up in byID
-// would hash and probe a map of every event. The rest are looked up.
+// would hash and probe a map of every event. The rest are looked up, and
+// the IDs shown are gone on with after the event found.
 func (b hitBasis) indexes(ids []string) ([]int32, bool) {
 	at := make([]int32, len(ids))
 	var shown []string
@@ -157,6 +159,9 @@ func (b hitBasis) indexes(ids []string) ([]int32, bool) {
 		at[k] = -1
 		if i, ok := b.byID[id]; ok {
 			at[k] = int32(i)
+			// Go on in shown after the events before this one, past a
+			// run of them that this search no longer lights.
+			next = max(next, sort.Search(len(shown), func(p int) bool { return b.shown.at[p] > int32(i) }))
 		}
 	}
 	return at, same

@@ -31,13 +31,16 @@ func BenchmarkHitBasis_Hits(b *testing.B) {
 	}
 	// A letter typed narrows the events lit, or lights the same.
 	most := litIDsOf(m, 93, false, 1)
-	var many []string
+	var many, runs []string
 	for i, id := range most {
 		if i%2 != 0 {
 			many = append(many, id)
 		}
+		if i%300 >= 100 { // runs of events a letter no longer lights
+			runs = append(runs, id)
+		}
 	}
-	for name, ids := range map[string][]string{"narrower": many, "the_same": most} {
+	for name, ids := range map[string][]string{"narrower": many, "narrower_by_runs": runs, "the_same": most} {
 		b.Run("100k/93%_lit_then_"+name, func(b *testing.B) {
 			m.setHits(most)
 			basis := m.hitBasis()
