@@ -144,7 +144,11 @@ func (b hitBasis) indexes(ids []string) ([]int32, bool) {
 		shown = b.shown.lit
 	}
 	same := len(shown) == len(ids)
-	next := 0 // in shown, after the ID last found there
+	next := 0  // in shown, after the ID last found there
+	after := 0 // in events, after the event last found
+	// When a search lights most events, the next it lights is most often
+	// one of the next few events.
+	dense := len(ids) > len(b.events)/4
 	for k, id := range ids {
 		p, end := next, min(next+lookAhead, len(shown))
 		for p < end && shown[p] != id {
@@ -152,19 +156,34 @@ func (b hitBasis) indexes(ids []string) ([]int32, bool) {
 		}
 		if p < end {
 			at[k], next = b.shown.at[p], p+1
+			after = int(at[k]) + 1
 			same = same && p == k
 			continue
 		}
 		same = false
 		at[k] = -1
-		if i, ok := b.byID[id]; ok {
-			at[k] = int32(i)
+		if i, ok := b.index(id, after, dense); ok {
+			at[k], after = int32(i), i+1
 			// Go on in shown after the events before this one, past a
 			// run of them that this search no longer lights.
 			next = max(next, sort.Search(len(shown), func(p int) bool { return b.shown.at[p] > int32(i) }))
 		}
 	}
 	return at, same
+}
+
+// index returns the index of the event id, and whether there is one:
+// with dense set, it looks first at the few events from after on.
+func (b hitBasis) index(id string, after int, dense bool) (int, bool) {
+	if dense {
+		for i := after; i < min(after+4, len(b.events)); i++ {
+			if b.events[i].ID == id {
+				return i, true
+			}
+		}
+	}
+	i, ok := b.byID[id]
+	return i, ok
 }
 
 // laneHits fills lh with the hits among ln's dated events: their starts,
