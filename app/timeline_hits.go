@@ -87,6 +87,7 @@ func sameSlice[T any](a, b []T) bool {
 // follows the number of events and of hits; it may run on any goroutine.
 func (b hitBasis) hits(ids []string) *timelineHits {
 	h := &timelineHits{basis: b, lit: ids, lanes: make([]laneHits, len(b.lanes))}
+	h.basis.shown = nil // which would keep every search's hits before
 	if len(ids) == 0 {
 		return h
 	}

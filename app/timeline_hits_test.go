@@ -174,8 +174,9 @@ func assertHitsLookedUp(tb testing.TB, m *timelineModel, ids []string) {
 }
 
 // Typing on lights sets of events that narrow, widen and repeat: hits
-// found from those shown are those looked up, and a search that lights
-// the same IDs as the one shown reuses its hits.
+// found from those shown are those looked up, a search that lights the
+// same IDs as the one shown reuses its hits, and hits never keep those
+// they were found from.
 func TestHitBasis_HitsFromThoseShown(t *testing.T) {
 	m := newTestModel(t, LanesByGroup, inTimeOrder(syntheticEvents(20_000, 8)))
 	most := litIDsOf(m, 93, false, 1)
@@ -209,6 +210,9 @@ func TestHitBasis_HitsFromThoseShown(t *testing.T) {
 		}
 		m.applyHits(h)
 		assertHitsLookedUp(t, m, s.ids)
+		if m.found.basis.shown != nil {
+			t.Errorf("%s: the hits shown keep those before them", s.name)
+		}
 	}
 }
 
