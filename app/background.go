@@ -61,12 +61,11 @@ func (b *background) runWaiting(wait time.Duration, query func() func()) {
 			return
 		}
 		mu.Unlock()
-		switch {
-		case b.ui != nil:
+		if b.ui != nil {
 			b.ui.Do(deliver)
-		default:
-			fyne.Do(deliver)
+			return
 		}
+		fyne.Do(deliver)
 	}()
 	if !waiting {
 		return
