@@ -184,6 +184,13 @@ func (t *Timeline) SetHits(ids []string) {
 	t.Refresh()
 }
 
+// showHits is SetHits with the hits found already, as a search's goroutine
+// finds them (timeline_hits.go). Call it on the UI thread.
+func (t *Timeline) showHits(h *timelineHits) {
+	t.applyHits(h)
+	t.Refresh()
+}
+
 // Select selects the event with the given ID, scrolling the view to it if
 // it is outside; "" or an unknown ID clears the selection.
 func (t *Timeline) Select(id string) {

@@ -49,6 +49,9 @@ type timelineModel struct {
 	// no search is active; hits holds their indexes in events.
 	lit  []string
 	hits []int32
+	// found is the timelineHits that lit and hits come from, which the
+	// next search's start from.
+	found *timelineHits
 	// extent spans every dated event and document, for FitAll, Home and End.
 	extentFrom, extentTo float64
 	hasExtent            bool
@@ -85,7 +88,8 @@ func (m *timelineModel) setEvents(evs []data.EventSummary) {
 		items[i] = unsorted[k]
 	}
 
-	m.events, m.hits = items, m.hits[:0]
+	// The hits are marked on the events replaced: none is marked here yet.
+	m.events, m.hits = items, nil
 	m.generation++
 	m.labels, m.fullLabels = nil, nil
 	m.byID = make(map[string]int, len(items))
@@ -96,7 +100,6 @@ func (m *timelineModel) setEvents(evs []data.EventSummary) {
 			m.reviewed++
 		}
 	}
-	m.markHits()
 	m.buildLanes()
 	m.updateExtent()
 }
@@ -150,78 +153,9 @@ func (m *timelineModel) setLaneMode(mode LaneMode) bool {
 }
 
 // setHits marks the events whose IDs are in ids as search hits; nil means
-// no search is active. Its cost follows the number of hits more than the
-// number of events, as a search may match tens of thousands.
+// no search is active (timeline_hits.go).
 func (m *timelineModel) setHits(ids []string) {
-	m.lit = ids
-	m.markHits()
-	m.indexHits()
-}
-
-// markHits marks the hits among the events and lists them in m.hits.
-func (m *timelineModel) markHits() {
-	for _, i := range m.hits {
-		m.events[i].hit = false
-	}
-	m.hits = m.hits[:0]
-	for _, id := range m.lit {
-		if i, ok := m.byID[id]; ok && !m.events[i].hit {
-			m.events[i].hit = true
-			m.hits = append(m.hits, int32(i))
-		}
-	}
-	// In time order, as the events are: when many match, reading the
-	// marks off the events is cheaper than sorting.
-	if len(m.hits) < len(m.events)/16 {
-		slices.Sort(m.hits)
-		return
-	}
-	m.hits = m.hits[:0]
-	for i := range m.events {
-		if m.events[i].hit {
-			m.hits = append(m.hits, int32(i))
-		}
-	}
-}
-
-// indexHits gives each lane its dated hits' starts, ends and histogram
-// counts.
-func (m *timelineModel) indexHits() {
-	for li := range m.lanes {
-		ln := &m.lanes[li]
-		ln.hitStarts, ln.hitEnds, ln.hitItems = ln.hitStarts[:0], ln.hitEnds[:0], ln.hitItems[:0]
-	}
-	for _, ei := range m.hits {
-		if it := &m.events[ei]; it.kind != kindUndated {
-			ln := &m.lanes[it.lane]
-			ln.hitStarts = append(ln.hitStarts, it.start)
-			ln.hitItems = append(ln.hitItems, ei)
-		}
-	}
-	hit := func(it *eventItem) bool { return it.hit }
-	for li := range m.lanes {
-		ln := &m.lanes[li]
-		if len(ln.hitItems) == 0 {
-			ln.hitCount = columnCount{}
-			continue
-		}
-		if len(ln.hitItems) < len(ln.items)/8 {
-			for _, ei := range ln.hitItems {
-				ln.hitEnds = append(ln.hitEnds, m.events[ei].end)
-			}
-			slices.Sort(ln.hitEnds)
-			ln.hitCount = newColumnCount(m.events, ln.hitItems)
-			continue
-		}
-		// When many match, the lane's ends in order, kept to the hits, are
-		// the hits' ends in order, cheaper than sorting them.
-		for _, ei := range ln.byEnd {
-			if m.events[ei].hit {
-				ln.hitEnds = append(ln.hitEnds, m.events[ei].end)
-			}
-		}
-		ln.hitCount = newColumnCountOf(m.events, ln.hitItems, ln.byEnd, hit)
-	}
+	m.applyHits(m.hitBasis().hits(ids))
 }
 
 // dimmed reports whether event i is drawn faintly because a search is
@@ -312,7 +246,7 @@ func (m *timelineModel) buildLanes() {
 			m.events[ei].lane = int32(li)
 		}
 	}
-	m.indexHits()
+	m.setHits(m.lit)
 }
 
 // laneKeys lists the possible lanes in display order: the groups in a fixed
@@ -555,8 +489,9 @@ type timelineLane struct {
 	// status, for the histogram's caption.
 	reviewedStarts, reviewedEnds []float64
 	// byEnd lists items by end, for the hits' ends in order without a
-	// sort.
-	byEnd []int32
+	// sort; rates and endRates are the items' and byEnd's momentRates.
+	byEnd           []int32
+	rates, endRates []float64
 	// count and hitCount count the events and the search hits for
 	// histograms.
 	count, hitCount columnCount
@@ -600,6 +535,7 @@ func (ln *timelineLane) index(events []eventItem) {
 	slices.Sort(ln.reviewedEnds)
 	ln.byEnd = slices.Clone(ln.items)
 	slices.SortStableFunc(ln.byEnd, func(a, b int32) int { return cmp.Compare(events[a].end, events[b].end) })
+	ln.rates, ln.endRates = momentRates(events, ln.items), momentRates(events, ln.byEnd)
 	ln.count = newColumnCount(events, ln.items)
 	ln.rankDays(events)
 }
@@ -674,47 +610,6 @@ func newColumnCount(events []eventItem, items []int32) columnCount {
 	slices.Sort(c.spanStarts)
 	slices.Sort(c.spanEnds)
 	c.moments = newSpreadCount(events, moments)
-	return c
-}
-
-// newColumnCountOf counts the events at items that keep keeps, given
-// items in time order and the same events by end in byEnd: it merges
-// rather than sorts, for the search hits of every keystroke.
-func newColumnCountOf(events []eventItem, items, byEnd []int32, keep func(*eventItem) bool) columnCount {
-	var c columnCount
-	changes := make([]rateChange, 0, 2*len(items))
-	k := 0 // the next of byEnd
-	end := func() {
-		for ; k < len(byEnd); k++ {
-			if it := &events[byEnd[k]]; keep(it) && it.kind != kindBar {
-				changes = append(changes, rateChange{it.end, -1 / (it.end - it.start)})
-			}
-		}
-	}
-	for _, ei := range items {
-		it := &events[ei]
-		if !keep(it) {
-			continue
-		}
-		if it.kind == kindBar {
-			c.spanStarts = append(c.spanStarts, it.start)
-			continue
-		}
-		// The moments that end by this one's start come first.
-		for ; k < len(byEnd) && events[byEnd[k]].end <= it.start; k++ {
-			if e := &events[byEnd[k]]; keep(e) && e.kind != kindBar {
-				changes = append(changes, rateChange{e.end, -1 / (e.end - e.start)})
-			}
-		}
-		changes = append(changes, rateChange{it.start, 1 / (it.end - it.start)})
-	}
-	end()
-	for _, ei := range byEnd {
-		if it := &events[ei]; it.kind == kindBar && keep(it) {
-			c.spanEnds = append(c.spanEnds, it.end)
-		}
-	}
-	c.moments = spreadOf(changes)
 	return c
 }
 

@@ -11,18 +11,21 @@ type timelineRenderer struct {
 	t      *Timeline
 	layout timelineLayout
 
-	bg, grid, bars, bands, ranges, ticks, outlines, focus, tipBox objectPool[*canvas.Rectangle, rectPrim]
-	fades                                                         objectPool[*canvas.LinearGradient, fadePrim]
-	rings, badges                                                 objectPool[*canvas.Circle, circlePrim]
-	counts, labels, axis, names, tipText, badgeText               textPool
+	bg, grid, bands, ranges, ticks, outlines, focus, tipBox objectPool[*canvas.Rectangle, rectPrim]
+	fades                                                   objectPool[*canvas.LinearGradient, fadePrim]
+	rings, badges                                           objectPool[*canvas.Circle, circlePrim]
+	counts, labels, axis, names, tipText, badgeText         textPool
 	// texts keeps the text layers' images (timeline_textimg.go).
 	texts textImages
 
-	// hists paint the lanes' histograms (timelineFrame.hist) in tiles;
-	// the first histShown are in use.
+	// hists paint the columns of the coverage strip and the lanes'
+	// histograms (timelineFrame.bars and hist) in tiles; the first
+	// histShown are in use. The strip's hundreds of columns, drawn as
+	// rectangles, were as many draws in every frame.
 	hists       []*histTile
 	histShown   int
 	histScratch histScratch
+	columns     []rectPrim
 	// clusters paint the clusters' cards, one image per cluster, chips
 	// the rounded patches under labels and dots the events' dots, one
 	// image each, kept between frames (timeline_cards.go).
@@ -45,8 +48,8 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 	r.texts.sweep(4*(len(f.counts)+len(f.labels)+len(f.axis)+len(f.names)+len(f.tipText)+len(f.badgeText)) + 64)
 	grew := r.bg.sync(f.bg, applyRect)
 	grew = r.grid.sync(f.grid, applyRect) || grew
-	grew = r.bars.sync(f.bars, applyRect) || grew
-	grew = r.syncHistograms(f.hist) || grew
+	r.columns = append(append(r.columns[:0], f.bars...), f.hist...)
+	grew = r.syncHistograms(r.columns) || grew
 	grew = r.bands.sync(f.bands, applyRect) || grew
 	grew = r.ranges.sync(f.ranges, applyRect) || grew
 	grew = r.fades.sync(f.fades, applyFade) || grew
@@ -98,7 +101,6 @@ func (r *timelineRenderer) collect() {
 	r.objects = r.objects[:0]
 	r.objects = r.bg.appendTo(r.objects)
 	r.objects = r.grid.appendTo(r.objects)
-	r.objects = r.bars.appendTo(r.objects)
 	for _, h := range r.hists {
 		r.objects = append(r.objects, h.raster)
 	}

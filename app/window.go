@@ -42,6 +42,14 @@ type Corpus interface {
 // searchLimit bounds the results listed; the timeline lights every match.
 const searchLimit = 50
 
+// keystrokeWait bounds how long the window waits, before it draws a
+// letter typed into the search field, for the results of the search it
+// starts: a search at 100,000 events takes a few milliseconds to a few
+// tens, about as long as a frame takes to paint, so its results are drawn
+// with the letter rather than a frame after it. A slower search shows the
+// letter at once and its results when they come.
+const keystrokeWait = 50 * time.Millisecond
+
 // NewWindow makes the main window on a corpus: search at the top, the
 // timeline across the main area, and results beside the detail pane below.
 func NewWindow(a fyne.App, c Corpus) fyne.Window {
@@ -62,6 +70,7 @@ func NewWindow(a fyne.App, c Corpus) fyne.Window {
 	// Quit item) goes through, so the layout is saved here.
 	w.SetOnClosed(v.saveLayout)
 	v.warmSearch = true
+	v.searchWait = keystrokeWait
 	v.load()
 	return w
 }
@@ -112,6 +121,9 @@ type mainView struct {
 	// warmSearch has load build the search index once the events are
 	// shown, as the window does; a screenshot without a query needs none.
 	warmSearch bool
+	// searchWait is how long a keystroke waits for its search's results,
+	// to draw them in the frame that draws the letter typed.
+	searchWait time.Duration
 	// timing writes when frames are painted, if timingEnv asks.
 	timing *frameTiming
 
@@ -442,16 +454,18 @@ func (v *mainView) onQueryChanged(q string) {
 		v.setStatus("")
 		return
 	}
-	v.bg.run(func() func() {
-		// One search at a time, and only the query typed last: goroutines
-		// start in no set order, and a search that started after a newer
-		// one would cancel it (a new Find cancels the one before).
-		v.findMu.Lock()
-		defer v.findMu.Unlock()
-		if !v.currentSearch(seq) {
+	basis := v.timeline.hitBasis()
+	v.bg.runWaiting(v.searchWait, func() func() {
+		res, err := v.find(ctx, seq, q)
+		if res == nil && err == nil {
 			return func() {}
 		}
-		res, err := v.corpus.Find(ctx, q, searchLimit)
+		// The hits are found here rather than on the UI thread, where a
+		// keystroke's tens of thousands would hold up the frame.
+		var hits *timelineHits
+		if err == nil && v.currentSearch(seq) {
+			hits = basis.hits(litEvents(res))
+		}
 		return func() {
 			if !v.currentSearch(seq) || ctx.Err() != nil || errors.Is(err, context.Canceled) {
 				return
@@ -460,10 +474,23 @@ func (v *mainView) onQueryChanged(q string) {
 				v.showError(err)
 				return
 			}
-			v.showResults(q, res)
+			v.showResults(q, res, hits)
 			v.timing.results(typed, q)
 		}
 	})
+}
+
+// find searches for q, one search at a time and only the query typed
+// last: goroutines start in no set order, and a search that started after
+// a newer one would cancel it (a new Find cancels the one before). It
+// returns no results and no error when seq is no longer current.
+func (v *mainView) find(ctx context.Context, seq int, q string) (*data.Results, error) {
+	v.findMu.Lock()
+	defer v.findMu.Unlock()
+	if !v.currentSearch(seq) {
+		return nil, nil
+	}
+	return v.corpus.Find(ctx, q, searchLimit)
 }
 
 // currentSearch reports whether seq numbers the query typed last.
@@ -474,16 +501,24 @@ func (v *mainView) currentSearch(seq int) bool {
 }
 
 // showResults lists the results of the search for q and lights its events
-// on the timeline.
-func (v *mainView) showResults(q string, res *data.Results) {
+// on the timeline: hits, when not nil, are those events found already.
+func (v *mainView) showResults(q string, res *data.Results, hits *timelineHits) {
 	v.query, v.found = q, res
 	v.results.SetResults(v.keptResults(res))
-	lit := res.Events
-	if lit == nil {
-		lit = []string{} // a search that matches no event dims them all
+	if hits == nil {
+		hits = v.timeline.hitBasis().hits(litEvents(res))
 	}
-	v.timeline.SetHits(lit)
+	v.timeline.showHits(hits)
 	v.setStatus(v.searchStatus())
+}
+
+// litEvents lists the events a search lights: one that matches no event
+// dims them all, which an empty slice rather than nil says.
+func litEvents(res *data.Results) []string {
+	if res.Events == nil {
+		return []string{}
+	}
+	return res.Events
 }
 
 func (v *mainView) onResultOpened(kind data.Kind, id string) {

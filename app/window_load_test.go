@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -93,6 +94,35 @@ func TestWindow_StaleSearchNeverOverwrites(t *testing.T) {
 	}
 	if v.query != v.search.Text {
 		t.Errorf("results of %q shown for the query %q", v.query, v.search.Text)
+	}
+}
+
+// A keystroke waits a little for its search, as the window does, so that
+// the frame that draws the letter draws its results and lit events too;
+// a search that takes longer is shown when it comes.
+func TestWindow_KeystrokeWaitsForResults(t *testing.T) {
+	release := make(chan struct{})
+	c := &slowCorpus{fakeCorpus: newFakeCorpus(t), events: make(chan struct{}), finds: map[string]chan struct{}{"lim": release}}
+	close(c.events)
+	v, w := newTestWindowOn(t, c)
+	v.searchWait = time.Minute
+	w.Canvas().Focus(v.search)
+
+	test.Type(v.search, "li") // no waitForSearch: the results are in
+	want, _ := c.fakeCorpus.Find(context.Background(), "li", searchLimit)
+	if v.query != "li" || len(v.results.Rows()) == 0 || !slices.Equal(v.timeline.lit, want.Events) || !strings.Contains(v.status.Text, "“li”") {
+		t.Fatalf("right after typing %q: results of %q, %d rows, %d lit, status %q", v.search.Text, v.query, len(v.results.Rows()), len(v.timeline.lit), v.status.Text)
+	}
+
+	v.searchWait = time.Millisecond
+	test.Type(v.search, "m") // waits in Find longer than the keystroke
+	if v.query != "li" {
+		t.Fatalf("results of %q shown before its search ended", v.query)
+	}
+	close(release)
+	v.waitForSearch()
+	if v.query != "lim" || !strings.Contains(v.status.Text, "“lim”") {
+		t.Errorf("after a slow search: results of %q, status %q", v.query, v.status.Text)
 	}
 }
 
