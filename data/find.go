@@ -151,8 +151,12 @@ func split(hits, text, limit int) (int, int) {
 	return nHits, min(text, limit-nHits)
 }
 
-// docRow is the document a row of text_index holds.
-type docRow struct{ id, title string }
+// docRow is the document a row of text_index holds, and the row's length
+// in tokens (-1 when it is not known), which its bm25 needs.
+type docRow struct {
+	id, title string
+	size      int32
+}
 
 // textMatch is a row of a full-text index that matches: of event_text,
 // with the event's place in time order; of text_index, with its bm25
@@ -230,9 +234,15 @@ func (s *Store) matchEventText(ctx context.Context, sr *searcher, match string) 
 }
 
 // matchDocText reads the documents whose text matches: the best limit by
-// bm25, and any tied with the last of them, all when limit <= 0. SQLite
-// ranks them; only those rows come out.
+// bm25, and any tied with the last of them, all when limit <= 0. They are
+// ranked here from the rows each word holds (rankDocs), or else by SQLite,
+// from which only those rows come out.
 func (s *Store) matchDocText(ctx context.Context, sr *searcher, match string, limit int) ([]textMatch, error) {
+	if words, ok := wordsOf(match); ok {
+		if out, ok, err := s.rankDocs(ctx, sr, words, limit); ok || err != nil {
+			return out, err
+		}
+	}
 	var out []textMatch
 	err := s.readSearch(ctx, func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT rowid, bm25(text_index) AS r FROM text_index WHERE text_index MATCH ? ORDER BY r`, match)
@@ -675,19 +685,24 @@ func (sr *searcher) loadIndex(ctx context.Context, tx *sql.Tx) error {
 	sr.docText = map[int64]docRow{}
 	// text_index_content is text_index's own table of rows (FTS5 names it):
 	// through text_index each row would be read whole, its text and all.
-	err = eachRow(ctx, tx, `SELECT t.id, d.id, d.title FROM text_index_content t JOIN documents d ON d.id = t.c1
-		WHERE t.c0 = ?`, func(sc scanner) error {
+	err = eachRow(ctx, tx, `SELECT t.id, d.id, d.title, z.sz FROM text_index_content t JOIN documents d ON d.id = t.c1
+		LEFT JOIN text_index_docsize z ON z.id = t.id WHERE t.c0 = ?`, func(sc scanner) error {
 		var (
 			row int64
 			d   docRow
+			sz  []byte
 		)
-		if err := sc.Scan(&row, &d.id, &d.title); err != nil {
+		if err := sc.Scan(&row, &d.id, &d.title, &sz); err != nil {
 			return err
 		}
+		d.size = docSize(sz)
 		sr.docText[row] = d
 		return nil
 	}, KindDocument)
 	if err != nil {
+		return err
+	}
+	if sr.textStats, err = readTextStats(ctx, tx); err != nil {
 		return err
 	}
 	for i := range sr.cands {

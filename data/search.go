@@ -81,6 +81,13 @@ type searcher struct {
 	eventText           []int32 // by rowid; -1 for none
 	farText             map[int64]int32
 	docText             map[int64]docRow
+
+	// What bm25 needs (rankDocs): text_index's totals, and the rows of
+	// text_index that hold each word the queries asked for, kept until
+	// they hold keptWordRows rows in all (guarded by mu).
+	textStats    textStats
+	words        map[string]wordRows
+	wordRowsKept int
 }
 
 // thing is an actor, place or document, as the key of its links.
