@@ -271,7 +271,8 @@ func (s *Store) matchDocText(ctx context.Context, sr *searcher, match string, li
 // rankedHit is a hit before it is built: a title match (tms[tm]), or
 // (row set) an event found by its own text.
 type rankedHit struct {
-	tier, score int
+	tier        int32
+	score       int
 	kind        Kind
 	pos         int32 // an event's place in time order
 	tm          int
@@ -283,13 +284,18 @@ type rankedHit struct {
 // found both ways is listed once, by the better of the two. Ties go by
 // kind, events in time order, then titles as newSearcher sorted them.
 func (sr *searcher) rankHits(tms []titleMatch, txt textMatches, limit int) []rankedHit {
-	byText := make([]bool, len(sr.events))
+	// Which events the text found, and have not been ranked yet; none to
+	// look up when the text found none, as most keystrokes' text does.
+	var byText []bool
+	if len(txt.events) > 0 {
+		byText = make([]bool, len(sr.events))
+	}
 	for _, m := range txt.events {
 		byText[m.pos] = true
 	}
 	order := func(a, b rankedHit) int {
 		if a.tier != b.tier {
-			return b.tier - a.tier
+			return int(b.tier - a.tier)
 		}
 		if a.score != b.score {
 			return b.score - a.score
@@ -300,7 +306,7 @@ func (sr *searcher) rankHits(tms []titleMatch, txt textMatches, limit int) []ran
 		if a.kind == KindEvent {
 			return cmp.Compare(a.pos, b.pos)
 		}
-		return tms[a.tm].cand - tms[b.tm].cand
+		return int(tms[a.tm].cand - tms[b.tm].cand)
 	}
 	// With a limit, only the best are kept as they come: a short query
 	// matches most of a large corpus.
@@ -315,7 +321,7 @@ func (sr *searcher) rankHits(tms []titleMatch, txt textMatches, limit int) []ran
 	}
 	for i, tm := range tms {
 		c := &sr.cands[tm.cand]
-		if c.kind == KindEvent {
+		if c.kind == KindEvent && byText != nil {
 			if tm.tier < tierText && byText[c.pos] {
 				continue
 			}
@@ -345,7 +351,7 @@ func (s *Store) litEvents(ctx context.Context, sr *searcher, tms []titleMatch, t
 	}
 	// A query that grew often matches the same titles and text as the one
 	// before ("lopez obr", "lopez obra"): its events are those.
-	cands := make([]int, len(tms))
+	cands := make([]int32, len(tms))
 	for i, tm := range tms {
 		cands[i] = tm.cand
 	}
@@ -365,7 +371,7 @@ func (s *Store) litEvents(ctx context.Context, sr *searcher, tms []titleMatch, t
 // litSet is the events a query lit (Store.litEvents), and what it matched:
 // candidates, and events by their text.
 type litSet struct {
-	cands  []int
+	cands  []int32
 	text   []textMatch
 	events []string
 }

@@ -54,7 +54,7 @@ type candidate struct {
 // candidates than the last.
 type searcher struct {
 	cands []candidate
-	all   []int // every candidate's index, for a search with nothing to narrow
+	all   []int32 // every candidate's index, for a search with nothing to narrow
 
 	// gen is the corpus's search generation it was made at (generation).
 	gen int64
@@ -64,7 +64,10 @@ type searcher struct {
 	// snippets kept, and the events the last query lit.
 	mu        sync.Mutex
 	lastQuery string
-	lastIdx   []int
+	lastIdx   []int32
+	// lastMatched: lastIdx are the titles lastQuery matched (its
+	// query.narrows), not only those its pre-filter let through.
+	lastMatched bool
 	texts     []cachedText
 	snippets  map[snippetKey]snippet
 	lastLit   *litSet
@@ -191,11 +194,16 @@ func newSearcher(all []candidate) *searcher {
 		}
 		return strings.Compare(a.title, b.title)
 	})
-	every := make([]int, len(cands))
-	for i := range every {
-		every[i] = i
+	return &searcher{cands: cands, all: every(len(cands))}
+}
+
+// every is the indexes of n candidates.
+func every(n int) []int32 {
+	out := make([]int32, n)
+	for i := range out {
+		out[i] = int32(i)
 	}
-	return &searcher{cands: cands, all: every}
+	return out
 }
 
 // better reports whether a is the spelling to show rather than b.
@@ -244,8 +252,8 @@ func normQuery(query string) string {
 
 // titleMatch is a title that matches the query, as one hit of a thing.
 type titleMatch struct {
-	cand  int
-	tier  int
+	cand  int32
+	tier  int32
 	score int // the fuzzy score plus what classify gives
 }
 
@@ -265,8 +273,8 @@ const (
 // tierWidth is the room each tier's scores have.
 const tierWidth = 1_000_000
 
-func tierScore(tier, score int) int {
-	return tier*tierWidth + max(-tierWidth/2+1, min(score, tierWidth/2-1))
+func tierScore(tier int32, score int) int {
+	return int(tier)*tierWidth + max(-tierWidth/2+1, min(score, tierWidth/2-1))
 }
 
 // titleMatches matches q (a normQuery) against every title and returns
@@ -275,25 +283,29 @@ func tierScore(tier, score int) int {
 //
 // When q only grew from the previous query, only the titles that passed
 // that query's pre-filter (query.admits) are looked at: a title that lacks
-// the letters of "lopez" lacks those of "lopez o".
+// the letters of "lopez" lacks those of "lopez o". When they are the titles
+// it matched, most match q too, and the pre-filter's look at their text
+// would only repeat classify's.
 func (sr *searcher) titleMatches(ctx context.Context, q string) ([]titleMatch, error) {
 	sr.mu.Lock()
-	idx := sr.all
+	idx, matched := sr.all, false
 	if q == "" {
-		sr.lastQuery, sr.lastIdx = "", nil
+		sr.lastQuery, sr.lastIdx, sr.lastMatched = "", nil, false
 	} else if sr.lastQuery != "" && strings.HasPrefix(q, sr.lastQuery) {
-		idx = sr.lastIdx
+		idx, matched = sr.lastIdx, sr.lastMatched
 	}
 	sr.mu.Unlock()
 	if q == "" {
 		return nil, nil
 	}
-	out, passed, err := scan(ctx, sr.cands, idx, newQuery(q))
+	qu := newQuery(q)
+	qu.matched = matched && qu.narrows
+	out, passed, err := scan(ctx, sr.cands, idx, qu)
 	if err != nil {
 		return nil, err
 	}
 	sr.mu.Lock()
-	sr.lastQuery, sr.lastIdx = q, passed
+	sr.lastQuery, sr.lastIdx, sr.lastMatched = q, passed, qu.narrows
 	sr.mu.Unlock()
 	// Keep each thing's best title (an actor matches by name and aliases);
 	// events have one title each.
@@ -327,6 +339,7 @@ const minFuzzy = 3
 // matches.
 type query struct {
 	q                 string
+	words             []string
 	runes             []rune // q's, for fuzzyScore
 	bytes             string
 	letters, initials uint64
@@ -343,10 +356,13 @@ type query struct {
 	// "obrad" with gaps ("ob-r-ad"). Otherwise the titles the pre-filter
 	// let through are what a longer query is looked for in.
 	narrows bool
+	// matched: the titles scanned are those a query that q extends
+	// matched, so the pre-filter looks only at their letters.
+	matched bool
 }
 
 func newQuery(q string) query {
-	qu := query{q: q, runes: []rune(q), bytes: strings.ReplaceAll(q, " ", "")}
+	qu := query{q: q, words: strings.Fields(q), runes: []rune(q), bytes: strings.ReplaceAll(q, " ", "")}
 	letters := 0
 	for _, r := range q {
 		if isWordRune(r) {
@@ -354,8 +370,7 @@ func newQuery(q string) query {
 		}
 	}
 	qu.short = letters < minFuzzy
-	words := strings.Fields(q)
-	qu.narrows = !qu.short && utf8.RuneCountInString(words[len(words)-1]) >= minGapped
+	qu.narrows = !qu.short && utf8.RuneCountInString(qu.words[len(qu.words)-1]) >= minGapped
 	qu.oneLetter = len(q) == 1 && charBit(q[0]) != 0
 	for i := 0; i < len(q); i++ {
 		qu.letters |= charBit(q[i])
@@ -402,6 +417,9 @@ func (qu *query) admits(c *candidate) bool {
 	if qu.letters&^c.letters != 0 {
 		return false
 	}
+	if qu.matched {
+		return true
+	}
 	s := c.folded
 	for i := 0; i < len(qu.bytes); i++ {
 		j := strings.IndexByte(s, qu.bytes[i])
@@ -414,17 +432,18 @@ func (qu *query) admits(c *candidate) bool {
 }
 
 // scanChunk is how many candidates one worker scans between looks at
-// whether the query is still wanted.
-const scanChunk = 4096
+// whether the query is still wanted; small enough that the cores share
+// the ten thousand titles a keystroke may look at evenly.
+const scanChunk = 1024
 
 // scan matches qu against the candidates idx on every core, in chunks,
 // and gives up between chunks once ctx is cancelled: a person typing on
 // has made the query stale. It returns the matches, and the candidates a
 // query that qu begins need look at (query.narrows), in idx's order.
-func scan(ctx context.Context, cands []candidate, idx []int, qu query) ([]titleMatch, []int, error) {
+func scan(ctx context.Context, cands []candidate, idx []int32, qu query) ([]titleMatch, []int32, error) {
 	type part struct {
 		out    []titleMatch
-		passed []int
+		passed []int32
 	}
 	parts := make([]part, (len(idx)+scanChunk-1)/scanChunk)
 	var (
@@ -433,10 +452,9 @@ func scan(ctx context.Context, cands []candidate, idx []int, qu query) ([]titleM
 	)
 	for range min(runtime.GOMAXPROCS(0), len(parts)) {
 		wg.Go(func() {
-			var buf []int
 			for p := int(next.Add(1) - 1); p < len(parts) && ctx.Err() == nil; p = int(next.Add(1) - 1) {
 				part := &parts[p]
-				part.out, part.passed, buf = scanPart(cands, idx[p*scanChunk:min(len(idx), (p+1)*scanChunk)], qu, buf)
+				part.out, part.passed = scanPart(cands, idx[p*scanChunk:min(len(idx), (p+1)*scanChunk)], &qu)
 			}
 		})
 	}
@@ -448,7 +466,7 @@ func scan(ctx context.Context, cands []candidate, idx []int, qu query) ([]titleM
 	for _, p := range parts {
 		nOut, nPassed = nOut+len(p.out), nPassed+len(p.passed)
 	}
-	out, passed := make([]titleMatch, 0, nOut), make([]int, 0, nPassed)
+	out, passed := make([]titleMatch, 0, nOut), make([]int32, 0, nPassed)
 	for _, p := range parts {
 		out, passed = append(out, p.out...), append(passed, p.passed...)
 	}
@@ -458,12 +476,15 @@ func scan(ctx context.Context, cands []candidate, idx []int, qu query) ([]titleM
 // scanPart is scan's work on one chunk. The titles classify matches are
 // scored by fuzzy matching (fuzzyScore, sahilm/fuzzy's score), which must
 // find the query's letters in order too, spaces and all; a short query is
-// not fuzzy-matched. buf is scratch space, returned for reuse.
-func scanPart(cands []candidate, idx []int, qu query, buf []int) ([]titleMatch, []int, []int) {
+// not fuzzy-matched.
+func scanPart(cands []candidate, idx []int32, qu *query) ([]titleMatch, []int32) {
 	var (
 		out    []titleMatch
-		passed = make([]int, 0, len(idx))
+		passed []int32
 	)
+	if !qu.narrows {
+		passed = make([]int32, 0, len(idx))
+	}
 	for _, i := range idx {
 		c := &cands[i]
 		if !qu.admits(c) {
@@ -479,15 +500,14 @@ func scanPart(cands []candidate, idx []int, qu query, buf []int) ([]titleMatch, 
 			out = append(out, titleMatch{cand: i, tier: tierTitle, score: 2 + 10})
 			continue
 		}
-		tm, m, ok := classify(c, qu.q, buf[:0])
-		buf = m
+		tm, ok := qu.classify(c.folded)
 		if ok && (!qu.short || tm.tier == tierTitle) {
 			tm.cand = i
 			out = append(out, tm)
 		}
 	}
 	if qu.short || len(out) == 0 {
-		return out, passed, buf
+		return out, passed
 	}
 	kept := out[:0]
 	for _, tm := range out {
@@ -501,13 +521,13 @@ func scanPart(cands []candidate, idx []int, qu query, buf []int) ([]titleMatch, 
 			passed = append(passed, tm.cand)
 		}
 	}
-	return kept, passed, buf
+	return kept, passed
 }
 
 // compareTitles orders title matches best first.
 func (sr *searcher) compareTitles(a, b titleMatch) int {
 	if a.tier != b.tier {
-		return b.tier - a.tier
+		return int(b.tier - a.tier)
 	}
 	if a.score != b.score {
 		return b.score - a.score
@@ -555,12 +575,12 @@ func (t *topK[T]) add(it T) {
 
 // compareCands orders candidates of equal score: by kind, events in time
 // order, the rest as newSearcher sorted them.
-func (sr *searcher) compareCands(a, b int) int {
+func (sr *searcher) compareCands(a, b int32) int {
 	ca, cb := &sr.cands[a], &sr.cands[b]
 	if ca.kind == KindEvent && cb.kind == KindEvent && ca.pos != cb.pos {
 		return int(ca.pos) - int(cb.pos)
 	}
-	return a - b
+	return int(a) - int(b)
 }
 
 // How one word of a query is found in a title, best first (findWord).
@@ -595,7 +615,7 @@ func classify(c *candidate, q string, buf []int) (titleMatch, []int, bool) {
 		worst   = wordAtStart
 	)
 	for w := range strings.FieldsSeq(q) {
-		i, how := findWord(c.folded[from:], w)
+		i, _, how := findWord(c.folded[from:], w)
 		if i < 0 {
 			return titleMatch{}, matches, false
 		}
@@ -619,18 +639,49 @@ func classify(c *candidate, q string, buf []int) (titleMatch, []int, bool) {
 	return tm, matches, true
 }
 
+// classify is the classify of a title, folded, without the matched
+// offsets, which only the hits shown need: what a scan asks of each of
+// thousands of titles. TestQuery_ClassifyAsClassify checks that the two
+// agree.
+func (qu *query) classify(folded string) (titleMatch, bool) {
+	tm := titleMatch{tier: tierTitle}
+	from, worst := 0, wordAtStart
+	for _, w := range qu.words {
+		i, end, how := findWord(folded[from:], w)
+		if i < 0 {
+			return titleMatch{}, false
+		}
+		switch how {
+		case wordAtStart:
+			tm.score += 2*len(w) + 10
+		case wordInside:
+			tm.score += 2 * len(w)
+		}
+		worst = max(worst, how)
+		from += end
+	}
+	switch worst {
+	case wordInside:
+		tm.tier = tierFuzzy
+	case wordGapped:
+		tm.tier, tm.score = tierFuzzy, tm.score-gappedPenalty
+	}
+	return tm, true
+}
+
 // findWord finds the query word w in s the best way it can (wordAtStart,
-// wordInside, wordGapped) and returns the byte offset in s where w, or the
-// word of s holding its letters, begins; -1 when w is not there.
-func findWord(s, w string) (int, int) {
+// wordInside, wordGapped) and returns the byte offsets in s where w, or the
+// word of s holding its letters, begins, and where its last letter found
+// ends; -1 when w is not there.
+func findWord(s, w string) (int, int, int) {
 	if i := wordStart(s, w); i >= 0 {
-		return i, wordAtStart
+		return i, i + len(w), wordAtStart
 	}
 	if i := strings.Index(s, w); i >= 0 {
-		return i, wordInside
+		return i, i + len(w), wordInside
 	}
 	if utf8.RuneCountInString(w) < minGapped || strings.IndexFunc(w, func(r rune) bool { return !isWordRune(r) }) >= 0 {
-		return -1, 0
+		return -1, -1, 0
 	}
 	for start := 0; start < len(s); {
 		// The word of s from start: a run of letters and digits.
@@ -638,14 +689,27 @@ func findWord(s, w string) (int, int) {
 		if end < start {
 			end = len(s)
 		}
-		var buf [32]int // no allocation to look
-		if len(inOrder(buf[:0], s[start:end], w, 0)) > 0 {
-			return start, wordGapped
+		if n := inOrderEnd(s[start:end], w); n >= 0 {
+			return start, start + n, wordGapped
 		}
 		_, size := utf8.DecodeRuneInString(s[end:])
 		start = end + max(size, 1)
 	}
-	return -1, 0
+	return -1, -1, 0
+}
+
+// inOrderEnd is inOrder without the offsets: where in s the last rune of
+// w found in order ends; -1 when they are not all there.
+func inOrderEnd(s, w string) int {
+	i := 0
+	for _, r := range w {
+		j := strings.IndexRune(s[i:], r)
+		if j < 0 {
+			return -1
+		}
+		i += j + utf8.RuneLen(r)
+	}
+	return i
 }
 
 // inOrder finds the runes of w in order in s, each as early as it can, and

@@ -71,3 +71,37 @@ func BenchmarkFuzzyScore(b *testing.B) {
 		}
 	})
 }
+
+// TestQuery_ClassifyAsClassify checks that a scan's classify of a title
+// (query.classify) matches and scores every title of a synthetic corpus,
+// and some odd ones, as classify does, for every prefix of a set of
+// queries.
+func TestQuery_ClassifyAsClassify(t *testing.T) {
+	syn := newSynthetic(SynthOptions{Events: 5000, Seed: 3})
+	var titles []string
+	for _, e := range syn.events {
+		titles = append(titles, e.Title)
+	}
+	for _, a := range synthActors() {
+		titles = append(titles, a.Name)
+	}
+	titles = append(titles, "", "a", "López-Obrador", "castillo castillo", "cas-ti-llo", "Ramírez de la O",
+		"ǅemal", "Straße", "ΣΑΣ σας", "l o p e z", "obradorlopez", "x lopez obrador y lopez obrador", "\xff\xfelopez")
+	queries := []string{"lopez obrador", "lopez obrador lima", "la vacancia", "coup", "ramirez de la o",
+		"castilo", "amlo", "brador", "el presidente", "2021", "obrador lopez", "cstllo", "l-o", "x y", "σας", "strase"}
+	for _, q := range queries {
+		runes := []rune(q)
+		for i := 1; i <= len(runes); i++ {
+			qu := newQuery(normQuery(string(runes[:i])))
+			for _, title := range titles {
+				c := candidate{title: title}
+				c.folded, _ = fold(title)
+				want, _, wok := classify(&c, qu.q, nil)
+				got, ok := qu.classify(c.folded)
+				if ok != wok || got != want {
+					t.Fatalf("query %q, title %q: %+v, %v; classify: %+v, %v", qu.q, title, got, ok, want, wok)
+				}
+			}
+		}
+	}
+}
