@@ -271,12 +271,12 @@ func (s *Store) matchDocText(ctx context.Context, sr *searcher, match string, li
 // rankedHit is a hit before it is built: a title match (tms[tm]), or
 // (row set) an event found by its own text.
 type rankedHit struct {
-	tier        int32
-	score       int
-	kind        Kind
-	pos         int32 // an event's place in time order
-	tm          int
-	row         int64
+	tier  int32
+	score int
+	kind  Kind
+	pos   int32 // an event's place in time order
+	tm    int
+	row   int64
 }
 
 // rankHits merges the title matches and the events found by their text

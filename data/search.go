@@ -68,9 +68,9 @@ type searcher struct {
 	// lastMatched: lastIdx are the titles lastQuery matched (its
 	// query.narrows), not only those its pre-filter let through.
 	lastMatched bool
-	texts     []cachedText
-	snippets  map[snippetKey]snippet
-	lastLit   *litSet
+	texts       []cachedText
+	snippets    map[snippetKey]snippet
+	lastLit     *litSet
 
 	// What Find needs besides titles (loadIndex): the events' ids and
 	// titles in time order, and each one's place in it by id; by rowid, the
