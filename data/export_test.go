@@ -28,7 +28,7 @@ func (s *Store) ForgetQueries() {
 		return
 	}
 	sr.mu.Lock()
-	sr.lastQuery, sr.lastIdx, sr.texts, sr.snippets, sr.lastLit = "", nil, nil, nil, nil
+	sr.last, sr.texts, sr.snippets, sr.lastLit = narrowed{}, nil, nil, nil
 	sr.words, sr.wordRowsKept = nil, 0
 	sr.mu.Unlock()
 }

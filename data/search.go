@@ -49,9 +49,9 @@ type candidate struct {
 }
 
 // searcher holds the folded candidates and the titles the previous query's
-// pre-filter let through (query.admits): when a person types one more
-// letter, only those can still match, so each keystroke searches fewer
-// candidates than the last.
+// pre-filter let through (query.admits, narrowed): when a person types one
+// more letter, only those can still match, so each keystroke searches
+// fewer candidates than the last.
 type searcher struct {
 	cands []candidate
 	all   []int32 // every candidate's index, for a search with nothing to narrow
@@ -62,15 +62,11 @@ type searcher struct {
 	// mu guards what searches change as they go: the titles the last
 	// query let through, the links read, the full-text matches and
 	// snippets kept, and the events the last query lit.
-	mu        sync.Mutex
-	lastQuery string
-	lastIdx   []int32
-	// lastMatched: lastIdx are the titles lastQuery matched (its
-	// query.narrows), not only those its pre-filter let through.
-	lastMatched bool
-	texts       []cachedText
-	snippets    map[snippetKey]snippet
-	lastLit     *litSet
+	mu       sync.Mutex
+	last     narrowed
+	texts    []cachedText
+	snippets map[snippetKey]snippet
+	lastLit  *litSet
 
 	// What Find needs besides titles (loadIndex): the events' ids and
 	// titles in time order, and each one's place in it by id; by rowid, the
@@ -91,6 +87,18 @@ type searcher struct {
 	textStats    textStats
 	words        map[string]wordRows
 	wordRowsKept int
+}
+
+// narrowed is what a query leaves for the next, when that only grows it:
+// the titles the next need look at (idx), and for each, where the bytes of
+// the query (query.bytes) found in order in its folded title end (at), so
+// that the pre-filter need only look for those the next query adds. at is
+// nil when idx are the titles the query matched (query.narrows), most of
+// which the next query matches too: the pre-filter then looks only at
+// their letters, and classify at their words.
+type narrowed struct {
+	query   string
+	idx, at []int32
 }
 
 // thing is an actor, place or document, as the key of its links.
@@ -283,29 +291,33 @@ func tierScore(tier int32, score int) int {
 //
 // When q only grew from the previous query, only the titles that passed
 // that query's pre-filter (query.admits) are looked at: a title that lacks
-// the letters of "lopez" lacks those of "lopez o". When they are the titles
-// it matched, most match q too, and the pre-filter's look at their text
-// would only repeat classify's.
+// the letters of "lopez" lacks those of "lopez o" (see narrowed).
 func (sr *searcher) titleMatches(ctx context.Context, q string) ([]titleMatch, error) {
 	sr.mu.Lock()
-	idx, matched := sr.all, false
+	from := narrowed{idx: sr.all}
 	if q == "" {
-		sr.lastQuery, sr.lastIdx, sr.lastMatched = "", nil, false
-	} else if sr.lastQuery != "" && strings.HasPrefix(q, sr.lastQuery) {
-		idx, matched = sr.lastIdx, sr.lastMatched
+		sr.last = narrowed{}
+	} else if sr.last.query != "" && strings.HasPrefix(q, sr.last.query) {
+		from = sr.last
 	}
 	sr.mu.Unlock()
 	if q == "" {
 		return nil, nil
 	}
 	qu := newQuery(q)
-	qu.matched = matched && qu.narrows
-	out, passed, err := scan(ctx, sr.cands, idx, qu)
+	switch {
+	case from.at != nil:
+		qu.look = strings.ReplaceAll(q[len(from.query):], " ", "")
+	case from.query != "" && qu.narrows:
+		qu.look = ""
+	}
+	out, next, err := scan(ctx, sr.cands, from, qu)
 	if err != nil {
 		return nil, err
 	}
+	next.query = q
 	sr.mu.Lock()
-	sr.lastQuery, sr.lastIdx, sr.lastMatched = q, passed, qu.narrows
+	sr.last = next
 	sr.mu.Unlock()
 	// Keep each thing's best title (an actor matches by name and aliases);
 	// events have one title each.
@@ -341,8 +353,11 @@ type query struct {
 	q                 string
 	words             []string
 	runes             []rune // q's, for fuzzyScore
-	bytes             string
 	letters, initials uint64
+	// look is what of q's bytes (all but spaces) the pre-filter looks for
+	// in order in a title, from where those of the query before ended
+	// (narrowed): all of them, only those q adds, or none.
+	look string
 	// short: fewer than minFuzzy letters and digits, so every word must
 	// start a word of the title, and there is no fuzzy matching.
 	short bool
@@ -356,13 +371,10 @@ type query struct {
 	// "obrad" with gaps ("ob-r-ad"). Otherwise the titles the pre-filter
 	// let through are what a longer query is looked for in.
 	narrows bool
-	// matched: the titles scanned are those a query that q extends
-	// matched, so the pre-filter looks only at their letters.
-	matched bool
 }
 
 func newQuery(q string) query {
-	qu := query{q: q, words: strings.Fields(q), runes: []rune(q), bytes: strings.ReplaceAll(q, " ", "")}
+	qu := query{q: q, words: strings.Fields(q), runes: []rune(q), look: strings.ReplaceAll(q, " ", "")}
 	letters := 0
 	for _, r := range q {
 		if isWordRune(r) {
@@ -411,24 +423,22 @@ func masks(folded string) (letters, initials uint64) {
 }
 
 // admits reports whether the title of c may match: it has every letter of
-// the query and every byte of its words in order. Every title classify
-// matches passes; most others are ruled out without a look at their words.
-func (qu *query) admits(c *candidate) bool {
+// the query and every byte of its words in order, and where the last of
+// them ends, looking for qu.look from at. Every title classify matches
+// passes; most others are ruled out without a look at their words.
+func (qu *query) admits(c *candidate, at int32) (int32, bool) {
 	if qu.letters&^c.letters != 0 {
-		return false
+		return 0, false
 	}
-	if qu.matched {
-		return true
-	}
-	s := c.folded
-	for i := 0; i < len(qu.bytes); i++ {
-		j := strings.IndexByte(s, qu.bytes[i])
+	s, i := c.folded, int(at)
+	for k := 0; k < len(qu.look); k++ {
+		j := strings.IndexByte(s[i:], qu.look[k])
 		if j < 0 {
-			return false
+			return 0, false
 		}
-		s = s[j+1:]
+		i += j + 1
 	}
-	return true
+	return int32(i), true
 }
 
 // scanChunk is how many candidates one worker scans between looks at
@@ -436,62 +446,76 @@ func (qu *query) admits(c *candidate) bool {
 // the ten thousand titles a keystroke may look at evenly.
 const scanChunk = 1024
 
-// scan matches qu against the candidates idx on every core, in chunks,
-// and gives up between chunks once ctx is cancelled: a person typing on
-// has made the query stale. It returns the matches, and the candidates a
-// query that qu begins need look at (query.narrows), in idx's order.
-func scan(ctx context.Context, cands []candidate, idx []int32, qu query) ([]titleMatch, []int32, error) {
+// scan matches qu against the candidates from.idx on every core, in
+// chunks, and gives up between chunks once ctx is cancelled: a person
+// typing on has made the query stale. It returns the matches, and what a
+// query that qu begins need look at (narrowed), in idx's order.
+func scan(ctx context.Context, cands []candidate, from narrowed, qu query) ([]titleMatch, narrowed, error) {
 	type part struct {
-		out    []titleMatch
-		passed []int32
+		out  []titleMatch
+		next narrowed
 	}
+	idx := from.idx
 	parts := make([]part, (len(idx)+scanChunk-1)/scanChunk)
 	var (
-		next atomic.Int64
-		wg   sync.WaitGroup
+		claimed atomic.Int64
+		wg      sync.WaitGroup
 	)
 	for range min(runtime.GOMAXPROCS(0), len(parts)) {
 		wg.Go(func() {
-			for p := int(next.Add(1) - 1); p < len(parts) && ctx.Err() == nil; p = int(next.Add(1) - 1) {
+			for p := int(claimed.Add(1) - 1); p < len(parts) && ctx.Err() == nil; p = int(claimed.Add(1) - 1) {
+				lo, hi := p*scanChunk, min(len(idx), (p+1)*scanChunk)
+				chunk := narrowed{idx: idx[lo:hi]}
+				if from.at != nil {
+					chunk.at = from.at[lo:hi]
+				}
 				part := &parts[p]
-				part.out, part.passed = scanPart(cands, idx[p*scanChunk:min(len(idx), (p+1)*scanChunk)], &qu)
+				part.out, part.next = scanPart(cands, chunk, &qu)
 			}
 		})
 	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
-		return nil, nil, err
+		return nil, narrowed{}, err
 	}
-	var nOut, nPassed int
+	var nOut, nIdx int
 	for _, p := range parts {
-		nOut, nPassed = nOut+len(p.out), nPassed+len(p.passed)
+		nOut, nIdx = nOut+len(p.out), nIdx+len(p.next.idx)
 	}
-	out, passed := make([]titleMatch, 0, nOut), make([]int32, 0, nPassed)
+	out, next := make([]titleMatch, 0, nOut), narrowed{idx: make([]int32, 0, nIdx)}
+	if !qu.narrows {
+		next.at = make([]int32, 0, nIdx)
+	}
 	for _, p := range parts {
-		out, passed = append(out, p.out...), append(passed, p.passed...)
+		out, next.idx, next.at = append(out, p.out...), append(next.idx, p.next.idx...), append(next.at, p.next.at...)
 	}
-	return out, passed, nil
+	return out, next, nil
 }
 
 // scanPart is scan's work on one chunk. The titles classify matches are
 // scored by fuzzy matching (fuzzyScore, sahilm/fuzzy's score), which must
 // find the query's letters in order too, spaces and all; a short query is
 // not fuzzy-matched.
-func scanPart(cands []candidate, idx []int32, qu *query) ([]titleMatch, []int32) {
+func scanPart(cands []candidate, from narrowed, qu *query) ([]titleMatch, narrowed) {
 	var (
-		out    []titleMatch
-		passed []int32
+		out  []titleMatch
+		next narrowed
 	)
 	if !qu.narrows {
-		passed = make([]int32, 0, len(idx))
+		next = narrowed{idx: make([]int32, 0, len(from.idx)), at: make([]int32, 0, len(from.idx))}
 	}
-	for _, i := range idx {
+	for n, i := range from.idx {
 		c := &cands[i]
-		if !qu.admits(c) {
+		var at int32
+		if from.at != nil {
+			at = from.at[n]
+		}
+		at, ok := qu.admits(c, at)
+		if !ok {
 			continue
 		}
 		if !qu.narrows {
-			passed = append(passed, i)
+			next.idx, next.at = append(next.idx, i), append(next.at, at)
 		}
 		switch {
 		case qu.short && qu.initials&^c.initials != 0:
@@ -507,7 +531,7 @@ func scanPart(cands []candidate, idx []int32, qu *query) ([]titleMatch, []int32)
 		}
 	}
 	if qu.short || len(out) == 0 {
-		return out, passed
+		return out, next
 	}
 	kept := out[:0]
 	for _, tm := range out {
@@ -518,10 +542,10 @@ func scanPart(cands []candidate, idx []int32, qu *query) ([]titleMatch, []int32)
 		tm.score += score
 		kept = append(kept, tm)
 		if qu.narrows {
-			passed = append(passed, tm.cand)
+			next.idx = append(next.idx, tm.cand)
 		}
 	}
-	return kept, passed
+	return kept, next
 }
 
 // compareTitles orders title matches best first.
@@ -674,43 +698,110 @@ func (qu *query) classify(folded string) (titleMatch, bool) {
 // word of s holding its letters, begins, and where its last letter found
 // ends; -1 when w is not there.
 func findWord(s, w string) (int, int, int) {
-	if i := wordStart(s, w); i >= 0 {
-		return i, i + len(w), wordAtStart
-	}
-	if i := strings.Index(s, w); i >= 0 {
-		return i, i + len(w), wordInside
+	if first := strings.Index(s, w); first >= 0 {
+		if i := wordStart(s, w, first); i >= 0 {
+			return i, i + len(w), wordAtStart
+		}
+		return first, first + len(w), wordInside
 	}
 	if utf8.RuneCountInString(w) < minGapped || strings.IndexFunc(w, func(r rune) bool { return !isWordRune(r) }) >= 0 {
 		return -1, -1, 0
 	}
-	for start := 0; start < len(s); {
-		// The word of s from start: a run of letters and digits.
-		end := start + strings.IndexFunc(s[start:], func(r rune) bool { return !isWordRune(r) })
-		if end < start {
-			end = len(s)
-		}
-		if n := inOrderEnd(s[start:end], w); n >= 0 {
-			return start, start + n, wordGapped
-		}
-		_, size := utf8.DecodeRuneInString(s[end:])
-		start = end + max(size, 1)
-	}
-	return -1, -1, 0
+	i, end := gappedWord(s, w)
+	return i, end, wordGapped
 }
 
-// inOrderEnd is inOrder without the offsets: where in s the last rune of
-// w found in order ends; -1 when they are not all there.
-func inOrderEnd(s, w string) int {
-	i := 0
-	for _, r := range w {
-		j := strings.IndexRune(s[i:], r)
-		if j < 0 {
-			return -1
-		}
-		i += j + utf8.RuneLen(r)
+// gappedWord finds the first word of s (a run of letters and digits) that
+// holds the runes of w in order, and returns where it begins and where the
+// last of them, each found as early as it can be, ends; -1 when no word
+// does. It is inOrder tried on each word in turn, in one pass over s: most
+// titles a query of four letters or more is looked for in hold none.
+func gappedWord(s, w string) (int, int) {
+	if w[0] < utf8.RuneSelf {
+		return gappedWordASCII(s, w)
 	}
-	return i
+	start, k := 0, 0 // the word's start, and the bytes of w found in it
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		word := asciiWord[s[i]]
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			word = isWordRune(r)
+		}
+		switch {
+		case !word:
+			start, k = i+size, 0
+		case w[k] < utf8.RuneSelf && r == rune(w[k]):
+			k++
+		case w[k] >= utf8.RuneSelf:
+			if wr, n := utf8.DecodeRuneInString(w[k:]); r == wr {
+				k += n
+			}
+		}
+		i += size
+		if k == len(w) {
+			return start, i
+		}
+	}
+	return -1, -1
 }
+
+// gappedWordASCII is gappedWord for a w that begins with an ASCII letter
+// or digit. Only a word that holds it can hold w, and the first time it
+// holds it is where the rest of w is best looked for, so it looks from
+// each such place to the end of its word, and skips to the next.
+func gappedWordASCII(s, w string) (int, int) {
+	for from := 0; from < len(s); {
+		at := strings.IndexByte(s[from:], w[0])
+		if at < 0 {
+			return -1, -1
+		}
+		at += from
+		// The rest of w, in the rest of the word.
+		i, k := at+1, 1
+		for i < len(s) && k < len(w) {
+			r, size := rune(s[i]), 1
+			word := asciiWord[s[i]]
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(s[i:])
+				word = isWordRune(r)
+			}
+			if !word {
+				break
+			}
+			if w[k] < utf8.RuneSelf {
+				if r == rune(w[k]) {
+					k++
+				}
+			} else if wr, n := utf8.DecodeRuneInString(w[k:]); r == wr {
+				k += n
+			}
+			i += size
+		}
+		if k == len(w) {
+			start := at
+			for start > 0 {
+				r, size := utf8.DecodeLastRuneInString(s[:start])
+				if !isWordRune(r) {
+					break
+				}
+				start -= size
+			}
+			return start, i
+		}
+		from = i
+	}
+	return -1, -1
+}
+
+// asciiWord says which ASCII bytes are letters and digits (isWordRune);
+// no other byte is looked up in it.
+var asciiWord = func() (t [256]bool) {
+	for b := range utf8.RuneSelf {
+		t[b] = isWordRune(rune(b))
+	}
+	return t
+}()
 
 // inOrder finds the runes of w in order in s, each as early as it can, and
 // appends to dst the byte offsets of their bytes, plus base; it returns dst
@@ -744,17 +835,17 @@ func (sr *searcher) hit(tm titleMatch, q string) Hit {
 	return h
 }
 
-// wordStart finds w where a word of s begins.
-func wordStart(s, w string) int {
-	for off := 0; ; {
-		i := strings.Index(s[off:], w)
+// wordStart finds w where a word of s begins, from its first place in s.
+func wordStart(s, w string, first int) int {
+	for at := first; ; {
+		if at == 0 || !isWordRune(lastRune(s[:at])) {
+			return at
+		}
+		i := strings.Index(s[at+1:], w)
 		if i < 0 {
 			return -1
 		}
-		if at := off + i; at == 0 || !isWordRune(lastRune(s[:at])) {
-			return at
-		}
-		off += i + 1
+		at += 1 + i
 	}
 }
 

@@ -1,7 +1,9 @@
 package data
 
 import (
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/sahilm/fuzzy"
 )
@@ -101,6 +103,51 @@ func TestQuery_ClassifyAsClassify(t *testing.T) {
 				if ok != wok || got != want {
 					t.Fatalf("query %q, title %q: %+v, %v; classify: %+v, %v", qu.q, title, got, ok, want, wok)
 				}
+			}
+		}
+	}
+}
+
+// TestGappedWord_AsInOrder checks gappedWord against inOrder tried on each
+// word of a title in turn, for every title of a synthetic corpus, and some
+// odd ones, and words of four letters or more.
+func TestGappedWord_AsInOrder(t *testing.T) {
+	each := func(s, w string) (int, int) {
+		for start := 0; start < len(s); {
+			end := start + strings.IndexFunc(s[start:], func(r rune) bool { return !isWordRune(r) })
+			if end < start {
+				end = len(s)
+			}
+			if m := inOrder(nil, s[start:end], w, start); len(m) > 0 {
+				return start, m[len(m)-1] + 1
+			}
+			_, size := utf8.DecodeRuneInString(s[end:])
+			start = end + max(size, 1)
+		}
+		return -1, -1
+	}
+	syn := newSynthetic(SynthOptions{Events: 1500, Seed: 5})
+	var titles []string
+	for _, e := range syn.events {
+		folded, _ := fold(e.Title)
+		titles = append(titles, folded)
+	}
+	titles = append(titles, "", "castillo", "cas-ti-llo castillo", "ca stillo", "çàstíllö cäst", "ob rad or obrador",
+		"lllooopppeee", "l o p e", "lope\u00adz", "x\u0301lope", "🙂lope🙂", "ǆemal ǆ")
+	words := []string{"lope", "lopez", "obrador", "castilo", "cstllo", "brdr", "ǆeml", "ll o", "àstí", "🙂lop"}
+	for _, e := range syn.events[:200] {
+		for w := range strings.FieldsSeq(normQuery(e.Title)) {
+			if utf8.RuneCountInString(w) >= minGapped {
+				words = append(words, w, w[1:])
+			}
+		}
+	}
+	for _, s := range titles {
+		for _, w := range words {
+			gi, ge := gappedWord(s, w)
+			wi, we := each(s, w)
+			if gi != wi || ge != we {
+				t.Fatalf("gappedWord(%q, %q) = %d, %d; inOrder on each word: %d, %d", s, w, gi, ge, wi, we)
 			}
 		}
 	}
