@@ -214,16 +214,14 @@ func (s *Store) matchEventText(ctx context.Context, sr *searcher, match string) 
 			pauseFind(ctx)
 		}
 		// One row of every rowid: a row each costs more than the search.
-		var rowids sql.NullString
-		err := tx.QueryRowContext(ctx, `SELECT group_concat(rowid) FROM event_text WHERE event_text MATCH ?`, match).Scan(&rowids)
+		var joined sql.NullString
+		err := tx.QueryRowContext(ctx, `SELECT group_concat(rowid) FROM event_text WHERE event_text MATCH ?`, match).Scan(&joined)
 		if err != nil {
 			return err
 		}
-		for f := range strings.SplitSeq(rowids.String, ",") {
-			row, err := strconv.ParseInt(f, 10, 64)
-			if err != nil {
-				continue // "" when nothing matches
-			}
+		rows := rowids(joined.String)
+		out = make([]textMatch, 0, len(rows))
+		for _, row := range rows {
 			if pos := sr.eventOfRow(row); pos >= 0 {
 				out = append(out, textMatch{row: row, pos: pos})
 			}

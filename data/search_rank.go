@@ -95,12 +95,18 @@ func ftsVarint(b []byte) (uint64, int) {
 }
 
 // wordRows are the rows of text_index that hold a word, in rowid order,
-// how many times each holds it, in all columns, and the word's idf.
+// how many times each holds it, in all columns, and the length of each
+// (docRow.size; notDoc when it is no document the searcher knows), and
+// the word's idf.
 type wordRows struct {
-	rows []int64
-	freq []int32
-	idf  float64
+	rows       []int64
+	freq, size []int32
+	idf        float64
 }
+
+// notDoc is the size of a row of text_index that holds no document the
+// searcher knows.
+const notDoc = -2
 
 // keptWordRows is how many rows of words a searcher keeps before it
 // forgets them all: some 3 MB.
@@ -183,9 +189,16 @@ func (s *Store) rankDocs(ctx context.Context, sr *searcher, words []string, limi
 		idf[i] = l.idf
 	}
 	avgdl := float64(sr.textStats.tokens) / float64(sr.textStats.rows)
-	var out []textMatch
+	out := make([]textMatch, 0, len(lists[short].rows))
 rows:
-	for _, row := range lists[short].rows {
+	for k, row := range lists[short].rows {
+		size := lists[short].size[k]
+		switch {
+		case size == notDoc:
+			continue
+		case size < 0:
+			return nil, false, nil
+		}
 		for i, l := range lists {
 			j := at[i]
 			for j < len(l.rows) && l.rows[j] < row {
@@ -196,14 +209,7 @@ rows:
 			}
 			freq[i] = float64(l.freq[j])
 		}
-		d, ok := sr.docText[row]
-		if !ok {
-			continue
-		}
-		if d.size < 0 {
-			return nil, false, nil
-		}
-		out = append(out, textMatch{row: row, rank: bm25(freq, idf, float64(d.size), avgdl)})
+		out = append(out, textMatch{row: row, rank: bm25(freq, idf, float64(size), avgdl)})
 	}
 	return bestRanked(out, limit), true, nil
 }
@@ -290,6 +296,13 @@ func (s *Store) wordRows(ctx context.Context, sr *searcher, words []string) ([]w
 			if err != nil {
 				return err
 			}
+			l.size = make([]int32, len(l.rows))
+			for j, row := range l.rows {
+				l.size[j] = notDoc
+				if d, ok := sr.docText[row]; ok {
+					l.size[j] = d.size
+				}
+			}
 			if l.idf, err = readIDF(ctx, tx, sr.textStats.rows, int64(len(l.rows))); err != nil {
 				return err
 			}
@@ -315,14 +328,7 @@ func readWordRows(ctx context.Context, tx *sql.Tx, w string) (wordRows, error) {
 	if err != nil {
 		return wordRows{}, err
 	}
-	var rows []int64
-	for f := range strings.SplitSeq(docs.String, ",") {
-		row, err := strconv.ParseInt(f, 10, 64)
-		if err != nil {
-			continue // "" when no row holds it
-		}
-		rows = append(rows, row)
-	}
+	rows := rowids(docs.String)
 	// FTS5 lists them by row; that is not its promise.
 	if !slices.IsSorted(rows) {
 		slices.Sort(rows)
@@ -354,4 +360,19 @@ func (sr *searcher) keepWords(read map[string]wordRows) {
 		sr.words[w] = l
 	}
 	sr.wordRowsKept += n
+}
+
+// rowids reads the rowids group_concat joined with commas, as they come;
+// none from "".
+func rowids(s string) []int64 {
+	if s == "" {
+		return nil
+	}
+	out := make([]int64, 0, strings.Count(s, ",")+1)
+	for f := range strings.SplitSeq(s, ",") {
+		if row, err := strconv.ParseInt(f, 10, 64); err == nil {
+			out = append(out, row)
+		}
+	}
+	return out
 }
