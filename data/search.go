@@ -321,7 +321,7 @@ func (sr *searcher) titleMatches(ctx context.Context, q string) ([]titleMatch, e
 	sr.mu.Unlock()
 	// Keep each thing's best title (an actor matches by name and aliases);
 	// events have one title each.
-	bestOf := map[string]int{}
+	bestOf := map[thing]int{}
 	kept := out[:0]
 	for _, tm := range out {
 		c := &sr.cands[tm.cand]
@@ -329,7 +329,7 @@ func (sr *searcher) titleMatches(ctx context.Context, q string) ([]titleMatch, e
 			kept = append(kept, tm)
 			continue
 		}
-		key := string(c.kind) + "\x00" + c.id
+		key := thing{c.kind, c.id}
 		if i, ok := bestOf[key]; !ok {
 			bestOf[key] = len(kept)
 			kept = append(kept, tm)
@@ -352,7 +352,7 @@ const minFuzzy = 3
 type query struct {
 	q                 string
 	words             []string
-	runes             []rune // q's, for fuzzyScore
+	fuzzy             *fuzzyPattern // q's runes, for fuzzyScore
 	letters, initials uint64
 	// look is what of q's bytes (all but spaces) the pre-filter looks for
 	// in order in a title, from where those of the query before ended
@@ -374,7 +374,7 @@ type query struct {
 }
 
 func newQuery(q string) query {
-	qu := query{q: q, words: strings.Fields(q), runes: []rune(q), look: strings.ReplaceAll(q, " ", "")}
+	qu := query{q: q, words: strings.Fields(q), fuzzy: newFuzzyPattern([]rune(q)), look: strings.ReplaceAll(q, " ", "")}
 	letters := 0
 	for _, r := range q {
 		if isWordRune(r) {
@@ -451,12 +451,15 @@ const scanChunk = 1024
 // typing on has made the query stale. It returns the matches, and what a
 // query that qu begins need look at (narrowed), in idx's order.
 func scan(ctx context.Context, cands []candidate, from narrowed, qu query) ([]titleMatch, narrowed, error) {
-	type part struct {
-		out  []titleMatch
-		next narrowed
-	}
 	idx := from.idx
-	parts := make([]part, (len(idx)+scanChunk-1)/scanChunk)
+	parts := make([]*scanPart, (len(idx)+scanChunk-1)/scanChunk)
+	defer func() {
+		for _, p := range parts {
+			if p != nil {
+				scanParts.Put(p)
+			}
+		}
+	}()
 	var (
 		claimed atomic.Int64
 		wg      sync.WaitGroup
@@ -469,8 +472,9 @@ func scan(ctx context.Context, cands []candidate, from narrowed, qu query) ([]ti
 				if from.at != nil {
 					chunk.at = from.at[lo:hi]
 				}
-				part := &parts[p]
-				part.out, part.next = scanPart(cands, chunk, &qu)
+				part := scanParts.Get().(*scanPart)
+				part.scan(cands, chunk, &qu)
+				parts[p] = part
 			}
 		})
 	}
@@ -492,18 +496,23 @@ func scan(ctx context.Context, cands []candidate, from narrowed, qu query) ([]ti
 	return out, next, nil
 }
 
-// scanPart is scan's work on one chunk. The titles classify matches are
+// scanPart is what scan found in one chunk: the matches, and what a
+// query that grows this one need look at. The parts are reused from
+// keystroke to keystroke (scanParts): scan copies what they found.
+type scanPart struct {
+	out  []titleMatch
+	next narrowed
+}
+
+var scanParts = sync.Pool{New: func() any { return new(scanPart) }}
+
+// scan is scan's work on one chunk. The titles classify matches are
 // scored by fuzzy matching (fuzzyScore, sahilm/fuzzy's score), which must
 // find the query's letters in order too, spaces and all; a short query is
 // not fuzzy-matched.
-func scanPart(cands []candidate, from narrowed, qu *query) ([]titleMatch, narrowed) {
-	var (
-		out  []titleMatch
-		next narrowed
-	)
-	if !qu.narrows {
-		next = narrowed{idx: make([]int32, 0, len(from.idx)), at: make([]int32, 0, len(from.idx))}
-	}
+func (part *scanPart) scan(cands []candidate, from narrowed, qu *query) {
+	out, next := part.out[:0], narrowed{idx: part.next.idx[:0], at: part.next.at[:0]}
+	defer func() { part.out, part.next = out, next }()
 	for n, i := range from.idx {
 		c := &cands[i]
 		var at int32
@@ -531,11 +540,11 @@ func scanPart(cands []candidate, from narrowed, qu *query) ([]titleMatch, narrow
 		}
 	}
 	if qu.short || len(out) == 0 {
-		return out, next
+		return
 	}
 	kept := out[:0]
 	for _, tm := range out {
-		score, ok := fuzzyScore(qu.runes, cands[tm.cand].folded)
+		score, ok := fuzzyScore(qu.fuzzy, cands[tm.cand].folded)
 		if !ok {
 			continue
 		}
@@ -545,7 +554,7 @@ func scanPart(cands []candidate, from narrowed, qu *query) ([]titleMatch, narrow
 			next.idx = append(next.idx, tm.cand)
 		}
 	}
-	return kept, next
+	out = kept
 }
 
 // compareTitles orders title matches best first.
@@ -885,7 +894,15 @@ func fold(s string) (string, []int32) {
 		runeOf = make([]int32, 0, len(s))
 		i      int32
 	)
+	b.Grow(len(s))
 	for _, r := range s {
+		if r < utf8.RuneSelf {
+			// NFD leaves ASCII as it is, and none of it is a mark.
+			b.WriteByte(byte(unicode.ToLower(r)))
+			runeOf = append(runeOf, i)
+			i++
+			continue
+		}
 		for _, d := range norm.NFD.String(string(r)) {
 			if unicode.Is(unicode.Mn, d) {
 				continue

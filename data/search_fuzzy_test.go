@@ -1,8 +1,10 @@
 package data
 
 import (
+	"golang.org/x/text/unicode/norm"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/sahilm/fuzzy"
@@ -34,7 +36,7 @@ func TestFuzzyScore_AsSahilm(t *testing.T) {
 			for _, m := range fuzzy.Find(p, strs) {
 				want[m.Index] = m.Score
 			}
-			pr := []rune(p)
+			pr := newFuzzyPattern([]rune(p))
 			for j, s := range strs {
 				score, ok := fuzzyScore(pr, s)
 				w, wok := want[j]
@@ -58,7 +60,7 @@ func BenchmarkFuzzyScore(b *testing.B) {
 	b.Run("fuzzyScore", func(b *testing.B) {
 		for b.Loop() {
 			for i := 1; i <= len(q); i++ {
-				pr := []rune(q[:i])
+				pr := newFuzzyPattern([]rune(q[:i]))
 				for _, s := range strs {
 					fuzzyScore(pr, s)
 				}
@@ -149,6 +151,36 @@ func TestGappedWord_AsInOrder(t *testing.T) {
 			if gi != wi || ge != we {
 				t.Fatalf("gappedWord(%q, %q) = %d, %d; inOrder on each word: %d, %d", s, w, gi, ge, wi, we)
 			}
+		}
+	}
+}
+
+// TestFold_AsNFD checks fold, which leaves NFD out for ASCII, against
+// folding every rune by NFD, for every rune up to Latin Extended-B and
+// a title of a few scripts.
+func TestFold_AsNFD(t *testing.T) {
+	nfd := func(s string) string {
+		var b strings.Builder
+		for _, r := range s {
+			for _, d := range norm.NFD.String(string(r)) {
+				if !unicode.Is(unicode.Mn, d) {
+					b.WriteRune(unicode.ToLower(d))
+				}
+			}
+		}
+		return b.String()
+	}
+	var all strings.Builder
+	for r := rune(1); r < 0x250; r++ {
+		all.WriteRune(r)
+	}
+	for _, s := range []string{all.String(), "López Obrador ΣΑΣ Ǆemal x\u0301 \xff Straße"} {
+		got, runeOf := fold(s)
+		if want := nfd(s); got != want {
+			t.Errorf("fold(%q) = %q, want %q", s, got, want)
+		}
+		if len(runeOf) != len(got) {
+			t.Errorf("fold(%q): %d runes of bytes for %d bytes", s, len(runeOf), len(got))
 		}
 	}
 }
