@@ -86,6 +86,9 @@ func (s *Store) find(ctx context.Context, query string, limit int, lit bool) (*R
 			if _, err := s.links(ctx, sr); err != nil {
 				return nil, err
 			}
+			if _, _, err := s.wordRows(ctx, sr, nil); err != nil {
+				return nil, err
+			}
 		}
 		return &Results{Hits: []Hit{}, Text: []TextHit{}}, nil
 	}
@@ -151,12 +154,8 @@ func split(hits, text, limit int) (int, int) {
 	return nHits, min(text, limit-nHits)
 }
 
-// docRow is the document a row of text_index holds, and the row's length
-// in tokens (-1 when it is not known), which its bm25 needs.
-type docRow struct {
-	id, title string
-	size      int32
-}
+// docRow is the document a row of text_index holds.
+type docRow struct{ id, title string }
 
 // textMatch is a row of a full-text index that matches: of event_text,
 // with the event's place in time order; of text_index, with its bm25
@@ -689,24 +688,19 @@ func (sr *searcher) loadIndex(ctx context.Context, tx *sql.Tx) error {
 	sr.docText = map[int64]docRow{}
 	// text_index_content is text_index's own table of rows (FTS5 names it):
 	// through text_index each row would be read whole, its text and all.
-	err = eachRow(ctx, tx, `SELECT t.id, d.id, d.title, z.sz FROM text_index_content t JOIN documents d ON d.id = t.c1
-		LEFT JOIN text_index_docsize z ON z.id = t.id WHERE t.c0 = ?`, func(sc scanner) error {
+	err = eachRow(ctx, tx, `SELECT t.id, d.id, d.title FROM text_index_content t JOIN documents d ON d.id = t.c1
+		WHERE t.c0 = ?`, func(sc scanner) error {
 		var (
 			row int64
 			d   docRow
-			sz  []byte
 		)
-		if err := sc.Scan(&row, &d.id, &d.title, &sz); err != nil {
+		if err := sc.Scan(&row, &d.id, &d.title); err != nil {
 			return err
 		}
-		d.size = docSize(sz)
 		sr.docText[row] = d
 		return nil
 	}, KindDocument)
 	if err != nil {
-		return err
-	}
-	if sr.textStats, err = readTextStats(ctx, tx); err != nil {
 		return err
 	}
 	for i := range sr.cands {

@@ -81,10 +81,11 @@ type searcher struct {
 	farText             map[int64]int32
 	docText             map[int64]docRow
 
-	// What bm25 needs (rankDocs): text_index's totals, and the rows of
-	// text_index that hold each word the queries asked for, kept until
-	// they hold keptWordRows rows in all (guarded by mu).
-	textStats    textStats
+	// What bm25 needs (rankDocs), guarded by mu: text_index's totals and
+	// its rows' lengths, read once, with the first words (nil until
+	// then); and the rows of text_index that hold each word the queries
+	// asked for, kept until they hold keptWordRows rows in all.
+	textStats    *textStats
 	words        map[string]wordRows
 	wordRowsKept int
 }

@@ -17,7 +17,7 @@ import (
 
 // indexMagic starts a stored search index; its last byte is the layout's
 // version, which a reader that does not know it rebuilds the index from.
-const indexMagic = "CSX\x02"
+const indexMagic = "CSX\x01"
 
 // indexKinds are the kinds of candidates, by their number in the index.
 var indexKinds = []Kind{KindEvent, KindActor, KindPlace, KindDocument}
@@ -155,25 +155,9 @@ func (sr *searcher) encode() []byte {
 		b = binary.LittleEndian.AppendUint64(b, uint64(row))
 		b = str(b, d.id)
 		b = str(b, d.title)
-		b = binary.LittleEndian.AppendUint32(b, uint32(d.size))
 	}
-	b = binary.LittleEndian.AppendUint64(b, uint64(sr.textStats.rows))
-	b = binary.LittleEndian.AppendUint64(b, uint64(sr.textStats.tokens))
-	b = append(b, boolByte(sr.textStats.ok))
 	b = binary.LittleEndian.AppendUint32(b, uint32(len(pool)))
 	return append(b, pool...)
-}
-
-// docRecord is the size of a row of text_index's record: its rowid, the
-// document's id and title, the row's length; statsRecord that of
-// text_index's totals (textStats).
-const docRecord, statsRecord = 8 + 8 + 8 + 4, 8 + 8 + 1
-
-func boolByte(b bool) byte {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 func kindNumber(k Kind) int {
@@ -260,13 +244,12 @@ func decodeSearcher(b []byte) (*searcher, error) {
 		row, p := int64(r.u64()), int32(r.u32())
 		sr.setEventRow(row, p)
 	}
-	n = r.count(docRecord)
+	n = r.count(24)
 	sr.docText = make(map[int64]docRow, n)
 	for range n {
 		row := int64(r.u64())
-		sr.docText[row] = docRow{id: r.str(), title: r.str(), size: int32(r.u32())}
+		sr.docText[row] = docRow{id: r.str(), title: r.str()}
 	}
-	sr.textStats = textStats{rows: int64(r.u64()), tokens: int64(r.u64()), ok: r.take(1)[0] == 1}
 	if r.err != nil {
 		return nil, r.err
 	}
@@ -289,12 +272,11 @@ func (r *indexReader) findPool() error {
 		return end, n >= 0 && end <= len(r.b)
 	}
 	at, ok := 0, true
-	for _, size := range []int{1 + 8*4 + 4 + 16, 16, 12, docRecord} {
+	for _, size := range []int{1 + 8*4 + 4 + 16, 16, 12, 24} {
 		if at, ok = skip(at, size); !ok {
 			return errIndexLayout
 		}
 	}
-	at += statsRecord
 	if at+4 > len(r.b) {
 		return errIndexLayout
 	}

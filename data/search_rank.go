@@ -24,39 +24,59 @@ import (
 // The ranks are SQLite's to the last bit (TestRankDocs_AsSQLite), its
 // logarithm and all.
 
-// textStats is what bm25 needs of text_index as a whole: its rows, and
-// their tokens in all columns. ok is false when they could not be read,
-// and documents are then ranked by SQLite.
+// textStats is what bm25 needs of text_index as a whole: its rows, their
+// tokens in all columns, and the length of the row of each document the
+// searcher knows (docSize). ok is false when they could not be read, and
+// documents are then ranked by SQLite. They are read with the first words
+// a searcher reads, or as the window warms up (2 ms at 10,000 documents),
+// rather than stored with the search index, whose layout, which a corpus
+// read only (`chronoscope search --corpus`) cannot write again, stays.
 type textStats struct {
 	rows, tokens int64
+	size         map[int64]int32
 	ok           bool
 }
 
 // readTextStats reads text_index's totals from FTS5's record of them (the
 // row of text_index_data with id 1: the number of rows, then the tokens
-// of each column, as varints), which is what its bm25 reads.
-func readTextStats(ctx context.Context, tx *sql.Tx) (textStats, error) {
+// of each column, as varints), which is what its bm25 reads, and the
+// lengths of the rows of sr's documents from text_index_docsize.
+func readTextStats(ctx context.Context, tx *sql.Tx, sr *searcher) (*textStats, error) {
 	var blob []byte
 	err := tx.QueryRowContext(ctx, `SELECT block FROM text_index_data WHERE id = 1`).Scan(&blob)
 	if errors.Is(err, sql.ErrNoRows) {
-		return textStats{}, nil
+		return &textStats{}, nil
 	}
 	if err != nil {
-		return textStats{}, err
+		return nil, err
 	}
 	rows, n := ftsVarint(blob)
 	if n <= 0 {
-		return textStats{}, nil
+		return &textStats{}, nil
 	}
-	st := textStats{rows: int64(rows), ok: true}
+	st := &textStats{rows: int64(rows), size: make(map[int64]int32, len(sr.docText))}
 	for blob = blob[n:]; len(blob) > 0; blob = blob[n:] {
 		var v uint64
 		if v, n = ftsVarint(blob); n <= 0 {
-			return textStats{}, nil
+			return &textStats{}, nil
 		}
 		st.tokens += int64(v)
 	}
-	return st, nil
+	err = eachRow(ctx, tx, `SELECT id, sz FROM text_index_docsize`, func(sc scanner) error {
+		var (
+			row int64
+			sz  []byte
+		)
+		if err := sc.Scan(&row, &sz); err != nil {
+			return err
+		}
+		if _, ok := sr.docText[row]; ok {
+			st.size[row] = docSize(sz)
+		}
+		return nil
+	})
+	st.ok = err == nil && st.rows > 0
+	return st, err
 }
 
 // docSize is the length in tokens, all columns, of a row of text_index
@@ -96,8 +116,8 @@ func ftsVarint(b []byte) (uint64, int) {
 
 // wordRows are the rows of text_index that hold a word, in rowid order,
 // how many times each holds it, in all columns, and the length of each
-// (docRow.size; notDoc when it is no document the searcher knows), and
-// the word's idf.
+// (textStats.size: -1 when it is not known, notDoc when it is no document
+// the searcher knows), and the word's idf.
 type wordRows struct {
 	rows       []int64
 	freq, size []int32
@@ -168,11 +188,8 @@ func vocabTerm(w string) (string, bool) {
 // (wordRows). ok is false when the corpus is not the one the searcher was
 // read from, or its totals could not be read: SQLite must rank them.
 func (s *Store) rankDocs(ctx context.Context, sr *searcher, words []string, limit int) ([]textMatch, bool, error) {
-	if !sr.textStats.ok {
-		return nil, false, nil
-	}
-	lists, ok, err := s.wordRows(ctx, sr, words)
-	if err != nil || !ok {
+	lists, st, err := s.wordRows(ctx, sr, words)
+	if err != nil || st == nil || !st.ok {
 		return nil, false, err
 	}
 	// The rows in the shortest list that every other list holds.
@@ -188,7 +205,7 @@ func (s *Store) rankDocs(ctx context.Context, sr *searcher, words []string, limi
 	for i, l := range lists {
 		idf[i] = l.idf
 	}
-	avgdl := float64(sr.textStats.tokens) / float64(sr.textStats.rows)
+	avgdl := float64(st.tokens) / float64(st.rows)
 	out := make([]textMatch, 0, len(lists[short].rows))
 rows:
 	for k, row := range lists[short].rows {
@@ -264,12 +281,14 @@ func bm25(freq, idf []float64, size, avgdl float64) float64 {
 }
 
 // wordRows gives the rows of text_index each word holds, in the order of
-// words, reading those the searcher has not kept in one transaction; ok is
-// false when the corpus has moved on from the searcher's generation.
-func (s *Store) wordRows(ctx context.Context, sr *searcher, words []string) ([]wordRows, bool, error) {
+// words, and text_index's totals, reading what the searcher has not kept
+// in one transaction; the totals are nil when the corpus has moved on
+// from the searcher's generation, and nothing read then is kept.
+func (s *Store) wordRows(ctx context.Context, sr *searcher, words []string) ([]wordRows, *textStats, error) {
 	out := make([]wordRows, len(words))
 	var missing []int
 	sr.mu.Lock()
+	st := sr.textStats
 	for i, w := range words {
 		if l, ok := sr.words[w]; ok {
 			out[i] = l
@@ -278,14 +297,27 @@ func (s *Store) wordRows(ctx context.Context, sr *searcher, words []string) ([]w
 		}
 	}
 	sr.mu.Unlock()
-	if len(missing) == 0 {
-		return out, true, nil
+	if len(missing) == 0 && st != nil {
+		return out, st, nil
 	}
-	read := map[string]wordRows{}
+	var (
+		read  = map[string]wordRows{}
+		fresh bool
+	)
 	err := s.readSearch(ctx, func(tx *sql.Tx) error {
 		var gen int64
 		if err := tx.QueryRowContext(ctx, `SELECT generation FROM search_index`).Scan(&gen); err != nil || gen != sr.gen {
 			return err
+		}
+		fresh = true
+		if st == nil {
+			var err error
+			if st, err = readTextStats(ctx, tx, sr); err != nil {
+				return err
+			}
+		}
+		if !st.ok {
+			return nil
 		}
 		for _, i := range missing {
 			w := words[i]
@@ -299,25 +331,28 @@ func (s *Store) wordRows(ctx context.Context, sr *searcher, words []string) ([]w
 			l.size = make([]int32, len(l.rows))
 			for j, row := range l.rows {
 				l.size[j] = notDoc
-				if d, ok := sr.docText[row]; ok {
-					l.size[j] = d.size
+				if _, ok := sr.docText[row]; ok {
+					l.size[j] = -1
+					if n, ok := st.size[row]; ok {
+						l.size[j] = n
+					}
 				}
 			}
-			if l.idf, err = readIDF(ctx, tx, sr.textStats.rows, int64(len(l.rows))); err != nil {
+			if l.idf, err = readIDF(ctx, tx, st.rows, int64(len(l.rows))); err != nil {
 				return err
 			}
 			read[w] = l
 		}
 		return nil
 	})
-	if err != nil || len(read) == 0 {
-		return nil, false, err
+	if err != nil || !fresh {
+		return nil, nil, err
 	}
 	for _, i := range missing {
 		out[i] = read[words[i]]
 	}
-	sr.keepWords(read)
-	return out, true, nil
+	sr.keep(st, read)
+	return out, st, nil
 }
 
 // readWordRows reads the rows of text_index that hold the word w, as its
@@ -344,11 +379,14 @@ func readWordRows(ctx context.Context, tx *sql.Tx, w string) (wordRows, error) {
 	return l, nil
 }
 
-// keepWords keeps the rows of words read, forgetting every word kept
-// before once they hold keptWordRows rows.
-func (sr *searcher) keepWords(read map[string]wordRows) {
+// keep keeps text_index's totals and the rows of words read, forgetting
+// every word kept before once they hold keptWordRows rows.
+func (sr *searcher) keep(st *textStats, read map[string]wordRows) {
 	sr.mu.Lock()
 	defer sr.mu.Unlock()
+	if sr.textStats == nil {
+		sr.textStats = st
+	}
 	n := 0
 	for _, l := range read {
 		n += len(l.rows)

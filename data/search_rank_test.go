@@ -89,8 +89,8 @@ func TestRankDocs_AsSQLite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !sr.textStats.ok || sr.textStats.rows == 0 {
-		t.Fatalf("text_index's totals not read: %+v", sr.textStats)
+	if _, st, err := s.wordRows(ctx, sr, nil); err != nil || st == nil || !st.ok || st.rows == 0 || len(st.size) != len(sr.docText) {
+		t.Fatalf("text_index's totals not read: %+v, %v", st, err)
 	}
 	// Every 23rd word of the documents, from the most common down.
 	var terms []string
@@ -185,8 +185,8 @@ func TestRankDocs_StaleSearcher(t *testing.T) {
 	if _, ok, err := s.rankDocs(ctx, sr, []string{"zanzibar"}, 10); ok || err != nil {
 		t.Fatalf("a searcher of an older corpus ranked its documents: %v, %v", ok, err)
 	}
-	if len(sr.words) != 0 {
-		t.Fatalf("a searcher of an older corpus kept the rows of %d words", len(sr.words))
+	if len(sr.words) != 0 || sr.textStats != nil {
+		t.Fatalf("a searcher of an older corpus kept the rows of %d words, or text_index's totals (%v)", len(sr.words), sr.textStats)
 	}
 	found, err := s.Find(ctx, "zanzibar", 10)
 	if err != nil {
@@ -314,62 +314,5 @@ func TestVocabTerm_AsFTS5(t *testing.T) {
 		if got, ok := vocabTerm(w); ok {
 			t.Errorf("vocabTerm(%q) = %q, sure; want not sure", w, got)
 		}
-	}
-}
-
-// TestSearchIndex_OldLayout stores an index of the layout before the
-// rows' lengths were kept: it is not read, but made again from the rows,
-// with what bm25 needs, and a writable open stores it in this layout.
-func TestSearchIndex_OldLayout(t *testing.T) {
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "corpus.db")
-	if err := Create(ctx, path, assets.Corpus()); err != nil {
-		t.Fatal(err)
-	}
-	magic := func() string {
-		t.Helper()
-		s, err := Open(ctx, path, ReadOnly())
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer s.Close()
-		var m []byte
-		if err := s.db.QueryRowContext(ctx, `SELECT substr(data, 1, 4) FROM search_index`).Scan(&m); err != nil {
-			t.Fatal(err)
-		}
-		return string(m)
-	}
-	if m := magic(); m != indexMagic {
-		t.Fatalf("a new corpus's index starts %q, want %q", m, indexMagic)
-	}
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.ExecContext(ctx, `UPDATE search_index SET data = CAST(X'43535801' || substr(data, 5) AS BLOB)`); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	for _, readOnly := range []bool{true, false} {
-		var opts []OpenOption
-		if readOnly {
-			opts = append(opts, ReadOnly())
-		}
-		s, err := Open(ctx, path, opts...)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sr, err := s.loadSearcher(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !sr.textStats.ok {
-			t.Errorf("read-only %v: the index made again has no totals of text_index", readOnly)
-		}
-		checkRanks(t, s, sr, `"lopez"`)
-		s.Close()
-	}
-	if m := magic(); m != indexMagic {
-		t.Fatalf("after a writable search the index starts %q, want %q", m, indexMagic)
 	}
 }
