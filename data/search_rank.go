@@ -129,8 +129,8 @@ type wordRows struct {
 const notDoc = -2
 
 // keptWordRows is how many rows of words a searcher keeps before it
-// forgets them all: some 3 MB.
-const keptWordRows = 1 << 18
+// forgets them all: 2 MB (a row, its count and its length: 16 bytes).
+const keptWordRows = 1 << 17
 
 // wordsOf reads back the words of a whole-word ftsQuery, as text_index's
 // tokenizer stores them (vocabTerm); false when a word is not sure to be
