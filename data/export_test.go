@@ -17,9 +17,9 @@ func (s *Store) DB() *sql.DB { return s.db }
 func (s *Store) ForgetSearchIndex() { s.resetSearch() }
 
 // ForgetQueries drops what the searcher kept of the queries before (the
-// titles the last let through, full-text matches, snippets, the events
-// it lit), as if no query had been typed since it was loaded; the links
-// it read stay, as the index does.
+// titles the last let through, full-text matches and the rows each word
+// holds, snippets, the events it lit), as if no query had been typed
+// since it was loaded; the links it read stay, as the index does.
 func (s *Store) ForgetQueries() {
 	s.searchMu.Lock()
 	sr := s.searcher
@@ -28,7 +28,8 @@ func (s *Store) ForgetQueries() {
 		return
 	}
 	sr.mu.Lock()
-	sr.lastQuery, sr.lastIdx, sr.texts, sr.snippets, sr.lastLit = "", nil, nil, nil, nil
+	sr.last, sr.texts, sr.snippets, sr.lastLit = narrowed{}, nil, nil, nil
+	sr.words, sr.wordRowsKept = nil, 0
 	sr.mu.Unlock()
 }
 

@@ -86,6 +86,9 @@ func (s *Store) find(ctx context.Context, query string, limit int, lit bool) (*R
 			if _, err := s.links(ctx, sr); err != nil {
 				return nil, err
 			}
+			if _, _, err := s.wordRows(ctx, sr, nil); err != nil {
+				return nil, err
+			}
 		}
 		return &Results{Hits: []Hit{}, Text: []TextHit{}}, nil
 	}
@@ -210,16 +213,14 @@ func (s *Store) matchEventText(ctx context.Context, sr *searcher, match string) 
 			pauseFind(ctx)
 		}
 		// One row of every rowid: a row each costs more than the search.
-		var rowids sql.NullString
-		err := tx.QueryRowContext(ctx, `SELECT group_concat(rowid) FROM event_text WHERE event_text MATCH ?`, match).Scan(&rowids)
+		var joined sql.NullString
+		err := tx.QueryRowContext(ctx, `SELECT group_concat(rowid) FROM event_text WHERE event_text MATCH ?`, match).Scan(&joined)
 		if err != nil {
 			return err
 		}
-		for f := range strings.SplitSeq(rowids.String, ",") {
-			row, err := strconv.ParseInt(f, 10, 64)
-			if err != nil {
-				continue // "" when nothing matches
-			}
+		rows := rowids(joined.String)
+		out = make([]textMatch, 0, len(rows))
+		for _, row := range rows {
 			if pos := sr.eventOfRow(row); pos >= 0 {
 				out = append(out, textMatch{row: row, pos: pos})
 			}
@@ -230,9 +231,15 @@ func (s *Store) matchEventText(ctx context.Context, sr *searcher, match string) 
 }
 
 // matchDocText reads the documents whose text matches: the best limit by
-// bm25, and any tied with the last of them, all when limit <= 0. SQLite
-// ranks them; only those rows come out.
+// bm25, and any tied with the last of them, all when limit <= 0. They are
+// ranked here from the rows each word holds (rankDocs), or else by SQLite,
+// from which only those rows come out.
 func (s *Store) matchDocText(ctx context.Context, sr *searcher, match string, limit int) ([]textMatch, error) {
+	if words, ok := wordsOf(match); ok {
+		if out, ok, err := s.rankDocs(ctx, sr, words, limit); ok || err != nil {
+			return out, err
+		}
+	}
 	var out []textMatch
 	err := s.readSearch(ctx, func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT rowid, bm25(text_index) AS r FROM text_index WHERE text_index MATCH ? ORDER BY r`, match)
@@ -261,11 +268,12 @@ func (s *Store) matchDocText(ctx context.Context, sr *searcher, match string, li
 // rankedHit is a hit before it is built: a title match (tms[tm]), or
 // (row set) an event found by its own text.
 type rankedHit struct {
-	tier, score int
-	kind        Kind
-	pos         int32 // an event's place in time order
-	tm          int
-	row         int64
+	tier  int32
+	score int
+	kind  Kind
+	pos   int32 // an event's place in time order
+	tm    int
+	row   int64
 }
 
 // rankHits merges the title matches and the events found by their text
@@ -273,13 +281,18 @@ type rankedHit struct {
 // found both ways is listed once, by the better of the two. Ties go by
 // kind, events in time order, then titles as newSearcher sorted them.
 func (sr *searcher) rankHits(tms []titleMatch, txt textMatches, limit int) []rankedHit {
-	byText := make([]bool, len(sr.events))
+	// Which events the text found, and have not been ranked yet; none to
+	// look up when the text found none, as most keystrokes' text does.
+	var byText []bool
+	if len(txt.events) > 0 {
+		byText = make([]bool, len(sr.events))
+	}
 	for _, m := range txt.events {
 		byText[m.pos] = true
 	}
 	order := func(a, b rankedHit) int {
 		if a.tier != b.tier {
-			return b.tier - a.tier
+			return int(b.tier - a.tier)
 		}
 		if a.score != b.score {
 			return b.score - a.score
@@ -290,7 +303,7 @@ func (sr *searcher) rankHits(tms []titleMatch, txt textMatches, limit int) []ran
 		if a.kind == KindEvent {
 			return cmp.Compare(a.pos, b.pos)
 		}
-		return tms[a.tm].cand - tms[b.tm].cand
+		return int(tms[a.tm].cand - tms[b.tm].cand)
 	}
 	// With a limit, only the best are kept as they come: a short query
 	// matches most of a large corpus.
@@ -305,7 +318,7 @@ func (sr *searcher) rankHits(tms []titleMatch, txt textMatches, limit int) []ran
 	}
 	for i, tm := range tms {
 		c := &sr.cands[tm.cand]
-		if c.kind == KindEvent {
+		if c.kind == KindEvent && byText != nil {
 			if tm.tier < tierText && byText[c.pos] {
 				continue
 			}
@@ -335,7 +348,7 @@ func (s *Store) litEvents(ctx context.Context, sr *searcher, tms []titleMatch, t
 	}
 	// A query that grew often matches the same titles and text as the one
 	// before ("lopez obr", "lopez obra"): its events are those.
-	cands := make([]int, len(tms))
+	cands := make([]int32, len(tms))
 	for i, tm := range tms {
 		cands[i] = tm.cand
 	}
@@ -355,7 +368,7 @@ func (s *Store) litEvents(ctx context.Context, sr *searcher, tms []titleMatch, t
 // litSet is the events a query lit (Store.litEvents), and what it matched:
 // candidates, and events by their text.
 type litSet struct {
-	cands  []int
+	cands  []int32
 	text   []textMatch
 	events []string
 }

@@ -31,7 +31,8 @@ func TestFind_Dump(t *testing.T) {
 	defer f.Close()
 	queries := []string{"lopez obrador", "lopez obrador lima", "la vacancia", "coup", "ramirez de la o",
 		"castillo", "amlo", "peru", "mexico city", "brador", "castilo", "protest", "el presidente",
-		"2021", "zq", "boluarte succeeds"}
+		"2021", "zq", "boluarte succeeds", "lópez obrador", "obrador lopez", "lopez lopez", "Pérez ÉBRARD",
+		"presidente de la republica", "cancilleria mexico"}
 	for _, limit := range []int{windowLimit, 0} {
 		for _, q := range queries {
 			for i := 1; i <= len(q); i++ {

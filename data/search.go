@@ -49,12 +49,12 @@ type candidate struct {
 }
 
 // searcher holds the folded candidates and the titles the previous query's
-// pre-filter let through (query.admits): when a person types one more
-// letter, only those can still match, so each keystroke searches fewer
-// candidates than the last.
+// pre-filter let through (query.admits, narrowed): when a person types one
+// more letter, only those can still match, so each keystroke searches
+// fewer candidates than the last.
 type searcher struct {
 	cands []candidate
-	all   []int // every candidate's index, for a search with nothing to narrow
+	all   []int32 // every candidate's index, for a search with nothing to narrow
 
 	// gen is the corpus's search generation it was made at (generation).
 	gen int64
@@ -62,12 +62,11 @@ type searcher struct {
 	// mu guards what searches change as they go: the titles the last
 	// query let through, the links read, the full-text matches and
 	// snippets kept, and the events the last query lit.
-	mu        sync.Mutex
-	lastQuery string
-	lastIdx   []int
-	texts     []cachedText
-	snippets  map[snippetKey]snippet
-	lastLit   *litSet
+	mu       sync.Mutex
+	last     narrowed
+	texts    []cachedText
+	snippets map[snippetKey]snippet
+	lastLit  *litSet
 
 	// What Find needs besides titles (loadIndex): the events' ids and
 	// titles in time order, and each one's place in it by id; by rowid, the
@@ -81,6 +80,26 @@ type searcher struct {
 	eventText           []int32 // by rowid; -1 for none
 	farText             map[int64]int32
 	docText             map[int64]docRow
+
+	// What bm25 needs (rankDocs), guarded by mu: text_index's totals and
+	// its rows' lengths, read once, with the first words (nil until
+	// then); and the rows of text_index that hold each word the queries
+	// asked for, kept until they hold keptWordRows rows in all.
+	textStats    *textStats
+	words        map[string]wordRows
+	wordRowsKept int
+}
+
+// narrowed is what a query leaves for the next, when that only grows it:
+// the titles the next need look at (idx), and for each, where the bytes of
+// the query (query.bytes) found in order in its folded title end (at), so
+// that the pre-filter need only look for those the next query adds. at is
+// nil when idx are the titles the query matched (query.narrows), most of
+// which the next query matches too: the pre-filter then looks only at
+// their letters, and classify at their words.
+type narrowed struct {
+	query   string
+	idx, at []int32
 }
 
 // thing is an actor, place or document, as the key of its links.
@@ -184,11 +203,16 @@ func newSearcher(all []candidate) *searcher {
 		}
 		return strings.Compare(a.title, b.title)
 	})
-	every := make([]int, len(cands))
-	for i := range every {
-		every[i] = i
+	return &searcher{cands: cands, all: every(len(cands))}
+}
+
+// every is the indexes of n candidates.
+func every(n int) []int32 {
+	out := make([]int32, n)
+	for i := range out {
+		out[i] = int32(i)
 	}
-	return &searcher{cands: cands, all: every}
+	return out
 }
 
 // better reports whether a is the spelling to show rather than b.
@@ -237,8 +261,8 @@ func normQuery(query string) string {
 
 // titleMatch is a title that matches the query, as one hit of a thing.
 type titleMatch struct {
-	cand  int
-	tier  int
+	cand  int32
+	tier  int32
 	score int // the fuzzy score plus what classify gives
 }
 
@@ -258,8 +282,8 @@ const (
 // tierWidth is the room each tier's scores have.
 const tierWidth = 1_000_000
 
-func tierScore(tier, score int) int {
-	return tier*tierWidth + max(-tierWidth/2+1, min(score, tierWidth/2-1))
+func tierScore(tier int32, score int) int {
+	return int(tier)*tierWidth + max(-tierWidth/2+1, min(score, tierWidth/2-1))
 }
 
 // titleMatches matches q (a normQuery) against every title and returns
@@ -268,29 +292,37 @@ func tierScore(tier, score int) int {
 //
 // When q only grew from the previous query, only the titles that passed
 // that query's pre-filter (query.admits) are looked at: a title that lacks
-// the letters of "lopez" lacks those of "lopez o".
+// the letters of "lopez" lacks those of "lopez o" (see narrowed).
 func (sr *searcher) titleMatches(ctx context.Context, q string) ([]titleMatch, error) {
 	sr.mu.Lock()
-	idx := sr.all
+	from := narrowed{idx: sr.all}
 	if q == "" {
-		sr.lastQuery, sr.lastIdx = "", nil
-	} else if sr.lastQuery != "" && strings.HasPrefix(q, sr.lastQuery) {
-		idx = sr.lastIdx
+		sr.last = narrowed{}
+	} else if sr.last.query != "" && strings.HasPrefix(q, sr.last.query) {
+		from = sr.last
 	}
 	sr.mu.Unlock()
 	if q == "" {
 		return nil, nil
 	}
-	out, passed, err := scan(ctx, sr.cands, idx, newQuery(q))
+	qu := newQuery(q)
+	switch {
+	case from.at != nil:
+		qu.look = strings.ReplaceAll(q[len(from.query):], " ", "")
+	case from.query != "" && qu.narrows:
+		qu.look = ""
+	}
+	out, next, err := scan(ctx, sr.cands, from, qu)
 	if err != nil {
 		return nil, err
 	}
+	next.query = q
 	sr.mu.Lock()
-	sr.lastQuery, sr.lastIdx = q, passed
+	sr.last = next
 	sr.mu.Unlock()
 	// Keep each thing's best title (an actor matches by name and aliases);
 	// events have one title each.
-	bestOf := map[string]int{}
+	bestOf := map[thing]int{}
 	kept := out[:0]
 	for _, tm := range out {
 		c := &sr.cands[tm.cand]
@@ -298,7 +330,7 @@ func (sr *searcher) titleMatches(ctx context.Context, q string) ([]titleMatch, e
 			kept = append(kept, tm)
 			continue
 		}
-		key := string(c.kind) + "\x00" + c.id
+		key := thing{c.kind, c.id}
 		if i, ok := bestOf[key]; !ok {
 			bestOf[key] = len(kept)
 			kept = append(kept, tm)
@@ -320,9 +352,13 @@ const minFuzzy = 3
 // matches.
 type query struct {
 	q                 string
-	runes             []rune // q's, for fuzzyScore
-	bytes             string
+	words             []string
+	fuzzy             *fuzzyPattern // q's runes, for fuzzyScore
 	letters, initials uint64
+	// look is what of q's bytes (all but spaces) the pre-filter looks for
+	// in order in a title, from where those of the query before ended
+	// (narrowed): all of them, only those q adds, or none.
+	look string
 	// short: fewer than minFuzzy letters and digits, so every word must
 	// start a word of the title, and there is no fuzzy matching.
 	short bool
@@ -339,7 +375,7 @@ type query struct {
 }
 
 func newQuery(q string) query {
-	qu := query{q: q, runes: []rune(q), bytes: strings.ReplaceAll(q, " ", "")}
+	qu := query{q: q, words: strings.Fields(q), fuzzy: newFuzzyPattern([]rune(q)), look: strings.ReplaceAll(q, " ", "")}
 	letters := 0
 	for _, r := range q {
 		if isWordRune(r) {
@@ -347,8 +383,7 @@ func newQuery(q string) query {
 		}
 	}
 	qu.short = letters < minFuzzy
-	words := strings.Fields(q)
-	qu.narrows = !qu.short && utf8.RuneCountInString(words[len(words)-1]) >= minGapped
+	qu.narrows = !qu.short && utf8.RuneCountInString(qu.words[len(qu.words)-1]) >= minGapped
 	qu.oneLetter = len(q) == 1 && charBit(q[0]) != 0
 	for i := 0; i < len(q); i++ {
 		qu.letters |= charBit(q[i])
@@ -389,81 +424,108 @@ func masks(folded string) (letters, initials uint64) {
 }
 
 // admits reports whether the title of c may match: it has every letter of
-// the query and every byte of its words in order. Every title classify
-// matches passes; most others are ruled out without a look at their words.
-func (qu *query) admits(c *candidate) bool {
+// the query and every byte of its words in order, and where the last of
+// them ends, looking for qu.look from at. Every title classify matches
+// passes; most others are ruled out without a look at their words.
+func (qu *query) admits(c *candidate, at int32) (int32, bool) {
 	if qu.letters&^c.letters != 0 {
-		return false
+		return 0, false
 	}
-	s := c.folded
-	for i := 0; i < len(qu.bytes); i++ {
-		j := strings.IndexByte(s, qu.bytes[i])
+	s, i := c.folded, int(at)
+	for k := 0; k < len(qu.look); k++ {
+		j := strings.IndexByte(s[i:], qu.look[k])
 		if j < 0 {
-			return false
+			return 0, false
 		}
-		s = s[j+1:]
+		i += j + 1
 	}
-	return true
+	return int32(i), true
 }
 
 // scanChunk is how many candidates one worker scans between looks at
-// whether the query is still wanted.
-const scanChunk = 4096
+// whether the query is still wanted; small enough that the cores share
+// the ten thousand titles a keystroke may look at evenly.
+const scanChunk = 1024
 
-// scan matches qu against the candidates idx on every core, in chunks,
-// and gives up between chunks once ctx is cancelled: a person typing on
-// has made the query stale. It returns the matches, and the candidates a
-// query that qu begins need look at (query.narrows), in idx's order.
-func scan(ctx context.Context, cands []candidate, idx []int, qu query) ([]titleMatch, []int, error) {
-	type part struct {
-		out    []titleMatch
-		passed []int
-	}
-	parts := make([]part, (len(idx)+scanChunk-1)/scanChunk)
+// scan matches qu against the candidates from.idx on every core, in
+// chunks, and gives up between chunks once ctx is cancelled: a person
+// typing on has made the query stale. It returns the matches, and what a
+// query that qu begins need look at (narrowed), in idx's order.
+func scan(ctx context.Context, cands []candidate, from narrowed, qu query) ([]titleMatch, narrowed, error) {
+	idx := from.idx
+	parts := make([]*scanPart, (len(idx)+scanChunk-1)/scanChunk)
+	defer func() {
+		for _, p := range parts {
+			if p != nil {
+				scanParts.Put(p)
+			}
+		}
+	}()
 	var (
-		next atomic.Int64
-		wg   sync.WaitGroup
+		claimed atomic.Int64
+		wg      sync.WaitGroup
 	)
 	for range min(runtime.GOMAXPROCS(0), len(parts)) {
 		wg.Go(func() {
-			var buf []int
-			for p := int(next.Add(1) - 1); p < len(parts) && ctx.Err() == nil; p = int(next.Add(1) - 1) {
-				part := &parts[p]
-				part.out, part.passed, buf = scanPart(cands, idx[p*scanChunk:min(len(idx), (p+1)*scanChunk)], qu, buf)
+			for p := int(claimed.Add(1) - 1); p < len(parts) && ctx.Err() == nil; p = int(claimed.Add(1) - 1) {
+				lo, hi := p*scanChunk, min(len(idx), (p+1)*scanChunk)
+				chunk := narrowed{idx: idx[lo:hi]}
+				if from.at != nil {
+					chunk.at = from.at[lo:hi]
+				}
+				part := scanParts.Get().(*scanPart)
+				part.scan(cands, chunk, &qu)
+				parts[p] = part
 			}
 		})
 	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
-		return nil, nil, err
+		return nil, narrowed{}, err
 	}
-	var nOut, nPassed int
+	var nOut, nIdx int
 	for _, p := range parts {
-		nOut, nPassed = nOut+len(p.out), nPassed+len(p.passed)
+		nOut, nIdx = nOut+len(p.out), nIdx+len(p.next.idx)
 	}
-	out, passed := make([]titleMatch, 0, nOut), make([]int, 0, nPassed)
+	out, next := make([]titleMatch, 0, nOut), narrowed{idx: make([]int32, 0, nIdx)}
+	if !qu.narrows {
+		next.at = make([]int32, 0, nIdx)
+	}
 	for _, p := range parts {
-		out, passed = append(out, p.out...), append(passed, p.passed...)
+		out, next.idx, next.at = append(out, p.out...), append(next.idx, p.next.idx...), append(next.at, p.next.at...)
 	}
-	return out, passed, nil
+	return out, next, nil
 }
 
-// scanPart is scan's work on one chunk. The titles classify matches are
+// scanPart is what scan found in one chunk: the matches, and what a
+// query that grows this one need look at. The parts are reused from
+// keystroke to keystroke (scanParts): scan copies what they found.
+type scanPart struct {
+	out  []titleMatch
+	next narrowed
+}
+
+var scanParts = sync.Pool{New: func() any { return new(scanPart) }}
+
+// scan is scan's work on one chunk. The titles classify matches are
 // scored by fuzzy matching (fuzzyScore, sahilm/fuzzy's score), which must
 // find the query's letters in order too, spaces and all; a short query is
-// not fuzzy-matched. buf is scratch space, returned for reuse.
-func scanPart(cands []candidate, idx []int, qu query, buf []int) ([]titleMatch, []int, []int) {
-	var (
-		out    []titleMatch
-		passed = make([]int, 0, len(idx))
-	)
-	for _, i := range idx {
+// not fuzzy-matched.
+func (part *scanPart) scan(cands []candidate, from narrowed, qu *query) {
+	out, next := part.out[:0], narrowed{idx: part.next.idx[:0], at: part.next.at[:0]}
+	defer func() { part.out, part.next = out, next }()
+	for n, i := range from.idx {
 		c := &cands[i]
-		if !qu.admits(c) {
+		var at int32
+		if from.at != nil {
+			at = from.at[n]
+		}
+		at, ok := qu.admits(c, at)
+		if !ok {
 			continue
 		}
 		if !qu.narrows {
-			passed = append(passed, i)
+			next.idx, next.at = append(next.idx, i), append(next.at, at)
 		}
 		switch {
 		case qu.short && qu.initials&^c.initials != 0:
@@ -472,35 +534,34 @@ func scanPart(cands []candidate, idx []int, qu query, buf []int) ([]titleMatch, 
 			out = append(out, titleMatch{cand: i, tier: tierTitle, score: 2 + 10})
 			continue
 		}
-		tm, m, ok := classify(c, qu.q, buf[:0])
-		buf = m
+		tm, ok := qu.classify(c.folded)
 		if ok && (!qu.short || tm.tier == tierTitle) {
 			tm.cand = i
 			out = append(out, tm)
 		}
 	}
 	if qu.short || len(out) == 0 {
-		return out, passed, buf
+		return
 	}
 	kept := out[:0]
 	for _, tm := range out {
-		score, ok := fuzzyScore(qu.runes, cands[tm.cand].folded)
+		score, ok := fuzzyScore(qu.fuzzy, cands[tm.cand].folded)
 		if !ok {
 			continue
 		}
 		tm.score += score
 		kept = append(kept, tm)
 		if qu.narrows {
-			passed = append(passed, tm.cand)
+			next.idx = append(next.idx, tm.cand)
 		}
 	}
-	return kept, passed, buf
+	out = kept
 }
 
 // compareTitles orders title matches best first.
 func (sr *searcher) compareTitles(a, b titleMatch) int {
 	if a.tier != b.tier {
-		return b.tier - a.tier
+		return int(b.tier - a.tier)
 	}
 	if a.score != b.score {
 		return b.score - a.score
@@ -548,12 +609,12 @@ func (t *topK[T]) add(it T) {
 
 // compareCands orders candidates of equal score: by kind, events in time
 // order, the rest as newSearcher sorted them.
-func (sr *searcher) compareCands(a, b int) int {
+func (sr *searcher) compareCands(a, b int32) int {
 	ca, cb := &sr.cands[a], &sr.cands[b]
 	if ca.kind == KindEvent && cb.kind == KindEvent && ca.pos != cb.pos {
 		return int(ca.pos) - int(cb.pos)
 	}
-	return a - b
+	return int(a) - int(b)
 }
 
 // How one word of a query is found in a title, best first (findWord).
@@ -588,7 +649,7 @@ func classify(c *candidate, q string, buf []int) (titleMatch, []int, bool) {
 		worst   = wordAtStart
 	)
 	for w := range strings.FieldsSeq(q) {
-		i, how := findWord(c.folded[from:], w)
+		i, _, how := findWord(c.folded[from:], w)
 		if i < 0 {
 			return titleMatch{}, matches, false
 		}
@@ -612,34 +673,145 @@ func classify(c *candidate, q string, buf []int) (titleMatch, []int, bool) {
 	return tm, matches, true
 }
 
-// findWord finds the query word w in s the best way it can (wordAtStart,
-// wordInside, wordGapped) and returns the byte offset in s where w, or the
-// word of s holding its letters, begins; -1 when w is not there.
-func findWord(s, w string) (int, int) {
-	if i := wordStart(s, w); i >= 0 {
-		return i, wordAtStart
+// classify is the classify of a title, folded, without the matched
+// offsets, which only the hits shown need: what a scan asks of each of
+// thousands of titles. TestQuery_ClassifyAsClassify checks that the two
+// agree.
+func (qu *query) classify(folded string) (titleMatch, bool) {
+	tm := titleMatch{tier: tierTitle}
+	from, worst := 0, wordAtStart
+	for _, w := range qu.words {
+		i, end, how := findWord(folded[from:], w)
+		if i < 0 {
+			return titleMatch{}, false
+		}
+		switch how {
+		case wordAtStart:
+			tm.score += 2*len(w) + 10
+		case wordInside:
+			tm.score += 2 * len(w)
+		}
+		worst = max(worst, how)
+		from += end
 	}
-	if i := strings.Index(s, w); i >= 0 {
-		return i, wordInside
+	switch worst {
+	case wordInside:
+		tm.tier = tierFuzzy
+	case wordGapped:
+		tm.tier, tm.score = tierFuzzy, tm.score-gappedPenalty
+	}
+	return tm, true
+}
+
+// findWord finds the query word w in s the best way it can (wordAtStart,
+// wordInside, wordGapped) and returns the byte offsets in s where w, or the
+// word of s holding its letters, begins, and where its last letter found
+// ends; -1 when w is not there.
+func findWord(s, w string) (int, int, int) {
+	if first := strings.Index(s, w); first >= 0 {
+		if i := wordStart(s, w, first); i >= 0 {
+			return i, i + len(w), wordAtStart
+		}
+		return first, first + len(w), wordInside
 	}
 	if utf8.RuneCountInString(w) < minGapped || strings.IndexFunc(w, func(r rune) bool { return !isWordRune(r) }) >= 0 {
-		return -1, 0
+		return -1, -1, 0
 	}
-	for start := 0; start < len(s); {
-		// The word of s from start: a run of letters and digits.
-		end := start + strings.IndexFunc(s[start:], func(r rune) bool { return !isWordRune(r) })
-		if end < start {
-			end = len(s)
-		}
-		var buf [32]int // no allocation to look
-		if len(inOrder(buf[:0], s[start:end], w, 0)) > 0 {
-			return start, wordGapped
-		}
-		_, size := utf8.DecodeRuneInString(s[end:])
-		start = end + max(size, 1)
-	}
-	return -1, 0
+	i, end := gappedWord(s, w)
+	return i, end, wordGapped
 }
+
+// gappedWord finds the first word of s (a run of letters and digits) that
+// holds the runes of w in order, and returns where it begins and where the
+// last of them, each found as early as it can be, ends; -1 when no word
+// does. It is inOrder tried on each word in turn, in one pass over s: most
+// titles a query of four letters or more is looked for in hold none.
+func gappedWord(s, w string) (int, int) {
+	if w[0] < utf8.RuneSelf {
+		return gappedWordASCII(s, w)
+	}
+	start, k := 0, 0 // the word's start, and the bytes of w found in it
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		word := asciiWord[s[i]]
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			word = isWordRune(r)
+		}
+		switch {
+		case !word:
+			start, k = i+size, 0
+		case w[k] < utf8.RuneSelf && r == rune(w[k]):
+			k++
+		case w[k] >= utf8.RuneSelf:
+			if wr, n := utf8.DecodeRuneInString(w[k:]); r == wr {
+				k += n
+			}
+		}
+		i += size
+		if k == len(w) {
+			return start, i
+		}
+	}
+	return -1, -1
+}
+
+// gappedWordASCII is gappedWord for a w that begins with an ASCII letter
+// or digit. Only a word that holds it can hold w, and the first time it
+// holds it is where the rest of w is best looked for, so it looks from
+// each such place to the end of its word, and skips to the next.
+func gappedWordASCII(s, w string) (int, int) {
+	for from := 0; from < len(s); {
+		at := strings.IndexByte(s[from:], w[0])
+		if at < 0 {
+			return -1, -1
+		}
+		at += from
+		// The rest of w, in the rest of the word.
+		i, k := at+1, 1
+		for i < len(s) && k < len(w) {
+			r, size := rune(s[i]), 1
+			word := asciiWord[s[i]]
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(s[i:])
+				word = isWordRune(r)
+			}
+			if !word {
+				break
+			}
+			if w[k] < utf8.RuneSelf {
+				if r == rune(w[k]) {
+					k++
+				}
+			} else if wr, n := utf8.DecodeRuneInString(w[k:]); r == wr {
+				k += n
+			}
+			i += size
+		}
+		if k == len(w) {
+			start := at
+			for start > 0 {
+				r, size := utf8.DecodeLastRuneInString(s[:start])
+				if !isWordRune(r) {
+					break
+				}
+				start -= size
+			}
+			return start, i
+		}
+		from = i
+	}
+	return -1, -1
+}
+
+// asciiWord says which ASCII bytes are letters and digits (isWordRune);
+// no other byte is looked up in it.
+var asciiWord = func() (t [256]bool) {
+	for b := range utf8.RuneSelf {
+		t[b] = isWordRune(rune(b))
+	}
+	return t
+}()
 
 // inOrder finds the runes of w in order in s, each as early as it can, and
 // appends to dst the byte offsets of their bytes, plus base; it returns dst
@@ -673,17 +845,17 @@ func (sr *searcher) hit(tm titleMatch, q string) Hit {
 	return h
 }
 
-// wordStart finds w where a word of s begins.
-func wordStart(s, w string) int {
-	for off := 0; ; {
-		i := strings.Index(s[off:], w)
+// wordStart finds w where a word of s begins, from its first place in s.
+func wordStart(s, w string, first int) int {
+	for at := first; ; {
+		if at == 0 || !isWordRune(lastRune(s[:at])) {
+			return at
+		}
+		i := strings.Index(s[at+1:], w)
 		if i < 0 {
 			return -1
 		}
-		if at := off + i; at == 0 || !isWordRune(lastRune(s[:at])) {
-			return at
-		}
-		off += i + 1
+		at += 1 + i
 	}
 }
 
@@ -723,7 +895,15 @@ func fold(s string) (string, []int32) {
 		runeOf = make([]int32, 0, len(s))
 		i      int32
 	)
+	b.Grow(len(s))
 	for _, r := range s {
+		if r < utf8.RuneSelf {
+			// NFD leaves ASCII as it is, and none of it is a mark.
+			b.WriteByte(byte(unicode.ToLower(r)))
+			runeOf = append(runeOf, i)
+			i++
+			continue
+		}
 		for _, d := range norm.NFD.String(string(r)) {
 			if unicode.Is(unicode.Mn, d) {
 				continue

@@ -1,27 +1,60 @@
 package data
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// fuzzyScore is the score github.com/sahilm/fuzzy gives pattern (as
-// runes) in s, and whether it matches at all: fuzzy.FindFromNoSort's
-// Match.Score, worked out the same way step by step, for one string and
-// without allocating. A keystroke scores every title that passes
-// classify, some ten thousand at 100,000 events, and the library's way
-// (an iterator, a slice of matched indexes, a look-up of each separator)
-// took half the title search. TestFuzzyScore_AsSahilm checks that the two
-// agree on every title of a corpus for every prefix of a set of queries.
-func fuzzyScore(runes []rune, s string) (int, bool) {
+// fuzzyPattern is a pattern of fuzzyScore: its runes, and for each, the
+// bytes where the scoring must stop to look (skipASCII): bit 1 of
+// stops[i][b] says byte b may be rune i, bit 2 that it may be rune i+1.
+type fuzzyPattern struct {
+	runes []rune
+	stops [][256]uint8
+}
+
+func newFuzzyPattern(runes []rune) *fuzzyPattern {
+	p := &fuzzyPattern{runes: runes, stops: make([][256]uint8, len(runes))}
+	for i, r := range runes {
+		var next rune
+		if i < len(runes)-1 {
+			next = runes[i+1]
+		}
+		t := &p.stops[i]
+		if r >= utf8.RuneSelf || next >= utf8.RuneSelf {
+			// The scoring looks at every rune.
+			for b := range t {
+				t[b] = 3
+			}
+			continue
+		}
+		for b := utf8.RuneSelf; b < len(t); b++ {
+			t[b] = 3 // not ASCII
+		}
+		t[byte(r)] |= 1
+		t[otherCase(byte(r))] |= 1
+		t[byte(next)] |= 2
+		t[otherCase(byte(next))] |= 2
+	}
+	return p
+}
+
+// fuzzyScore is the score github.com/sahilm/fuzzy gives pattern in s, and
+// whether it matches at all: fuzzy.FindFromNoSort's Match.Score, worked
+// out the same way step by step, for one string and without allocating.
+// A keystroke scores every title that passes classify, some ten thousand
+// at 100,000 events, and the library's way (an iterator, a slice of
+// matched indexes, a look-up of each separator) took half the title
+// search. TestFuzzyScore_AsSahilm checks that the two agree on every title
+// of a corpus for every prefix of a set of queries.
+func fuzzyScore(pattern *fuzzyPattern, s string) (int, bool) {
+	runes := pattern.runes
 	if len(runes) == 0 {
 		return 0, false
 	}
-	for i := 0; i < len(s); i++ {
-		if s[i] == 0 {
-			s = s[:i] // the library stops at the first NUL too
-			break
-		}
+	if i := strings.IndexByte(s, 0); i >= 0 {
+		s = s[:i] // the library stops at the first NUL too
 	}
 	var (
 		total, matched    int
@@ -37,7 +70,7 @@ func fuzzyScore(runes []rune, s string) (int, bool) {
 	var candidate rune
 	var candidateSize int
 	for j := 0; j < len(s) && patternIndex < len(runes); j += candidateSize {
-		if k := skipASCII(s, j, runes, patternIndex); k > j {
+		if k := skipASCII(s, j, &pattern.stops[patternIndex]); k > j {
 			j, last, lastIndex = k, rune(s[k-1]), k-1
 			nextc, nextSize = utf8.DecodeRuneInString(s[k:])
 		}
@@ -92,24 +125,14 @@ func fuzzyScore(runes []rune, s string) (int, bool) {
 
 // skipASCII is where, from j on, s may next hold the pattern's rune i, or
 // the next one after it: the first byte that is one of them (in either
-// case) or is not ASCII, or whose next byte is. The bytes before it
-// neither match nor end a match, so the scoring need not look at them one
-// rune at a time. It is j when either rune is not ASCII.
-func skipASCII(s string, j int, runes []rune, i int) int {
-	p := runes[i]
-	var np rune
-	if i < len(runes)-1 {
-		np = runes[i+1]
-	}
-	if p >= utf8.RuneSelf || np >= utf8.RuneSelf {
-		return j
-	}
-	p0, p1 := byte(p), otherCase(byte(p))
-	n0, n1 := byte(np), otherCase(byte(np))
+// case) or is not ASCII, or whose next byte is, by the pattern's stops of
+// rune i. The bytes before it neither match nor end a match, so the
+// scoring need not look at them one rune at a time. It is j when either
+// rune is not ASCII.
+func skipASCII(s string, j int, stops *[256]uint8) int {
 	k := j
 	for ; k+1 < len(s); k++ {
-		c, d := s[k], s[k+1]
-		if c >= utf8.RuneSelf || d >= utf8.RuneSelf || c == p0 || c == p1 || d == n0 || d == n1 {
+		if stops[s[k]]&1|stops[s[k+1]]&2 != 0 {
 			break
 		}
 	}

@@ -253,10 +253,7 @@ func decodeSearcher(b []byte) (*searcher, error) {
 	if r.err != nil {
 		return nil, r.err
 	}
-	sr.all = make([]int, len(sr.cands))
-	for i := range sr.all {
-		sr.all[i] = i
-	}
+	sr.all = every(len(sr.cands))
 	return sr, nil
 }
 

@@ -45,3 +45,26 @@ func TestReadSearch_Interrupted(t *testing.T) {
 		t.Fatalf("after the interrupt: %v", err)
 	}
 }
+
+// TestReadSearch_RefusesWrites checks that the connections searches read
+// through refuse to write to a corpus open for writing (query_only), set
+// after each is given its temporary textVocab, which it can read.
+func TestReadSearch_RefusesWrites(t *testing.T) {
+	ctx := context.Background()
+	s, err := OpenOrCreate(ctx, filepath.Join(t.TempDir(), "corpus.db"), assets.Corpus())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	err = s.readSearch(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM `+textVocab).Scan(&n); err != nil || n == 0 {
+			t.Errorf("textVocab: %d instances, %v", n, err)
+		}
+		_, err := tx.ExecContext(ctx, `CREATE TEMP TABLE x (a)`)
+		return err
+	})
+	if err == nil {
+		t.Fatal("a search's connection wrote")
+	}
+}

@@ -126,10 +126,7 @@ func Open(ctx context.Context, path string, opts ...OpenOption) (*Store, error) 
 	}
 	// Connections open as they are first needed, after verify brought the
 	// schema up to date.
-	if s.rdb, err = sql.Open("sqlite", readDSN(path, cfg.readOnly)); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("open corpus %s: %w", path, err)
-	}
+	s.rdb = openSearchDB(path, cfg.readOnly)
 	s.rdb.SetMaxOpenConns(readConns)
 	s.rdb.SetMaxIdleConns(readConns)
 	return s, nil
@@ -347,16 +344,6 @@ func dsn(path string, readOnly bool) string {
 		q.Set("_txlock", "immediate")
 	}
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
-}
-
-// readDSN is dsn for connections that only read: query_only refuses any
-// write through them.
-func readDSN(path string, readOnly bool) string {
-	d := dsn(path, readOnly)
-	if !readOnly {
-		d += "&_pragma=query_only(1)"
-	}
-	return d
 }
 
 // sniff reads the file header, so that files which are not our corpus are
