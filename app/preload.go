@@ -14,7 +14,7 @@ var preloads sync.Map // Corpus → *preload
 // preload is a read of a corpus's events and documents under way.
 type preload struct {
 	done chan struct{}
-	evs  []data.EventSummary
+	evs  *eventTable
 	docs []data.DocumentSummary
 	err  error
 }
@@ -30,7 +30,9 @@ func Preload(c Corpus) {
 	go func() {
 		defer close(p.done)
 		ctx := context.Background()
-		if p.evs, p.err = c.Events(ctx); p.err == nil {
+		var evs []data.EventSummary
+		if evs, p.err = c.Events(ctx); p.err == nil {
+			p.evs = newEventTable(evs)
 			p.docs, p.err = c.Documents(ctx)
 		}
 	}()
@@ -39,7 +41,7 @@ func Preload(c Corpus) {
 // preloaded returns the events and documents Preload has finished reading
 // for c, taking them, or false while it reads or if it failed (readAll
 // then waits for them, or says why).
-func preloaded(c Corpus) ([]data.EventSummary, []data.DocumentSummary, bool) {
+func preloaded(c Corpus) (*eventTable, []data.DocumentSummary, bool) {
 	v, ok := preloads.Load(c)
 	if !ok {
 		return nil, nil, false
@@ -58,7 +60,7 @@ func preloaded(c Corpus) ([]data.EventSummary, []data.DocumentSummary, bool) {
 
 // readAll reads c's events and documents, or waits for those Preload
 // started reading; a preload is taken once, by the first window on c.
-func readAll(ctx context.Context, c Corpus) ([]data.EventSummary, []data.DocumentSummary, error) {
+func readAll(ctx context.Context, c Corpus) (*eventTable, []data.DocumentSummary, error) {
 	if v, ok := preloads.LoadAndDelete(c); ok {
 		p := v.(*preload)
 		select {
@@ -76,5 +78,5 @@ func readAll(ctx context.Context, c Corpus) ([]data.EventSummary, []data.Documen
 	if err != nil {
 		return nil, nil, err
 	}
-	return evs, docs, nil
+	return newEventTable(evs), docs, nil
 }
