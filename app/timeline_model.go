@@ -437,9 +437,6 @@ const (
 // fields are in the model's table, at row: at 100,000 events a copy of the
 // events is 37 MB.
 type eventItem struct {
-	row int32
-	// reviewed is whether a researcher has given it a status.
-	reviewed bool
 	// start and end are the envelope of its dating, in seconds since the
 	// Unix epoch, end exclusive: every day it may have happened on.
 	start, end float64
@@ -453,7 +450,10 @@ type eventItem struct {
 	// Dots on the same day in a lane: their number and this one's place.
 	dayCount, dayRank int32
 	lane              int32
+	row               int32
 	hit               bool
+	// reviewed is whether a researcher has given it a status.
+	reviewed bool
 }
 
 func newEventItem(e *data.EventSummary) eventItem {
