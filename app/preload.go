@@ -29,12 +29,7 @@ func Preload(c Corpus) {
 	preloads.Store(c, p)
 	go func() {
 		defer close(p.done)
-		ctx := context.Background()
-		var evs []data.EventSummary
-		if evs, p.err = c.Events(ctx); p.err == nil {
-			p.evs = newEventTable(evs)
-			p.docs, p.err = c.Documents(ctx)
-		}
+		p.evs, p.docs, p.err = read(context.Background(), c)
 	}()
 }
 
@@ -70,13 +65,23 @@ func readAll(ctx context.Context, c Corpus) (*eventTable, []data.DocumentSummary
 			return nil, nil, ctx.Err()
 		}
 	}
+	return read(ctx, c)
+}
+
+// read reads c's events and documents, making the table of the events
+// while the documents are read, on the other core.
+func read(ctx context.Context, c Corpus) (*eventTable, []data.DocumentSummary, error) {
 	evs, err := c.Events(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
+	var tab *eventTable
+	var wg sync.WaitGroup
+	wg.Go(func() { tab = newEventTable(evs) })
 	docs, err := c.Documents(ctx)
+	wg.Wait()
 	if err != nil {
 		return nil, nil, err
 	}
-	return newEventTable(evs), docs, nil
+	return tab, docs, nil
 }
