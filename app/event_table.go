@@ -223,6 +223,16 @@ func (t *eventTable) ID(i int) string {
 	return t.text.String()[start:t.rows[i].idEnd]
 }
 
+// index is the row of the event id, or -1; it looks at every row.
+func (t *eventTable) index(id string) int {
+	for i := range t.Len() {
+		if t.ID(i) == id {
+			return i
+		}
+	}
+	return -1
+}
+
 // Title is event i's title.
 func (t *eventTable) Title(i int) string {
 	if e, ok := t.odd[int32(i)]; ok {

@@ -517,13 +517,7 @@ func (v *mainView) onResultOpened(kind data.Kind, id string) {
 // neighbours says whether an event has one before it and one after in the
 // order of the timeline's Previous and Next (data.CompareEvents).
 func (v *mainView) neighbours(id string) (previous, next bool) {
-	i := -1
-	for k := range v.shown.Len() {
-		if v.shown.ID(k) == id {
-			i = k
-			break
-		}
-	}
+	i := v.shown.index(id)
 	return i > 0, i >= 0 && i < v.shown.Len()-1
 }
 
