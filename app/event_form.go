@@ -439,9 +439,9 @@ func datingSummary(dt data.Dating) data.EventSummary {
 // categories are the categories of the events, for the form to offer.
 func (v *mainView) categories() []string {
 	var out []string
-	for _, e := range v.events {
-		if e.Category != "" && !slices.Contains(out, e.Category) {
-			out = append(out, e.Category)
+	for i := range v.events.Len() {
+		if c := v.events.Category(i); c != "" && !slices.Contains(out, c) {
+			out = append(out, c)
 		}
 	}
 	slices.Sort(out)

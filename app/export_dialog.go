@@ -109,9 +109,9 @@ func (d *exportDialog) format() exportFormat {
 // describe says what the chosen format will hold.
 func (d *exportDialog) describe() string {
 	v := d.v
-	events := textfmt.Count(len(v.events), "event")
+	events := textfmt.Count(v.events.Len(), "event")
 	if !v.filter.Empty() {
-		events = fmt.Sprintf("%s of %s shown (filters on)", textfmt.Number(len(v.shown)), events)
+		events = fmt.Sprintf("%s of %s shown (filters on)", textfmt.Number(v.shown.Len()), events)
 	}
 	if d.format().name == formatPNG {
 		return "The timeline as it is in view · " + events
@@ -138,7 +138,7 @@ func (d *exportDialog) save() {
 // to memory first, so a failed export writes nothing; the file Fyne made
 // for it is then removed.
 func (v *mainView) writeExport(w fyne.URIWriteCloser, f exportFormat, view image.Image) {
-	filter, count := v.filter, len(v.shown)
+	filter, count := v.filter, v.shown.Len()
 	ex := exporterOf(v.corpus)
 	v.bg.run(func() func() {
 		var buf bytes.Buffer

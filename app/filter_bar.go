@@ -77,13 +77,13 @@ func newFilterBar() *filterBar {
 }
 
 // SetEvents offers the tags and categories of evs to choose from.
-func (b *filterBar) SetEvents(evs []data.EventSummary) {
+func (b *filterBar) SetEvents(evs *eventTable) {
 	tags, cats := map[string]bool{}, map[string]bool{}
-	for i := range evs {
-		for _, t := range evs[i].Tags {
+	for i := range evs.Len() {
+		for _, t := range evs.Tags(i) {
 			tags[t] = true
 		}
-		if c := strings.TrimSpace(evs[i].Category); c != "" {
+		if c := strings.TrimSpace(evs.Category(i)); c != "" {
 			cats[c] = true
 		}
 	}
@@ -221,14 +221,14 @@ func (v *mainView) applyFilter() {
 	if v.filter.Empty() {
 		v.shown = v.events
 	} else {
-		v.shown = make([]data.EventSummary, 0, len(v.events))
-		for i := range v.events {
-			if v.filter.Keep(&v.events[i]) {
-				v.shown = append(v.shown, v.events[i])
+		v.shown = newEventTable(nil)
+		for i := range v.events.Len() {
+			if e := v.events.At(i); v.filter.Keep(&e) {
+				v.shown.add(&e)
 			}
 		}
 	}
-	v.timeline.SetEvents(v.shown)
+	v.timeline.setTable(v.shown)
 	if v.found == nil {
 		v.setStatus("")
 		return
@@ -243,13 +243,17 @@ func (v *mainView) kept(id string) bool {
 	if v.byID == nil {
 		// Made the first time a filter asks: without one, 5 MB at
 		// 100,000 events to hold, and 20 ms before the first frame.
-		v.byID = make(map[string]int, len(v.events))
-		for i := range v.events {
-			v.byID[v.events[i].ID] = i
+		v.byID = make(map[string]int, v.events.Len())
+		for i := range v.events.Len() {
+			v.byID[v.events.ID(i)] = i
 		}
 	}
 	i, ok := v.byID[id]
-	return !ok || v.filter.Keep(&v.events[i])
+	if !ok {
+		return true
+	}
+	e := v.events.At(i)
+	return v.filter.Keep(&e)
 }
 
 // keptResults is res without the hits and passages of events the filter
@@ -297,7 +301,7 @@ func (v *mainView) searchStatus() string {
 	}
 	s := fmt.Sprintf("%s for “%s” · %s on the timeline", listed, v.query, textfmt.Count(matching, "matching event"))
 	if !v.filter.Empty() {
-		s += fmt.Sprintf(" · %s of %s shown", textfmt.Number(len(v.shown)), textfmt.Count(len(v.events), "event"))
+		s += fmt.Sprintf(" · %s of %s shown", textfmt.Number(v.shown.Len()), textfmt.Count(v.events.Len(), "event"))
 	}
 	return s
 }

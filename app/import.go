@@ -254,7 +254,7 @@ func (v *mainView) importDone(t *importTally) {
 				v.showError(err)
 				return
 			}
-			v.events = evs
+			v.events = newEventTable(evs)
 			v.refilter()
 			v.setStatus("")
 			v.timeline.SetCoverage(docs)

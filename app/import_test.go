@@ -211,7 +211,7 @@ func TestImport_Store(t *testing.T) {
 	if list := richText(v.detail.scroll.Content); !strings.Contains(list, "Dates found in this document") || !strings.Contains(list, "7 Dec 2022") {
 		t.Errorf("detail pane shows %q", list)
 	}
-	before := len(v.events)
+	before := v.events.Len()
 	test.Tap(findButton(t, v.detail.scroll.Content, "Make an event"))
 	v.bg.runResults()
 	f := v.eventForm
@@ -222,8 +222,8 @@ func TestImport_Store(t *testing.T) {
 	f.category.SetText("domestic-politics")
 	f.dlg.Confirm()
 	v.bg.runResults()
-	if len(v.events) != before+1 {
-		t.Errorf("%d events after Save, want %d", len(v.events), before+1)
+	if v.events.Len() != before+1 {
+		t.Errorf("%d events after Save, want %d", v.events.Len(), before+1)
 	}
 	dropFiles(t, v, files, "peru.txt")
 	v.bg.runResults()

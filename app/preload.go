@@ -14,7 +14,7 @@ var preloads sync.Map // Corpus → *preload
 // preload is a read of a corpus's events and documents under way.
 type preload struct {
 	done chan struct{}
-	evs  []data.EventSummary
+	evs  *eventTable
 	docs []data.DocumentSummary
 	err  error
 }
@@ -29,17 +29,14 @@ func Preload(c Corpus) {
 	preloads.Store(c, p)
 	go func() {
 		defer close(p.done)
-		ctx := context.Background()
-		if p.evs, p.err = c.Events(ctx); p.err == nil {
-			p.docs, p.err = c.Documents(ctx)
-		}
+		p.evs, p.docs, p.err = read(context.Background(), c)
 	}()
 }
 
 // preloaded returns the events and documents Preload has finished reading
 // for c, taking them, or false while it reads or if it failed (readAll
 // then waits for them, or says why).
-func preloaded(c Corpus) ([]data.EventSummary, []data.DocumentSummary, bool) {
+func preloaded(c Corpus) (*eventTable, []data.DocumentSummary, bool) {
 	v, ok := preloads.Load(c)
 	if !ok {
 		return nil, nil, false
@@ -58,7 +55,7 @@ func preloaded(c Corpus) ([]data.EventSummary, []data.DocumentSummary, bool) {
 
 // readAll reads c's events and documents, or waits for those Preload
 // started reading; a preload is taken once, by the first window on c.
-func readAll(ctx context.Context, c Corpus) ([]data.EventSummary, []data.DocumentSummary, error) {
+func readAll(ctx context.Context, c Corpus) (*eventTable, []data.DocumentSummary, error) {
 	if v, ok := preloads.LoadAndDelete(c); ok {
 		p := v.(*preload)
 		select {
@@ -68,13 +65,23 @@ func readAll(ctx context.Context, c Corpus) ([]data.EventSummary, []data.Documen
 			return nil, nil, ctx.Err()
 		}
 	}
+	return read(ctx, c)
+}
+
+// read reads c's events and documents, making the table of the events
+// while the documents are read, on the other core.
+func read(ctx context.Context, c Corpus) (*eventTable, []data.DocumentSummary, error) {
 	evs, err := c.Events(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
+	var tab *eventTable
+	var wg sync.WaitGroup
+	wg.Go(func() { tab = newEventTable(evs) })
 	docs, err := c.Documents(ctx)
+	wg.Wait()
 	if err != nil {
 		return nil, nil, err
 	}
-	return evs, docs, nil
+	return tab, docs, nil
 }

@@ -124,7 +124,7 @@ func (v *mainView) onReviewChanged(id string, selectIt bool) {
 				v.showError(err)
 				return
 			}
-			v.events = evs
+			v.events = newEventTable(evs)
 			if v.refilter != nil {
 				v.refilter()
 			} else {

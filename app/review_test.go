@@ -54,11 +54,13 @@ func press(v *mainView, w fyne.Window, name fyne.KeyName, mod fyne.KeyModifier) 
 
 func summary(tb testing.TB, v *mainView, id string) data.EventSummary {
 	tb.Helper()
-	i := slices.IndexFunc(v.events, func(e data.EventSummary) bool { return e.ID == id })
-	if i < 0 {
-		tb.Fatalf("event %s not among the window's events", id)
+	for i := range v.events.Len() {
+		if v.events.ID(i) == id {
+			return v.events.At(i)
+		}
 	}
-	return v.events[i]
+	tb.Fatalf("event %s not among the window's events", id)
+	return data.EventSummary{}
 }
 
 func TestReview_EditsUndoAndRedo(t *testing.T) {

@@ -137,11 +137,16 @@ func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
 
 // SetEvents replaces the events drawn. It keeps the view, except that the
 // first events given are fitted into it, and keeps the selection if the
-// selected event is still there. The timeline keeps evs, which must not
-// change after.
+// selected event is still there.
 func (t *Timeline) SetEvents(evs []data.EventSummary) {
+	t.setTable(newEventTable(evs))
+}
+
+// setTable is SetEvents with the events in a table, which the timeline
+// keeps and which must not change after.
+func (t *Timeline) setTable(tab *eventTable) {
 	selected := t.Selected()
-	t.setEvents(evs)
+	t.timelineModel.setTable(tab)
 	t.selected = -1
 	if i, ok := t.byID[selected]; ok && selected != "" {
 		t.selected = i
@@ -206,7 +211,7 @@ func (t *Timeline) Selected() string {
 	if t.selected < 0 || t.selected >= len(t.events) {
 		return ""
 	}
-	return t.events[t.selected].ID
+	return t.id(int32(t.selected))
 }
 
 // SetView shows the time from from to to. Spans shorter than a day or

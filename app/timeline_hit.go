@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"chronoscope/data"
 	"chronoscope/internal/textfmt"
 )
 
@@ -146,17 +147,17 @@ func (l *timelineLayout) updateTipText(h hitBox) {
 	l.tip.key = key
 	switch h.kind {
 	case hitEvent:
-		it := &t.events[h.event]
-		l.tip.title = textfmt.Clip(it.Title, 80)
-		l.tip.detail = eventDateText(it) + " · " + textfmt.Count(it.Sources, "source")
-		if it.Basis != "" && it.kind != kindUndated {
-			l.tip.detail += " · " + string(it.Basis)
+		it, e := &t.events[h.event], t.summary(h.event)
+		l.tip.title = textfmt.Clip(e.Title, 80)
+		l.tip.detail = eventDateText(it, &e) + " · " + textfmt.Count(e.Sources, "source")
+		if e.Basis != "" && it.kind != kindUndated {
+			l.tip.detail += " · " + string(e.Basis)
 		}
-		if reviewed(it.EventSummary) {
-			l.tip.title += " · " + statusText(it.Status)
+		if it.reviewed {
+			l.tip.title += " · " + statusText(e.Status)
 		}
-		if len(it.Tags) > 0 {
-			l.tip.detail += " · tags: " + strings.Join(it.Tags, ", ")
+		if len(e.Tags) > 0 {
+			l.tip.detail += " · tags: " + strings.Join(e.Tags, ", ")
 		}
 	case hitCluster:
 		l.tip.title = textfmt.Count(int(h.n), "event")
@@ -179,11 +180,11 @@ func (l *timelineLayout) updateTipText(h hitBox) {
 
 // eventDateText is the dating as the detail pane gives it (datingText),
 // so a tooltip and the pane never word the same date differently.
-func eventDateText(it *eventItem) string {
+func eventDateText(it *eventItem, e *data.EventSummary) string {
 	if it.kind == kindUndated {
 		return "Undated"
 	}
-	return datingText(*it.EventSummary)
+	return datingText(*e)
 }
 
 // spanText writes a span of whole days given with an exclusive end.

@@ -21,6 +21,7 @@ import (
 // thread goes on, and applyHits knows a basis no longer current.
 type hitBasis struct {
 	events []eventItem
+	tab    *eventTable // what events' rows index; never changed
 	byID   map[string]int
 	lanes  []timelineLane
 	// shown is the hits shown when the search began, which the next
@@ -49,7 +50,7 @@ type laneHits struct {
 // hitBasis returns what finding hits among the events shown reads. Call
 // it on the UI thread.
 func (m *timelineModel) hitBasis() hitBasis {
-	return hitBasis{events: m.events, byID: m.byID, lanes: m.lanes, shown: m.found}
+	return hitBasis{events: m.events, tab: m.tab, byID: m.byID, lanes: m.lanes, shown: m.found}
 }
 
 // applyHits marks h's hits on the events and gives the lanes their part.
@@ -178,7 +179,7 @@ func (b hitBasis) indexes(ids []string) ([]int32, bool) {
 func (b hitBasis) index(id string, after int, dense bool) (int, bool) {
 	if dense {
 		for i := after; i < min(after+4, len(b.events)); i++ {
-			if b.events[i].ID == id {
+			if b.tab.ID(int(b.events[i].row)) == id {
 				return i, true
 			}
 		}

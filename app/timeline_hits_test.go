@@ -59,7 +59,7 @@ func litIDsOf(m *timelineModel, share int, shuffle bool, seed uint64) []string {
 	var ids []string
 	for i := range m.events {
 		if r.IntN(100) < share {
-			ids = append(ids, m.events[i].ID)
+			ids = append(ids, m.id(int32(i)))
 		}
 	}
 	if !shuffle {
@@ -76,7 +76,7 @@ func inTimeOrder(evs []data.EventSummary) []data.EventSummary {
 	m.setEvents(evs)
 	out := make([]data.EventSummary, len(m.events))
 	for i := range m.events {
-		out[i] = *m.events[i].EventSummary
+		out[i] = m.summary(int32(i))
 		out[i].ID = strings.Clone(out[i].ID)
 	}
 	return out
@@ -94,7 +94,7 @@ func TestHitBasis_HitsAsLookedUp(t *testing.T) {
 		"many, in time":    litIDsOf(m, 41, false, 2),
 		"many, shuffled":   litIDsOf(m, 41, true, 3),
 		"few, shuffled":    litIDsOf(m, 1, true, 4),
-		"repeated/unknown": append(litIDsOf(m, 30, true, 5), "no-such-event", m.events[7].ID, m.events[7].ID),
+		"repeated/unknown": append(litIDsOf(m, 30, true, 5), "no-such-event", m.id(7), m.id(7)),
 	}
 	for name, ids := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -137,12 +137,12 @@ func assertHitsLookedUp(tb testing.TB, m *timelineModel, ids []string) {
 	}
 	var want []int32
 	for i := range m.events {
-		on := lit[m.events[i].ID]
+		on := lit[m.id(int32(i))]
 		if on {
 			want = append(want, int32(i))
 		}
 		if m.events[i].hit != on || m.dimmed(int32(i)) != (ids != nil && !on) {
-			tb.Fatalf("event %s: hit %v, dimmed %v; searched for it: %v", m.events[i].ID, m.events[i].hit, m.dimmed(int32(i)), on)
+			tb.Fatalf("event %s: hit %v, dimmed %v; searched for it: %v", m.id(int32(i)), m.events[i].hit, m.dimmed(int32(i)), on)
 		}
 	}
 	if !slices.Equal(m.hits, want) || (m.lit == nil) != (ids == nil) {
@@ -152,7 +152,7 @@ func assertHitsLookedUp(tb testing.TB, m *timelineModel, ids []string) {
 		var items []int32
 		var starts, ends []float64
 		for _, ei := range ln.items {
-			if lit[m.events[ei].ID] {
+			if lit[m.id(ei)] {
 				items = append(items, ei)
 				starts, ends = append(starts, m.events[ei].start), append(ends, m.events[ei].end)
 			}

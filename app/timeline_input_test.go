@@ -173,8 +173,8 @@ func TestTimeline_Tapped(t *testing.T) {
 
 		test.TapAt(tl, fyne.NewPos((h.x0+h.x1)/2, (h.y0+h.y1)/2))
 
-		if len(got) != 1 || got[0] != tl.events[h.event].ID || viewSpan(tl) != minSpan {
-			t.Errorf("tapping a cluster of %d selected %q (want %q), span %v", h.n, got, tl.events[h.event].ID, viewSpan(tl))
+		if len(got) != 1 || got[0] != tl.id(h.event) || viewSpan(tl) != minSpan {
+			t.Errorf("tapping a cluster of %d selected %q (want %q), span %v", h.n, got, tl.id(h.event), viewSpan(tl))
 		}
 	})
 	t.Run("zooming in splits clusters", func(t *testing.T) {

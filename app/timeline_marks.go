@@ -46,7 +46,7 @@ type laneMark struct {
 func newLaneMark(m markGeom, it *eventItem, selected int) laneMark {
 	mk := laneMark{geom: m, x0: m.x0, x1: m.x1, n: 1, merged: -1, hit: -1, from: it.start, to: it.end}
 	mk.anyHit, mk.selected = it.hit, int(m.event) == selected
-	if reviewed(it.EventSummary) {
+	if it.reviewed {
 		mk.reviewed = 1
 	}
 	return mk
@@ -55,7 +55,7 @@ func newLaneMark(m markGeom, it *eventItem, selected int) laneMark {
 // gather adds a point-like marker closer to this one than a point is wide.
 func (mk *laneMark) gather(m markGeom, it *eventItem, selected int) {
 	mk.n++
-	if reviewed(it.EventSummary) {
+	if it.reviewed {
 		mk.reviewed++
 	}
 	mk.x0, mk.x1 = min(mk.x0, m.x0), max(mk.x1, m.x1)
@@ -322,12 +322,12 @@ func (l *timelineLayout) addWide(li int, mk *laneMark) {
 	if t.selected == int(m.event) {
 		l.addOutline(r)
 	}
-	l.addBadge(it.Status, m.x1-2, y-markHeight/2, dim)
+	l.addBadge(t.status(m.event), m.x1-2, y-markHeight/2, dim)
 	tx := m.in0 + 3
-	if m.in1-m.in0 < tickWidth(it.Sources)+6 {
-		tx = m.cx - tickWidth(it.Sources)/2
+	if m.in1-m.in0 < tickWidth(t.sources(m.event))+6 {
+		tx = m.cx - tickWidth(t.sources(m.event))/2
 	}
-	l.addTicks(it.Sources, tx, y+markHeight/2+tickGap, pickColor(dim, ls.dim, ls.solid))
+	l.addTicks(t.sources(m.event), tx, y+markHeight/2+tickGap, pickColor(dim, ls.dim, ls.solid))
 	mk.hit = l.addHit(r, hitEvent, m.event, prioOf(m.kind), 0, 0)
 	l.addCandidate(mk, t.label(m.event), m.event, dim, m.kind)
 	if thin {
@@ -358,7 +358,6 @@ func (l *timelineLayout) addDot(li int, mk *laneMark) {
 	t, f, st := l.t, &l.frame, &l.style
 	g := &f.lanes[li]
 	m := mk.geom
-	it := &t.events[m.event]
 	ls := &st.lanes[t.lanes[li].color]
 	dim := t.dimmed(m.event)
 	y := g.markY(int(mk.row))
@@ -369,8 +368,8 @@ func (l *timelineLayout) addDot(li int, mk *laneMark) {
 	if t.selected == int(m.event) {
 		l.addRing(r)
 	}
-	l.addBadge(it.Status, m.cx+dotSize/2, y-dotSize/2, dim)
-	l.addTicks(it.Sources, m.cx-tickWidth(it.Sources)/2, y+dotSize/2+tickGap, pickColor(dim, ls.dim, ls.solid))
+	l.addBadge(t.status(m.event), m.cx+dotSize/2, y-dotSize/2, dim)
+	l.addTicks(t.sources(m.event), m.cx-tickWidth(t.sources(m.event))/2, y+dotSize/2+tickGap, pickColor(dim, ls.dim, ls.solid))
 	mk.hit = l.addHit(r, hitEvent, m.event, prioPoint, 0, 0)
 	l.addCandidate(mk, t.label(m.event), m.event, dim, kindDot)
 }
@@ -569,8 +568,8 @@ func (l *timelineLayout) buildUndated(li int) {
 		if t.selected == int(ei) {
 			l.addRing(r)
 		}
-		l.addBadge(t.events[ei].Status, pos.X+dotSize, pos.Y, dim)
-		l.addTicks(t.events[ei].Sources, pos.X+(dotSize-tickWidth(t.events[ei].Sources))/2, pos.Y+dotSize+tickGap, pickColor(dim, ls.dim, ls.solid))
+		l.addBadge(t.status(ei), pos.X+dotSize, pos.Y, dim)
+		l.addTicks(t.sources(ei), pos.X+(dotSize-tickWidth(t.sources(ei)))/2, pos.Y+dotSize+tickGap, pickColor(dim, ls.dim, ls.solid))
 		l.addHit(r, hitEvent, ei, prioPoint, 0, 0)
 		if f.undatedTitles {
 			l.addUndatedTitle(ei, pos, dim)

@@ -353,7 +353,7 @@ func TestTimeline_HistogramCaptionKeepsClear(t *testing.T) {
 		x := caption.pos.X + at*caption.size.Width
 		for _, ei := range tl.lanes[0].items {
 			if it := &tl.events[ei]; it.kind == kindDot && math.Abs(float64(xOf(tl, it.start)-x)) < 3 {
-				under = append(under, it.ID)
+				under = append(under, tl.id(ei))
 				break
 			}
 		}

@@ -41,6 +41,7 @@ const (
 // their lanes, the documents' coverage and which events match a search.
 type timelineModel struct {
 	events   []eventItem // dated ones by start, then undated ones by ID
+	tab      *eventTable // what events' rows index
 	byID     map[string]int
 	lanes    []timelineLane
 	laneMode LaneMode
@@ -71,38 +72,63 @@ type timelineModel struct {
 
 // setEvents replaces the events, sorting them and building their lanes.
 func (m *timelineModel) setEvents(evs []data.EventSummary) {
-	unsorted := make([]eventItem, len(evs))
-	order := make([]int32, len(evs))
-	for i := range evs {
-		unsorted[i], order[i] = newEventItem(&evs[i]), int32(i)
+	m.setTable(newEventTable(evs))
+}
+
+// setTable replaces the events with those of tab, which must not change
+// after, sorting them and building their lanes.
+func (m *timelineModel) setTable(tab *eventTable) {
+	n := tab.Len()
+	unsorted := make([]eventItem, n)
+	order := make([]int32, n)
+	for i := range n {
+		e := tab.At(i)
+		unsorted[i], order[i] = newEventItem(&e), int32(i)
+		unsorted[i].row = int32(i)
 	}
 	// Sorting indexes moves 4 bytes per swap rather than a whole event.
 	// Events come from the store in order, and a filter keeps the order:
 	// checking costs a comparison an event, sorting many.
-	byItem := func(a, b int32) int { return compareItems(&unsorted[a], &unsorted[b]) }
+	byItem := func(a, b int32) int { return compareItems(tab, &unsorted[a], &unsorted[b]) }
 	if !slices.IsSortedFunc(order, byItem) {
 		slices.SortStableFunc(order, byItem)
 	}
-	items := make([]eventItem, len(evs))
+	items := make([]eventItem, n)
 	for i, k := range order {
 		items[i] = unsorted[k]
 	}
 
 	// The hits are marked on the events replaced: none is marked here yet.
+	m.tab = tab
 	m.events, m.hits = items, nil
 	m.generation++
 	m.labels, m.fullLabels = nil, nil
 	m.byID = make(map[string]int, len(items))
 	m.reviewed = 0
 	for i := range items {
-		m.byID[items[i].ID] = i
-		if reviewed(items[i].EventSummary) {
+		m.byID[tab.ID(int(items[i].row))] = i
+		if items[i].reviewed {
 			m.reviewed++
 		}
 	}
 	m.buildLanes()
 	m.updateExtent()
 }
+
+// id is event i's ID.
+func (m *timelineModel) id(i int32) string { return m.tab.ID(int(m.events[i].row)) }
+
+// title is event i's title.
+func (m *timelineModel) title(i int32) string { return m.tab.Title(int(m.events[i].row)) }
+
+// status is event i's status.
+func (m *timelineModel) status(i int32) data.Status { return m.tab.Status(int(m.events[i].row)) }
+
+// sources is event i's count of sources.
+func (m *timelineModel) sources(i int32) int { return m.tab.Sources(int(m.events[i].row)) }
+
+// summary is event i whole.
+func (m *timelineModel) summary(i int32) data.EventSummary { return m.tab.At(int(m.events[i].row)) }
 
 // label is the label drawn beside event i's marker: its title, clipped.
 func (m *timelineModel) label(i int32) string {
@@ -121,7 +147,7 @@ const maxHeldLabels = 1 << 13
 // clippedTitle is event i's title clipped to n runes, from held or made
 // and put there.
 func (m *timelineModel) clippedTitle(held *map[int32]string, i int32, n int) string {
-	title := m.events[i].Title
+	title := m.title(i)
 	if len(title) <= n { // fewer bytes than n, so fewer runes
 		return title
 	}
@@ -277,10 +303,11 @@ func (m *timelineModel) laneKeys() (keys, names []string, colors []int) {
 // lower case, or its group, with unknown groups counted as Other.
 func (m *timelineModel) laneKey(it *eventItem) string {
 	if m.laneMode == LanesByCategory {
-		return strings.ToLower(strings.TrimSpace(it.Category))
+		return strings.ToLower(strings.TrimSpace(m.tab.Category(int(it.row))))
 	}
+	group := m.tab.Group(int(it.row))
 	for _, g := range groupLanes {
-		if it.Group == g.key {
+		if group == g.key {
 			return g.key
 		}
 	}
@@ -340,11 +367,10 @@ const (
 	kindUndated                 // no date at all
 )
 
-// eventItem is an event with its dates converted for drawing. It points
-// into the events the timeline was given rather than copying them: at
-// 100,000 events a copy is 37 MB.
+// eventItem is an event with its dates converted for drawing. Its other
+// fields are in the model's table, at row: at 100,000 events a copy of the
+// events is 37 MB.
 type eventItem struct {
-	*data.EventSummary
 	// start and end are the envelope of its dating, in seconds since the
 	// Unix epoch, end exclusive: every day it may have happened on.
 	start, end float64
@@ -358,11 +384,14 @@ type eventItem struct {
 	// Dots on the same day in a lane: their number and this one's place.
 	dayCount, dayRank int32
 	lane              int32
+	row               int32
 	hit               bool
+	// reviewed is whether a researcher has given it a status.
+	reviewed bool
 }
 
 func newEventItem(e *data.EventSummary) eventItem {
-	it := eventItem{EventSummary: e}
+	it := eventItem{reviewed: reviewed(e)}
 	if !e.Date.Known() || e.Date.Precision == data.Unknown {
 		it.kind = kindUndated
 		return it
@@ -371,7 +400,7 @@ func newEventItem(e *data.EventSummary) eventItem {
 	switch {
 	case e.Shape == data.Span:
 		it.kind = kindBar
-		it.spanEnds()
+		it.spanEnds(e)
 	case it.end-it.start > secondsPerDay:
 		// A moment, or a date given before shapes were (Shape ""), which
 		// reads as one: it happened on one of its days.
@@ -384,13 +413,13 @@ func newEventItem(e *data.EventSummary) eventItem {
 
 // spanEnds works out which of a span's days it surely lasted and which of
 // its ends are open. A span without From and To days lasted all of Date.
-func (it *eventItem) spanEnds() {
+func (it *eventItem) spanEnds(e *data.EventSummary) {
 	it.sureFrom, it.sureTo = it.start, it.end
-	it.openStart, it.openEnd = it.From.Precision == data.OpenEnd, it.To.Precision == data.OpenEnd
-	if _, last, ok := whenSpan(it.From); ok {
+	it.openStart, it.openEnd = e.From.Precision == data.OpenEnd, e.To.Precision == data.OpenEnd
+	if _, last, ok := whenSpan(e.From); ok {
 		it.sureFrom = math.Min(math.Max(last-secondsPerDay, it.start), it.end)
 	}
-	if first, _, ok := whenSpan(it.To); ok {
+	if first, _, ok := whenSpan(e.To); ok {
 		it.sureTo = math.Max(math.Min(first+secondsPerDay, it.end), it.start)
 	}
 	if it.sureFrom > it.sureTo {
@@ -426,7 +455,7 @@ func (it *eventItem) uncertain(left bool) bool {
 // compareItems orders events for drawing and for Previous and Next: dated
 // ones in data.CompareEvents' order, which is by start and then in the
 // order the sources narrate a day, then undated ones by ID.
-func compareItems(a, b *eventItem) int {
+func compareItems(tab *eventTable, a, b *eventItem) int {
 	if (a.kind == kindUndated) != (b.kind == kindUndated) {
 		if a.kind == kindUndated {
 			return 1
@@ -434,9 +463,9 @@ func compareItems(a, b *eventItem) int {
 		return -1
 	}
 	if a.kind == kindUndated {
-		return strings.Compare(a.ID, b.ID)
+		return strings.Compare(tab.ID(int(a.row)), tab.ID(int(b.row)))
 	}
-	return data.CompareEvents(a.EventSummary, b.EventSummary)
+	return tab.Compare(int(a.row), int(b.row))
 }
 
 // dateSpan converts a known date range to seconds, end exclusive. A coarse
@@ -518,7 +547,7 @@ func (ln *timelineLane) index(events []eventItem) {
 	for p, ei := range ln.items {
 		it := &events[ei]
 		ln.starts[p], ln.ends[p] = it.start, it.end
-		if reviewed(it.EventSummary) {
+		if it.reviewed {
 			ln.reviewedStarts, ln.reviewedEnds = append(ln.reviewedStarts, it.start), append(ln.reviewedEnds, it.end)
 		}
 		d := it.end - it.start

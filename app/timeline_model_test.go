@@ -24,10 +24,10 @@ func laneIDs(m *timelineModel) map[string][]string {
 	got := map[string][]string{}
 	for _, ln := range m.lanes {
 		for _, ei := range ln.items {
-			got[ln.name] = append(got[ln.name], m.events[ei].ID)
+			got[ln.name] = append(got[ln.name], m.id(int32(ei)))
 		}
 		for _, ei := range ln.undated {
-			got[ln.name] = append(got[ln.name], m.events[ei].ID+" (undated)")
+			got[ln.name] = append(got[ln.name], m.id(int32(ei))+" (undated)")
 		}
 	}
 	return got
@@ -46,16 +46,16 @@ func TestTimelineModel_SetEventsSorts(t *testing.T) {
 	m := newTestModel(t, LanesByGroup, evs)
 
 	var got []string
-	for _, it := range m.events {
-		got = append(got, it.ID)
+	for i := range m.events {
+		got = append(got, m.id(int32(i)))
 	}
 	want := []string{"month", "a-short", "a-short-2", "b-long", "c", "undated-a", "undated-b"}
 	if !slices.Equal(got, want) {
 		t.Errorf("events in order %q, want %q", got, want)
 	}
 	for id, i := range m.byID {
-		if m.events[i].ID != id {
-			t.Errorf("byID[%q] = %d, which is %q", id, i, m.events[i].ID)
+		if m.id(int32(i)) != id {
+			t.Errorf("byID[%q] = %d, which is %q", id, i, m.id(int32(i)))
 		}
 	}
 	if m.datedCount() != 5 || !m.hasUndated() {
@@ -78,8 +78,8 @@ func TestTimelineModel_SameDayOrder(t *testing.T) {
 	m := newTestModel(t, LanesByGroup, evs)
 
 	var got []string
-	for _, it := range m.events {
-		got = append(got, it.ID)
+	for i := range m.events {
+		got = append(got, m.id(int32(i)))
 	}
 	want := []string{"z-self-coup", "b-removal", "a-boluarte", "d-bar", "c-unordered", "y-next-day"}
 	if !slices.Equal(got, want) {
@@ -136,7 +136,7 @@ func TestTimelineModel_Lanes(t *testing.T) {
 			for li, ln := range m.lanes {
 				for _, ei := range slices.Concat(ln.items, ln.undated) {
 					if m.events[ei].lane != int32(li) {
-						t.Errorf("%s is in lane %d but says %d", m.events[ei].ID, li, m.events[ei].lane)
+						t.Errorf("%s is in lane %d but says %d", m.id(int32(ei)), li, m.events[ei].lane)
 					}
 				}
 			}
@@ -193,8 +193,8 @@ func TestTimelineModel_LaneKey(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(fmt.Sprintf("%v/%s/%s", tc.mode, tc.group, tc.category), func(t *testing.T) {
-			m := &timelineModel{laneMode: tc.mode}
-			it := eventItem{EventSummary: &data.EventSummary{Group: tc.group, Category: tc.category}}
+			m := &timelineModel{laneMode: tc.mode, tab: newEventTable([]data.EventSummary{{Group: tc.group, Category: tc.category}})}
+			it := eventItem{}
 			if got := m.laneKey(&it); got != tc.want {
 				t.Errorf("laneKey = %q, want %q", got, tc.want)
 			}
@@ -359,9 +359,10 @@ func TestTimelineModel_Highlight(t *testing.T) {
 	m.setHits(litIDs(lit))
 
 	for i, it := range m.events {
-		wantHit := it.ID == "ev-ayacucho" || it.ID == "ev-juliaca"
+		id := m.id(int32(i))
+		wantHit := id == "ev-ayacucho" || id == "ev-juliaca"
 		if it.hit != wantHit || m.dimmed(int32(i)) == wantHit {
-			t.Errorf("%s: hit %v, dimmed %v", it.ID, it.hit, m.dimmed(int32(i)))
+			t.Errorf("%s: hit %v, dimmed %v", id, it.hit, m.dimmed(int32(i)))
 		}
 	}
 	peru := m.lanes[1]
@@ -376,7 +377,7 @@ func TestTimelineModel_Highlight(t *testing.T) {
 
 	for i, it := range m.events {
 		if it.hit || m.dimmed(int32(i)) {
-			t.Errorf("%s: still hit %v or dimmed after clearing", it.ID, it.hit)
+			t.Errorf("%s: still hit %v or dimmed after clearing", m.id(int32(i)), it.hit)
 		}
 	}
 	if len(m.lanes[1].hitStarts) != 0 {
@@ -411,7 +412,7 @@ func TestTimelineModel_FindInView(t *testing.T) {
 		if i < 0 || i >= m.datedCount() {
 			return ""
 		}
-		return m.events[i].ID
+		return m.id(int32(i))
 	}
 	for _, tc := range tests {
 		t.Run(tc.at.Format(time.DateOnly), func(t *testing.T) {
@@ -439,7 +440,7 @@ func TestTimelineModel_FindInViewLongEvents(t *testing.T) {
 		}
 		for k := range i {
 			if m.events[k].end > s {
-				t.Errorf("firstEndingAfter(%v) = %d (%s), but %s comes first and ends after it", at.Format(time.DateOnly), i, m.events[i].ID, m.events[k].ID)
+				t.Errorf("firstEndingAfter(%v) = %d (%s), but %s comes first and ends after it", at.Format(time.DateOnly), i, m.id(int32(i)), m.id(int32(k)))
 			}
 		}
 		j := m.lastStartingBefore(s)
@@ -582,9 +583,9 @@ func TestTimeline_DatingOrder(t *testing.T) {
 func TestTimelineModel_HitCountsMerged(t *testing.T) {
 	m := newTestModel(t, LanesByGroup, syntheticEvents(5000, 4))
 	var lit []string
-	for i, e := range m.events {
+	for i := range m.events {
 		if i%3 != 0 {
-			lit = append(lit, e.ID)
+			lit = append(lit, m.id(int32(i)))
 		}
 	}
 	m.setHits(lit)

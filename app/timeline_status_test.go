@@ -89,7 +89,7 @@ func TestTimeline_TooltipReview(t *testing.T) {
 	for _, d := range tl.lastFrame().drawn {
 		if tl.lastFrame().hits[d.hit] == h {
 			n++
-			if reviewed(tl.events[d.event].EventSummary) {
+			if tl.events[d.event].reviewed {
 				reviewedN++
 			}
 		}
@@ -114,7 +114,7 @@ func TestTimeline_HistogramCountsReviewed(t *testing.T) {
 		want := 0
 		for _, ei := range tl.lanes[li].items {
 			it := &tl.events[ei]
-			if reviewed(it.EventSummary) && it.end > tl.from && it.start < tl.to {
+			if it.reviewed && it.end > tl.from && it.start < tl.to {
 				want++
 			}
 		}

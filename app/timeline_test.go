@@ -160,7 +160,7 @@ func TestTimeline_MarkersApart(t *testing.T) {
 			clusters, ticks := 0, 0
 			for _, d := range f.drawn {
 				if h := f.hits[d.hit]; h.kind == hitEvent {
-					ticks += min(tl.events[d.event].Sources, maxTicks)
+					ticks += min(tl.sources(d.event), maxTicks)
 				}
 			}
 			for _, h := range f.hits {
@@ -168,7 +168,7 @@ func TestTimeline_MarkersApart(t *testing.T) {
 					clusters++
 				}
 			}
-			if undated := tl.events[tl.byID["ev-backchannel"]].Sources; len(f.counts) != clusters || len(f.ticks) != ticks+undated {
+			if undated := tl.sources(int32(tl.byID["ev-backchannel"])); len(f.counts) != clusters || len(f.ticks) != ticks+undated {
 				t.Errorf("%d numbers for %d clusters, %d ticks for %d sources", len(f.counts), clusters, len(f.ticks), ticks+undated)
 			}
 		})
@@ -760,10 +760,9 @@ func assertSelectedLabelled(tb testing.TB, tl *Timeline) {
 	if it := tl.events[tl.selected]; it.end <= tl.from || it.start >= tl.to {
 		return
 	}
-	it := &tl.events[tl.selected]
 	for _, l := range tl.lastFrame().labels {
 		clipped := strings.TrimSuffix(l.text, "…")
-		if l.bold && (l.text == tl.fullLabel(int32(tl.selected)) || l.text == tl.label(int32(tl.selected)) || clipped != l.text && strings.HasPrefix(it.Title, clipped)) {
+		if l.bold && (l.text == tl.fullLabel(int32(tl.selected)) || l.text == tl.label(int32(tl.selected)) || clipped != l.text && strings.HasPrefix(tl.title(int32(tl.selected)), clipped)) {
 			return
 		}
 	}
@@ -815,7 +814,7 @@ func assertLabelsByMarkers(tb testing.TB, tl *Timeline, step string) {
 		lb := box{p.pos.X, p.pos.Y, p.size.Width, p.size.Height}
 		var owners []box
 		if ev, ok := labelEvent[p.pos]; ok {
-			if m, _, ok := tl.markOf(tl.events[ev].ID); ok {
+			if m, _, ok := tl.markOf(tl.id(ev)); ok {
 				owners = append(owners, m)
 			}
 		} else {
@@ -927,9 +926,10 @@ func TestTimeline_FitAllLongCorpus(t *testing.T) {
 
 			tl.TypedKey(&fyne.KeyEvent{Name: fyne.Key0})
 
-			for _, it := range tl.events {
+			for i, it := range tl.events {
 				if it.kind != kindUndated && (it.start < tl.from || it.end > tl.to) {
-					t.Errorf("%s (%v) is outside the view %v–%v", it.ID, it.Date, timeAtSeconds(tl.from), timeAtSeconds(tl.to))
+					e := tl.summary(int32(i))
+					t.Errorf("%s (%v) is outside the view %v–%v", e.ID, e.Date, timeAtSeconds(tl.from), timeAtSeconds(tl.to))
 				}
 			}
 			assertLabelsApart(t, tl, "fit all")

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
-	"slices"
 	"sync"
 	"time"
 
@@ -117,7 +116,7 @@ type mainView struct {
 	cancel    context.CancelFunc
 	findMu    sync.Mutex
 	bg        *background
-	events    []data.EventSummary
+	events    *eventTable
 	// warmSearch has load build the search index once the events are
 	// shown, as the window does; a screenshot without a query needs none.
 	warmSearch bool
@@ -132,7 +131,7 @@ type mainView struct {
 	// indexes events, once a filter needs it (kept).
 	filters *filterBar
 	filter  data.Filter
-	shown   []data.EventSummary
+	shown   *eventTable
 	byID    map[string]int
 	// query and found are the search whose results are listed, kept to
 	// list them again when the filter changes.
@@ -294,7 +293,7 @@ func (v *mainView) load() {
 }
 
 // loaded shows the events and documents load read.
-func (v *mainView) loaded(evs []data.EventSummary, docs []data.DocumentSummary) {
+func (v *mainView) loaded(evs *eventTable, docs []data.DocumentSummary) {
 	v.events = evs
 	v.eventsChanged()
 	v.timeline.SetCoverage(docs)
@@ -553,15 +552,15 @@ func (v *mainView) onResultOpened(kind data.Kind, id string) {
 // neighbours says whether an event has one before it and one after in the
 // order of the timeline's Previous and Next (data.CompareEvents).
 func (v *mainView) neighbours(id string) (previous, next bool) {
-	i := slices.IndexFunc(v.shown, func(e data.EventSummary) bool { return e.ID == id })
-	return i > 0, i >= 0 && i < len(v.shown)-1
+	i := v.shown.index(id)
+	return i > 0, i >= 0 && i < v.shown.Len()-1
 }
 
 // firstInTime is the earliest of a set of events.
 func (v *mainView) firstInTime(ids map[string]bool) string {
-	for _, e := range v.shown {
-		if ids[e.ID] {
-			return e.ID
+	for i := range v.shown.Len() {
+		if id := v.shown.ID(i); ids[id] {
+			return id
 		}
 	}
 	return ""
@@ -586,9 +585,9 @@ func (v *mainView) onActorTapped(name string) {
 
 func (v *mainView) setStatus(s string) {
 	if s == "" {
-		s = fmt.Sprintf("%s · %s", textfmt.Count(len(v.events), "event"), v.corpus.Name())
+		s = fmt.Sprintf("%s · %s", textfmt.Count(v.events.Len(), "event"), v.corpus.Name())
 		if !v.filter.Empty() {
-			s = fmt.Sprintf("%s of %s shown · %s", textfmt.Number(len(v.shown)), textfmt.Count(len(v.events), "event"), v.corpus.Name())
+			s = fmt.Sprintf("%s of %s shown · %s", textfmt.Number(v.shown.Len()), textfmt.Count(v.events.Len(), "event"), v.corpus.Name())
 		}
 	}
 	v.status.SetText(s)

@@ -104,8 +104,8 @@ func TestWindow_TypeToSearch(t *testing.T) {
 		t.Error("no row highlights “López”")
 	}
 	lit := len(v.timeline.hits)
-	if v.timeline.lit == nil || lit == 0 || lit == len(v.events) {
-		t.Errorf("timeline lights %d of %d events", lit, len(v.events))
+	if v.timeline.lit == nil || lit == 0 || lit == v.events.Len() {
+		t.Errorf("timeline lights %d of %d events", lit, v.events.Len())
 	}
 	if !strings.Contains(v.status.Text, "lopez") {
 		t.Errorf("status %q", v.status.Text)
