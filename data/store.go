@@ -262,6 +262,15 @@ func (s *Store) UpdateBundled(ctx context.Context, src fs.FS) error {
 	if err != nil {
 		return err
 	}
+	// A corpus not made from these sources (another set, a synthetic
+	// one) is left as it is: find that out by a read before reading a
+	// large corpus whole, which only a write needs (sound).
+	if ours, err := s.madeFromRead(ctx, source); err != nil || !ours {
+		if err != nil {
+			return fmt.Errorf("update corpus %s: %w", s.path, err)
+		}
+		return nil
+	}
 	if err := s.sound(ctx); err != nil {
 		return err
 	}
@@ -284,6 +293,16 @@ func (s *Store) UpdateBundled(ctx context.Context, src fs.FS) error {
 	}
 	s.renewSearch(ctx)
 	return nil
+}
+
+// madeFromRead is madeFrom in a read transaction of its own.
+func (s *Store) madeFromRead(ctx context.Context, src *Source) (bool, error) {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return false, err
+	}
+	defer tx.Rollback()
+	return src.madeFrom(ctx, tx)
 }
 
 // madeFrom reports whether the corpus in tx was made from a version of src,
