@@ -10,7 +10,8 @@ package app
 import (
 	"math"
 	"slices"
-	"sort"
+	"sync"
+	"unsafe"
 )
 
 // hitBasis is what finding hits reads of the model: the events, their
@@ -24,8 +25,9 @@ type hitBasis struct {
 	tab    *eventTable // what events' rows index; never changed
 	byID   map[string]int
 	lanes  []timelineLane
-	// shown is the hits shown when the search began, which the next
-	// hits are found from where they repeat its IDs.
+	named  *searchNames // of events; shared by every basis of them
+	// shown is the hits shown when the search began: the next hits are
+	// those when they light the same events.
 	shown *timelineHits
 }
 
@@ -34,7 +36,6 @@ type hitBasis struct {
 type timelineHits struct {
 	basis hitBasis
 	lit   []string // the IDs searched for; nil when no search is active
-	at    []int32  // the index in events of each of lit, or -1
 	items []int32  // the hits, indexes into events in ascending order
 	lanes []laneHits
 }
@@ -47,10 +48,29 @@ type laneHits struct {
 	count        columnCount
 }
 
+// searchNames remembers, by event index, the string a search last named
+// each event by. A search names the events it lights with the same
+// strings from one keystroke to the next (those of its index), in time
+// order, as the events are: most IDs are found a few events after the one
+// before by comparing the strings' addresses, where looking each up in
+// byID would hash and probe a map of every event (and comparing the
+// strings' bytes, which differ in their last few of a dozen, costs as
+// much at 100,000). It holds the strings' addresses, which keeps them
+// from being freed and their memory given to other strings, and their
+// lengths.
+type searchNames struct {
+	mu  sync.Mutex
+	ptr []*byte
+	len []uint16
+}
+
 // hitBasis returns what finding hits among the events shown reads. Call
 // it on the UI thread.
 func (m *timelineModel) hitBasis() hitBasis {
-	return hitBasis{events: m.events, tab: m.tab, byID: m.byID, lanes: m.lanes, shown: m.found}
+	if m.named == nil {
+		m.named = &searchNames{}
+	}
+	return hitBasis{events: m.events, tab: m.tab, byID: m.byID, lanes: m.lanes, named: m.named, shown: m.found}
 }
 
 // applyHits marks h's hits on the events and gives the lanes their part.
@@ -92,30 +112,12 @@ func (b hitBasis) hits(ids []string) *timelineHits {
 	if len(ids) == 0 {
 		return h
 	}
-	var same bool
-	h.at, same = b.indexes(ids)
-	if same {
-		return b.shown // the same events lit as those shown
-	}
 	hit := make([]bool, len(b.events))
-	h.items = make([]int32, 0, len(ids))
-	for _, i := range h.at {
-		if i >= 0 && !hit[i] {
-			hit[i] = true
-			h.items = append(h.items, i)
-		}
-	}
-	// In time order, as the events are: when many match, reading the
-	// marks is cheaper than sorting.
-	if len(h.items) < len(b.events)/16 {
-		slices.Sort(h.items)
-	} else {
-		h.items = h.items[:0]
-		for i, on := range hit {
-			if on {
-				h.items = append(h.items, int32(i))
-			}
-		}
+	h.items = b.indexes(ids, hit)
+	if s := b.shown; s != nil && sameSlice(s.basis.events, b.events) && sameSlice(s.basis.lanes, b.lanes) && slices.Equal(s.items, h.items) {
+		same := *s // the same events lit as those shown
+		same.lit = ids
+		return &same
 	}
 	if len(h.items) == 0 {
 		return h
@@ -126,52 +128,66 @@ func (b hitBasis) hits(ids []string) *timelineHits {
 	return h
 }
 
-// lookAhead is how far indexes looks in the IDs shown for the next ID.
+// lookAhead is how many events on from the one found last indexes looks
+// at for the next ID.
 const lookAhead = 16
 
-// indexes returns the index in events of each of ids, or -1 for an ID
-// none has, and whether they are the IDs shown, in the same order.
-//
-// A search lists the events it lights in time order, with the same
-// strings for the same IDs, and the next letter typed most often lights
-// much the same events: most IDs are found a little after the one before
-// among those shown, by comparing strings that are mostly one (the same
-// pointer, which Go compares at once), where looking each up in byID
-// would hash and probe a map of every event. The rest are looked up, and
-// the IDs shown are gone on with after the event found.
-func (b hitBasis) indexes(ids []string) ([]int32, bool) {
-	at := make([]int32, len(ids))
-	var shown []string
-	if b.shown != nil && sameSlice(b.shown.basis.events, b.events) && sameSlice(b.shown.basis.lanes, b.lanes) {
-		shown = b.shown.lit
+// indexes marks in hit the events whose IDs are in ids and returns their
+// indexes in ascending order.
+func (b hitBasis) indexes(ids []string, hit []bool) []int32 {
+	items := make([]int32, 0, len(ids))
+	n := b.named
+	n.mu.Lock()
+	look := lookAhead
+	if len(n.ptr) != len(b.events) {
+		n.ptr, n.len = make([]*byte, len(b.events)), make([]uint16, len(b.events))
+		look = 0 // none named yet
 	}
-	same := len(shown) == len(ids)
-	next := 0  // in shown, after the ID last found there
-	after := 0 // in events, after the event last found
+	sorted := true
+	after := 0 // the event after the one found last
 	// When a search lights most events, the next it lights is most often
-	// one of the next few events.
+	// one of the next few events, whose IDs are compared before byID is
+	// looked in: the first search names them all by strings not seen.
 	dense := len(ids) > len(b.events)/4
-	for k, id := range ids {
-		p, end := next, min(next+lookAhead, len(shown))
-		for p < end && shown[p] != id {
-			p++
+	for _, id := range ids {
+		p := unsafe.StringData(id)
+		i, end := after, min(after+look, len(n.ptr))
+		for i < end && (n.ptr[i] != p || int(n.len[i]) != len(id)) {
+			i++
 		}
-		if p < end {
-			at[k], next = b.shown.at[p], p+1
-			after = int(at[k]) + 1
-			same = same && p == k
-			continue
+		if i == end {
+			var ok bool
+			if i, ok = b.index(id, after, dense); !ok {
+				continue
+			}
+			if len(id) <= math.MaxUint16 {
+				n.ptr[i], n.len[i] = p, uint16(len(id))
+			}
 		}
-		same = false
-		at[k] = -1
-		if i, ok := b.index(id, after, dense); ok {
-			at[k], after = int32(i), i+1
-			// Go on in shown after the events before this one, past a
-			// run of them that this search no longer lights.
-			next = max(next, sort.Search(len(shown), func(p int) bool { return b.shown.at[p] > int32(i) }))
+		if !hit[i] {
+			hit[i] = true
+			sorted = sorted && (len(items) == 0 || int32(i) > items[len(items)-1])
+			items = append(items, int32(i))
+		}
+		after = i + 1
+	}
+	n.mu.Unlock()
+	if sorted {
+		return items
+	}
+	// In time order, as the events are: when many match, reading the
+	// marks is cheaper than sorting.
+	if len(items) < len(b.events)/16 {
+		slices.Sort(items)
+		return items
+	}
+	items = items[:0]
+	for i, on := range hit {
+		if on {
+			items = append(items, int32(i))
 		}
 	}
-	return at, same
+	return items
 }
 
 // index returns the index of the event id, and whether there is one:
@@ -222,37 +238,40 @@ func (b hitBasis) laneHits(ln *timelineLane, lh *laneHits, hit []bool) {
 	}
 	// When many match, the hits' counts merge the lane's orders by start
 	// and by end, kept to the hits, rather than sort: ln.ends, sorted, is
-	// the ends of byEnd in its order.
+	// the ends of byEnd in its order. The moments that end by a moment's
+	// start come before it.
 	c := &lh.count
 	lh.ends = make([]float64, 0, len(lh.items))
 	var moments spreadBuilder
+	byEnd, ends, endRates := ln.byEnd, ln.ends, ln.endRates
 	k := 0 // the next of byEnd
-	endsUpTo := func(t float64) {
-		for ; k < len(ln.byEnd) && ln.ends[k] <= t; k++ {
-			if !hit[ln.byEnd[k]] {
+	for p := 0; p <= len(ln.items); p++ {
+		start, rate := math.Inf(1), 0.0
+		if p < len(ln.items) {
+			if !hit[ln.items[p]] {
 				continue
 			}
-			lh.ends = append(lh.ends, ln.ends[k])
-			if r := ln.endRates[k]; r == 0 {
-				c.spanEnds = append(c.spanEnds, ln.ends[k])
-			} else {
-				moments.add(ln.ends[k], -r)
+			start, rate = ln.starts[p], ln.rates[p]
+			if rate == 0 {
+				c.spanStarts = append(c.spanStarts, start)
+				continue
 			}
 		}
-	}
-	for p, ei := range ln.items {
-		if !hit[ei] {
-			continue
+		for ; k < len(byEnd) && ends[k] <= start; k++ {
+			if !hit[byEnd[k]] {
+				continue
+			}
+			lh.ends = append(lh.ends, ends[k])
+			if r := endRates[k]; r == 0 {
+				c.spanEnds = append(c.spanEnds, ends[k])
+			} else {
+				moments.add(ends[k], -r)
+			}
 		}
-		start := ln.starts[p]
-		if ln.rates[p] == 0 {
-			c.spanStarts = append(c.spanStarts, start)
-			continue
+		if p < len(ln.items) {
+			moments.add(start, rate)
 		}
-		endsUpTo(start) // the moments that end by this one's start come first
-		moments.add(start, ln.rates[p])
 	}
-	endsUpTo(math.Inf(1))
 	c.moments = moments.count()
 }
 

@@ -29,6 +29,17 @@ func BenchmarkHitBasis_Hits(b *testing.B) {
 			})
 		}
 	}
+	// The first search names the events by strings not seen before.
+	b.Run("100k/93%_lit/time/first", func(b *testing.B) {
+		ids := litIDsOf(m, 93, false, 1)
+		m.setHits(nil)
+		basis := m.hitBasis()
+		b.ReportAllocs()
+		for b.Loop() {
+			basis.named = &searchNames{}
+			basis.hits(ids)
+		}
+	})
 	// A letter typed narrows the events lit, or lights the same.
 	most := litIDsOf(m, 93, false, 1)
 	var many, runs []string
@@ -205,7 +216,7 @@ func TestHitBasis_HitsFromThoseShown(t *testing.T) {
 	for _, s := range steps {
 		shown := m.found
 		h := m.hitBasis().hits(s.ids)
-		if reused := h == shown; reused != (s.name == "the same" || s.name == "the same, other strings") {
+		if reused := shown != nil && sameSlice(h.items, shown.items) && sameSlice(h.lanes, shown.lanes); reused != (s.name == "the same" || s.name == "the same, other strings") {
 			t.Errorf("%s: hits shown reused: %v", s.name, reused)
 		}
 		m.applyHits(h)
@@ -213,6 +224,33 @@ func TestHitBasis_HitsFromThoseShown(t *testing.T) {
 		if m.found.basis.shown != nil {
 			t.Errorf("%s: the hits shown keep those before them", s.name)
 		}
+	}
+}
+
+// IDs that share their memory, as slices of one string do, or that a
+// search named other events by before the events changed, light the
+// events they name: an event is known by the address and the length of
+// the string that named it last, and only among the events it was found
+// in.
+func TestHitBasis_HitsByIDsSharingMemory(t *testing.T) {
+	evs := inTimeOrder(syntheticEvents(200, 3))
+	const all = "ab-123"
+	for i, id := range []string{all[:4], all[:5], all} { // "ab-1", "ab-12", "ab-123"
+		evs[10*i+5].ID = id
+	}
+	m := newTestModel(t, LanesByGroup, evs)
+	steps := [][]string{{all}, {all[:5]}, {all[:4], all}, {all[:5], all[:4]}}
+	for _, ids := range steps {
+		m.setHits(ids)
+		assertHitsLookedUp(t, m, ids)
+	}
+	// The same strings name other events once the events are others.
+	evs2 := inTimeOrder(syntheticEvents(200, 4))
+	evs2[7].ID, evs2[150].ID, evs2[3].ID = all[:5], all, all[:4]
+	m.setEvents(evs2)
+	for _, ids := range steps {
+		m.setHits(ids)
+		assertHitsLookedUp(t, m, ids)
 	}
 }
 

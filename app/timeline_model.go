@@ -53,6 +53,9 @@ type timelineModel struct {
 	// found is the timelineHits that lit and hits come from, which the
 	// next search's start from.
 	found *timelineHits
+	// named is what finding hits remembers of the IDs searches name the
+	// events by (timeline_hits.go).
+	named *searchNames
 	// extent spans every dated event and document, for FitAll, Home and End.
 	extentFrom, extentTo float64
 	hasExtent            bool
@@ -101,6 +104,7 @@ func (m *timelineModel) setTable(tab *eventTable) {
 	// The hits are marked on the events replaced: none is marked here yet.
 	m.tab = tab
 	m.events, m.hits = items, nil
+	m.named = &searchNames{}
 	m.generation++
 	m.labels, m.fullLabels = nil, nil
 	m.byID = make(map[string]int, len(items))
