@@ -59,3 +59,11 @@ func (r *resultList) Rows() []string {
 	}
 	return out
 }
+
+// at is the index of the event id, or -1.
+func (x *idIndex) at(id string) int {
+	if i, ok := x.find(id); ok {
+		return i
+	}
+	return -1
+}

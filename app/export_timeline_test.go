@@ -30,7 +30,7 @@ func (t *Timeline) labelRects() (labels, axis []box) {
 // markOf returns where the last layout drew an event's marker, or the
 // cluster it was drawn in.
 func (t *Timeline) markOf(id string) (box, hitKind, bool) {
-	i, ok := t.byID[id]
+	i, ok := t.byID.find(id)
 	if !ok {
 		return box{}, hitNone, false
 	}

@@ -148,7 +148,7 @@ func (t *Timeline) setTable(tab *eventTable) {
 	selected := t.Selected()
 	t.timelineModel.setTable(tab)
 	t.selected = -1
-	if i, ok := t.byID[selected]; ok && selected != "" {
+	if i, ok := t.byID.find(selected); ok && selected != "" {
 		t.selected = i
 	}
 	if !t.viewSet {
@@ -199,7 +199,7 @@ func (t *Timeline) showHits(h *timelineHits) {
 // Select selects the event with the given ID, scrolling the view to it if
 // it is outside; "" or an unknown ID clears the selection.
 func (t *Timeline) Select(id string) {
-	i, ok := t.byID[id]
+	i, ok := t.byID.find(id)
 	if !ok || id == "" {
 		i = -1
 	}

@@ -23,7 +23,7 @@ import (
 type hitBasis struct {
 	events []eventItem
 	tab    *eventTable // what events' rows index; never changed
-	byID   map[string]int
+	byID   *idIndex
 	lanes  []timelineLane
 	named  *searchNames // of events; shared by every basis of them
 	// shown is the hits shown when the search began: the next hits are
@@ -200,7 +200,7 @@ func (b hitBasis) index(id string, after int, dense bool) (int, bool) {
 			}
 		}
 	}
-	i, ok := b.byID[id]
+	i, ok := b.byID.find(id)
 	return i, ok
 }
 

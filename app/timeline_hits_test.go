@@ -199,7 +199,7 @@ func TestHitBasis_HitsFromThoseShown(t *testing.T) {
 		}
 	}
 	wider := append(slices.Clone(many), litIDsOf(m, 2, false, 9)...)
-	slices.SortFunc(wider, func(a, b string) int { return m.byID[a] - m.byID[b] })
+	slices.SortFunc(wider, func(a, b string) int { return m.byID.at(a) - m.byID.at(b) })
 	steps := []struct {
 		name string
 		ids  []string

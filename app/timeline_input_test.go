@@ -266,7 +266,7 @@ func centre(tb testing.TB, tl *Timeline, id string) fyne.Position {
 	mid := fyne.NewPos(r.x+r.w/2, r.y+r.h/2)
 	for d := float32(0); d < r.w/2; d++ {
 		for _, p := range []fyne.Position{mid.AddXY(-d, 0), mid.AddXY(d, 0)} {
-			if h, ok := tl.hitAt(p); ok && h.kind == hitEvent && h.event == int32(tl.byID[id]) {
+			if h, ok := tl.hitAt(p); ok && h.kind == hitEvent && h.event == int32(tl.byID.at(id)) {
 				return p
 			}
 		}

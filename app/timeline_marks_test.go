@@ -92,7 +92,7 @@ func TestTimeline_HighlightEveryMatch(t *testing.T) {
 	dated := 0
 	for i := 0; i < len(evs); i += 10 {
 		lit[evs[i].ID] = true
-		if tl.events[tl.byID[evs[i].ID]].kind != kindUndated {
+		if tl.events[tl.byID.at(evs[i].ID)].kind != kindUndated {
 			dated++
 		}
 	}
@@ -234,7 +234,7 @@ func TestTimeline_SpanFades(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
-			if kind := tl.events[tl.byID[tc.id]].kind; kind != kindBar {
+			if kind := tl.events[tl.byID.at(tc.id)].kind; kind != kindBar {
 				t.Fatalf("kind %v, want a bar", kind)
 			}
 			mark, _, _ := tl.markOf(tc.id)
@@ -284,7 +284,7 @@ func TestTimeline_SpanFades(t *testing.T) {
 	}
 
 	mark, _, _ := tl.markOf("ev-asylum-granted")
-	if kind := tl.events[tl.byID["ev-asylum-granted"]].kind; kind != kindBand || len(shapesIn(tl, mark)) != 1 {
+	if kind := tl.events[tl.byID.at("ev-asylum-granted")].kind; kind != kindBand || len(shapesIn(tl, mark)) != 1 {
 		t.Errorf("the moment sometime in 7–21 Dec is a %v of %d shapes, want a band of one", kind, len(shapesIn(tl, mark)))
 	}
 	test.MoveMouse(w.Canvas(), fyne.NewPos(mark.x+mark.w/2, mark.y+mark.h/2))

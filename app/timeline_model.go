@@ -42,7 +42,7 @@ const (
 type timelineModel struct {
 	events   []eventItem // dated ones by start, then undated ones by ID
 	tab      *eventTable // what events' rows index
-	byID     map[string]int
+	byID     *idIndex
 	lanes    []timelineLane
 	laneMode LaneMode
 	cov      pubCoverage
@@ -107,10 +107,9 @@ func (m *timelineModel) setTable(tab *eventTable) {
 	m.named = &searchNames{}
 	m.generation++
 	m.labels, m.fullLabels = nil, nil
-	m.byID = make(map[string]int, len(items))
+	m.byID = newIDIndex(tab.text.String(), len(items), func(i int) (uint32, uint32) { return tab.idSpan(int(items[i].row)) })
 	m.reviewed = 0
 	for i := range items {
-		m.byID[tab.ID(int(items[i].row))] = i
 		if items[i].reviewed {
 			m.reviewed++
 		}

@@ -53,9 +53,9 @@ func TestTimelineModel_SetEventsSorts(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("events in order %q, want %q", got, want)
 	}
-	for id, i := range m.byID {
-		if m.id(int32(i)) != id {
-			t.Errorf("byID[%q] = %d, which is %q", id, i, m.id(int32(i)))
+	for i := range m.events {
+		if id := m.id(int32(i)); m.byID.at(id) != i {
+			t.Errorf("byID finds %q at %d, not %d", id, m.byID.at(id), i)
 		}
 	}
 	if m.datedCount() != 5 || !m.hasUndated() {
@@ -88,7 +88,7 @@ func TestTimelineModel_SameDayOrder(t *testing.T) {
 	// The bar among the day's dots has no rank; the dots are ranked round it.
 	ranks := map[string][2]int32{"z-self-coup": {4, 0}, "b-removal": {4, 1}, "a-boluarte": {4, 2}, "d-bar": {0, 0}, "c-unordered": {4, 3}, "y-next-day": {1, 0}}
 	for id, w := range ranks {
-		it := m.events[m.byID[id]]
+		it := m.events[m.byID.at(id)]
 		if got := [2]int32{it.dayCount, it.dayRank}; got != w {
 			t.Errorf("%s: day count and rank %v, want %v", id, got, w)
 		}
@@ -288,7 +288,7 @@ func TestTimelineModel_RankDays(t *testing.T) {
 	m := newTestModel(t, LanesByGroup, evs)
 	want := map[string][2]int32{"a": {3, 0}, "b": {3, 1}, "c": {3, 2}, "d": {1, 0}, "bar": {0, 0}}
 	for id, w := range want {
-		it := m.events[m.byID[id]]
+		it := m.events[m.byID.at(id)]
 		if got := [2]int32{it.dayCount, it.dayRank}; got != w {
 			t.Errorf("%s: day count and rank %v, want %v", id, got, w)
 		}
@@ -369,7 +369,7 @@ func TestTimelineModel_Highlight(t *testing.T) {
 	if peru.name != "Peru" || len(peru.hitStarts) != 2 || len(peru.hitEnds) != 2 {
 		t.Errorf("lane %s indexes %d hit starts, %d hit ends; want 2", peru.name, len(peru.hitStarts), len(peru.hitEnds))
 	}
-	if m.events[m.byID["ev-arrest"]].hit {
+	if m.events[m.byID.at("ev-arrest")].hit {
 		t.Error("an ID mapped to false is highlighted")
 	}
 

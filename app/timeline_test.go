@@ -40,7 +40,7 @@ func TestTimeline_SelectNext(t *testing.T) {
 		t.Fatalf("walked %d events ending at %q; want %d ending with the undated one", len(got), got[len(got)-1], want)
 	}
 	for i := 1; i < len(got)-1; i++ {
-		a, b := tl.events[tl.byID[got[i-1]]], tl.events[tl.byID[got[i]]]
+		a, b := tl.events[tl.byID.at(got[i-1])], tl.events[tl.byID.at(got[i])]
 		if b.start < a.start {
 			t.Errorf("%s comes after %s but starts earlier", got[i], got[i-1])
 		}
@@ -168,7 +168,7 @@ func TestTimeline_MarkersApart(t *testing.T) {
 					clusters++
 				}
 			}
-			if undated := tl.sources(int32(tl.byID["ev-backchannel"])); len(f.counts) != clusters || len(f.ticks) != ticks+undated {
+			if undated := tl.sources(int32(tl.byID.at("ev-backchannel"))); len(f.counts) != clusters || len(f.ticks) != ticks+undated {
 				t.Errorf("%d numbers for %d clusters, %d ticks for %d sources", len(f.counts), clusters, len(f.ticks), ticks+undated)
 			}
 		})
@@ -196,14 +196,14 @@ func TestTimeline_Select(t *testing.T) {
 
 			tl.Select(tc.id)
 
-			if _, ok := tl.byID[tc.id]; ok && tl.Selected() != tc.id || !ok && tl.Selected() != "" {
+			if _, ok := tl.byID.find(tc.id); ok && tl.Selected() != tc.id || !ok && tl.Selected() != "" {
 				t.Errorf("Selected() = %q", tl.Selected())
 			}
 			if called {
 				t.Error("Select called OnSelected")
 			}
 			if tc.wantView {
-				it := tl.events[tl.byID[tc.id]]
+				it := tl.events[tl.byID.at(tc.id)]
 				if it.end <= tl.from || it.start >= tl.to {
 					t.Errorf("%s is not in view", tc.id)
 				}
@@ -349,7 +349,7 @@ func TestTimeline_FuzzyDatesAreBands(t *testing.T) {
 			if !ok {
 				t.Fatal("not drawn")
 			}
-			if kind := tl.events[tl.byID[tc.id]].kind; kind != kindBand {
+			if kind := tl.events[tl.byID.at(tc.id)].kind; kind != kindBand {
 				t.Errorf("kind = %v, want a band", kind)
 			}
 			if r.w <= dotSize {
