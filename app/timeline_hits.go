@@ -243,6 +243,10 @@ func (b hitBasis) laneHits(ln *timelineLane, lh *laneHits, hit []bool) {
 	c := &lh.count
 	lh.ends = make([]float64, 0, len(lh.items))
 	var moments spreadBuilder
+	// The hits' moments change the rate at some of the times the lane's
+	// do, which are room enough for them and, when many match, not much
+	// more: growing the counts as they come cost more than finding them.
+	moments.grow(min(2*len(lh.items), len(ln.count.moments.at)))
 	byEnd, ends, endRates := ln.byEnd, ln.ends, ln.endRates
 	k := 0 // the next of byEnd
 	for p := 0; p <= len(ln.items); p++ {
@@ -281,6 +285,11 @@ type spreadBuilder struct {
 	c               spreadCount
 	at, total, rate float64
 	open            bool // whether at has changes not yet in c
+}
+
+// grow makes room for n times the rate changes at.
+func (s *spreadBuilder) grow(n int) {
+	s.c.at, s.c.cum, s.c.rate = make([]float64, 0, n), make([]float64, 0, n), make([]float64, 0, n)
 }
 
 func (s *spreadBuilder) add(at, by float64) {
