@@ -65,9 +65,12 @@ func (t *histTile) paint(w, h int) image.Image {
 	if t.img != nil && t.painted && t.img.Rect.Dx() == w && t.img.Rect.Dy() == h {
 		return t.img
 	}
-	if t.img == nil || t.img.Rect.Dx() != w || t.img.Rect.Dy() != h {
+	// A tile is as high as its tallest column, which most keystrokes
+	// change: its pixels are kept for the next size that fits in them.
+	if t.img == nil || cap(t.img.Pix) < 4*w*h {
 		t.img = image.NewRGBA(image.Rect(0, 0, w, h))
 	} else {
+		t.img.Pix, t.img.Stride, t.img.Rect = t.img.Pix[:4*w*h], 4*w, image.Rect(0, 0, w, h)
 		clear(t.img.Pix)
 	}
 	t.painted = true
@@ -78,10 +81,12 @@ func (t *histTile) paint(w, h int) image.Image {
 	px := func(v float32, origin int, scale float64) int {
 		return int(math.Round((float64(v) - float64(origin)) * scale))
 	}
+	var fill image.Uniform
 	for _, c := range t.cols {
 		rect := image.Rect(px(c.pos.X, t.box.Min.X, sx), px(c.pos.Y, t.box.Min.Y, sy),
 			px(c.pos.X+c.size.Width, t.box.Min.X, sx), px(c.pos.Y+c.size.Height, t.box.Min.Y, sy))
-		draw.Draw(t.img, rect, image.NewUniform(c.fill), image.Point{}, draw.Over)
+		fill.C = c.fill
+		draw.Draw(t.img, rect, &fill, image.Point{}, draw.Over)
 	}
 	return t.img
 }
