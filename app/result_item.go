@@ -2,6 +2,7 @@ package app
 
 import (
 	"image/color"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -148,12 +149,32 @@ func trimEnd(s string) string { return strings.TrimRight(s, " —,;:→…") }
 // fitText is the longest start of s that ends at a word, with an ellipsis,
 // at most width wide. When no word fits, ok is false, unless s is the
 // row's first run (first), which is then cut inside its first word.
+//
+// It measures only starts that end before a space, halving those: a
+// measure shapes the text anew, and a row of a broad search's list cuts
+// a title a dozen words long, where halving every rune count took twice
+// the measures (typing "l" into 100,000 events).
 func fitText(s string, width, size float32, style fyne.TextStyle, first bool) (fitted string, ok bool) {
 	runes := []rune(s)
 	fits := func(n int) bool {
 		return fyne.MeasureText(string(runes[:n])+"…", size, style).Width <= width
 	}
-	lo, hi := 0, len(runes)
+	var ends []int // the starts that end at a word: before a space, or all
+	for i := 1; i < len(runes); i++ {
+		if unicode.IsSpace(runes[i]) {
+			ends = append(ends, i)
+		}
+	}
+	ends = append(ends, len(runes))
+	// The most ends that fit, as sort.Search's first that does not.
+	k := sort.Search(len(ends), func(i int) bool { return !fits(ends[i]) })
+	switch {
+	case k > 0:
+		return trimEnd(string(runes[:ends[k-1]])) + "…", true
+	case !first:
+		return "", false
+	}
+	lo, hi := 0, ends[0]
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
 		if fits(mid) {
@@ -162,18 +183,7 @@ func fitText(s string, width, size float32, style fyne.TextStyle, first bool) (f
 			hi = mid - 1
 		}
 	}
-	n := lo
-	for n > 0 && n < len(runes) && !unicode.IsSpace(runes[n]) {
-		n--
-	}
-	switch {
-	case n > 0:
-	case first:
-		n = lo
-	default:
-		return "", false
-	}
-	return trimEnd(string(runes[:n])) + "…", true
+	return trimEnd(string(runes[:lo])) + "…", true
 }
 
 func (s pieceStyle) textStyle() fyne.TextStyle {
