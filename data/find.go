@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -280,6 +281,10 @@ type rankedHit struct {
 // into one list and returns its best limit hits, best first. An event
 // found both ways is listed once, by the better of the two. Ties go by
 // kind, events in time order, then titles as newSearcher sorted them.
+//
+// Each hit is ranked by one number (rankKey), so that a query of a letter
+// or two, which matches most of a large corpus, ranks tens of thousands of
+// hits with a comparison of integers each.
 func (sr *searcher) rankHits(tms []titleMatch, txt textMatches, limit int) []rankedHit {
 	// Which events the text found, and have not been ranked yet; none to
 	// look up when the text found none, as most keystrokes' text does.
@@ -290,57 +295,100 @@ func (sr *searcher) rankHits(tms []titleMatch, txt textMatches, limit int) []ran
 	for _, m := range txt.events {
 		byText[m.pos] = true
 	}
-	order := func(a, b rankedHit) int {
-		if a.tier != b.tier {
-			return int(b.tier - a.tier)
-		}
-		if a.score != b.score {
-			return b.score - a.score
-		}
-		if a.kind != b.kind {
-			return a.kind.order() - b.kind.order()
-		}
-		if a.kind == KindEvent {
-			return cmp.Compare(a.pos, b.pos)
-		}
-		return int(tms[a.tm].cand - tms[b.tm].cand)
-	}
-	// With a limit, only the best are kept as they come: a short query
-	// matches most of a large corpus.
-	var (
-		all []rankedHit
-		top *topK[rankedHit]
-	)
-	add := func(h rankedHit) { all = append(all, h) }
-	if limit > 0 {
-		top = newTopK(limit, order)
-		add = top.add
-	}
+	top := keyedTop{k: limit}
+	events := KindEvent.order()
 	for i, tm := range tms {
 		c := &sr.cands[tm.cand]
-		if c.kind == KindEvent && byText != nil {
+		if c.kind != KindEvent {
+			top.add(rankKey(tm.tier, tm.score, c.kind.order(), tm.cand), int32(i))
+			continue
+		}
+		if byText != nil {
 			if tm.tier < tierText && byText[c.pos] {
 				continue
 			}
 			byText[c.pos] = false
 		}
-		add(rankedHit{tier: tm.tier, score: tm.score, kind: c.kind, pos: c.pos, tm: i})
+		top.add(rankKey(tm.tier, tm.score, events, c.pos), int32(i))
 	}
-	for _, m := range txt.events {
+	for i, m := range txt.events {
 		if byText[m.pos] {
-			add(rankedHit{tier: tierText, kind: KindEvent, pos: m.pos, row: m.row})
+			top.add(rankKey(tierText, 0, events, m.pos), -1-int32(i))
 		}
 	}
-	if top != nil {
-		return top.items
+	out := make([]rankedHit, 0, len(top.items))
+	for _, it := range top.best() {
+		if it.ref < 0 {
+			m := txt.events[-1-it.ref]
+			out = append(out, rankedHit{tier: tierText, kind: KindEvent, pos: m.pos, row: m.row})
+			continue
+		}
+		tm := tms[it.ref]
+		c := &sr.cands[tm.cand]
+		out = append(out, rankedHit{tier: tm.tier, score: tm.score, kind: c.kind, pos: c.pos, tm: int(it.ref)})
 	}
-	return best(all, limit, order)
+	return out
+}
+
+// maxRankScore bounds the scores rankKey tells apart: far beyond any a
+// title can have (the fuzzy score falls by one a letter of the title).
+const maxRankScore = 1<<29 - 1
+
+// rankKey is a hit's rank as one number, lower first: by tier, best
+// first, then score, best first, then its kind's order, then at, an
+// event's place in time order or another thing's candidate (which fit in
+// 28 bits: no corpus holds 268 million titles).
+func rankKey(tier int32, score, kind int, at int32) uint64 {
+	sc := int64(maxRankScore - max(-maxRankScore, min(score, maxRankScore)))
+	return uint64(2-tier)<<61 | uint64(sc)<<31 | uint64(kind)<<28 | uint64(at)
+}
+
+// keyed is a hit by its rankKey, and a reference to it: the index of a
+// title match, or -1-i for the ith event found by its text.
+type keyed struct {
+	key uint64
+	ref int32
+}
+
+// keyedTop keeps the k items of lowest key added to it, in order; all of
+// them when k <= 0.
+type keyedTop struct {
+	k     int
+	items []keyed
+}
+
+func (t *keyedTop) add(key uint64, ref int32) {
+	if t.k <= 0 {
+		t.items = append(t.items, keyed{key, ref})
+		return
+	}
+	n := len(t.items)
+	if n == t.k && key >= t.items[n-1].key {
+		return
+	}
+	i, _ := slices.BinarySearchFunc(t.items, key, func(it keyed, key uint64) int { return cmp.Compare(it.key, key) })
+	if n < t.k {
+		t.items = append(t.items, keyed{})
+	}
+	copy(t.items[i+1:], t.items[i:])
+	t.items[i] = keyed{key, ref}
+}
+
+// best is what t keeps, lowest key first.
+func (t *keyedTop) best() []keyed {
+	if t.k <= 0 {
+		slices.SortFunc(t.items, func(a, b keyed) int { return cmp.Compare(a.key, b.key) })
+	}
+	return t.items
 }
 
 // litEvents lists the events the query matches (see Find) in time order:
 // every event a title match names or links to, however weak the match, so
 // that no event the list shows is left dark, and every event found by its
-// text. The links are the searcher's, read once (Store.links).
+// text. The links are the searcher's, read once (Store.links). The list
+// may be the one an earlier Find gave (Results.Events is not to be
+// changed): a query of a letter or two lights most of the corpus, and a
+// copy of each list is as much work as making it.
 func (s *Store) litEvents(ctx context.Context, sr *searcher, tms []titleMatch, txt textMatches) ([]string, error) {
 	links, err := s.links(ctx, sr)
 	if err != nil {
@@ -356,13 +404,13 @@ func (s *Store) litEvents(ctx context.Context, sr *searcher, tms []titleMatch, t
 	last := sr.lastLit
 	sr.mu.Unlock()
 	if last != nil && slices.Equal(last.cands, cands) && slices.Equal(last.text, txt.events) {
-		return slices.Clone(last.events), nil
+		return last.events, nil
 	}
-	out := sr.lightEvents(links, tms, txt)
+	out := slices.Clip(sr.lightEvents(links, tms, txt))
 	sr.mu.Lock()
 	sr.lastLit = &litSet{cands: cands, text: txt.events, events: out}
 	sr.mu.Unlock()
-	return slices.Clone(out), nil
+	return out, nil
 }
 
 // litSet is the events a query lit (Store.litEvents), and what it matched:
@@ -376,32 +424,32 @@ type litSet struct {
 // lightEvents lists in time order the events the title matches name or
 // link to, and those found by their text.
 func (sr *searcher) lightEvents(links [][]int32, tms []titleMatch, txt textMatches) []string {
-	lit := make([]bool, len(sr.events))
+	lit := make([]uint64, (len(sr.events)+63)/64)
+	light := func(pos int32) { lit[pos>>6] |= 1 << (pos & 63) }
 	for _, tm := range tms {
 		if c := &sr.cands[tm.cand]; c.kind == KindEvent {
-			lit[c.pos] = true
+			light(c.pos)
 			continue
 		}
 		for _, pos := range links[tm.cand] {
-			lit[pos] = true
+			light(pos)
 		}
 	}
 	for _, m := range txt.events {
-		lit[m.pos] = true
+		light(m.pos)
 	}
 	n := 0
-	for _, ok := range lit {
-		if ok {
-			n++
-		}
+	for _, w := range lit {
+		n += bits.OnesCount64(w)
 	}
 	if n == 0 {
 		return nil
 	}
 	out := make([]string, 0, n)
-	for pos, ok := range lit {
-		if ok {
-			out = append(out, sr.events[pos])
+	for i, w := range lit {
+		for w != 0 {
+			out = append(out, sr.events[i<<6+bits.TrailingZeros64(w)])
+			w &= w - 1
 		}
 	}
 	return out
