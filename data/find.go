@@ -124,7 +124,8 @@ func (s *Store) find(ctx context.Context, query string, limit int, lit bool) (*R
 			continue
 		}
 		sn := snippets.events[r.row]
-		res.Hits = append(res.Hits, Hit{Kind: KindEvent, ID: sr.events[r.pos], Title: sr.eventTitles[r.pos],
+		ev := sr.event(r.pos)
+		res.Hits = append(res.Hits, Hit{Kind: KindEvent, ID: ev.id, Title: ev.title,
 			Score: tierScore(tierText, 0), Snippet: sn.text, SnippetMatches: sn.matches})
 	}
 	for _, d := range txt.docs {
@@ -423,7 +424,7 @@ type litSet struct {
 
 // lightEvents lists in time order the events the title matches name or
 // link to, and those found by their text.
-func (sr *searcher) lightEvents(links [][]int32, tms []titleMatch, txt textMatches) []string {
+func (sr *searcher) lightEvents(links candLinks, tms []titleMatch, txt textMatches) []string {
 	lit := make([]uint64, (len(sr.events)+63)/64)
 	light := func(pos int32) { lit[pos>>6] |= 1 << (pos & 63) }
 	for _, tm := range tms {
@@ -431,7 +432,7 @@ func (sr *searcher) lightEvents(links [][]int32, tms []titleMatch, txt textMatch
 			light(c.pos)
 			continue
 		}
-		for _, pos := range links[tm.cand] {
+		for _, pos := range links.events(tm.cand) {
 			light(pos)
 		}
 	}
@@ -448,7 +449,7 @@ func (sr *searcher) lightEvents(links [][]int32, tms []titleMatch, txt textMatch
 	out := make([]string, 0, n)
 	for i, w := range lit {
 		for w != 0 {
-			out = append(out, sr.events[i<<6+bits.TrailingZeros64(w)])
+			out = append(out, sr.event(int32(i<<6+bits.TrailingZeros64(w))).id)
 			w &= w - 1
 		}
 	}
@@ -474,8 +475,25 @@ var linkReads atomic.Int64
 // events of an actor, place or document.
 type linkLoad struct {
 	done  chan struct{}
-	links [][]int32
+	links candLinks
 	err   error
+}
+
+// candLinks are the places in time order of the events of each actor,
+// place and document, by candidate: held for the candidates from base
+// on, since the events, which have none, come first (newSearcher), in one
+// array.
+type candLinks struct {
+	base int32
+	of   [][]int32
+}
+
+// events are the places of the events of candidate c.
+func (l candLinks) events(c int32) []int32 {
+	if c < l.base {
+		return nil
+	}
+	return l.of[c-l.base]
 }
 
 // links gives the events of every actor, place and document, by
@@ -487,7 +505,7 @@ type linkLoad struct {
 // on never throws it away, and the next Find waits for the same read. The
 // window asks for it as it warms up (Find with an empty query), so no
 // keystroke need.
-func (s *Store) links(ctx context.Context, sr *searcher) ([][]int32, error) {
+func (s *Store) links(ctx context.Context, sr *searcher) (candLinks, error) {
 	sr.mu.Lock()
 	ld := sr.linkLoad
 	if ld == nil {
@@ -511,14 +529,14 @@ func (s *Store) links(ctx context.Context, sr *searcher) ([][]int32, error) {
 	case <-ld.done:
 		return ld.links, ld.err
 	case <-ctx.Done():
-		return nil, ctx.Err()
+		return candLinks{}, ctx.Err()
 	}
 }
 
 // readLinks reads the links of every kind, each kind through a connection
 // of its own, and lays them out by candidate: an actor's aliases share its
 // events.
-func (s *Store) readLinks(ctx context.Context, sr *searcher) ([][]int32, error) {
+func (s *Store) readLinks(ctx context.Context, sr *searcher) (candLinks, error) {
 	linkReads.Add(1)
 	var (
 		mu   sync.Mutex
@@ -553,12 +571,26 @@ func (s *Store) readLinks(ctx context.Context, sr *searcher) ([][]int32, error) 
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
-		return nil, err
+		return candLinks{}, err
 	}
-	out := make([][]int32, len(sr.cands))
+	out := candLinks{base: int32(len(sr.cands))}
 	for i := range sr.cands {
-		if c := &sr.cands[i]; c.kind != KindEvent {
-			out[i] = byID[thing{c.kind, c.id}]
+		if sr.cands[i].kind != KindEvent {
+			out.base = int32(i)
+			break
+		}
+	}
+	n := 0
+	for _, l := range byID {
+		n += len(l)
+	}
+	all := make([]int32, 0, n)
+	out.of = make([][]int32, len(sr.cands)-int(out.base))
+	for i := range out.of {
+		if c := &sr.cands[int(out.base)+i]; c.kind != KindEvent {
+			at := len(all)
+			all = append(all, byID[thing{c.kind, c.id}]...)
+			out.of[i] = all[at:len(all):len(all)]
 		}
 	}
 	return out, nil
@@ -702,20 +734,25 @@ const maxTextRow = 1 << 26
 // candidate's pos.
 func (sr *searcher) loadIndex(ctx context.Context, tx *sql.Tx) error {
 	pos := map[string]int32{}
-	err := eachRow(ctx, tx, `SELECT e.id, e.title FROM events e ORDER BY `+eventOrder, func(sc scanner) error {
-		var id, title string
-		if err := sc.Scan(&id, &title); err != nil {
+	err := eachRow(ctx, tx, `SELECT e.id FROM events e ORDER BY `+eventOrder, func(sc scanner) error {
+		var id string
+		if err := sc.Scan(&id); err != nil {
 			return err
 		}
-		pos[id] = int32(len(sr.events))
-		sr.events = append(sr.events, id)
-		sr.eventTitles = append(sr.eventTitles, title)
+		pos[id] = int32(len(pos))
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	sr.posOnce.Do(func() { sr.pos = pos })
+	for i := range sr.cands {
+		if c := &sr.cands[i]; c.kind == KindEvent {
+			c.pos = pos[c.id]
+		}
+	}
+	if !sr.placeEvents(len(pos)) {
+		return errors.New("search index: the events and their titles differ")
+	}
 	sr.farText = map[int64]int32{}
 	err = eachRow(ctx, tx, `SELECT id, c0 FROM event_text_content`, func(sc scanner) error {
 		var (
@@ -750,11 +787,6 @@ func (sr *searcher) loadIndex(ctx context.Context, tx *sql.Tx) error {
 	}, KindDocument)
 	if err != nil {
 		return err
-	}
-	for i := range sr.cands {
-		if c := &sr.cands[i]; c.kind == KindEvent {
-			c.pos = pos[c.id]
-		}
 	}
 	return nil
 }

@@ -68,18 +68,16 @@ type searcher struct {
 	snippets map[snippetKey]snippet
 	lastLit  *litSet
 
-	// What Find needs besides titles (loadIndex): the events' ids and
-	// titles in time order, and each one's place in it by id; by rowid, the
-	// event of each row of event_text and the document of each row of
-	// text_index; and the places of the events of actors, places and
-	// documents, by candidate, read all at once (Store.links).
-	events, eventTitles []string
-	posOnce             sync.Once
-	pos                 map[string]int32 // by eventPos
-	linkLoad            *linkLoad
-	eventText           []int32 // by rowid; -1 for none
-	farText             map[int64]int32
-	docText             map[int64]docRow
+	// What Find needs besides titles (loadIndex): the events in time
+	// order, by candidate (their ids and titles are the candidates'); by
+	// rowid, the event of each row of event_text and the document of each
+	// row of text_index; and the places of the events of actors, places
+	// and documents, by candidate, read all at once (Store.links).
+	events    []int32
+	linkLoad  *linkLoad
+	eventText []int32 // by rowid; -1 for none
+	farText   map[int64]int32
+	docText   map[int64]docRow
 
 	// What bm25 needs (rankDocs), guarded by mu: text_index's totals and
 	// its rows' lengths, read once, with the first words (nil until
@@ -137,15 +135,37 @@ func (sr *searcher) cacheText(key string, txt textMatches) {
 	sr.texts = append(sr.texts, cachedText{key, txt})
 }
 
-// eventPos is each event's place in time order, by id.
+// event is the candidate of the event at place pos in time order.
+func (sr *searcher) event(pos int32) *candidate { return &sr.cands[sr.events[pos]] }
+
+// eventPos is each event's place in time order, by id, made when asked
+// for: only reading the links needs it, once.
 func (sr *searcher) eventPos() map[string]int32 {
-	sr.posOnce.Do(func() {
-		sr.pos = make(map[string]int32, len(sr.events))
-		for i, id := range sr.events {
-			sr.pos[id] = int32(i)
+	pos := make(map[string]int32, len(sr.events))
+	for p, c := range sr.events {
+		pos[sr.cands[c].id] = int32(p)
+	}
+	return pos
+}
+
+// placeEvents sets sr.events from the event candidates' places in time
+// order, of n events; false when they are not each of those places once.
+func (sr *searcher) placeEvents(n int) bool {
+	sr.events = make([]int32, n)
+	for i := range sr.events {
+		sr.events[i] = -1
+	}
+	for i := range sr.cands {
+		c := &sr.cands[i]
+		if c.kind != KindEvent {
+			continue
 		}
-	})
-	return sr.pos
+		if c.pos < 0 || int(c.pos) >= n || sr.events[c.pos] >= 0 {
+			return false
+		}
+		sr.events[c.pos] = int32(i)
+	}
+	return !slices.Contains(sr.events, -1)
 }
 
 // setEventRow records that row of event_text is of the event at place p.

@@ -132,9 +132,10 @@ func (sr *searcher) encode() []byte {
 		b = binary.LittleEndian.AppendUint64(b, c.initials)
 	}
 	b = binary.LittleEndian.AppendUint32(b, uint32(len(sr.events)))
-	for i, id := range sr.events {
-		b = str(b, id)
-		b = str(b, sr.eventTitles[i])
+	for p := range sr.events {
+		c := sr.event(int32(p))
+		b = str(b, c.id)
+		b = str(b, c.title)
 	}
 	var rows [][2]int64
 	for row, p := range sr.eventText {
@@ -234,10 +235,16 @@ func decodeSearcher(b []byte) (*searcher, error) {
 		c.pos = int32(r.u32())
 		c.letters, c.initials = r.u64(), r.u64()
 	}
+	// The events in time order are the event candidates by their pos:
+	// only their ids are read, to check that.
 	n := r.count(16)
-	sr.events, sr.eventTitles = make([]string, n), make([]string, n)
-	for i := range n {
-		sr.events[i], sr.eventTitles[i] = r.str(), r.str()
+	if r.err != nil || !sr.placeEvents(n) {
+		return nil, errIndexLayout
+	}
+	for p := range n {
+		if id, _ := r.str(), r.str(); id != sr.event(int32(p)).id {
+			return nil, errIndexLayout
+		}
 	}
 	sr.farText = map[int64]int32{}
 	for range r.count(12) {
