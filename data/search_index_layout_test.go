@@ -1,0 +1,59 @@
+package data
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestSearchIndex_EventsAsCandidates stores a searcher and reads it back:
+// its events in time order are its event candidates by their place, and
+// a stored index whose places are not each event's once is not trusted.
+func TestSearchIndex_EventsAsCandidates(t *testing.T) {
+	newIndexed := func(places map[string]int32) *searcher {
+		sr := newSearcher([]candidate{
+			{kind: KindEvent, id: "e1", title: "Castillo asume", name: "Castillo asume"},
+			{kind: KindActor, id: "a1", title: "Pedro Castillo", name: "Pedro Castillo"},
+			{kind: KindEvent, id: "e2", title: "Boluarte asume", name: "Boluarte asume"},
+			{kind: KindEvent, id: "e3", title: "Vacancia", name: "Vacancia"},
+		})
+		for i := range sr.cands {
+			if c := &sr.cands[i]; c.kind == KindEvent {
+				c.pos = places[c.id]
+			}
+		}
+		sr.farText = map[int64]int32{}
+		sr.docText = map[int64]docRow{}
+		return sr
+	}
+	sr := newIndexed(map[string]int32{"e1": 2, "e2": 0, "e3": 1})
+	if !sr.placeEvents(3) {
+		t.Fatal("placeEvents: false for each place once")
+	}
+	got, err := decodeSearcher(sr.encode())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for p := range got.events {
+		ids = append(ids, got.event(int32(p)).id)
+	}
+	if want := []string{"e2", "e3", "e1"}; !slices.Equal(ids, want) {
+		t.Errorf("events read back %v, want %v", ids, want)
+	}
+	if pos := got.eventPos(); pos["e1"] != 2 || pos["e2"] != 0 || len(pos) != 3 {
+		t.Errorf("eventPos %v", pos)
+	}
+
+	// Two events at one place, none at another: encode writes what it
+	// has (the first event twice), which decodeSearcher must refuse.
+	bad := newIndexed(map[string]int32{"e1": 0, "e2": 0, "e3": 1})
+	if bad.placeEvents(3) {
+		t.Fatal("placeEvents: true for two events at one place")
+	}
+	for i := range bad.events {
+		bad.events[i] = max(bad.events[i], 0)
+	}
+	if _, err := decodeSearcher(bad.encode()); err == nil {
+		t.Error("decodeSearcher read an index with two events at one place")
+	}
+}
