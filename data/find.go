@@ -107,9 +107,6 @@ func (s *Store) find(ctx context.Context, query string, limit int, lit bool) (*R
 	if err = cmp.Or(err, tErr); err != nil {
 		return nil, err
 	}
-	txt.docs = best(txt.docs, limit, func(a, b textMatch) int {
-		return cmp.Or(cmp.Compare(a.rank, b.rank), strings.Compare(sr.docText[a.row].id, sr.docText[b.row].id))
-	})
 	ranked := sr.rankHits(tms, txt, limit)
 	nHits, nText := split(len(ranked), len(txt.docs), limit)
 	ranked, txt.docs = ranked[:nHits], txt.docs[:nText]
@@ -140,6 +137,22 @@ func (s *Store) find(ctx context.Context, query string, limit int, lit bool) (*R
 		return nil, err
 	}
 	return res, nil
+}
+
+// shownDocs is how many of n documents found by their text, best first,
+// the list of a Find of limit shows however many hits there are (split):
+// a quarter of limit, at least one; none when all or one are shown.
+func shownDocs(n, limit int) int {
+	if limit <= 1 {
+		return 0
+	}
+	return min(n, max(1, limit/4))
+}
+
+// compareDocs orders documents found by their text, best first: by rank,
+// then by id.
+func (sr *searcher) compareDocs(a, b textMatch) int {
+	return cmp.Or(cmp.Compare(a.rank, b.rank), strings.Compare(sr.docText[a.row].id, sr.docText[b.row].id))
 }
 
 // split shares limit between hits and text: text keeps a quarter, at
@@ -178,6 +191,11 @@ type textMatches struct{ events, docs []textMatch }
 // documents it reads the best limit by bm25 (all when limit <= 0), and
 // those tied with the last. The searcher's maps say what each row is.
 //
+// The documents come best first (sr.compareDocs), no more than limit.
+// Those that the list shows whatever the titles find (shownDocs) have
+// their snippets read as soon as they are known, while the events' text
+// is still searched.
+//
 // The last few queries' matches are kept: typing "lopez o" asks for the
 // whole words of "lopez" again. The slices returned are the searcher's:
 // the caller may reorder docs, never change what they hold.
@@ -193,6 +211,10 @@ func (s *Store) matchText(ctx context.Context, sr *searcher, match string, limit
 	)
 	wg.Go(func() { out.events, evErr = s.matchEventText(ctx, sr, match) })
 	out.docs, err = s.matchDocText(ctx, sr, match, limit)
+	if err == nil {
+		out.docs = best(out.docs, limit, sr.compareDocs)
+		_, err = s.snippets(ctx, sr, match, nil, out.docs[:shownDocs(len(out.docs), limit)])
+	}
 	wg.Wait()
 	if err = cmp.Or(evErr, err); err != nil {
 		return out, fmt.Errorf("full-text search: %w", err)
@@ -449,7 +471,7 @@ func (sr *searcher) lightEvents(links candLinks, tms []titleMatch, txt textMatch
 	out := make([]string, 0, n)
 	for i, w := range lit {
 		for w != 0 {
-			out = append(out, sr.event(int32(i<<6+bits.TrailingZeros64(w))).id)
+			out = append(out, sr.eventIDs[i<<6+bits.TrailingZeros64(w)])
 			w &= w - 1
 		}
 	}

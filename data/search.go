@@ -69,11 +69,14 @@ type searcher struct {
 	lastLit  *litSet
 
 	// What Find needs besides titles (loadIndex): the events in time
-	// order, by candidate (their ids and titles are the candidates'); by
-	// rowid, the event of each row of event_text and the document of each
-	// row of text_index; and the places of the events of actors, places
-	// and documents, by candidate, read all at once (Store.links).
+	// order, by candidate (their titles are the candidates'), and their
+	// ids, which a query of a letter or two lists nearly all of, in order
+	// (the candidates are not); by rowid, the event of each row of
+	// event_text and the document of each row of text_index; and the
+	// places of the events of actors, places and documents, by candidate,
+	// read all at once (Store.links).
 	events    []int32
+	eventIDs  []string
 	linkLoad  *linkLoad
 	eventText []int32 // by rowid; -1 for none
 	farText   map[int64]int32
@@ -141,15 +144,16 @@ func (sr *searcher) event(pos int32) *candidate { return &sr.cands[sr.events[pos
 // eventPos is each event's place in time order, by id, made when asked
 // for: only reading the links needs it, once.
 func (sr *searcher) eventPos() map[string]int32 {
-	pos := make(map[string]int32, len(sr.events))
-	for p, c := range sr.events {
-		pos[sr.cands[c].id] = int32(p)
+	pos := make(map[string]int32, len(sr.eventIDs))
+	for p, id := range sr.eventIDs {
+		pos[id] = int32(p)
 	}
 	return pos
 }
 
-// placeEvents sets sr.events from the event candidates' places in time
-// order, of n events; false when they are not each of those places once.
+// placeEvents sets sr.events and sr.eventIDs from the event candidates'
+// places in time order, of n events; false when they are not each of
+// those places once.
 func (sr *searcher) placeEvents(n int) bool {
 	sr.events = make([]int32, n)
 	for i := range sr.events {
@@ -165,7 +169,14 @@ func (sr *searcher) placeEvents(n int) bool {
 		}
 		sr.events[c.pos] = int32(i)
 	}
-	return !slices.Contains(sr.events, -1)
+	if slices.Contains(sr.events, -1) {
+		return false
+	}
+	sr.eventIDs = make([]string, n)
+	for p, c := range sr.events {
+		sr.eventIDs[p] = sr.cands[c].id
+	}
+	return true
 }
 
 // setEventRow records that row of event_text is of the event at place p.
