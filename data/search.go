@@ -352,18 +352,19 @@ func (sr *searcher) titleMatches(ctx context.Context, q string) ([]titleMatch, e
 	sr.last = next
 	sr.mu.Unlock()
 	// Keep each thing's best title (an actor matches by name and aliases);
-	// events have one title each.
-	bestOf := map[thing]int{}
+	// events, places and documents have one title each (readSearcher), so
+	// only actors are looked up: a short query matches thousands of
+	// documents.
+	bestOf := map[string]int{}
 	kept := out[:0]
 	for _, tm := range out {
 		c := &sr.cands[tm.cand]
-		if c.kind == KindEvent {
+		if c.kind != KindActor {
 			kept = append(kept, tm)
 			continue
 		}
-		key := thing{c.kind, c.id}
-		if i, ok := bestOf[key]; !ok {
-			bestOf[key] = len(kept)
+		if i, ok := bestOf[c.id]; !ok {
+			bestOf[c.id] = len(kept)
 			kept = append(kept, tm)
 		} else if sr.compareTitles(tm, kept[i]) < 0 {
 			kept[i] = tm
