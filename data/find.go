@@ -319,11 +319,11 @@ func (sr *searcher) rankHits(tms []titleMatch, txt textMatches, limit int) []ran
 		byText[m.pos] = true
 	}
 	top := keyedTop{k: limit}
-	events := KindEvent.order()
+	events := int(kindEvent)
 	for i, tm := range tms {
 		c := &sr.cands[tm.cand]
-		if c.kind != KindEvent {
-			top.add(rankKey(tm.tier, tm.score, c.kind.order(), tm.cand), int32(i))
+		if c.kind != kindEvent {
+			top.add(rankKey(tm.tier, tm.score, int(c.kind), tm.cand), int32(i))
 			continue
 		}
 		if byText != nil {
@@ -348,7 +348,7 @@ func (sr *searcher) rankHits(tms []titleMatch, txt textMatches, limit int) []ran
 		}
 		tm := tms[it.ref]
 		c := &sr.cands[tm.cand]
-		out = append(out, rankedHit{tier: tm.tier, score: tm.score, kind: c.kind, pos: c.pos, tm: int(it.ref)})
+		out = append(out, rankedHit{tier: tm.tier, score: tm.score, kind: c.kind.Kind(), pos: c.pos, tm: int(it.ref)})
 	}
 	return out
 }
@@ -450,7 +450,7 @@ func (sr *searcher) lightEvents(links candLinks, tms []titleMatch, txt textMatch
 	lit := make([]uint64, (len(sr.events)+63)/64)
 	light := func(pos int32) { lit[pos>>6] |= 1 << (pos & 63) }
 	for _, tm := range tms {
-		if c := &sr.cands[tm.cand]; c.kind == KindEvent {
+		if c := &sr.cands[tm.cand]; c.kind == kindEvent {
 			light(c.pos)
 			continue
 		}
@@ -597,7 +597,7 @@ func (s *Store) readLinks(ctx context.Context, sr *searcher) (candLinks, error) 
 	}
 	out := candLinks{base: int32(len(sr.cands))}
 	for i := range sr.cands {
-		if sr.cands[i].kind != KindEvent {
+		if sr.cands[i].kind != kindEvent {
 			out.base = int32(i)
 			break
 		}
@@ -609,9 +609,9 @@ func (s *Store) readLinks(ctx context.Context, sr *searcher) (candLinks, error) 
 	all := make([]int32, 0, n)
 	out.of = make([][]int32, len(sr.cands)-int(out.base))
 	for i := range out.of {
-		if c := &sr.cands[int(out.base)+i]; c.kind != KindEvent {
+		if c := &sr.cands[int(out.base)+i]; c.kind != kindEvent {
 			at := len(all)
-			all = append(all, byID[thing{c.kind, c.id}]...)
+			all = append(all, byID[thing{c.kind.Kind(), c.id}]...)
 			out.of[i] = all[at:len(all):len(all)]
 		}
 	}
@@ -768,7 +768,7 @@ func (sr *searcher) loadIndex(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	for i := range sr.cands {
-		if c := &sr.cands[i]; c.kind == KindEvent {
+		if c := &sr.cands[i]; c.kind == kindEvent {
 			c.pos = pos[c.id]
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -37,11 +38,11 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 // candidate is one searchable title, with its folded form and, for each byte
 // of that form, the index of the rune of the title it came from.
 type candidate struct {
-	kind            Kind
 	id, title, name string
 	folded          string
 	// pos is an event's place in time order (CompareEvents).
-	pos int32
+	pos  int32
+	kind kindNo
 	// letters and initials are the ASCII letters and digits of folded,
 	// and those that begin a word of it (charMask), which rule out most
 	// titles before a look at their text.
@@ -161,7 +162,7 @@ func (sr *searcher) placeEvents(n int) bool {
 	}
 	for i := range sr.cands {
 		c := &sr.cands[i]
-		if c.kind != KindEvent {
+		if c.kind != kindEvent {
 			continue
 		}
 		if c.pos < 0 || int(c.pos) >= n || sr.events[c.pos] >= 0 {
@@ -211,7 +212,7 @@ func newSearcher(all []candidate) *searcher {
 	for _, c := range all {
 		c.folded, _ = fold(c.title)
 		c.letters, c.initials = masks(c.folded)
-		key := string(c.kind) + "\x00" + c.id + "\x00" + c.folded
+		key := strconv.Itoa(int(c.kind)) + "\x00" + c.id + "\x00" + c.folded
 		if i, ok := kept[key]; ok {
 			if better(c, cands[i]) {
 				cands[i] = c
@@ -222,7 +223,7 @@ func newSearcher(all []candidate) *searcher {
 		cands = append(cands, c)
 	}
 	slices.SortStableFunc(cands, func(a, b candidate) int {
-		if d := a.kind.order() - b.kind.order(); d != 0 {
+		if d := int(a.kind) - int(b.kind); d != 0 {
 			return d
 		}
 		// On a tie, the canonical name beats an alias spelled without accents.
@@ -359,7 +360,7 @@ func (sr *searcher) titleMatches(ctx context.Context, q string) ([]titleMatch, e
 	kept := out[:0]
 	for _, tm := range out {
 		c := &sr.cands[tm.cand]
-		if c.kind != KindActor {
+		if c.kind != kindActor {
 			kept = append(kept, tm)
 			continue
 		}
@@ -643,7 +644,7 @@ func (t *topK[T]) add(it T) {
 // order, the rest as newSearcher sorted them.
 func (sr *searcher) compareCands(a, b int32) int {
 	ca, cb := &sr.cands[a], &sr.cands[b]
-	if ca.kind == KindEvent && cb.kind == KindEvent && ca.pos != cb.pos {
+	if ca.kind == kindEvent && cb.kind == kindEvent && ca.pos != cb.pos {
 		return int(ca.pos) - int(cb.pos)
 	}
 	return int(a) - int(b)
@@ -870,7 +871,7 @@ func (sr *searcher) hit(tm titleMatch, q string) Hit {
 	c := &sr.cands[tm.cand]
 	_, matches, _ := classify(c, q, nil)
 	_, runeOf := fold(c.title)
-	h := Hit{Kind: c.kind, ID: c.id, Title: c.title, Score: tierScore(tm.tier, tm.score), Matches: ranges(runeOf, matches)}
+	h := Hit{Kind: c.kind.Kind(), ID: c.id, Title: c.title, Score: tierScore(tm.tier, tm.score), Matches: ranges(runeOf, matches)}
 	if c.name != c.title {
 		h.Name = c.name
 	}
@@ -1009,10 +1010,14 @@ func readSearcher(ctx context.Context, tx *sql.Tx) (*searcher, error) {
 		UNION ALL SELECT ?2, a.id, al.alias, a.name FROM actor_aliases al JOIN actors a ON a.id = al.actor_id
 		UNION ALL SELECT ?3, id, name, name FROM places
 		UNION ALL SELECT ?4, id, title, title FROM documents`, func(sc scanner) error {
-		var c candidate
-		if err := sc.Scan(&c.kind, &c.id, &c.title, &c.name); err != nil {
+		var (
+			c    candidate
+			kind Kind
+		)
+		if err := sc.Scan(&kind, &c.id, &c.title, &c.name); err != nil {
 			return err
 		}
+		c.kind = kindNo(kindNumber(kind))
 		cands = append(cands, c)
 		return nil
 	}, KindEvent, KindActor, KindPlace, KindDocument)

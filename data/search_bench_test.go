@@ -18,7 +18,7 @@ func syntheticCandidates(n int) []candidate {
 	for i := range cands {
 		t := fmt.Sprintf("%s %s %s %s #%d", who[rng.IntN(len(who))], what[rng.IntN(len(what))],
 			who[rng.IntN(len(who))], where[rng.IntN(len(where))], i)
-		cands[i] = candidate{kind: "event", id: fmt.Sprint(i), title: t, name: t}
+		cands[i] = candidate{kind: kindEvent, id: fmt.Sprint(i), title: t, name: t}
 	}
 	return cands
 }

@@ -19,8 +19,22 @@ import (
 // version, which a reader that does not know it rebuilds the index from.
 const indexMagic = "CSX\x01"
 
-// indexKinds are the kinds of candidates, by their number in the index.
+// indexKinds are the kinds of candidates, by their number (kindNo), in
+// searchOrder's order, as the index stores them.
 var indexKinds = []Kind{KindEvent, KindActor, KindPlace, KindDocument}
+
+// kindNo is a candidate's kind by its number in indexKinds, which is its
+// order (Kind.order): one byte where a Kind takes sixteen, in each of a
+// hundred thousand candidates.
+type kindNo uint8
+
+const (
+	kindEvent kindNo = iota
+	kindActor
+)
+
+// Kind is the kind numbered k.
+func (k kindNo) Kind() Kind { return indexKinds[k] }
 
 // storedSearcher reads the stored index in tx: the searcher, or nil when
 // there is none (or of a layout this version does not read), and the
@@ -122,7 +136,7 @@ func (sr *searcher) encode() []byte {
 	b = binary.LittleEndian.AppendUint32(b, uint32(len(sr.cands)))
 	for i := range sr.cands {
 		c := &sr.cands[i]
-		b = append(b, byte(kindNumber(c.kind)))
+		b = append(b, byte(c.kind))
 		b = str(b, c.id)
 		b = str(b, c.title)
 		b = str(b, c.name)
@@ -230,7 +244,7 @@ func decodeSearcher(b []byte) (*searcher, error) {
 		if k >= len(indexKinds) {
 			return nil, errIndexLayout
 		}
-		c.kind = indexKinds[k]
+		c.kind = kindNo(k)
 		c.id, c.title, c.name, c.folded = r.str(), r.str(), r.str(), r.str()
 		c.pos = int32(r.u32())
 		c.letters, c.initials = r.u64(), r.u64()

@@ -11,13 +11,13 @@ import (
 func TestSearchIndex_EventsAsCandidates(t *testing.T) {
 	newIndexed := func(places map[string]int32) *searcher {
 		sr := newSearcher([]candidate{
-			{kind: KindEvent, id: "e1", title: "Castillo asume", name: "Castillo asume"},
-			{kind: KindActor, id: "a1", title: "Pedro Castillo", name: "Pedro Castillo"},
-			{kind: KindEvent, id: "e2", title: "Boluarte asume", name: "Boluarte asume"},
-			{kind: KindEvent, id: "e3", title: "Vacancia", name: "Vacancia"},
+			{kind: kindEvent, id: "e1", title: "Castillo asume", name: "Castillo asume"},
+			{kind: kindActor, id: "a1", title: "Pedro Castillo", name: "Pedro Castillo"},
+			{kind: kindEvent, id: "e2", title: "Boluarte asume", name: "Boluarte asume"},
+			{kind: kindEvent, id: "e3", title: "Vacancia", name: "Vacancia"},
 		})
 		for i := range sr.cands {
-			if c := &sr.cands[i]; c.kind == KindEvent {
+			if c := &sr.cands[i]; c.kind == kindEvent {
 				c.pos = places[c.id]
 			}
 		}
@@ -55,5 +55,18 @@ func TestSearchIndex_EventsAsCandidates(t *testing.T) {
 	}
 	if _, err := decodeSearcher(bad.encode()); err == nil {
 		t.Error("decodeSearcher read an index with two events at one place")
+	}
+}
+
+// TestKindNo_Order checks that a candidate's kind number is its kind's
+// order, which ranking reads it as.
+func TestKindNo_Order(t *testing.T) {
+	for i, k := range indexKinds {
+		if k.order() != i || kindNo(i).Kind() != k {
+			t.Errorf("kind %s: number %d, order %d", k, i, k.order())
+		}
+	}
+	if indexKinds[kindEvent] != KindEvent || indexKinds[kindActor] != KindActor {
+		t.Error("kindEvent or kindActor is not its kind's number")
 	}
 }

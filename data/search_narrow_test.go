@@ -15,7 +15,7 @@ func TestSearcher_NarrowsAsFresh(t *testing.T) {
 	syn := newSynthetic(SynthOptions{Events: 3000, Seed: 11})
 	var cands []candidate
 	for _, e := range syn.events {
-		cands = append(cands, candidate{kind: KindEvent, id: e.ID, title: e.Title, name: e.Title})
+		cands = append(cands, candidate{kind: kindEvent, id: e.ID, title: e.Title, name: e.Title})
 	}
 	sr := newSearcher(cands)
 	fresh := newSearcher(append([]candidate(nil), cands...))
