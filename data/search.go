@@ -38,11 +38,13 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 // candidate is one searchable title, with its folded form and, for each byte
 // of that form, the index of the rune of the title it came from.
 type candidate struct {
-	id, title, name string
-	folded          string
+	id, title, folded string
 	// pos is an event's place in time order (CompareEvents).
 	pos  int32
 	kind kindNo
+	// alias: title is an alias of an actor, whose name is the searcher's
+	// names[c], kept apart since few titles are aliases.
+	alias bool
 	// letters and initials are the ASCII letters and digits of folded,
 	// and those that begin a word of it (charMask), which rule out most
 	// titles before a look at their text.
@@ -55,7 +57,8 @@ type candidate struct {
 // fewer candidates than the last.
 type searcher struct {
 	cands []candidate
-	all   []int32 // every candidate's index, for a search with nothing to narrow
+	names map[int32]string // of the candidates that are aliases
+	all   []int32          // every candidate's index, for a search with nothing to narrow
 
 	// gen is the corpus's search generation it was made at (generation).
 	gen int64
@@ -204,38 +207,72 @@ func (sr *searcher) eventOfRow(row int64) int32 {
 	return -1
 }
 
-func newSearcher(all []candidate) *searcher {
+// titled is a candidate as it is read, with the name of what it is the
+// title of: for an actor's alias, the actor's name; else its title.
+type titled struct {
+	candidate
+	name string
+}
+
+func newSearcher(all []titled) *searcher {
 	// Titles that fold alike ("Ramírez de la O" and its alias "Ramirez de
 	// la O") are one candidate: the name, or else the spelling with accents.
 	kept := map[string]int{}
-	cands := all[:0]
-	for _, c := range all {
-		c.folded, _ = fold(c.title)
-		c.letters, c.initials = masks(c.folded)
-		key := strconv.Itoa(int(c.kind)) + "\x00" + c.id + "\x00" + c.folded
+	ts := all[:0]
+	for _, t := range all {
+		t.folded, _ = fold(t.title)
+		t.letters, t.initials = masks(t.folded)
+		t.alias = t.name != t.title
+		key := strconv.Itoa(int(t.kind)) + "\x00" + t.id + "\x00" + t.folded
 		if i, ok := kept[key]; ok {
-			if better(c, cands[i]) {
-				cands[i] = c
+			if better(t, ts[i]) {
+				ts[i] = t
 			}
 			continue
 		}
-		kept[key] = len(cands)
-		cands = append(cands, c)
+		kept[key] = len(ts)
+		ts = append(ts, t)
 	}
-	slices.SortStableFunc(cands, func(a, b candidate) int {
+	slices.SortStableFunc(ts, func(a, b titled) int {
 		if d := int(a.kind) - int(b.kind); d != 0 {
 			return d
 		}
 		// On a tie, the canonical name beats an alias spelled without accents.
-		if aliasA, aliasB := a.name != a.title, b.name != b.title; aliasA != aliasB {
-			if aliasA {
+		if a.alias != b.alias {
+			if a.alias {
 				return 1
 			}
 			return -1
 		}
 		return strings.Compare(a.title, b.title)
 	})
-	return &searcher{cands: cands, all: every(len(cands))}
+	sr := &searcher{cands: make([]candidate, len(ts)), all: every(len(ts))}
+	for i, t := range ts {
+		sr.cands[i] = t.candidate
+		sr.setName(int32(i), t.name)
+	}
+	return sr
+}
+
+// setName records that candidate c is a title of what is named name.
+func (sr *searcher) setName(c int32, name string) {
+	if name == sr.cands[c].title {
+		sr.cands[c].alias = false
+		return
+	}
+	if sr.names == nil {
+		sr.names = map[int32]string{}
+	}
+	sr.cands[c].alias = true
+	sr.names[c] = name
+}
+
+// name is the name of what candidate c is a title of.
+func (sr *searcher) name(c int32) string {
+	if sr.cands[c].alias {
+		return sr.names[c]
+	}
+	return sr.cands[c].title
 }
 
 // every is the indexes of n candidates.
@@ -248,9 +285,9 @@ func every(n int) []int32 {
 }
 
 // better reports whether a is the spelling to show rather than b.
-func better(a, b candidate) bool {
-	if aName, bName := a.title == a.name, b.title == b.name; aName != bName {
-		return aName
+func better(a, b titled) bool {
+	if a.alias != b.alias {
+		return !a.alias
 	}
 	return nonASCII(a.title) > nonASCII(b.title)
 }
@@ -872,8 +909,8 @@ func (sr *searcher) hit(tm titleMatch, q string) Hit {
 	_, matches, _ := classify(c, q, nil)
 	_, runeOf := fold(c.title)
 	h := Hit{Kind: c.kind.Kind(), ID: c.id, Title: c.title, Score: tierScore(tm.tier, tm.score), Matches: ranges(runeOf, matches)}
-	if c.name != c.title {
-		h.Name = c.name
+	if c.alias {
+		h.Name = sr.names[tm.cand]
 	}
 	return h
 }
@@ -1003,7 +1040,7 @@ func (s *Store) loadSearcher(ctx context.Context) (*searcher, error) {
 
 // readSearcher makes the search index from the corpus's rows in tx.
 func readSearcher(ctx context.Context, tx *sql.Tx) (*searcher, error) {
-	var cands []candidate
+	var cands []titled
 	err := eachRow(ctx, tx, `
 		SELECT ?1, id, title, title FROM events
 		UNION ALL SELECT ?2, id, name, name FROM actors
@@ -1011,14 +1048,14 @@ func readSearcher(ctx context.Context, tx *sql.Tx) (*searcher, error) {
 		UNION ALL SELECT ?3, id, name, name FROM places
 		UNION ALL SELECT ?4, id, title, title FROM documents`, func(sc scanner) error {
 		var (
-			c    candidate
+			t    titled
 			kind Kind
 		)
-		if err := sc.Scan(&kind, &c.id, &c.title, &c.name); err != nil {
+		if err := sc.Scan(&kind, &t.id, &t.title, &t.name); err != nil {
 			return err
 		}
-		c.kind = kindNo(kindNumber(kind))
-		cands = append(cands, c)
+		t.kind = kindNo(kindNumber(kind))
+		cands = append(cands, t)
 		return nil
 	}, KindEvent, KindActor, KindPlace, KindDocument)
 	if err != nil {

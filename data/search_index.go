@@ -139,7 +139,7 @@ func (sr *searcher) encode() []byte {
 		b = append(b, byte(c.kind))
 		b = str(b, c.id)
 		b = str(b, c.title)
-		b = str(b, c.name)
+		b = str(b, sr.name(int32(i)))
 		b = str(b, c.folded)
 		b = binary.LittleEndian.AppendUint32(b, uint32(c.pos))
 		b = binary.LittleEndian.AppendUint64(b, c.letters)
@@ -245,7 +245,9 @@ func decodeSearcher(b []byte) (*searcher, error) {
 			return nil, errIndexLayout
 		}
 		c.kind = kindNo(k)
-		c.id, c.title, c.name, c.folded = r.str(), r.str(), r.str(), r.str()
+		var name string
+		c.id, c.title, name, c.folded = r.str(), r.str(), r.str(), r.str()
+		sr.setName(int32(i), name)
 		c.pos = int32(r.u32())
 		c.letters, c.initials = r.u64(), r.u64()
 	}

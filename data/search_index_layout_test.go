@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"slices"
 	"testing"
 )
@@ -10,11 +11,11 @@ import (
 // a stored index whose places are not each event's once is not trusted.
 func TestSearchIndex_EventsAsCandidates(t *testing.T) {
 	newIndexed := func(places map[string]int32) *searcher {
-		sr := newSearcher([]candidate{
-			{kind: kindEvent, id: "e1", title: "Castillo asume", name: "Castillo asume"},
-			{kind: kindActor, id: "a1", title: "Pedro Castillo", name: "Pedro Castillo"},
-			{kind: kindEvent, id: "e2", title: "Boluarte asume", name: "Boluarte asume"},
-			{kind: kindEvent, id: "e3", title: "Vacancia", name: "Vacancia"},
+		sr := newSearcher([]titled{
+			{candidate{kind: kindEvent, id: "e1", title: "Castillo asume"}, "Castillo asume"},
+			{candidate{kind: kindActor, id: "a1", title: "Pedro Castillo"}, "Pedro Castillo"},
+			{candidate{kind: kindEvent, id: "e2", title: "Boluarte asume"}, "Boluarte asume"},
+			{candidate{kind: kindEvent, id: "e3", title: "Vacancia"}, "Vacancia"},
 		})
 		for i := range sr.cands {
 			if c := &sr.cands[i]; c.kind == kindEvent {
@@ -68,5 +69,40 @@ func TestKindNo_Order(t *testing.T) {
 	}
 	if indexKinds[kindEvent] != KindEvent || indexKinds[kindActor] != KindActor {
 		t.Error("kindEvent or kindActor is not its kind's number")
+	}
+}
+
+// TestSearcher_AliasName finds an actor by an alias, from a searcher made
+// from titles and from one read back from its stored index: the hit is
+// the alias, with the actor's name; found by name, it has none.
+func TestSearcher_AliasName(t *testing.T) {
+	made := newSearcher([]titled{
+		{candidate{kind: kindActor, id: "amlo", title: "Andrés Manuel López Obrador"}, "Andrés Manuel López Obrador"},
+		{candidate{kind: kindActor, id: "amlo", title: "AMLO"}, "Andrés Manuel López Obrador"},
+		{candidate{kind: kindActor, id: "amlo", title: "Andres Manuel Lopez Obrador"}, "Andrés Manuel López Obrador"},
+		{candidate{kind: kindActor, id: "ebrard", title: "Marcelo Ebrard"}, "Marcelo Ebrard"},
+	})
+	made.farText, made.docText = map[int64]int32{}, map[int64]docRow{}
+	if !made.placeEvents(0) {
+		t.Fatal("placeEvents: false with no events")
+	}
+	read, err := decodeSearcher(made.encode())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	for name, sr := range map[string]*searcher{"made": made, "read back": read} {
+		hits, err := sr.find(ctx, "amlo", 0)
+		if err != nil || len(hits) != 1 || hits[0].Title != "AMLO" || hits[0].Name != "Andrés Manuel López Obrador" {
+			t.Errorf("%s: amlo finds %+v, %v", name, hits, err)
+		}
+		hits, err = sr.find(ctx, "lopez obrador", 0)
+		if err != nil || len(hits) != 1 || hits[0].Title != "Andrés Manuel López Obrador" || hits[0].Name != "" {
+			t.Errorf("%s: lopez obrador finds %+v, %v", name, hits, err)
+		}
+		hits, err = sr.find(ctx, "ebrard", 0)
+		if err != nil || len(hits) != 1 || hits[0].Name != "" {
+			t.Errorf("%s: ebrard finds %+v, %v", name, hits, err)
+		}
 	}
 }
