@@ -330,12 +330,13 @@ func (s *Store) wordRows(ctx context.Context, sr *searcher, words []string) ([]w
 			}
 			l.size = make([]int32, len(l.rows))
 			for j, row := range l.rows {
-				l.size[j] = notDoc
-				if _, ok := sr.docText[row]; ok {
+				// st.size holds only the searcher's documents.
+				if n, ok := st.size[row]; ok {
+					l.size[j] = n
+				} else if _, ok := sr.docText[row]; ok {
 					l.size[j] = -1
-					if n, ok := st.size[row]; ok {
-						l.size[j] = n
-					}
+				} else {
+					l.size[j] = notDoc
 				}
 			}
 			if l.idf, err = readIDF(ctx, tx, st.rows, int64(len(l.rows))); err != nil {
