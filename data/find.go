@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -106,9 +107,6 @@ func (s *Store) find(ctx context.Context, query string, limit int, lit bool) (*R
 	if err = cmp.Or(err, tErr); err != nil {
 		return nil, err
 	}
-	txt.docs = best(txt.docs, limit, func(a, b textMatch) int {
-		return cmp.Or(cmp.Compare(a.rank, b.rank), strings.Compare(sr.docText[a.row].id, sr.docText[b.row].id))
-	})
 	ranked := sr.rankHits(tms, txt, limit)
 	nHits, nText := split(len(ranked), len(txt.docs), limit)
 	ranked, txt.docs = ranked[:nHits], txt.docs[:nText]
@@ -123,7 +121,8 @@ func (s *Store) find(ctx context.Context, query string, limit int, lit bool) (*R
 			continue
 		}
 		sn := snippets.events[r.row]
-		res.Hits = append(res.Hits, Hit{Kind: KindEvent, ID: sr.events[r.pos], Title: sr.eventTitles[r.pos],
+		ev := sr.event(r.pos)
+		res.Hits = append(res.Hits, Hit{Kind: KindEvent, ID: ev.id, Title: ev.title,
 			Score: tierScore(tierText, 0), Snippet: sn.text, SnippetMatches: sn.matches})
 	}
 	for _, d := range txt.docs {
@@ -138,6 +137,22 @@ func (s *Store) find(ctx context.Context, query string, limit int, lit bool) (*R
 		return nil, err
 	}
 	return res, nil
+}
+
+// shownDocs is how many of n documents found by their text, best first,
+// the list of a Find of limit shows however many hits there are (split):
+// a quarter of limit, at least one; none when all or one are shown.
+func shownDocs(n, limit int) int {
+	if limit <= 1 {
+		return 0
+	}
+	return min(n, max(1, limit/4))
+}
+
+// compareDocs orders documents found by their text, best first: by rank,
+// then by id.
+func (sr *searcher) compareDocs(a, b textMatch) int {
+	return cmp.Or(cmp.Compare(a.rank, b.rank), strings.Compare(sr.docText[a.row].id, sr.docText[b.row].id))
 }
 
 // split shares limit between hits and text: text keeps a quarter, at
@@ -176,6 +191,11 @@ type textMatches struct{ events, docs []textMatch }
 // documents it reads the best limit by bm25 (all when limit <= 0), and
 // those tied with the last. The searcher's maps say what each row is.
 //
+// The documents come best first (sr.compareDocs), no more than limit.
+// Those that the list shows whatever the titles find (shownDocs) have
+// their snippets read as soon as they are known, while the events' text
+// is still searched.
+//
 // The last few queries' matches are kept: typing "lopez o" asks for the
 // whole words of "lopez" again. The slices returned are the searcher's:
 // the caller may reorder docs, never change what they hold.
@@ -191,6 +211,10 @@ func (s *Store) matchText(ctx context.Context, sr *searcher, match string, limit
 	)
 	wg.Go(func() { out.events, evErr = s.matchEventText(ctx, sr, match) })
 	out.docs, err = s.matchDocText(ctx, sr, match, limit)
+	if err == nil {
+		out.docs = best(out.docs, limit, sr.compareDocs)
+		_, err = s.snippets(ctx, sr, match, nil, out.docs[:shownDocs(len(out.docs), limit)])
+	}
 	wg.Wait()
 	if err = cmp.Or(evErr, err); err != nil {
 		return out, fmt.Errorf("full-text search: %w", err)
@@ -280,6 +304,10 @@ type rankedHit struct {
 // into one list and returns its best limit hits, best first. An event
 // found both ways is listed once, by the better of the two. Ties go by
 // kind, events in time order, then titles as newSearcher sorted them.
+//
+// Each hit is ranked by one number (rankKey), so that a query of a letter
+// or two, which matches most of a large corpus, ranks tens of thousands of
+// hits with a comparison of integers each.
 func (sr *searcher) rankHits(tms []titleMatch, txt textMatches, limit int) []rankedHit {
 	// Which events the text found, and have not been ranked yet; none to
 	// look up when the text found none, as most keystrokes' text does.
@@ -290,57 +318,100 @@ func (sr *searcher) rankHits(tms []titleMatch, txt textMatches, limit int) []ran
 	for _, m := range txt.events {
 		byText[m.pos] = true
 	}
-	order := func(a, b rankedHit) int {
-		if a.tier != b.tier {
-			return int(b.tier - a.tier)
-		}
-		if a.score != b.score {
-			return b.score - a.score
-		}
-		if a.kind != b.kind {
-			return a.kind.order() - b.kind.order()
-		}
-		if a.kind == KindEvent {
-			return cmp.Compare(a.pos, b.pos)
-		}
-		return int(tms[a.tm].cand - tms[b.tm].cand)
-	}
-	// With a limit, only the best are kept as they come: a short query
-	// matches most of a large corpus.
-	var (
-		all []rankedHit
-		top *topK[rankedHit]
-	)
-	add := func(h rankedHit) { all = append(all, h) }
-	if limit > 0 {
-		top = newTopK(limit, order)
-		add = top.add
-	}
+	top := keyedTop{k: limit}
+	events := int(kindEvent)
 	for i, tm := range tms {
 		c := &sr.cands[tm.cand]
-		if c.kind == KindEvent && byText != nil {
+		if c.kind != kindEvent {
+			top.add(rankKey(tm.tier, tm.score, int(c.kind), tm.cand), int32(i))
+			continue
+		}
+		if byText != nil {
 			if tm.tier < tierText && byText[c.pos] {
 				continue
 			}
 			byText[c.pos] = false
 		}
-		add(rankedHit{tier: tm.tier, score: tm.score, kind: c.kind, pos: c.pos, tm: i})
+		top.add(rankKey(tm.tier, tm.score, events, c.pos), int32(i))
 	}
-	for _, m := range txt.events {
+	for i, m := range txt.events {
 		if byText[m.pos] {
-			add(rankedHit{tier: tierText, kind: KindEvent, pos: m.pos, row: m.row})
+			top.add(rankKey(tierText, 0, events, m.pos), -1-int32(i))
 		}
 	}
-	if top != nil {
-		return top.items
+	out := make([]rankedHit, 0, len(top.items))
+	for _, it := range top.best() {
+		if it.ref < 0 {
+			m := txt.events[-1-it.ref]
+			out = append(out, rankedHit{tier: tierText, kind: KindEvent, pos: m.pos, row: m.row})
+			continue
+		}
+		tm := tms[it.ref]
+		c := &sr.cands[tm.cand]
+		out = append(out, rankedHit{tier: tm.tier, score: tm.score, kind: c.kind.Kind(), pos: c.pos, tm: int(it.ref)})
 	}
-	return best(all, limit, order)
+	return out
+}
+
+// maxRankScore bounds the scores rankKey tells apart: far beyond any a
+// title can have (the fuzzy score falls by one a letter of the title).
+const maxRankScore = 1<<29 - 1
+
+// rankKey is a hit's rank as one number, lower first: by tier, best
+// first, then score, best first, then its kind's order, then at, an
+// event's place in time order or another thing's candidate (which fit in
+// 28 bits: no corpus holds 268 million titles).
+func rankKey(tier int32, score, kind int, at int32) uint64 {
+	sc := int64(maxRankScore - max(-maxRankScore, min(score, maxRankScore)))
+	return uint64(2-tier)<<61 | uint64(sc)<<31 | uint64(kind)<<28 | uint64(at)
+}
+
+// keyed is a hit by its rankKey, and a reference to it: the index of a
+// title match, or -1-i for the ith event found by its text.
+type keyed struct {
+	key uint64
+	ref int32
+}
+
+// keyedTop keeps the k items of lowest key added to it, in order; all of
+// them when k <= 0.
+type keyedTop struct {
+	k     int
+	items []keyed
+}
+
+func (t *keyedTop) add(key uint64, ref int32) {
+	if t.k <= 0 {
+		t.items = append(t.items, keyed{key, ref})
+		return
+	}
+	n := len(t.items)
+	if n == t.k && key >= t.items[n-1].key {
+		return
+	}
+	i, _ := slices.BinarySearchFunc(t.items, key, func(it keyed, key uint64) int { return cmp.Compare(it.key, key) })
+	if n < t.k {
+		t.items = append(t.items, keyed{})
+	}
+	copy(t.items[i+1:], t.items[i:])
+	t.items[i] = keyed{key, ref}
+}
+
+// best is what t keeps, lowest key first.
+func (t *keyedTop) best() []keyed {
+	if t.k <= 0 {
+		slices.SortFunc(t.items, func(a, b keyed) int { return cmp.Compare(a.key, b.key) })
+	}
+	return t.items
 }
 
 // litEvents lists the events the query matches (see Find) in time order:
 // every event a title match names or links to, however weak the match, so
 // that no event the list shows is left dark, and every event found by its
-// text. The links are the searcher's, read once (Store.links).
+// text. The links are the searcher's, read once (Store.links). The list
+// may be the one an earlier Find gave (Results.Events is not to be
+// changed): a query of a letter or two lights most of the corpus, and a
+// copy of each list is as much work as making it.
 func (s *Store) litEvents(ctx context.Context, sr *searcher, tms []titleMatch, txt textMatches) ([]string, error) {
 	links, err := s.links(ctx, sr)
 	if err != nil {
@@ -356,13 +427,13 @@ func (s *Store) litEvents(ctx context.Context, sr *searcher, tms []titleMatch, t
 	last := sr.lastLit
 	sr.mu.Unlock()
 	if last != nil && slices.Equal(last.cands, cands) && slices.Equal(last.text, txt.events) {
-		return slices.Clone(last.events), nil
+		return last.events, nil
 	}
-	out := sr.lightEvents(links, tms, txt)
+	out := slices.Clip(sr.lightEvents(links, tms, txt))
 	sr.mu.Lock()
 	sr.lastLit = &litSet{cands: cands, text: txt.events, events: out}
 	sr.mu.Unlock()
-	return slices.Clone(out), nil
+	return out, nil
 }
 
 // litSet is the events a query lit (Store.litEvents), and what it matched:
@@ -375,33 +446,33 @@ type litSet struct {
 
 // lightEvents lists in time order the events the title matches name or
 // link to, and those found by their text.
-func (sr *searcher) lightEvents(links [][]int32, tms []titleMatch, txt textMatches) []string {
-	lit := make([]bool, len(sr.events))
+func (sr *searcher) lightEvents(links candLinks, tms []titleMatch, txt textMatches) []string {
+	lit := make([]uint64, (len(sr.events)+63)/64)
+	light := func(pos int32) { lit[pos>>6] |= 1 << (pos & 63) }
 	for _, tm := range tms {
-		if c := &sr.cands[tm.cand]; c.kind == KindEvent {
-			lit[c.pos] = true
+		if c := &sr.cands[tm.cand]; c.kind == kindEvent {
+			light(c.pos)
 			continue
 		}
-		for _, pos := range links[tm.cand] {
-			lit[pos] = true
+		for _, pos := range links.events(tm.cand) {
+			light(pos)
 		}
 	}
 	for _, m := range txt.events {
-		lit[m.pos] = true
+		light(m.pos)
 	}
 	n := 0
-	for _, ok := range lit {
-		if ok {
-			n++
-		}
+	for _, w := range lit {
+		n += bits.OnesCount64(w)
 	}
 	if n == 0 {
 		return nil
 	}
 	out := make([]string, 0, n)
-	for pos, ok := range lit {
-		if ok {
-			out = append(out, sr.events[pos])
+	for i, w := range lit {
+		for w != 0 {
+			out = append(out, sr.eventIDs[i<<6+bits.TrailingZeros64(w)])
+			w &= w - 1
 		}
 	}
 	return out
@@ -426,8 +497,25 @@ var linkReads atomic.Int64
 // events of an actor, place or document.
 type linkLoad struct {
 	done  chan struct{}
-	links [][]int32
+	links candLinks
 	err   error
+}
+
+// candLinks are the places in time order of the events of each actor,
+// place and document, by candidate: held for the candidates from base
+// on, since the events, which have none, come first (newSearcher), in one
+// array.
+type candLinks struct {
+	base int32
+	of   [][]int32
+}
+
+// events are the places of the events of candidate c.
+func (l candLinks) events(c int32) []int32 {
+	if c < l.base {
+		return nil
+	}
+	return l.of[c-l.base]
 }
 
 // links gives the events of every actor, place and document, by
@@ -439,7 +527,7 @@ type linkLoad struct {
 // on never throws it away, and the next Find waits for the same read. The
 // window asks for it as it warms up (Find with an empty query), so no
 // keystroke need.
-func (s *Store) links(ctx context.Context, sr *searcher) ([][]int32, error) {
+func (s *Store) links(ctx context.Context, sr *searcher) (candLinks, error) {
 	sr.mu.Lock()
 	ld := sr.linkLoad
 	if ld == nil {
@@ -463,14 +551,14 @@ func (s *Store) links(ctx context.Context, sr *searcher) ([][]int32, error) {
 	case <-ld.done:
 		return ld.links, ld.err
 	case <-ctx.Done():
-		return nil, ctx.Err()
+		return candLinks{}, ctx.Err()
 	}
 }
 
 // readLinks reads the links of every kind, each kind through a connection
 // of its own, and lays them out by candidate: an actor's aliases share its
 // events.
-func (s *Store) readLinks(ctx context.Context, sr *searcher) ([][]int32, error) {
+func (s *Store) readLinks(ctx context.Context, sr *searcher) (candLinks, error) {
 	linkReads.Add(1)
 	var (
 		mu   sync.Mutex
@@ -505,12 +593,26 @@ func (s *Store) readLinks(ctx context.Context, sr *searcher) ([][]int32, error) 
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
-		return nil, err
+		return candLinks{}, err
 	}
-	out := make([][]int32, len(sr.cands))
+	out := candLinks{base: int32(len(sr.cands))}
 	for i := range sr.cands {
-		if c := &sr.cands[i]; c.kind != KindEvent {
-			out[i] = byID[thing{c.kind, c.id}]
+		if sr.cands[i].kind != kindEvent {
+			out.base = int32(i)
+			break
+		}
+	}
+	n := 0
+	for _, l := range byID {
+		n += len(l)
+	}
+	all := make([]int32, 0, n)
+	out.of = make([][]int32, len(sr.cands)-int(out.base))
+	for i := range out.of {
+		if c := &sr.cands[int(out.base)+i]; c.kind != kindEvent {
+			at := len(all)
+			all = append(all, byID[thing{c.kind.Kind(), c.id}]...)
+			out.of[i] = all[at:len(all):len(all)]
 		}
 	}
 	return out, nil
@@ -654,20 +756,25 @@ const maxTextRow = 1 << 26
 // candidate's pos.
 func (sr *searcher) loadIndex(ctx context.Context, tx *sql.Tx) error {
 	pos := map[string]int32{}
-	err := eachRow(ctx, tx, `SELECT e.id, e.title FROM events e ORDER BY `+eventOrder, func(sc scanner) error {
-		var id, title string
-		if err := sc.Scan(&id, &title); err != nil {
+	err := eachRow(ctx, tx, `SELECT e.id FROM events e ORDER BY `+eventOrder, func(sc scanner) error {
+		var id string
+		if err := sc.Scan(&id); err != nil {
 			return err
 		}
-		pos[id] = int32(len(sr.events))
-		sr.events = append(sr.events, id)
-		sr.eventTitles = append(sr.eventTitles, title)
+		pos[id] = int32(len(pos))
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	sr.posOnce.Do(func() { sr.pos = pos })
+	for i := range sr.cands {
+		if c := &sr.cands[i]; c.kind == kindEvent {
+			c.pos = pos[c.id]
+		}
+	}
+	if !sr.placeEvents(len(pos)) {
+		return errors.New("search index: the events and their titles differ")
+	}
 	sr.farText = map[int64]int32{}
 	err = eachRow(ctx, tx, `SELECT id, c0 FROM event_text_content`, func(sc scanner) error {
 		var (
@@ -702,11 +809,6 @@ func (sr *searcher) loadIndex(ctx context.Context, tx *sql.Tx) error {
 	}, KindDocument)
 	if err != nil {
 		return err
-	}
-	for i := range sr.cands {
-		if c := &sr.cands[i]; c.kind == KindEvent {
-			c.pos = pos[c.id]
-		}
 	}
 	return nil
 }

@@ -255,7 +255,8 @@ type Results struct {
 	// CompareEvents and not limited: by title, by its own text or
 	// evidence, or through a person, place or document that matched, by
 	// the rules Hits are found by. It holds every event in Hits, however
-	// few or many that lights. The timeline lights them all.
+	// few or many that lights. The timeline lights them all. It may be
+	// the list of an earlier Find too, so it is read, never changed.
 	Events []string
 }
 

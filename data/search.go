@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -37,11 +38,13 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 // candidate is one searchable title, with its folded form and, for each byte
 // of that form, the index of the rune of the title it came from.
 type candidate struct {
-	kind            Kind
-	id, title, name string
-	folded          string
+	id, title, folded string
 	// pos is an event's place in time order (CompareEvents).
-	pos int32
+	pos  int32
+	kind kindNo
+	// alias: title is an alias of an actor, whose name is the searcher's
+	// names[c], kept apart since few titles are aliases.
+	alias bool
 	// letters and initials are the ASCII letters and digits of folded,
 	// and those that begin a word of it (charMask), which rule out most
 	// titles before a look at their text.
@@ -54,7 +57,8 @@ type candidate struct {
 // fewer candidates than the last.
 type searcher struct {
 	cands []candidate
-	all   []int32 // every candidate's index, for a search with nothing to narrow
+	names map[int32]string // of the candidates that are aliases
+	all   []int32          // every candidate's index, for a search with nothing to narrow
 
 	// gen is the corpus's search generation it was made at (generation).
 	gen int64
@@ -68,18 +72,19 @@ type searcher struct {
 	snippets map[snippetKey]snippet
 	lastLit  *litSet
 
-	// What Find needs besides titles (loadIndex): the events' ids and
-	// titles in time order, and each one's place in it by id; by rowid, the
-	// event of each row of event_text and the document of each row of
-	// text_index; and the places of the events of actors, places and
-	// documents, by candidate, read all at once (Store.links).
-	events, eventTitles []string
-	posOnce             sync.Once
-	pos                 map[string]int32 // by eventPos
-	linkLoad            *linkLoad
-	eventText           []int32 // by rowid; -1 for none
-	farText             map[int64]int32
-	docText             map[int64]docRow
+	// What Find needs besides titles (loadIndex): the events in time
+	// order, by candidate (their titles are the candidates'), and their
+	// ids, which a query of a letter or two lists nearly all of, in order
+	// (the candidates are not); by rowid, the event of each row of
+	// event_text and the document of each row of text_index; and the
+	// places of the events of actors, places and documents, by candidate,
+	// read all at once (Store.links).
+	events    []int32
+	eventIDs  []string
+	linkLoad  *linkLoad
+	eventText []int32 // by rowid; -1 for none
+	farText   map[int64]int32
+	docText   map[int64]docRow
 
 	// What bm25 needs (rankDocs), guarded by mu: text_index's totals and
 	// its rows' lengths, read once, with the first words (nil until
@@ -137,15 +142,45 @@ func (sr *searcher) cacheText(key string, txt textMatches) {
 	sr.texts = append(sr.texts, cachedText{key, txt})
 }
 
-// eventPos is each event's place in time order, by id.
+// event is the candidate of the event at place pos in time order.
+func (sr *searcher) event(pos int32) *candidate { return &sr.cands[sr.events[pos]] }
+
+// eventPos is each event's place in time order, by id, made when asked
+// for: only reading the links needs it, once.
 func (sr *searcher) eventPos() map[string]int32 {
-	sr.posOnce.Do(func() {
-		sr.pos = make(map[string]int32, len(sr.events))
-		for i, id := range sr.events {
-			sr.pos[id] = int32(i)
+	pos := make(map[string]int32, len(sr.eventIDs))
+	for p, id := range sr.eventIDs {
+		pos[id] = int32(p)
+	}
+	return pos
+}
+
+// placeEvents sets sr.events and sr.eventIDs from the event candidates'
+// places in time order, of n events; false when they are not each of
+// those places once.
+func (sr *searcher) placeEvents(n int) bool {
+	sr.events = make([]int32, n)
+	for i := range sr.events {
+		sr.events[i] = -1
+	}
+	for i := range sr.cands {
+		c := &sr.cands[i]
+		if c.kind != kindEvent {
+			continue
 		}
-	})
-	return sr.pos
+		if c.pos < 0 || int(c.pos) >= n || sr.events[c.pos] >= 0 {
+			return false
+		}
+		sr.events[c.pos] = int32(i)
+	}
+	if slices.Contains(sr.events, -1) {
+		return false
+	}
+	sr.eventIDs = make([]string, n)
+	for p, c := range sr.events {
+		sr.eventIDs[p] = sr.cands[c].id
+	}
+	return true
 }
 
 // setEventRow records that row of event_text is of the event at place p.
@@ -172,38 +207,72 @@ func (sr *searcher) eventOfRow(row int64) int32 {
 	return -1
 }
 
-func newSearcher(all []candidate) *searcher {
+// titled is a candidate as it is read, with the name of what it is the
+// title of: for an actor's alias, the actor's name; else its title.
+type titled struct {
+	candidate
+	name string
+}
+
+func newSearcher(all []titled) *searcher {
 	// Titles that fold alike ("Ramírez de la O" and its alias "Ramirez de
 	// la O") are one candidate: the name, or else the spelling with accents.
 	kept := map[string]int{}
-	cands := all[:0]
-	for _, c := range all {
-		c.folded, _ = fold(c.title)
-		c.letters, c.initials = masks(c.folded)
-		key := string(c.kind) + "\x00" + c.id + "\x00" + c.folded
+	ts := all[:0]
+	for _, t := range all {
+		t.folded, _ = fold(t.title)
+		t.letters, t.initials = masks(t.folded)
+		t.alias = t.name != t.title
+		key := strconv.Itoa(int(t.kind)) + "\x00" + t.id + "\x00" + t.folded
 		if i, ok := kept[key]; ok {
-			if better(c, cands[i]) {
-				cands[i] = c
+			if better(t, ts[i]) {
+				ts[i] = t
 			}
 			continue
 		}
-		kept[key] = len(cands)
-		cands = append(cands, c)
+		kept[key] = len(ts)
+		ts = append(ts, t)
 	}
-	slices.SortStableFunc(cands, func(a, b candidate) int {
-		if d := a.kind.order() - b.kind.order(); d != 0 {
+	slices.SortStableFunc(ts, func(a, b titled) int {
+		if d := int(a.kind) - int(b.kind); d != 0 {
 			return d
 		}
 		// On a tie, the canonical name beats an alias spelled without accents.
-		if aliasA, aliasB := a.name != a.title, b.name != b.title; aliasA != aliasB {
-			if aliasA {
+		if a.alias != b.alias {
+			if a.alias {
 				return 1
 			}
 			return -1
 		}
 		return strings.Compare(a.title, b.title)
 	})
-	return &searcher{cands: cands, all: every(len(cands))}
+	sr := &searcher{cands: make([]candidate, len(ts)), all: every(len(ts))}
+	for i, t := range ts {
+		sr.cands[i] = t.candidate
+		sr.setName(int32(i), t.name)
+	}
+	return sr
+}
+
+// setName records that candidate c is a title of what is named name.
+func (sr *searcher) setName(c int32, name string) {
+	if name == sr.cands[c].title {
+		sr.cands[c].alias = false
+		return
+	}
+	if sr.names == nil {
+		sr.names = map[int32]string{}
+	}
+	sr.cands[c].alias = true
+	sr.names[c] = name
+}
+
+// name is the name of what candidate c is a title of.
+func (sr *searcher) name(c int32) string {
+	if sr.cands[c].alias {
+		return sr.names[c]
+	}
+	return sr.cands[c].title
 }
 
 // every is the indexes of n candidates.
@@ -216,9 +285,9 @@ func every(n int) []int32 {
 }
 
 // better reports whether a is the spelling to show rather than b.
-func better(a, b candidate) bool {
-	if aName, bName := a.title == a.name, b.title == b.name; aName != bName {
-		return aName
+func better(a, b titled) bool {
+	if a.alias != b.alias {
+		return !a.alias
 	}
 	return nonASCII(a.title) > nonASCII(b.title)
 }
@@ -321,18 +390,19 @@ func (sr *searcher) titleMatches(ctx context.Context, q string) ([]titleMatch, e
 	sr.last = next
 	sr.mu.Unlock()
 	// Keep each thing's best title (an actor matches by name and aliases);
-	// events have one title each.
-	bestOf := map[thing]int{}
+	// events, places and documents have one title each (readSearcher), so
+	// only actors are looked up: a short query matches thousands of
+	// documents.
+	bestOf := map[string]int{}
 	kept := out[:0]
 	for _, tm := range out {
 		c := &sr.cands[tm.cand]
-		if c.kind == KindEvent {
+		if c.kind != kindActor {
 			kept = append(kept, tm)
 			continue
 		}
-		key := thing{c.kind, c.id}
-		if i, ok := bestOf[key]; !ok {
-			bestOf[key] = len(kept)
+		if i, ok := bestOf[c.id]; !ok {
+			bestOf[c.id] = len(kept)
 			kept = append(kept, tm)
 		} else if sr.compareTitles(tm, kept[i]) < 0 {
 			kept[i] = tm
@@ -611,7 +681,7 @@ func (t *topK[T]) add(it T) {
 // order, the rest as newSearcher sorted them.
 func (sr *searcher) compareCands(a, b int32) int {
 	ca, cb := &sr.cands[a], &sr.cands[b]
-	if ca.kind == KindEvent && cb.kind == KindEvent && ca.pos != cb.pos {
+	if ca.kind == kindEvent && cb.kind == kindEvent && ca.pos != cb.pos {
 		return int(ca.pos) - int(cb.pos)
 	}
 	return int(a) - int(b)
@@ -838,9 +908,9 @@ func (sr *searcher) hit(tm titleMatch, q string) Hit {
 	c := &sr.cands[tm.cand]
 	_, matches, _ := classify(c, q, nil)
 	_, runeOf := fold(c.title)
-	h := Hit{Kind: c.kind, ID: c.id, Title: c.title, Score: tierScore(tm.tier, tm.score), Matches: ranges(runeOf, matches)}
-	if c.name != c.title {
-		h.Name = c.name
+	h := Hit{Kind: c.kind.Kind(), ID: c.id, Title: c.title, Score: tierScore(tm.tier, tm.score), Matches: ranges(runeOf, matches)}
+	if c.alias {
+		h.Name = sr.names[tm.cand]
 	}
 	return h
 }
@@ -970,18 +1040,22 @@ func (s *Store) loadSearcher(ctx context.Context) (*searcher, error) {
 
 // readSearcher makes the search index from the corpus's rows in tx.
 func readSearcher(ctx context.Context, tx *sql.Tx) (*searcher, error) {
-	var cands []candidate
+	var cands []titled
 	err := eachRow(ctx, tx, `
 		SELECT ?1, id, title, title FROM events
 		UNION ALL SELECT ?2, id, name, name FROM actors
 		UNION ALL SELECT ?2, a.id, al.alias, a.name FROM actor_aliases al JOIN actors a ON a.id = al.actor_id
 		UNION ALL SELECT ?3, id, name, name FROM places
 		UNION ALL SELECT ?4, id, title, title FROM documents`, func(sc scanner) error {
-		var c candidate
-		if err := sc.Scan(&c.kind, &c.id, &c.title, &c.name); err != nil {
+		var (
+			t    titled
+			kind Kind
+		)
+		if err := sc.Scan(&kind, &t.id, &t.title, &t.name); err != nil {
 			return err
 		}
-		cands = append(cands, c)
+		t.kind = kindNo(kindNumber(kind))
+		cands = append(cands, t)
 		return nil
 	}, KindEvent, KindActor, KindPlace, KindDocument)
 	if err != nil {

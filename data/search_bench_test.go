@@ -9,16 +9,16 @@ import (
 )
 
 // syntheticCandidates makes n titles in the corpus's style, with accents.
-func syntheticCandidates(n int) []candidate {
+func syntheticCandidates(n int) []titled {
 	rng := rand.New(rand.NewPCG(1, 2))
 	who := []string{"López Obrador", "Castillo", "Boluarte", "Ebrard", "Ramírez de la O", "Kenna", "Monroy", "Paredes", "Perú", "México"}
 	what := []string{"rejects", "meets", "defends", "expels", "recalls", "visits", "accuses", "supports", "criticises", "grants asylum to"}
 	where := []string{"in Lima", "in Mexico City", "at the CELAC summit", "before Congress", "at the Pacific Alliance", "on Twitter"}
-	cands := make([]candidate, n)
+	cands := make([]titled, n)
 	for i := range cands {
 		t := fmt.Sprintf("%s %s %s %s #%d", who[rng.IntN(len(who))], what[rng.IntN(len(what))],
 			who[rng.IntN(len(who))], where[rng.IntN(len(where))], i)
-		cands[i] = candidate{kind: "event", id: fmt.Sprint(i), title: t, name: t}
+		cands[i] = titled{candidate{kind: kindEvent, id: fmt.Sprint(i), title: t}, t}
 	}
 	return cands
 }

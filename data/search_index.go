@@ -19,8 +19,22 @@ import (
 // version, which a reader that does not know it rebuilds the index from.
 const indexMagic = "CSX\x01"
 
-// indexKinds are the kinds of candidates, by their number in the index.
+// indexKinds are the kinds of candidates, by their number (kindNo), in
+// searchOrder's order, as the index stores them.
 var indexKinds = []Kind{KindEvent, KindActor, KindPlace, KindDocument}
+
+// kindNo is a candidate's kind by its number in indexKinds, which is its
+// order (Kind.order): one byte where a Kind takes sixteen, in each of a
+// hundred thousand candidates.
+type kindNo uint8
+
+const (
+	kindEvent kindNo = iota
+	kindActor
+)
+
+// Kind is the kind numbered k.
+func (k kindNo) Kind() Kind { return indexKinds[k] }
 
 // storedSearcher reads the stored index in tx: the searcher, or nil when
 // there is none (or of a layout this version does not read), and the
@@ -122,19 +136,20 @@ func (sr *searcher) encode() []byte {
 	b = binary.LittleEndian.AppendUint32(b, uint32(len(sr.cands)))
 	for i := range sr.cands {
 		c := &sr.cands[i]
-		b = append(b, byte(kindNumber(c.kind)))
+		b = append(b, byte(c.kind))
 		b = str(b, c.id)
 		b = str(b, c.title)
-		b = str(b, c.name)
+		b = str(b, sr.name(int32(i)))
 		b = str(b, c.folded)
 		b = binary.LittleEndian.AppendUint32(b, uint32(c.pos))
 		b = binary.LittleEndian.AppendUint64(b, c.letters)
 		b = binary.LittleEndian.AppendUint64(b, c.initials)
 	}
 	b = binary.LittleEndian.AppendUint32(b, uint32(len(sr.events)))
-	for i, id := range sr.events {
-		b = str(b, id)
-		b = str(b, sr.eventTitles[i])
+	for p := range sr.events {
+		c := sr.event(int32(p))
+		b = str(b, c.id)
+		b = str(b, c.title)
 	}
 	var rows [][2]int64
 	for row, p := range sr.eventText {
@@ -229,15 +244,23 @@ func decodeSearcher(b []byte) (*searcher, error) {
 		if k >= len(indexKinds) {
 			return nil, errIndexLayout
 		}
-		c.kind = indexKinds[k]
-		c.id, c.title, c.name, c.folded = r.str(), r.str(), r.str(), r.str()
+		c.kind = kindNo(k)
+		var name string
+		c.id, c.title, name, c.folded = r.str(), r.str(), r.str(), r.str()
+		sr.setName(int32(i), name)
 		c.pos = int32(r.u32())
 		c.letters, c.initials = r.u64(), r.u64()
 	}
+	// The events in time order are the event candidates by their pos:
+	// only their ids are read, to check that.
 	n := r.count(16)
-	sr.events, sr.eventTitles = make([]string, n), make([]string, n)
-	for i := range n {
-		sr.events[i], sr.eventTitles[i] = r.str(), r.str()
+	if r.err != nil || !sr.placeEvents(n) {
+		return nil, errIndexLayout
+	}
+	for p := range n {
+		if id, _ := r.str(), r.str(); id != sr.event(int32(p)).id {
+			return nil, errIndexLayout
+		}
 	}
 	sr.farText = map[int64]int32{}
 	for range r.count(12) {

@@ -13,12 +13,12 @@ import (
 // whole, inside words and with gaps, and take letters back.
 func TestSearcher_NarrowsAsFresh(t *testing.T) {
 	syn := newSynthetic(SynthOptions{Events: 3000, Seed: 11})
-	var cands []candidate
+	var cands []titled
 	for _, e := range syn.events {
-		cands = append(cands, candidate{kind: KindEvent, id: e.ID, title: e.Title, name: e.Title})
+		cands = append(cands, titled{candidate{kind: kindEvent, id: e.ID, title: e.Title}, e.Title})
 	}
 	sr := newSearcher(cands)
-	fresh := newSearcher(append([]candidate(nil), cands...))
+	fresh := newSearcher(append([]titled(nil), cands...))
 	ctx := context.Background()
 	typed := []string{"lopez obrador lima", "castilo  vacancia", "brador lo", "ramirez de la o", "peru mexico",
 		"lopez obrador", "lopez obrad", "lopez obradorx", "cstllo pres", "2021 la"}

@@ -330,12 +330,13 @@ func (s *Store) wordRows(ctx context.Context, sr *searcher, words []string) ([]w
 			}
 			l.size = make([]int32, len(l.rows))
 			for j, row := range l.rows {
-				l.size[j] = notDoc
-				if _, ok := sr.docText[row]; ok {
+				// st.size holds only the searcher's documents.
+				if n, ok := st.size[row]; ok {
+					l.size[j] = n
+				} else if _, ok := sr.docText[row]; ok {
 					l.size[j] = -1
-					if n, ok := st.size[row]; ok {
-						l.size[j] = n
-					}
+				} else {
+					l.size[j] = notDoc
 				}
 			}
 			if l.idf, err = readIDF(ctx, tx, st.rows, int64(len(l.rows))); err != nil {
@@ -408,9 +409,28 @@ func rowids(s string) []int64 {
 	}
 	out := make([]int64, 0, strings.Count(s, ",")+1)
 	for f := range strings.SplitSeq(s, ",") {
-		if row, err := strconv.ParseInt(f, 10, 64); err == nil {
+		if row, ok := smallRowid(f); ok {
+			out = append(out, row)
+		} else if row, err := strconv.ParseInt(f, 10, 64); err == nil {
 			out = append(out, row)
 		}
 	}
 	return out
+}
+
+// smallRowid reads f, when it is up to 18 digits, as rowids nearly all
+// are, faster than strconv: a search reads tens of thousands.
+func smallRowid(f string) (int64, bool) {
+	if len(f) == 0 || len(f) > 18 {
+		return 0, false
+	}
+	var n int64
+	for i := 0; i < len(f); i++ {
+		d := f[i] - '0'
+		if d > 9 {
+			return 0, false
+		}
+		n = n*10 + int64(d)
+	}
+	return n, true
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -313,6 +314,25 @@ func TestVocabTerm_AsFTS5(t *testing.T) {
 	for _, w := range []string{"", "ß", "æ", "ø", "ł", "ı", "Ǆ", "δ", "a b", "a-b", "\u0301"} {
 		if got, ok := vocabTerm(w); ok {
 			t.Errorf("vocabTerm(%q) = %q, sure; want not sure", w, got)
+		}
+	}
+}
+
+// TestRowids reads rowids as group_concat joins them, short and long,
+// negative ones and any that are no number, as strconv reads them.
+func TestRowids(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want []int64
+	}{
+		{"", nil},
+		{"7", []int64{7}},
+		{"1,20,300", []int64{1, 20, 300}},
+		{"123456789012345678,1234567890123456789,-5", []int64{123456789012345678, 1234567890123456789, -5}},
+		{"3,,x,99999999999999999999,+4,0", []int64{3, 4, 0}},
+	} {
+		if got := rowids(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("rowids(%q) = %v, want %v", tt.in, got, tt.want)
 		}
 	}
 }
