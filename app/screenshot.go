@@ -145,18 +145,29 @@ func (v *mainView) applyOptions(o ScreenshotOptions) error {
 // framebuffers keep alpha below one where translucent objects were
 // blended, and the screen ignores it.
 func capture(w fyne.Window) image.Image {
-	img := w.Canvas().Capture()
-	if blank(img) {
-		if back, ok := readBackBuffer(w); ok {
-			img = back
-		}
+	out, ok := readFrame(w)
+	if !ok {
+		img := w.Canvas().Capture()
+		out = image.NewRGBA(img.Bounds())
+		draw.Draw(out, out.Bounds(), img, img.Bounds().Min, draw.Src)
 	}
-	out := image.NewRGBA(img.Bounds())
-	draw.Draw(out, out.Bounds(), img, img.Bounds().Min, draw.Src)
 	for i := 3; i < len(out.Pix); i += 4 {
 		out.Pix[i] = 0xff
 	}
 	return out
+}
+
+// flipRows turns img upside down, as GL's rows, which run bottom up, need.
+func flipRows(img *image.RGBA) {
+	b := img.Bounds()
+	row := make([]byte, 4*b.Dx())
+	for top, bottom := b.Min.Y, b.Max.Y-1; top < bottom; top, bottom = top+1, bottom-1 {
+		a := img.Pix[img.PixOffset(b.Min.X, top):][:len(row)]
+		z := img.Pix[img.PixOffset(b.Min.X, bottom):][:len(row)]
+		copy(row, a)
+		copy(a, z)
+		copy(z, row)
+	}
 }
 
 // blank says whether an image is wholly transparent, as a capture of a
