@@ -250,18 +250,18 @@ func sortEvents(evs []EventSummary) []EventSummary {
 	if slices.IsSortedFunc(keys, compareEventKeys) {
 		return evs
 	}
-	keys = sortEventKeys(keys)
+	order := sortEventKeys(keys)
 	// In place, a cycle of the permutation at a time, rather than into a
 	// second slice as large (37 MB at 100,000 events).
-	for start := range keys {
-		if keys[start].i < 0 {
+	for start := range order {
+		if order[start] < 0 {
 			continue
 		}
 		held := evs[start]
 		at := start
 		for {
-			from := int(keys[at].i)
-			keys[at].i = -1
+			from := int(order[at])
+			order[at] = -1
 			if from == start {
 				evs[at] = held
 				break
@@ -312,27 +312,36 @@ func compareEventKeys(a, b eventKey) int {
 // once: below it, a goroutine and a merge cost more than they save.
 const parallelSortMin = 1 << 13
 
-// sortEventKeys sorts keys, in place or into a new slice it returns.
-func sortEventKeys(keys []eventKey) []eventKey {
+// sortEventKeys sorts keys and returns their indexes in order.
+func sortEventKeys(keys []eventKey) []int32 {
+	order := make([]int32, 0, len(keys))
 	if len(keys) < parallelSortMin {
 		slices.SortFunc(keys, compareEventKeys)
-		return keys
+		for _, k := range keys {
+			order = append(order, k.i)
+		}
+		return order
 	}
 	a, b := keys[:len(keys)/2], keys[len(keys)/2:]
 	var wg sync.WaitGroup
 	wg.Go(func() { slices.SortFunc(a, compareEventKeys) })
 	slices.SortFunc(b, compareEventKeys)
 	wg.Wait()
-	out := make([]eventKey, 0, len(keys))
 	for len(a) > 0 && len(b) > 0 {
 		// Equal keys are the same event: ids are unique.
 		if compareEventKeys(b[0], a[0]) < 0 {
-			out, b = append(out, b[0]), b[1:]
+			order, b = append(order, b[0].i), b[1:]
 		} else {
-			out, a = append(out, a[0]), a[1:]
+			order, a = append(order, a[0].i), a[1:]
 		}
 	}
-	return append(append(out, a...), b...)
+	for _, k := range a {
+		order = append(order, k.i)
+	}
+	for _, k := range b {
+		order = append(order, k.i)
+	}
+	return order
 }
 
 // Documents lists the documents without their text, in order of
