@@ -71,6 +71,14 @@ func Screenshot(a fyne.App, c Corpus, o ScreenshotOptions) (image.Image, error) 
 	}
 	var img image.Image
 	ui.DoAndWait(func() {
+		// Shown, the window has the focus, and its focused widget shows
+		// it. Said before the frame is drawn: the driver passes on the
+		// focus events of the window shown and hidden at the start when
+		// it gets to them, which on a busy machine may be after the steps
+		// since, leaving the search field drawn as if the window had none.
+		if c, ok := w.Canvas().(interface{ FocusGained() }); ok {
+			c.FocusGained()
+		}
 		w.Show() // creates the window, draws it and maps it
 		img = capture(w)
 		w.Hide()
