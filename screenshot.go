@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"image"
 	"image/png"
 	"io"
 	"os"
@@ -64,8 +63,8 @@ func (c *cli) screenshotCommand() command {
 // writePNG draws the window on s as o asks and writes it to w as a PNG.
 // It needs a display: it draws with the desktop driver.
 func (c *cli) writePNG(w io.Writer, s *data.Store, o app.ScreenshotOptions) error {
-	var img image.Image
 	app.Preload(s)
+	var encoded chan error
 	err := runApp(func(a fyne.App) error {
 		// A window that never comes up would leave the app waiting on
 		// the main goroutine, out of reach of any context.
@@ -74,14 +73,25 @@ func (c *cli) writePNG(w io.Writer, s *data.Store, o app.ScreenshotOptions) erro
 			os.Exit(1)
 		})
 		defer watchdog.Stop()
-		var err error
-		img, err = app.Screenshot(a, s, o)
-		return err
+		img, err := app.Screenshot(a, s, o)
+		if err != nil {
+			return err
+		}
+		// The app takes tens of milliseconds to close its window and
+		// quit: the PNG is encoded meanwhile, on the other core.
+		encoded = make(chan error, 1)
+		go func() { encoded <- png.Encode(w, img) }()
+		return nil
 	})
+	if encoded != nil {
+		if encErr := <-encoded; err == nil {
+			err = encErr
+		}
+	}
 	if err != nil {
 		return fmt.Errorf("screenshot: %w", err)
 	}
-	return png.Encode(w, img)
+	return nil
 }
 
 // viewDays reads --from and --to, each a day or any date ParseEDTF reads

@@ -8,5 +8,5 @@ import (
 	"fyne.io/fyne/v2"
 )
 
-// readBackBuffer: Fyne's Capture is all there is here.
-func readBackBuffer(fyne.Window) (image.Image, bool) { return nil, false }
+// readFrame: Fyne's Capture is all there is here.
+func readFrame(fyne.Window) (*image.RGBA, bool) { return nil, false }

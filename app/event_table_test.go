@@ -2,8 +2,10 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -139,4 +141,21 @@ func assertEveryFieldSet(tb testing.TB, evs []data.EventSummary) {
 		tb.Errorf("no event has a %s", name)
 	}
 	walk("EventSummary", func(e reflect.Value) reflect.Value { return e }, reflect.TypeFor[data.EventSummary]())
+}
+
+// TestEventTable_RecentNames checks that names looked up lately are told
+// apart where they share a length and a first letter, as riot, rain and
+// road do, and are the same name where equal but not the same string.
+func TestEventTable_RecentNames(t *testing.T) {
+	cats := []string{"riot", "rain", "road", "", "riot", strings.Clone("rain"), "r", "s", "rain"}
+	var evs []data.EventSummary
+	for i, c := range cats {
+		for _, g := range []string{"gov", "grp", strings.Clone("gov")} {
+			evs = append(evs, data.EventSummary{ID: fmt.Sprintf("e%d-%s", i, g), Title: "T", Category: c, Group: g, Origin: c})
+		}
+	}
+	assertRoundTrip(t, evs)
+	if tab := newEventTable(evs); len(tab.names) != 8 { // riot rain road "" r s gov grp
+		t.Errorf("names %q, want each once", tab.names)
+	}
 }

@@ -68,20 +68,26 @@ func readAll(ctx context.Context, c Corpus) (*eventTable, []data.DocumentSummary
 	return read(ctx, c)
 }
 
-// read reads c's events and documents, making the table of the events
-// while the documents are read, on the other core.
+// read reads c's events and documents. The documents (a page of the
+// corpus each, 40 ms at 10,000) are read beside the events: on a store
+// whose one connection the events' read holds, as soon as it lets go,
+// while the events are sorted and their table made on the other core.
 func read(ctx context.Context, c Corpus) (*eventTable, []data.DocumentSummary, error) {
+	var (
+		docs    []data.DocumentSummary
+		docsErr error
+		wg      sync.WaitGroup
+	)
+	wg.Go(func() { docs, docsErr = c.Documents(ctx) })
 	evs, err := c.Events(ctx)
 	if err != nil {
+		wg.Wait()
 		return nil, nil, err
 	}
-	var tab *eventTable
-	var wg sync.WaitGroup
-	wg.Go(func() { tab = newEventTable(evs) })
-	docs, err := c.Documents(ctx)
+	tab := newEventTable(evs)
 	wg.Wait()
-	if err != nil {
-		return nil, nil, err
+	if docsErr != nil {
+		return nil, nil, docsErr
 	}
 	return tab, docs, nil
 }

@@ -71,6 +71,14 @@ func Screenshot(a fyne.App, c Corpus, o ScreenshotOptions) (image.Image, error) 
 	}
 	var img image.Image
 	ui.DoAndWait(func() {
+		// Shown, the window has the focus, and its focused widget shows
+		// it. Said before the frame is drawn: the driver passes on the
+		// focus events of the window shown and hidden at the start when
+		// it gets to them, which on a busy machine may be after the steps
+		// since, leaving the search field drawn as if the window had none.
+		if c, ok := w.Canvas().(interface{ FocusGained() }); ok {
+			c.FocusGained()
+		}
 		w.Show() // creates the window, draws it and maps it
 		img = capture(w)
 		w.Hide()
@@ -145,18 +153,29 @@ func (v *mainView) applyOptions(o ScreenshotOptions) error {
 // framebuffers keep alpha below one where translucent objects were
 // blended, and the screen ignores it.
 func capture(w fyne.Window) image.Image {
-	img := w.Canvas().Capture()
-	if blank(img) {
-		if back, ok := readBackBuffer(w); ok {
-			img = back
-		}
+	out, ok := readFrame(w)
+	if !ok {
+		img := w.Canvas().Capture()
+		out = image.NewRGBA(img.Bounds())
+		draw.Draw(out, out.Bounds(), img, img.Bounds().Min, draw.Src)
 	}
-	out := image.NewRGBA(img.Bounds())
-	draw.Draw(out, out.Bounds(), img, img.Bounds().Min, draw.Src)
 	for i := 3; i < len(out.Pix); i += 4 {
 		out.Pix[i] = 0xff
 	}
 	return out
+}
+
+// flipRows turns img upside down, as GL's rows, which run bottom up, need.
+func flipRows(img *image.RGBA) {
+	b := img.Bounds()
+	row := make([]byte, 4*b.Dx())
+	for top, bottom := b.Min.Y, b.Max.Y-1; top < bottom; top, bottom = top+1, bottom-1 {
+		a := img.Pix[img.PixOffset(b.Min.X, top):][:len(row)]
+		z := img.Pix[img.PixOffset(b.Min.X, bottom):][:len(row)]
+		copy(row, a)
+		copy(a, z)
+		copy(z, row)
+	}
 }
 
 // blank says whether an image is wholly transparent, as a capture of a

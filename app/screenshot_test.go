@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"image"
 	"image/color"
 	"testing"
@@ -34,5 +35,28 @@ func TestBlank(t *testing.T) {
 				t.Errorf("blank = %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestFlipRows(t *testing.T) {
+	for _, rect := range []image.Rectangle{
+		image.Rect(0, 0, 3, 4),
+		image.Rect(0, 0, 2, 5), // the middle row stays
+		image.Rect(0, 0, 5, 1),
+	} {
+		img := image.NewRGBA(rect)
+		for i := range img.Pix {
+			img.Pix[i] = byte(i)
+		}
+		want := image.NewRGBA(rect)
+		for y := range rect.Dy() {
+			for x := range rect.Dx() {
+				want.Set(x, rect.Dy()-1-y, img.At(x, y))
+			}
+		}
+		flipRows(img)
+		if !bytes.Equal(img.Pix, want.Pix) {
+			t.Errorf("%v: flipRows gives %v, want %v", rect, img.Pix, want.Pix)
+		}
 	}
 }

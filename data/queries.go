@@ -10,6 +10,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -53,13 +54,18 @@ func (s *Store) Events(ctx context.Context) ([]EventSummary, error) {
 		if err != nil {
 			return err
 		}
+		// Each fill looks 100,000 ids up in a map: the two fill different
+		// fields, side by side.
+		var wg sync.WaitGroup
 		for _, links := range []func(*sql.Tx) (eventLinks, error){groups, sources} {
 			l, err := links(tx)
 			if err != nil {
+				wg.Wait()
 				return err
 			}
-			l.fill(out)
+			wg.Go(func() { l.fill(out) })
 		}
+		wg.Wait()
 		return nil
 	})
 	if err != nil {
@@ -233,47 +239,29 @@ func (c sourceCounts) fill(evs []EventSummary) {
 }
 
 // sortEvents sorts events by CompareEvents in place and returns them,
-// moving each once: the sort moves small keys (day numbers, sequence,
-// index), not events, and looks at ids only where the keys tie.
+// moving each once: the sort moves small keys (day numbers, sequence, id,
+// index), not events. Large, the keys are sorted in two halves side by
+// side, on both cores, and merged: 35 ms on one at 100,000 events.
 func sortEvents(evs []EventSummary) []EventSummary {
-	type key struct {
-		start, end int64 // Unix seconds; undated last
-		seq        int   // CompareEvents' order: given first
-		i          int32
-	}
-	keys := make([]key, len(evs))
+	keys := make([]eventKey, len(evs))
 	for i := range evs {
-		e := &evs[i]
-		k := key{start: math.MaxInt64, end: math.MaxInt64, seq: math.MaxInt, i: int32(i)}
-		if e.Date.Known() {
-			k.start, k.end = e.Date.Start.Unix(), e.Date.End.Unix()
-			if e.Sequence != 0 {
-				k.seq = e.Sequence
-			}
-		}
-		keys[i] = k
+		keys[i] = newEventKey(&evs[i], i)
 	}
-	byKey := func(a, b key) int {
-		if c := cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.seq, b.seq), cmp.Compare(a.end, b.end)); c != 0 {
-			return c
-		}
-		return strings.Compare(evs[a.i].ID, evs[b.i].ID)
-	}
-	if slices.IsSortedFunc(keys, byKey) {
+	if slices.IsSortedFunc(keys, compareEventKeys) {
 		return evs
 	}
-	slices.SortFunc(keys, byKey)
+	order := sortEventKeys(keys)
 	// In place, a cycle of the permutation at a time, rather than into a
 	// second slice as large (37 MB at 100,000 events).
-	for start := range keys {
-		if keys[start].i < 0 {
+	for start := range order {
+		if order[start] < 0 {
 			continue
 		}
 		held := evs[start]
 		at := start
 		for {
-			from := int(keys[at].i)
-			keys[at].i = -1
+			from := int(order[at])
+			order[at] = -1
 			if from == start {
 				evs[at] = held
 				break
@@ -283,6 +271,77 @@ func sortEvents(evs []EventSummary) []EventSummary {
 		}
 	}
 	return evs
+}
+
+// eventKey is what CompareEvents compares of event i. The id is held here
+// rather than looked up where the rest ties: an event is 384 bytes, and
+// reading its id from the slice is a miss of the cache at each look.
+type eventKey struct {
+	start, end int64 // Unix seconds; undated last
+	seq        int   // CompareEvents' order: given first
+	id         string
+	i          int32
+}
+
+func newEventKey(e *EventSummary, i int) eventKey {
+	k := eventKey{start: math.MaxInt64, end: math.MaxInt64, seq: math.MaxInt, id: e.ID, i: int32(i)}
+	if e.Date.Known() {
+		k.start, k.end = e.Date.Start.Unix(), e.Date.End.Unix()
+		if e.Sequence != 0 {
+			k.seq = e.Sequence
+		}
+	}
+	return k
+}
+
+// compareEventKeys compares as CompareEvents does, each part only where
+// the ones before tie.
+func compareEventKeys(a, b eventKey) int {
+	switch {
+	case a.start != b.start:
+		return cmp.Compare(a.start, b.start)
+	case a.seq != b.seq:
+		return cmp.Compare(a.seq, b.seq)
+	case a.end != b.end:
+		return cmp.Compare(a.end, b.end)
+	}
+	return strings.Compare(a.id, b.id)
+}
+
+// parallelSortMin is the fewest keys sortEventKeys sorts in two halves at
+// once: below it, a goroutine and a merge cost more than they save.
+const parallelSortMin = 1 << 13
+
+// sortEventKeys sorts keys and returns their indexes in order.
+func sortEventKeys(keys []eventKey) []int32 {
+	order := make([]int32, 0, len(keys))
+	if len(keys) < parallelSortMin {
+		slices.SortFunc(keys, compareEventKeys)
+		for _, k := range keys {
+			order = append(order, k.i)
+		}
+		return order
+	}
+	a, b := keys[:len(keys)/2], keys[len(keys)/2:]
+	var wg sync.WaitGroup
+	wg.Go(func() { slices.SortFunc(a, compareEventKeys) })
+	slices.SortFunc(b, compareEventKeys)
+	wg.Wait()
+	for len(a) > 0 && len(b) > 0 {
+		// Equal keys are the same event: ids are unique.
+		if compareEventKeys(b[0], a[0]) < 0 {
+			order, b = append(order, b[0].i), b[1:]
+		} else {
+			order, a = append(order, a[0].i), a[1:]
+		}
+	}
+	for _, k := range a {
+		order = append(order, k.i)
+	}
+	for _, k := range b {
+		order = append(order, k.i)
+	}
+	return order
 }
 
 // Documents lists the documents without their text, in order of
