@@ -69,4 +69,3 @@ func fitTextEveryRune(s string, width, size float32, style fyne.TextStyle, first
 	}
 	return trimEnd(string(runes[:n])) + "…", true
 }
-
