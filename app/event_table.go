@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"math"
 	"strconv"
 	"strings"
@@ -324,39 +325,15 @@ func (t *eventTable) Compare(i, j int) int {
 		}
 		return 1
 	} else if ak {
-		if c := cmpInt32(a.start, b.start); c != 0 {
+		if c := cmp.Compare(a.start, b.start); c != 0 {
 			return c
 		}
-		if c := compareSequence(a.sequence, b.sequence); c != 0 {
+		if c := data.CompareSequence(int(a.sequence), int(b.sequence)); c != 0 {
 			return c
 		}
-		if c := cmpInt32(a.end, b.end); c != 0 {
+		if c := cmp.Compare(a.end, b.end); c != 0 {
 			return c
 		}
 	}
 	return strings.Compare(t.ID(i), t.ID(j))
-}
-
-func cmpInt32(a, b int32) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
-// compareSequence orders given sequence numbers before missing ones
-// (zero), as data.CompareEvents does.
-func compareSequence(a, b int32) int {
-	switch {
-	case a == b:
-		return 0
-	case a == 0:
-		return 1
-	case b == 0:
-		return -1
-	}
-	return cmpInt32(a, b)
 }

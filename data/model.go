@@ -137,7 +137,7 @@ func CompareEvents(a, b *EventSummary) int {
 		if c := a.Date.Start.Compare(b.Date.Start); c != 0 {
 			return c
 		}
-		if c := compareSequence(a.Sequence, b.Sequence); c != 0 {
+		if c := CompareSequence(a.Sequence, b.Sequence); c != 0 {
 			return c
 		}
 		if c := a.Date.End.Compare(b.Date.End); c != 0 {
@@ -147,8 +147,9 @@ func CompareEvents(a, b *EventSummary) int {
 	return strings.Compare(a.ID, b.ID)
 }
 
-// compareSequence orders given sequence numbers before missing ones (zero).
-func compareSequence(a, b int) int {
+// CompareSequence orders given sequence numbers before missing ones
+// (zero), as CompareEvents does.
+func CompareSequence(a, b int) int {
 	switch {
 	case a == b:
 		return 0
