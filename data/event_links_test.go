@@ -4,10 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"path/filepath"
 	"testing"
-
-	"chronoscope/assets"
 )
 
 // What Events reads beside its own transaction, on a search connection,
@@ -16,11 +13,7 @@ import (
 // and sources are those read alone.
 func TestStore_BesideReadsAgainOnFailure(t *testing.T) {
 	ctx := context.Background()
-	s, err := OpenOrCreate(ctx, filepath.Join(t.TempDir(), "corpus.db"), assets.Corpus())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := bundledStore(t)
 	want, err := s.Events(ctx)
 	if err != nil {
 		t.Fatal(err)

@@ -16,11 +16,7 @@ import (
 // the next search.
 func TestReadSearch_Interrupted(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
-	s, err := OpenOrCreate(ctx, filepath.Join(t.TempDir(), "corpus.db"), assets.Corpus())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := bundledStore(t)
 	done := make(chan error, 1)
 	go func() {
 		done <- s.readSearch(ctx, func(tx *sql.Tx) error {
@@ -51,12 +47,8 @@ func TestReadSearch_Interrupted(t *testing.T) {
 // after each is given its temporary textVocab, which it can read.
 func TestReadSearch_RefusesWrites(t *testing.T) {
 	ctx := context.Background()
-	s, err := OpenOrCreate(ctx, filepath.Join(t.TempDir(), "corpus.db"), assets.Corpus())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	err = s.readSearch(ctx, func(tx *sql.Tx) error {
+	s := bundledStore(t)
+	err := s.readSearch(ctx, func(tx *sql.Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM `+textVocab).Scan(&n); err != nil || n == 0 {
 			t.Errorf("textVocab: %d instances, %v", n, err)
@@ -67,4 +59,16 @@ func TestReadSearch_RefusesWrites(t *testing.T) {
 	if err == nil {
 		t.Fatal("a search's connection wrote")
 	}
+}
+
+// bundledStore is a writable corpus made from the bundled sources, closed
+// when tb ends.
+func bundledStore(tb testing.TB) *Store {
+	tb.Helper()
+	s, err := OpenOrCreate(context.Background(), filepath.Join(tb.TempDir(), "corpus.db"), assets.Corpus())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	return s
 }

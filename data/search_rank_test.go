@@ -129,11 +129,7 @@ func TestRankDocs_AsSQLite(t *testing.T) {
 // where Go's logarithm and SQLite's part (ln 3 among them).
 func TestRankDocs_RareWords(t *testing.T) {
 	ctx := context.Background()
-	s, err := OpenOrCreate(ctx, filepath.Join(t.TempDir(), "corpus.db"), assets.Corpus())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := bundledStore(t)
 	const docs = 12
 	var words []string
 	for j := range docs {
@@ -209,11 +205,7 @@ func TestRankDocs_StaleSearcher(t *testing.T) {
 // first search are not used for the second, whose ranks are SQLite's.
 func TestFind_WordsKeptNotStale(t *testing.T) {
 	ctx := context.Background()
-	s, err := OpenOrCreate(ctx, filepath.Join(t.TempDir(), "corpus.db"), assets.Corpus())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := bundledStore(t)
 	if _, err := s.Import(ctx, "one.txt", strings.NewReader("Zanzibar accord\n\nThe Zanzibar accord was signed in Lima.\n")); err != nil {
 		t.Fatal(err)
 	}
