@@ -130,21 +130,19 @@ func dayNumber(tm time.Time) (int32, bool) {
 		return noDay, tm == time.Time{}
 	}
 	s := tm.Unix()
-	d := s / secondsPerDayInt
+	d := s / secondsPerDay
 	if d <= noDay || d > math.MaxInt32 {
 		return noDay, false
 	}
 	return int32(d), dayTime(int32(d)) == tm
 }
 
-const secondsPerDayInt = 86400
-
 // dayTime is the time of day number d: the start of that UTC day.
 func dayTime(d int32) time.Time {
 	if d == noDay {
 		return time.Time{}
 	}
-	return time.Unix(int64(d)*secondsPerDayInt, 0).UTC()
+	return time.Unix(int64(d)*secondsPerDay, 0).UTC()
 }
 
 // name is the index of s in t.names, added if new; false when there are
@@ -242,11 +240,8 @@ func (t *eventTable) ID(i int) string {
 	if e, ok := t.odd[int32(i)]; ok {
 		return e.ID
 	}
-	start := uint32(0)
-	if i > 0 {
-		start = t.rows[i-1].edtfEnd
-	}
-	return t.text.String()[start:t.rows[i].idEnd]
+	start, end := t.idSpan(i)
+	return t.text.String()[start:end]
 }
 
 // index is the row of the event id, or -1; it looks at every row.

@@ -1,5 +1,7 @@
 package app
 
+import "chronoscope/data"
+
 // Hooks for the tests of this package; production code never calls them.
 
 // resultQueue stands in for the UI thread in tests. Fyne's headless driver
@@ -66,4 +68,9 @@ func (x *idIndex) at(id string) int {
 		return i
 	}
 	return -1
+}
+
+// setEvents replaces the events, sorting them and building their lanes.
+func (m *timelineModel) setEvents(evs []data.EventSummary) {
+	m.setTable(newEventTable(evs))
 }

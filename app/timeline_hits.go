@@ -17,7 +17,7 @@ import (
 // hitBasis is what finding hits reads of the model: the events, their
 // index by ID and the lanes, as they were when a search began. It reads
 // only what is never changed in place: a new set of events or lanes comes
-// in new slices and a new map, while the events' fields it reads (dates
+// in new slices and a new index, while the events' fields it reads (dates
 // and kind) are set once. So a goroutine may find hits in it while the UI
 // thread goes on, and applyHits knows a basis no longer current.
 type hitBasis struct {
@@ -200,8 +200,7 @@ func (b hitBasis) index(id string, after int, dense bool) (int, bool) {
 			}
 		}
 	}
-	i, ok := b.byID.find(id)
-	return i, ok
+	return b.byID.find(id)
 }
 
 // laneHits fills lh with the hits among ln's dated events: their starts,
@@ -224,9 +223,6 @@ func (b hitBasis) laneHits(ln *timelineLane, lh *laneHits, hit []bool) {
 			lh.items = append(lh.items, ei)
 			lh.starts = append(lh.starts, ln.starts[p])
 		}
-	}
-	if len(lh.items) == 0 {
-		return
 	}
 	if len(lh.items) < len(ln.items)/8 {
 		for _, ei := range lh.items {

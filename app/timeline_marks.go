@@ -323,11 +323,12 @@ func (l *timelineLayout) addWide(li int, mk *laneMark) {
 		l.addOutline(r)
 	}
 	l.addBadge(t.status(m.event), m.x1-2, y-markHeight/2, dim)
+	src := t.sources(m.event)
 	tx := m.in0 + 3
-	if m.in1-m.in0 < tickWidth(t.sources(m.event))+6 {
-		tx = m.cx - tickWidth(t.sources(m.event))/2
+	if m.in1-m.in0 < tickWidth(src)+6 {
+		tx = m.cx - tickWidth(src)/2
 	}
-	l.addTicks(t.sources(m.event), tx, y+markHeight/2+tickGap, pickColor(dim, ls.dim, ls.solid))
+	l.addTicks(src, tx, y+markHeight/2+tickGap, pickColor(dim, ls.dim, ls.solid))
 	mk.hit = l.addHit(r, hitEvent, m.event, prioOf(m.kind), 0, 0)
 	l.addCandidate(mk, t.label(m.event), m.event, dim, m.kind)
 	if thin {
@@ -369,7 +370,8 @@ func (l *timelineLayout) addDot(li int, mk *laneMark) {
 		l.addRing(r)
 	}
 	l.addBadge(t.status(m.event), m.cx+dotSize/2, y-dotSize/2, dim)
-	l.addTicks(t.sources(m.event), m.cx-tickWidth(t.sources(m.event))/2, y+dotSize/2+tickGap, pickColor(dim, ls.dim, ls.solid))
+	src := t.sources(m.event)
+	l.addTicks(src, m.cx-tickWidth(src)/2, y+dotSize/2+tickGap, pickColor(dim, ls.dim, ls.solid))
 	mk.hit = l.addHit(r, hitEvent, m.event, prioPoint, 0, 0)
 	l.addCandidate(mk, t.label(m.event), m.event, dim, kindDot)
 }

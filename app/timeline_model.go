@@ -74,11 +74,6 @@ type timelineModel struct {
 	labels, fullLabels map[int32]string
 }
 
-// setEvents replaces the events, sorting them and building their lanes.
-func (m *timelineModel) setEvents(evs []data.EventSummary) {
-	m.setTable(newEventTable(evs))
-}
-
 // setTable replaces the events with those of tab, which must not change
 // after, sorting them and building their lanes.
 func (m *timelineModel) setTable(tab *eventTable) {

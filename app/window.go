@@ -132,7 +132,7 @@ type mainView struct {
 	filters *filterBar
 	filter  data.Filter
 	shown   *eventTable
-	byID    map[string]int
+	byID    *idIndex
 	// query and found are the search whose results are listed, kept to
 	// list them again when the filter changes.
 	query string

@@ -162,8 +162,8 @@ func split(hits, text, limit int) (int, int) {
 		return hits, text
 	}
 	keep := 0
-	if hits > 0 && text > 0 && limit > 1 {
-		keep = min(text, max(1, limit/4))
+	if hits > 0 && text > 0 {
+		keep = shownDocs(text, limit)
 	}
 	nHits := min(hits, limit-keep)
 	return nHits, min(text, limit-nHits)
