@@ -45,6 +45,7 @@ Usage:
   chronoscope check                            validate the corpus; exit 1 listing problems
   chronoscope screenshot -o FILE.png [--size WxH] [--query Q] [--select EVENT_ID]
                          [--from DATE --to DATE] [--lanes group|category] [--dark]
+                         [--lang en|es]
                                                render the window to a PNG (needs a display)
   chronoscope generate --events N [--documents M] [--seed S] [--long-document-mb X] -o FILE.db
                                                write a synthetic corpus for measuring speed
@@ -87,6 +88,7 @@ Flags:
                      such as [2022-12-07..2022-12-21] or 2022-11/2022-12-14
     --lanes L        lanes by group (country or bloc, the default) or by category
     --dark           use the dark theme
+    --lang L         the window's language, en or es (default: the system's)
   generate:
     --events N       how many events: titles of 40–90 characters in Spanish
                      and English, 1–3 actors and 1–2 quoted passages each,

@@ -77,6 +77,7 @@ func openWindow(path string) error {
 	if err == nil {
 		app.Preload(store)
 	}
+	loadTranslations()
 	a := fyneapp.NewWithID(appID)
 	if err != nil {
 		// A double-clicked app has no terminal to print to: say it in a window.
@@ -97,6 +98,7 @@ func runApp(use func(fyne.App) error) error {
 	if err := needDisplay(); err != nil {
 		return err
 	}
+	loadTranslations()
 	a := fyneapp.NewWithID(appID)
 	done := make(chan error, 1)
 	var once sync.Once
@@ -113,4 +115,12 @@ func runApp(use func(fyne.App) error) error {
 	a.Run()
 	start()
 	return <-done
+}
+
+// loadTranslations picks the window's language before it is built; without
+// its translations the window speaks English.
+func loadTranslations() {
+	if err := app.LoadTranslations(); err != nil {
+		fyne.LogError("load translations", err)
+	}
 }

@@ -28,6 +28,7 @@ func (c *cli) screenshotCommand() command {
 	fl.StringVar(&o.To, "to", "", "show the timeline to the last day of `DATE` (YYYY-MM-DD, YYYY-MM, YYYY or EDTF)")
 	fl.StringVar(&o.Lanes, "lanes", "group", "lanes by `group` (country or bloc) or by category")
 	fl.BoolVar(&o.Dark, "dark", false, "use the dark theme")
+	language := fl.String("lang", "", "speak `LANG` (en or es) whatever the system's locale")
 	return command{fl, func(ctx context.Context, args []string) error {
 		if err := noArgs(args); err != nil {
 			return err
@@ -46,6 +47,13 @@ func (c *cli) screenshotCommand() command {
 		}
 		if o.Lanes != "group" && o.Lanes != "category" {
 			return fmt.Errorf("%w: --lanes %q: want group or category", errUsage, o.Lanes)
+		}
+		switch *language {
+		case "":
+		case "en", "es":
+			app.UseLanguage(*language)
+		default:
+			return fmt.Errorf("%w: --lang %q: want en or es", errUsage, *language)
 		}
 		var err error
 		if o.Size, err = parseSize(*size); err != nil {

@@ -1,5 +1,5 @@
 // Package assets holds what ships inside the binary: the bundled corpus
-// sources and the app icon.
+// sources, the app icon and the translations of the window.
 package assets
 
 import (
@@ -9,6 +9,14 @@ import (
 
 //go:embed corpus
 var corpus embed.FS
+
+// Translations holds the window's strings in other languages, go-i18n JSON
+// files named [prefix.]LANG.json under translations/, for Fyne's
+// lang.AddTranslationsFS. The English text is each string's key; en.json
+// gives only the English plural forms.
+//
+//go:embed translations
+var Translations embed.FS
 
 // Icon is the app icon, a 512×512 PNG.
 //

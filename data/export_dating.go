@@ -1,28 +1,27 @@
 package data
 
-import (
-	"fmt"
-	"time"
-)
+import "time"
 
 // DatingText says when an event happened as a person would, telling a
 // moment on one of several days from a span lasting over them: "7 Dec
 // 2022", "Sometime in 7–21 Dec 2022", "Sep 2021", "From 7 to 21 Dec 2022",
 // "From 10 Dec 2022 to sometime in 20–27 Dec 2022", "Until 17 Feb 2023",
 // "From 18 Dec 2022, end unknown", or "Undated". An event dated before
-// shapes were (Shape "") reads as a moment within its Date. The timeline's
-// tooltip and the detail pane both say it this way (app/dating.go's
-// datingText, word for word); the Markdown export does too.
-func DatingText(e EventSummary) string {
+// shapes were (Shape "") reads as a moment within its Date. The exports say
+// it this way; the window says it in its own language (WordDating).
+func DatingText(e EventSummary) string { return WordDating(e, English) }
+
+// WordDating is DatingText in the words of w.
+func WordDating(e EventSummary, w DateWords) string {
 	if !e.Date.Known() || e.Date.Precision == Unknown {
-		return "Undated"
+		return w.Phrase(PhraseUndated)
 	}
 	if e.Shape != Span {
-		w := e.From
-		if e.Shape != Moment || w.Earliest.IsZero() {
-			w = datingRangeWhen(e.Date)
+		m := e.From
+		if e.Shape != Moment || m.Earliest.IsZero() {
+			m = datingRangeWhen(e.Date)
 		}
-		return datingMomentText(w)
+		return datingMomentText(m, w)
 	}
 	from, to := e.From, e.To
 	if from.Precision != OpenEnd && from.Earliest.IsZero() {
@@ -31,7 +30,7 @@ func DatingText(e EventSummary) string {
 	if to.Precision != OpenEnd && to.Earliest.IsZero() {
 		to = When{Earliest: e.Date.End, Latest: e.Date.End, Precision: Day}
 	}
-	return datingSpanText(from, to)
+	return datingSpanText(from, to, w)
 }
 
 // datingRangeWhen is the When of the days of r. Its precision is r's only where
@@ -59,56 +58,56 @@ func datingRangeWhen(r DateRange) When {
 }
 
 // datingMomentText says on which day or days a moment was.
-func datingMomentText(w When) string {
+func datingMomentText(m When, w DateWords) string {
 	switch {
-	case w.Precision == Week:
-		return "Sometime in the week of " + w.Earliest.Format(datingDayFormat)
-	case w.Precision == Month, w.Precision == Year, datingOneDay(w):
-		return datingEndText(w)
+	case m.Precision == Week:
+		return w.Phrase(PhraseWeekOf, w.Day(m.Earliest))
+	case m.Precision == Month, m.Precision == Year:
+		return datingEndText(m, w)
+	case datingOneDay(m):
+		return w.Day(m.Earliest)
 	}
-	return "Sometime in " + datingDaysText(w.Earliest, w.Latest)
+	return w.Phrase(PhraseSometime, datingDaysText(m.Earliest, m.Latest, w))
 }
 
 // datingSpanText says from when to when a span lasted.
-func datingSpanText(from, to When) string {
+func datingSpanText(from, to When, w DateWords) string {
 	openFrom, openTo := from.Precision == OpenEnd, to.Precision == OpenEnd
 	switch {
 	case openFrom && openTo:
-		return "Dates unknown"
+		return w.Phrase(PhraseDatesUnknown)
 	case openFrom:
-		return "Until " + datingEndText(to)
+		return w.Phrase(PhraseUntil, datingEndText(to, w))
 	case openTo:
-		return "From " + datingEndText(from) + ", end unknown"
+		return w.Phrase(PhraseFromOpen, datingEndText(from, w))
 	case datingOneDay(from) && datingOneDay(to):
 		a, b := from.Earliest, to.Earliest
 		switch {
 		case a.Year() == b.Year() && a.Month() == b.Month():
-			return fmt.Sprintf("From %d to %s", a.Day(), b.Format(datingDayFormat))
+			return w.Phrase(PhraseFromDayTo, a.Day(), w.Day(b))
 		case a.Year() == b.Year():
-			return fmt.Sprintf("From %s to %s", a.Format("2 Jan"), b.Format(datingDayFormat))
+			return w.Phrase(PhraseFromTo, w.DayMonth(a), w.Day(b))
 		}
 	}
-	return "From " + datingEndText(from) + " to " + datingEndText(to)
+	return w.Phrase(PhraseFromTo, datingEndText(from, w), datingEndText(to, w))
 }
 
 // datingEndText says when one end of a span was, in the middle of a sentence:
 // "7 Dec 2022", "Dec 2022", "2022", "the week of 5 Dec 2022", "sometime in
 // 20–27 Dec 2022".
-func datingEndText(w When) string {
+func datingEndText(m When, w DateWords) string {
 	switch {
-	case w.Precision == Month:
-		return w.Earliest.Format("Jan 2006")
-	case w.Precision == Year:
-		return w.Earliest.Format("2006")
-	case w.Precision == Week:
-		return "the week of " + w.Earliest.Format(datingDayFormat)
-	case datingOneDay(w):
-		return w.Earliest.Format(datingDayFormat)
+	case m.Precision == Month:
+		return w.Month(m.Earliest)
+	case m.Precision == Year:
+		return m.Earliest.Format("2006")
+	case m.Precision == Week:
+		return w.Phrase(PhraseEndWeek, w.Day(m.Earliest))
+	case datingOneDay(m):
+		return w.Phrase(PhraseEndDay, w.Day(m.Earliest))
 	}
-	return "sometime in " + datingDaysText(w.Earliest, w.Latest)
+	return w.Phrase(PhraseEndSometime, datingDaysText(m.Earliest, m.Latest, w))
 }
-
-const datingDayFormat = "2 Jan 2006"
 
 // datingOneDay reports whether w is a single day, whatever its precision says.
 func datingOneDay(w When) bool {
@@ -117,14 +116,14 @@ func datingOneDay(w When) bool {
 
 // datingDaysText writes the days from a to b, inclusive, as DateRange.String
 // does: "7–21 Dec 2022", "30 Nov – 2 Dec 2022", "30 Dec 2022 – 2 Jan 2023".
-func datingDaysText(a, b time.Time) string {
+func datingDaysText(a, b time.Time, w DateWords) string {
 	switch {
 	case a.Equal(b):
-		return a.Format(datingDayFormat)
+		return w.Day(a)
 	case a.Year() == b.Year() && a.Month() == b.Month():
-		return fmt.Sprintf("%d–%s", a.Day(), b.Format(datingDayFormat))
+		return w.Phrase(PhraseDaysInMonth, a.Day(), w.Day(b))
 	case a.Year() == b.Year():
-		return a.Format("2 Jan") + " – " + b.Format(datingDayFormat)
+		return w.Phrase(PhraseDays, w.DayMonth(a), w.Day(b))
 	}
-	return a.Format(datingDayFormat) + " – " + b.Format(datingDayFormat)
+	return w.Phrase(PhraseDays, w.Day(a), w.Day(b))
 }

@@ -123,29 +123,36 @@ func (x *exportRead) dateLine(e *Event) string {
 	return DateLine(e, anchor)
 }
 
-// DateLine says when, how precisely and how we know, as the detail pane and
-// the Markdown report do: "20 Dec 2022 · resolved from “on Tuesday” in an
-// article of 21 Dec 2022". anchor is the document a relative date was
-// resolved against, nil when unknown.
-func DateLine(e *Event, anchor *DocumentSummary) string {
-	date := DatingText(e.EventSummary)
+// DateLine says when, how precisely and how we know, as the Markdown report
+// does: "20 Dec 2022 · resolved from “on Tuesday” in an article of 21 Dec
+// 2022". anchor is the document a relative date was resolved against, nil
+// when unknown. The window says it in its own language (WordDateLine).
+func DateLine(e *Event, anchor *DocumentSummary) string { return WordDateLine(e, anchor, English) }
+
+// WordDateLine is DateLine in the words of w.
+func WordDateLine(e *Event, anchor *DocumentSummary, w DateWords) string {
+	date := WordDating(e.EventSummary, w)
 	switch e.Basis {
 	case Stated:
 		if e.DatePhrase != "" {
-			return fmt.Sprintf("%s · stated in the text as “%s”", date, e.DatePhrase)
+			return w.Phrase(PhraseStatedAs, date, e.DatePhrase)
 		}
-		return date + " · stated in the text"
+		return w.Phrase(PhraseStated, date)
 	case Relative:
-		of := "its source"
+		of := w.Phrase(PhraseItsSource)
 		if anchor != nil {
-			of = "an article of " + anchor.Published.String()
+			if p := anchor.Published; p.Known() && p.Start.Equal(p.End) {
+				of = w.Phrase(PhraseArticleOfDay, w.Range(p))
+			} else {
+				of = w.Phrase(PhraseArticleOf, w.Range(p))
+			}
 			if anchor.Basis == Inferred {
-				of += ", itself dated by inference"
+				of = w.Phrase(PhraseAnchorInferred, of)
 			}
 		}
-		return fmt.Sprintf("%s · resolved from “%s” in %s", date, e.DatePhrase, of)
+		return w.Phrase(PhraseResolved, date, e.DatePhrase, of)
 	case Inferred:
-		return date + " · inferred (see the note)"
+		return w.Phrase(PhraseInferred, date)
 	}
-	return "Date unknown · no source gives one"
+	return w.Phrase(PhraseNoSource)
 }
