@@ -9,11 +9,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"chronoscope/data"
-	"chronoscope/internal/textfmt"
 )
 
 // detailPane shows the selected event — its date and how it was
@@ -91,7 +91,7 @@ func (d *detailPane) CreateRenderer() fyne.WidgetRenderer {
 }
 
 func (d *detailPane) placeholder() fyne.CanvasObject {
-	l := widget.NewLabel("Pick an event on the timeline or in the results to see what happened, when, who was involved, and what the sources say.")
+	l := widget.NewLabel(lang.L("Pick an event on the timeline or in the results to see what happened, when, who was involved, and what the sources say."))
 	l.Wrapping = fyne.TextWrapWord
 	l.Importance = widget.LowImportance
 	return container.NewPadded(l)
@@ -192,8 +192,8 @@ func (d *detailPane) show(content fyne.CanvasObject) {
 }
 
 func (d *detailPane) eventView(e *data.Event, docs map[string]*data.Document) fyne.CanvasObject {
-	prev := widget.NewButtonWithIcon("Previous", theme.NavigateBackIcon(), func() { call(d.OnPrevious) })
-	next := widget.NewButtonWithIcon("Next", theme.NavigateNextIcon(), func() { call(d.OnNext) })
+	prev := widget.NewButtonWithIcon(lang.L("Previous"), theme.NavigateBackIcon(), func() { call(d.OnPrevious) })
+	next := widget.NewButtonWithIcon(lang.L("Next"), theme.NavigateNextIcon(), func() { call(d.OnNext) })
 	next.IconPlacement = widget.ButtonIconTrailingText
 	if d.Neighbours != nil {
 		if hasPrev, hasNext := d.Neighbours(e.ID); !hasPrev || !hasNext {
@@ -212,15 +212,16 @@ func (d *detailPane) eventView(e *data.Event, docs map[string]*data.Document) fy
 	if e.DateNote != "" {
 		box.Add(wrapped(e.DateNote, widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, TextStyle: fyne.TextStyle{Italic: true}}))
 	}
-	facts := "Category: " + e.Category
+	facts := lang.L("Category: {{.Category}}", map[string]any{"Category": e.Category})
 	if len(e.Places) > 0 {
 		var names []string
 		for _, p := range e.Places {
 			names = append(names, p.Name)
 		}
-		facts += " · Places: " + strings.Join(names, ", ")
+		facts += " · " + lang.L("Places: {{.Places}}", map[string]any{"Places": strings.Join(names, ", ")})
 	}
-	facts += " · Supported by " + textfmt.Count(e.EventSummary.Sources, "document")
+	n := e.EventSummary.Sources
+	facts += " · " + lang.N("Supported by {{.Count}} documents", n, countData(n))
 	box.Add(wrapped(facts, widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}))
 	box.Add(wrapped(e.Summary, widget.RichTextStyleParagraph))
 	box.Add(d.actorsLine(e.Actors))
@@ -228,7 +229,7 @@ func (d *detailPane) eventView(e *data.Event, docs map[string]*data.Document) fy
 	for _, dis := range e.Disagreements {
 		box.Add(d.disagreementView(e, dis, docs))
 	}
-	box.Add(subheading("Sources (" + textfmt.Count(len(e.Sources), "passage") + ")"))
+	box.Add(subheading(lang.N("Sources ({{.Count}} passages)", len(e.Sources), countData(len(e.Sources)))))
 	for _, v := range e.Sources {
 		box.Add(d.evidenceCard(v, docs[v.DocumentID]))
 	}
@@ -240,7 +241,7 @@ func (d *detailPane) eventView(e *data.Event, docs map[string]*data.Document) fy
 // its own. (A link inside a wrapped rich text wraps what follows it one
 // letter per line once the link reaches the right edge.)
 func (d *detailPane) actorsLine(actors []data.EventActor) fyne.CanvasObject {
-	box := container.NewVBox(richLine(widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}, "Involved"))
+	box := container.NewVBox(richLine(widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}, lang.L("Involved")))
 	for _, a := range actors {
 		name := a.Name
 		link := widget.NewHyperlink(name, nil)
@@ -252,7 +253,7 @@ func (d *detailPane) actorsLine(actors []data.EventActor) fyne.CanvasObject {
 		var notes fyne.CanvasObject
 		if d.reviewer != nil {
 			a := a
-			b := widget.NewButtonWithIcon("Notes", theme.DocumentCreateIcon(), func() {
+			b := widget.NewButtonWithIcon(lang.L("Notes"), theme.DocumentCreateIcon(), func() {
 				d.returnTo = d.scroll.Offset
 				d.showActor(a)
 			})
@@ -271,13 +272,13 @@ func (d *detailPane) showActor(a data.EventActor) {
 	d.seq++
 	d.mu.Unlock()
 	d.passage, d.box, d.restore = nil, nil, fyne.Position{}
-	back := widget.NewButtonWithIcon("Back to the event", theme.NavigateBackIcon(), func() {
+	back := widget.NewButtonWithIcon(lang.L("Back to the event"), theme.NavigateBackIcon(), func() {
 		if d.eventID != "" {
 			d.showEventAt(d.eventID, d.returnTo)
 		}
 	})
 	d.setBar(back)
-	facts := a.Kind
+	facts := actorKindName(a.Kind)
 	if a.Group != "" {
 		facts += " · " + laneGroupName(a.Group)
 	}
@@ -290,7 +291,7 @@ func (d *detailPane) showActor(a data.EventActor) {
 func (d *detailPane) disagreementView(e *data.Event, dis data.Disagreement, docs map[string]*data.Document) fyne.CanvasObject {
 	cols := container.NewGridWithColumns(len(dis.Sides))
 	for _, side := range dis.Sides {
-		col := container.NewVBox(richLine(widget.RichTextStyle{ColorName: theme.ColorNameWarning, TextStyle: fyne.TextStyle{Bold: true}}, "“"+side+"”"))
+		col := container.NewVBox(richLine(widget.RichTextStyle{ColorName: theme.ColorNameWarning, TextStyle: fyne.TextStyle{Bold: true}}, quoted(side)))
 		for _, v := range e.Sources {
 			if v.Side == side {
 				col.Add(d.evidenceCard(v, docs[v.DocumentID]))
@@ -301,7 +302,7 @@ func (d *detailPane) disagreementView(e *data.Event, dis data.Disagreement, docs
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	bg.CornerRadius = theme.InputRadiusSize()
 	return container.NewStack(bg, container.NewPadded(container.NewVBox(
-		richLine(widget.RichTextStyle{ColorName: theme.ColorNameWarning, TextStyle: fyne.TextStyle{Bold: true}}, "Sources disagree: "+dis.Topic),
+		richLine(widget.RichTextStyle{ColorName: theme.ColorNameWarning, TextStyle: fyne.TextStyle{Bold: true}}, lang.L("Sources disagree: {{.Topic}}", map[string]any{"Topic": dis.Topic})),
 		wrapped(dis.Summary, widget.RichTextStyleParagraph),
 		cols,
 	)))
@@ -319,7 +320,7 @@ func (d *detailPane) evidenceCard(v data.Evidence, doc *data.Document) fyne.Canv
 	if doc != nil {
 		quote = newPassageText(passageRuns(doc.Text, v.Start, v.End)...)
 	}
-	open := widget.NewButtonWithIcon("Read in the document", theme.DocumentIcon(), func() {
+	open := widget.NewButtonWithIcon(lang.L("Read in the document"), theme.DocumentIcon(), func() {
 		d.returnTo = d.scroll.Offset
 		d.ShowDocument(v.DocumentID, v.Start, v.End)
 	})
@@ -339,7 +340,7 @@ const contextRunes = 140
 func passageRuns(text string, start, end int) []textRun {
 	runes := []rune(text)
 	if start < 0 || end > len(runes) || start >= end {
-		return []textRun{{"(passage not found in the document)", runDim}}
+		return []textRun{{lang.L("(passage not found in the document)"), runDim}}
 	}
 	lo := start
 	for lo > 0 && runes[lo-1] != '\n' && start-lo < contextRunes {
@@ -366,7 +367,7 @@ func passageRuns(text string, start, end int) []textRun {
 }
 
 func (d *detailPane) documentView(doc *data.Document, start, end int) fyne.CanvasObject {
-	back := widget.NewButtonWithIcon("Back to the event", theme.NavigateBackIcon(), func() {
+	back := widget.NewButtonWithIcon(lang.L("Back to the event"), theme.NavigateBackIcon(), func() {
 		if d.eventID != "" {
 			d.showEventAt(d.eventID, d.returnTo)
 		}
@@ -375,7 +376,7 @@ func (d *detailPane) documentView(doc *data.Document, start, end int) fyne.Canva
 	if doc.Publisher != "" {
 		meta = append(meta, doc.Publisher)
 	} else {
-		meta = append(meta, "publisher unknown")
+		meta = append(meta, lang.L("publisher unknown"))
 	}
 	if doc.Author != "" {
 		meta = append(meta, doc.Author)
@@ -388,10 +389,10 @@ func (d *detailPane) documentView(doc *data.Document, start, end int) fyne.Canva
 	box := container.NewVBox(heading(doc.Title),
 		wrapped(strings.Join(meta, " · "), widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}))
 	if doc.PublishedNote != "" {
-		box.Add(wrapped("Date: "+doc.PublishedNote, widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, TextStyle: fyne.TextStyle{Italic: true}}))
+		box.Add(wrapped(lang.L("Date: {{.Note}}", map[string]any{"Note": doc.PublishedNote}), widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, TextStyle: fyne.TextStyle{Italic: true}}))
 	}
 	if doc.Note != "" {
-		box.Add(wrapped("Note: "+doc.Note, widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, TextStyle: fyne.TextStyle{Italic: true}}))
+		box.Add(wrapped(lang.L("Note: {{.Note}}", map[string]any{"Note": doc.Note}), widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, TextStyle: fyne.TextStyle{Italic: true}}))
 	}
 	box.Add(widget.NewSeparator())
 	offset := 0
@@ -448,9 +449,9 @@ func (d *detailPane) layOut() {
 func edtfLine(edtf string) fyne.CanvasObject {
 	code := widget.NewRichText(&widget.TextSegment{Text: edtf, Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Monospace: true}}})
 	var copyButton *widget.Button
-	copyButton = widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() {
+	copyButton = widget.NewButtonWithIcon(lang.L("Copy"), theme.ContentCopyIcon(), func() {
 		fyne.CurrentApp().Clipboard().SetContent(edtf)
-		copyButton.SetText("Copied")
+		copyButton.SetText(lang.L("Copied"))
 	})
 	copyButton.Importance = widget.LowImportance
 	// Unwrapped: in a row, a wrapped text gets no width to wrap in.
@@ -458,23 +459,14 @@ func edtfLine(edtf string) fyne.CanvasObject {
 	return container.NewHBox(label, code, copyButton)
 }
 
-// dateLine says when, how precisely, and how we know: "20 Dec 2022 ·
-// resolved from “on Tuesday” in an article of 21 Dec 2022".
-func dateLine(e *data.Event, anchor *data.Document) string {
-	if anchor == nil {
-		return data.DateLine(e, nil)
-	}
-	return data.DateLine(e, &anchor.DocumentSummary)
-}
-
 func publishedText(d data.DocumentSummary) string {
 	switch {
 	case !d.Published.Known():
-		return "undated"
+		return lang.L("undated")
 	case d.Basis == data.Inferred:
-		return d.Published.String() + " (inferred)"
+		return lang.L("{{.Date}} (inferred)", map[string]any{"Date": rangeText(d.Published)})
 	}
-	return d.Published.String()
+	return rangeText(d.Published)
 }
 
 func heading(s string) fyne.CanvasObject {
@@ -518,4 +510,18 @@ func call1(fn func(string), s string) {
 	if fn != nil {
 		fn(s)
 	}
+}
+
+// actorKindName names the kinds of actor the corpus knows (data's
+// actorKinds) in the window's language; another kind reads as it is.
+func actorKindName(kind string) string {
+	switch kind {
+	case "person":
+		return lang.L("person")
+	case "state":
+		return lang.L("state")
+	case "organisation":
+		return lang.L("organisation")
+	}
+	return kind
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -78,7 +79,7 @@ func (e *passageEntry) selection() (start, end int, ok bool) {
 // passageButton switches a document to the selectable text, to make an
 // event from a passage of it.
 func (d *detailPane) passageButton(doc *data.Document) fyne.CanvasObject {
-	b := widget.NewButtonWithIcon("Select a passage", theme.ContentAddIcon(), func() { d.selectPassage(doc) })
+	b := widget.NewButtonWithIcon(lang.L("Select a passage"), theme.ContentAddIcon(), func() { d.selectPassage(doc) })
 	if !d.writable() {
 		b.Disable()
 	}
@@ -89,12 +90,12 @@ func (d *detailPane) passageButton(doc *data.Document) fyne.CanvasObject {
 // button that makes an event of what is selected.
 func (d *detailPane) selectPassage(doc *data.Document) {
 	e := newPassageEntry(doc.Text)
-	hint := wrapped("Select the words that attest the event, then make an event of them.", widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder})
+	hint := wrapped(lang.L("Select the words that attest the event, then make an event of them."), widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder})
 	var newEvent *widget.Button
-	newEvent = widget.NewButtonWithIcon("New event from this passage", theme.ContentAddIcon(), func() {
+	newEvent = widget.NewButtonWithIcon(lang.L("New event from this passage"), theme.ContentAddIcon(), func() {
 		start, end, ok := e.selection()
 		if !ok {
-			newEvent.SetText("Select a passage first")
+			newEvent.SetText(lang.L("Select a passage first"))
 			return
 		}
 		if d.OnNewEvent != nil {
@@ -102,7 +103,7 @@ func (d *detailPane) selectPassage(doc *data.Document) {
 		}
 	})
 	newEvent.Importance = widget.HighImportance
-	done := widget.NewButtonWithIcon("Back to reading", theme.NavigateBackIcon(), func() { d.ShowDocument(doc.ID, -1, -1) })
+	done := widget.NewButtonWithIcon(lang.L("Back to reading"), theme.NavigateBackIcon(), func() { d.ShowDocument(doc.ID, -1, -1) })
 	d.setBar(done, newEvent)
 	d.passage, d.box, d.reviewBox = nil, nil, nil
 	d.selecting = e
@@ -141,7 +142,7 @@ func (v *mainView) showNewEventForm(doc *data.Document, start, end int) {
 	e := data.NewEvent{DocumentID: doc.ID, Start: start, End: end}
 	runes := []rune(doc.Text)
 	v.withKnown(func() {
-		v.showEventForm("New event from this passage", string(runes[start:end]), e, func(ne data.NewEvent) {
+		v.showEventForm(lang.L("New event from this passage"), string(runes[start:end]), e, func(ne data.NewEvent) {
 			v.undo.Do(createEventCommand(ne))
 		})
 	})
@@ -155,7 +156,7 @@ func (v *mainView) showEditEventForm(ev *data.Event) {
 		quote = ev.Sources[0].Quote
 	}
 	v.withKnown(func() {
-		v.showEventForm("Edit event", quote, old, func(ne data.NewEvent) {
+		v.showEventForm(lang.L("Edit event"), quote, old, func(ne data.NewEvent) {
 			v.undo.Do(updateEventCommand(ev.ID, old, ne))
 		})
 	})
@@ -216,21 +217,21 @@ func (v *mainView) showEventForm(title, quote string, e data.NewEvent, save func
 	f := v.newEventForm(e)
 	places := fyne.CanvasObject(f.places)
 	if len(f.placeIDs) == 0 {
-		places = widget.NewLabel("none known from the event this document was opened from")
+		places = widget.NewLabel(lang.L("none known from the event this document was opened from"))
 	}
 	f.content = container.NewVBox(
-		wrapped("“"+quote+"”", widget.RichTextStyle{TextStyle: fyne.TextStyle{Italic: true}}),
+		wrapped(quoted(quote), widget.RichTextStyle{TextStyle: fyne.TextStyle{Italic: true}}),
 		widget.NewForm(
-			widget.NewFormItem("Title", f.title),
-			widget.NewFormItem("Summary", f.summary),
-			widget.NewFormItem("Date", container.NewVBox(f.date, f.dating)),
-			widget.NewFormItem("Category", f.category),
-			widget.NewFormItem("Actors", f.actorsBox()),
-			widget.NewFormItem("Places", places),
+			widget.NewFormItem(lang.L("Title"), f.title),
+			widget.NewFormItem(lang.L("Summary"), f.summary),
+			widget.NewFormItem(lang.L("Date"), container.NewVBox(f.date, f.dating)),
+			widget.NewFormItem(lang.L("Category"), f.category),
+			widget.NewFormItem(lang.L("Actors"), f.actorsBox()),
+			widget.NewFormItem(lang.L("Places"), places),
 		),
 		f.err,
 	)
-	f.dlg = dialog.NewCustomConfirm(title, "Save", "Cancel", container.NewVScroll(f.content), func(ok bool) {
+	f.dlg = dialog.NewCustomConfirm(title, lang.L("Save"), lang.L("Cancel"), container.NewVScroll(f.content), func(ok bool) {
 		if !ok {
 			return
 		}
@@ -257,17 +258,21 @@ func (v *mainView) newEventForm(e data.NewEvent) *eventForm {
 	f.title.SetText(e.Title)
 	f.summary.SetText(e.Summary)
 	f.date.SetText(e.Date)
-	f.date.SetPlaceHolder("2022-12-20, [2022-12-07..2022-12-21], “on Tuesday”…")
+	f.date.SetPlaceHolder(lang.L("2022-12-20, [2022-12-07..2022-12-21], “on Tuesday”…"))
 	f.date.OnChanged = func(string) { f.resolve(v, e.DocumentID) }
 	f.dating.Importance = widget.LowImportance
 	f.category = widget.NewSelectEntry(v.categories())
 	f.category.SetText(e.Category)
 	f.actors = slices.Clone(e.Actors)
 	f.actorList = container.NewVBox()
-	f.role.SetPlaceHolder("Role (optional)")
-	f.newName.SetPlaceHolder("Name of someone new")
-	f.newGroup = widget.NewSelect(groups, nil)
-	f.newGroup.SetSelected(data.GroupOther)
+	f.role.SetPlaceHolder(lang.L("Role (optional)"))
+	f.newName.SetPlaceHolder(lang.L("Name of someone new"))
+	var groupNames []string
+	for _, g := range groups {
+		groupNames = append(groupNames, laneGroupName(g))
+	}
+	f.newGroup = widget.NewSelect(groupNames, nil)
+	f.newGroup.SetSelected(laneGroupName(data.GroupOther))
 	known, places := v.knownActorsAndPlaces()
 	var names []string
 	for _, a := range known {
@@ -284,7 +289,7 @@ func (v *mainView) newEventForm(e data.NewEvent) *eventForm {
 		}
 		f.known.ClearSelected()
 	})
-	f.known.PlaceHolder = "Add someone in the corpus…"
+	f.known.PlaceHolder = lang.L("Add someone in the corpus…")
 	var placeNames []string
 	for _, p := range places {
 		placeNames = append(placeNames, p.Name)
@@ -304,9 +309,9 @@ func (v *mainView) newEventForm(e data.NewEvent) *eventForm {
 }
 
 func (f *eventForm) actorsBox() fyne.CanvasObject {
-	f.addNew = widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), func() {
+	f.addNew = widget.NewButtonWithIcon(lang.L("Add"), theme.ContentAddIcon(), func() {
 		if name := strings.TrimSpace(f.newName.Text); name != "" {
-			f.addActor(data.NewEventActor{Name: name, Group: f.newGroup.Selected, Role: strings.TrimSpace(f.role.Text)})
+			f.addActor(data.NewEventActor{Name: name, Group: groups[max(f.newGroup.SelectedIndex(), 0)], Role: strings.TrimSpace(f.role.Text)})
 			f.newName.SetText("")
 		}
 	})
@@ -326,7 +331,7 @@ func (f *eventForm) showActors() {
 	for i, a := range f.actors {
 		label := a.Name
 		if a.ActorID == "" {
-			label += " (new, " + a.Group + ")"
+			label += " " + lang.L("(new, {{.Group}})", map[string]any{"Group": laneGroupName(a.Group)})
 		}
 		if a.Role != "" {
 			label += " · " + a.Role
@@ -363,7 +368,7 @@ func (f *eventForm) value(base data.NewEvent) (data.NewEvent, error) {
 		}
 	}
 	if e.Title == "" {
-		return e, errors.New("the event needs a title")
+		return e, errors.New(lang.L("the event needs a title"))
 	}
 	return e, nil
 }
@@ -377,7 +382,7 @@ func (f *eventForm) resolve(v *mainView, documentID string) {
 	seq := f.seq
 	f.mu.Unlock()
 	if text == "" {
-		f.dating.SetText("Undated")
+		f.dating.SetText(lang.L("Undated"))
 		return
 	}
 	v.bg.run(func() func() {
@@ -390,7 +395,7 @@ func (f *eventForm) resolve(v *mainView, documentID string) {
 				return
 			}
 			if err != nil {
-				f.dating.SetText("Not a date: " + err.Error())
+				f.dating.SetText(lang.L("Not a date: {{.Error}}", map[string]any{"Error": err.Error()}))
 				return
 			}
 			f.dating.SetText(datingWords(dt))
@@ -408,9 +413,9 @@ func datingWords(dt data.Dating) string {
 	}
 	switch dt.Basis {
 	case data.Relative:
-		s += " · resolved from “" + dt.Phrase + "” against the document's date"
+		s += " · " + lang.L("resolved from “{{.Phrase}}” against the document's date", map[string]any{"Phrase": dt.Phrase})
 	case data.Stated:
-		s += " · as stated"
+		s += " · " + lang.L("as stated")
 	}
 	return s
 }

@@ -117,7 +117,7 @@ func TestEventForm_NewEventFromPassage(t *testing.T) {
 	f.role.SetText("listened")
 	f.known.SetSelected("Congress of Peru")
 	test.Type(f.newName, "Pedro Castillo")
-	f.newGroup.SetSelected(data.GroupPeru)
+	f.newGroup.SetSelected(laneGroupName(data.GroupPeru))
 	test.Tap(f.addNew)
 	if h := f.actorList.Size().Height; h == 0 {
 		t.Fatal("the actors added are not laid out")

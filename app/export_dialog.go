@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
@@ -24,18 +25,33 @@ import (
 // exportFormat is one choice of File › Export…. Its name is what the
 // corpus's exporter is asked for (data.ExportFormat's values), except
 // formatPNG, which the window draws itself.
-type exportFormat struct{ name, label, ext string }
+type exportFormat struct{ name, ext string }
 
 // formatPNG is the timeline view as a picture.
 const formatPNG = "png"
 
 // exportFormats are the choices in the order the dialog lists them.
 var exportFormats = []exportFormat{
-	{"json", "JSON", "json"},
-	{"csv", "CSV", "csv"},
-	{"timelinejs", "TimelineJS", "json"},
-	{"markdown", "Markdown report", "md"},
-	{formatPNG, "PNG of the timeline view", "png"},
+	{"json", "json"},
+	{"csv", "csv"},
+	{"timelinejs", "json"},
+	{"markdown", "md"},
+	{formatPNG, "png"},
+}
+
+// label names the format in the dialog, in the window's language.
+func (f exportFormat) label() string {
+	switch f.name {
+	case "json":
+		return "JSON"
+	case "csv":
+		return "CSV"
+	case "timelinejs":
+		return "TimelineJS"
+	case "markdown":
+		return lang.L("Markdown report")
+	}
+	return lang.L("PNG of the timeline view")
 }
 
 // exporter writes the events a filter keeps in a format named as
@@ -81,13 +97,13 @@ func (v *mainView) showExport() *exportDialog {
 	d := &exportDialog{v: v, view: v.captureTimeline(), summary: widget.NewLabel("")}
 	labels := make([]string, len(exportFormats))
 	for i, f := range exportFormats {
-		labels[i] = f.label
+		labels[i] = f.label()
 	}
 	d.formats = widget.NewRadioGroup(labels, func(string) { d.summary.SetText(d.describe()) })
 	d.formats.Required = true
-	d.formats.SetSelected(exportFormats[0].label)
-	content := container.NewVBox(widget.NewLabel("Format"), d.formats, d.summary)
-	d.dialog = dialog.NewCustomConfirm("Export", "Save…", "Cancel", content, func(ok bool) {
+	d.formats.SetSelected(exportFormats[0].label())
+	content := container.NewVBox(widget.NewLabel(lang.L("Format")), d.formats, d.summary)
+	d.dialog = dialog.NewCustomConfirm(lang.L("Export"), lang.L("Save…"), lang.L("Cancel"), content, func(ok bool) {
 		if ok {
 			d.save()
 		}
@@ -99,7 +115,7 @@ func (v *mainView) showExport() *exportDialog {
 // format is the format chosen.
 func (d *exportDialog) format() exportFormat {
 	for _, f := range exportFormats {
-		if f.label == d.formats.Selected {
+		if f.label() == d.formats.Selected {
 			return f
 		}
 	}
@@ -109,12 +125,12 @@ func (d *exportDialog) format() exportFormat {
 // describe says what the chosen format will hold.
 func (d *exportDialog) describe() string {
 	v := d.v
-	events := textfmt.Count(v.events.Len(), "event")
+	events := eventCount(v.events.Len())
 	if !v.filter.Empty() {
-		events = fmt.Sprintf("%s of %s shown (filters on)", textfmt.Number(v.shown.Len()), events)
+		events = lang.L("{{.Shown}} of {{.Events}} shown (filters on)", map[string]any{"Shown": textfmt.Number(v.shown.Len()), "Events": events})
 	}
 	if d.format().name == formatPNG {
-		return "The timeline as it is in view · " + events
+		return lang.L("The timeline as it is in view") + " · " + events
 	}
 	return events
 }
@@ -161,19 +177,19 @@ func (v *mainView) writeExport(w fyne.URIWriteCloser, f exportFormat, view image
 			if derr := storage.Delete(w.URI()); derr != nil {
 				fyne.LogError("chronoscope: remove failed export", derr)
 			}
-			err = fmt.Errorf("export %s to %s: %w", f.label, w.URI().Name(), err)
+			err = fmt.Errorf("export %s to %s: %w", f.label(), w.URI().Name(), err)
 		}
 		return func() {
 			if err != nil {
-				v.setStatus("Nothing was exported")
+				v.setStatus(lang.L("Nothing was exported"))
 				v.showError(err)
 				return
 			}
-			what := textfmt.Count(count, "event")
+			what := eventCount(count)
 			if f.name == formatPNG {
-				what = "the timeline view"
+				what = lang.L("the timeline view")
 			}
-			v.setStatus(fmt.Sprintf("Exported %s to …/%s", what, w.URI().Name()))
+			v.setStatus(lang.L("Exported {{.What}} to …/{{.File}}", map[string]any{"What": what, "File": w.URI().Name()}))
 		}
 	})
 }

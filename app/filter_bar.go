@@ -1,13 +1,13 @@
 package app
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"chronoscope/data"
@@ -38,11 +38,10 @@ type filterBar struct {
 	quiet bool
 }
 
-// The choices of the bar's selects that leave the field unfiltered.
-const (
-	anyLane     = "All lanes"
-	anyCategory = "All categories"
-)
+// anyLane and anyCategory are the choices of the bar's selects that leave
+// the field unfiltered.
+func anyLane() string     { return lang.L("All lanes") }
+func anyCategory() string { return lang.L("All categories") }
 
 func newFilterBar() *filterBar {
 	b := &filterBar{}
@@ -53,26 +52,26 @@ func newFilterBar() *filterBar {
 	b.statuses = widget.NewCheckGroup(names, func([]string) { b.changed() })
 	b.statuses.Horizontal = true
 	b.tag = widget.NewSelectEntry(nil)
-	b.tag.SetPlaceHolder("Tag")
+	b.tag.SetPlaceHolder(lang.L("Tag"))
 	b.tag.OnChanged = b.onTagChanged
-	lanes := []string{anyLane}
+	lanes := []string{anyLane()}
 	for _, g := range groupLanes {
-		lanes = append(lanes, g.name)
+		lanes = append(lanes, g.name())
 	}
 	b.group = widget.NewSelect(lanes, func(string) { b.changed() })
-	b.group.PlaceHolder = anyLane
-	b.category = widget.NewSelect([]string{anyCategory}, func(string) { b.changed() })
-	b.category.PlaceHolder = anyCategory
-	b.from, b.to = newDateEntry("From"), newDateEntry("To")
+	b.group.PlaceHolder = anyLane()
+	b.category = widget.NewSelect([]string{anyCategory()}, func(string) { b.changed() })
+	b.category.PlaceHolder = anyCategory()
+	b.from, b.to = newDateEntry(lang.L("From (YYYY-MM-DD)")), newDateEntry(lang.L("To (YYYY-MM-DD)"))
 	b.from.OnChanged = func(string) { b.changed() }
 	b.to.OnChanged = func(string) { b.changed() }
-	b.notes = widget.NewCheck("Has notes", func(bool) { b.changed() })
-	b.clear = widget.NewButton("Clear filters", b.Clear)
+	b.notes = widget.NewCheck(lang.L("Has notes"), func(bool) { b.changed() })
+	b.clear = widget.NewButton(lang.L("Clear filters"), b.Clear)
 	b.clear.Disable()
 
 	row2 := container.NewBorder(nil, nil, nil, container.NewHBox(b.notes, b.clear),
 		container.NewGridWithColumns(5, b.tag, b.group, b.category, b.from, b.to))
-	b.content = container.NewVBox(container.NewHBox(widget.NewLabel("Status:"), b.statuses), row2)
+	b.content = container.NewVBox(container.NewHBox(widget.NewLabel(lang.L("Status:")), b.statuses), row2)
 	return b
 }
 
@@ -90,7 +89,7 @@ func (b *filterBar) SetEvents(evs *eventTable) {
 	b.tags = sortedKeys(tags)
 	b.offered = b.tags
 	b.tag.SetOptions(b.offered)
-	b.category.Options = append([]string{anyCategory}, sortedKeys(cats)...)
+	b.category.Options = append([]string{anyCategory()}, sortedKeys(cats)...)
 	b.category.Refresh()
 }
 
@@ -110,10 +109,10 @@ func (b *filterBar) Filter() data.Filter {
 		}
 		f.Tags = []string{t}
 	}
-	if i := slices.IndexFunc(groupLanes, func(g groupLane) bool { return g.name == b.group.Selected }); i >= 0 {
+	if i := slices.IndexFunc(groupLanes, func(g groupLane) bool { return g.name() == b.group.Selected }); i >= 0 {
 		f.Groups = []string{groupLanes[i].key}
 	}
-	if c := b.category.Selected; c != "" && c != anyCategory {
+	if c := b.category.Selected; c != "" && c != anyCategory() {
 		f.Categories = []string{c}
 	}
 	f.From, _ = filterDay(b.from.Text, true)
@@ -170,7 +169,7 @@ func (b *filterBar) changed() {
 // what is typed is not a date.
 func newDateEntry(placeholder string) *widget.Entry {
 	e := widget.NewEntry()
-	e.SetPlaceHolder(placeholder + " (YYYY-MM-DD)")
+	e.SetPlaceHolder(placeholder)
 	e.Validator = func(s string) error {
 		_, err := filterDay(s, true)
 		return err
@@ -198,10 +197,15 @@ func filterDay(s string, first bool) (time.Time, error) {
 
 // statusName words a status for the filter's checks.
 func statusName(s data.Status) string {
-	if s == data.NeedsSource {
-		return "Needs source"
+	switch s {
+	case data.Verified:
+		return lang.L("Verified")
+	case data.Disputed:
+		return lang.L("Disputed")
+	case data.NeedsSource:
+		return lang.L("Needs source")
 	}
-	return strings.ToUpper(string(s[:1])) + string(s[1:])
+	return lang.L("Unreviewed")
 }
 
 // The window's side of the filter. It is here rather than in window.go,
@@ -278,11 +282,12 @@ func (v *mainView) keptResults(res *data.Results) *data.Results {
 func (v *mainView) searchStatus() string {
 	res := v.keptResults(v.found)
 	n := len(res.Hits) + len(res.Text)
-	listed := textfmt.Count(n, "result")
+	listed := lang.N("{{.Count}} results", n, countData(n))
 	if len(v.found.Hits)+len(v.found.Text) == searchLimit {
-		listed = textfmt.Number(n) + " of the " + textfmt.Number(searchLimit) + " best results"
+		best := map[string]any{"Count": textfmt.Number(n), "Limit": textfmt.Number(searchLimit)}
+		listed = lang.L("{{.Count}} of the {{.Limit}} best results", best)
 		if n == searchLimit {
-			listed = textfmt.Number(searchLimit) + " best results"
+			listed = lang.L("{{.Limit}} best results", best)
 		}
 	}
 	// The filter keeps every event when it is empty: no need to look up
@@ -296,9 +301,10 @@ func (v *mainView) searchStatus() string {
 			}
 		}
 	}
-	s := fmt.Sprintf("%s for “%s” · %s on the timeline", listed, v.query, textfmt.Count(matching, "matching event"))
+	s := lang.L("{{.Results}} for “{{.Query}}”", map[string]any{"Results": listed, "Query": v.query}) +
+		" · " + lang.N("{{.Count}} matching events on the timeline", matching, countData(matching))
 	if !v.filter.Empty() {
-		s += fmt.Sprintf(" · %s of %s shown", textfmt.Number(v.shown.Len()), textfmt.Count(v.events.Len(), "event"))
+		s += " · " + shownOf(v.shown.Len(), v.events.Len())
 	}
 	return s
 }
@@ -310,4 +316,10 @@ func sortedKeys(m map[string]bool) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// shownOf says how many of the events the filter shows: "4 of 24 events
+// shown".
+func shownOf(shown, all int) string {
+	return lang.N("{{.Shown}} of {{.Count}} events shown", all, map[string]any{"Shown": textfmt.Number(shown), "Count": textfmt.Number(all)})
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
@@ -105,10 +106,10 @@ func (v *mainView) importURIs(uris []fyne.URI) {
 // importRefusal says why the corpus takes no imports, or "" when it does.
 func (v *mainView) importRefusal() string {
 	if _, ok := v.corpus.(importer); !ok {
-		return "This corpus cannot take imported files: they need a corpus file Chronoscope can write."
+		return lang.L("This corpus cannot take imported files: they need a corpus file Chronoscope can write.")
 	}
 	if isReadOnly(v.corpus) {
-		return "The corpus file is read-only, so nothing can be imported into it."
+		return lang.L("The corpus file is read-only, so nothing can be imported into it.")
 	}
 	return ""
 }
@@ -128,12 +129,12 @@ func (v *mainView) importFiles(files []importFile) {
 		return
 	}
 	if why := v.importRefusal(); why != "" {
-		dialog.ShowInformation("Import", why, v.win)
+		dialog.ShowInformation(lang.L("Import"), why, v.win)
 		return
 	}
 	st := v.imports()
 	if st.running {
-		dialog.ShowInformation("Import", "Files are being imported: wait for them, or cancel, before importing more.", v.win)
+		dialog.ShowInformation(lang.L("Import"), lang.L("Files are being imported: wait for them, or cancel, before importing more."), v.win)
 		return
 	}
 	st.running = true
@@ -144,9 +145,9 @@ func (v *mainView) importFiles(files []importFile) {
 	st.bar.Max = float64(len(files))
 	st.bar.TextFormatter = func() string {
 		i := min(int(st.bar.Value), len(files)-1)
-		return fmt.Sprintf("%d of %d: %s", i+1, len(files), files[i].name)
+		return lang.L("{{.N}} of {{.Count}}: {{.File}}", map[string]any{"N": i + 1, "Count": len(files), "File": files[i].name})
 	}
-	st.progress = dialog.NewCustom("Importing", "Cancel", container.NewGridWrap(fyne.NewSize(420, st.bar.MinSize().Height), st.bar), v.win)
+	st.progress = dialog.NewCustom(lang.L("Importing"), lang.L("Cancel"), container.NewGridWrap(fyne.NewSize(420, st.bar.MinSize().Height), st.bar), v.win)
 	st.progress.SetOnClosed(cancel)
 	st.progress.Show()
 	tally := &importTally{}
@@ -204,7 +205,7 @@ func (v *mainView) importDone(t *importTally) {
 	st.progress.SetOnClosed(func() {})
 	st.progress.Hide()
 	st.cancel()
-	lines := []string{fmt.Sprintf("Imported %d, refused %d", len(t.imported), len(t.refused))}
+	lines := []string{lang.L("Imported {{.Imported}}, refused {{.Refused}}", map[string]any{"Imported": len(t.imported), "Refused": len(t.refused)})}
 	dups, events := 0, 0
 	for _, res := range t.imported {
 		if res.Duplicate {
@@ -213,13 +214,13 @@ func (v *mainView) importDone(t *importTally) {
 		events += len(res.Events)
 	}
 	if dups > 0 {
-		lines = append(lines, fmt.Sprintf("%d already in the corpus: nothing added for them", dups))
+		lines = append(lines, lang.L("{{.Count}} already in the corpus: nothing added for them", countData(dups)))
 	}
 	if events > 0 {
-		lines = append(lines, fmt.Sprintf("%d events from timelines", events))
+		lines = append(lines, lang.N("{{.Count}} events from timelines", events, countData(events)))
 	}
 	if t.cancelled > 0 {
-		lines = append(lines, fmt.Sprintf("Cancelled: %d file(s) not imported", t.cancelled))
+		lines = append(lines, lang.N("Cancelled: {{.Count}} files not imported", t.cancelled, countData(t.cancelled)))
 	}
 	box := container.NewVBox()
 	for _, l := range lines {
@@ -230,7 +231,7 @@ func (v *mainView) importDone(t *importTally) {
 		l.Wrapping = fyne.TextWrapWord
 		box.Add(l)
 	}
-	sum := dialog.NewCustom("Import", "OK", container.NewGridWrap(fyne.NewSize(480, box.MinSize().Height), box), v.win)
+	sum := dialog.NewCustom(lang.L("Import"), lang.L("OK"), container.NewGridWrap(fyne.NewSize(480, box.MinSize().Height), box), v.win)
 	sum.Show()
 	if len(t.imported) == 0 {
 		return
@@ -291,18 +292,18 @@ func (v *mainView) candidateList(doc *data.Document, cands []data.Candidate) *fy
 	title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	box.Add(title)
 	left := len(cands)
-	setTitle := func() { title.SetText(fmt.Sprintf("Dates found in this document (%d)", left)) }
+	setTitle := func() { title.SetText(lang.L("Dates found in this document ({{.Count}})", countData(left))) }
 	setTitle()
 	for _, c := range cands {
-		when := widget.NewLabelWithStyle(datingText(datingSummary(c.Dating))+" — “"+c.Phrase+"”", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		when := widget.NewLabelWithStyle(datingText(datingSummary(c.Dating))+" — "+quoted(c.Phrase), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		sentence := widget.NewLabel(strings.TrimSpace(c.Sentence))
 		sentence.Wrapping = fyne.TextWrapWord
 		var row *fyne.Container
-		mk := widget.NewButton("Make an event", func() { v.makeEventFrom(doc, c) })
+		mk := widget.NewButton(lang.L("Make an event"), func() { v.makeEventFrom(doc, c) })
 		if !v.detail.writable() {
 			mk.Disable()
 		}
-		dismiss := widget.NewButton("Dismiss", func() {
+		dismiss := widget.NewButton(lang.L("Dismiss"), func() {
 			row.Hide()
 			v.dismissCandidate(doc.ID, c)
 			left--
@@ -325,7 +326,7 @@ func (v *mainView) makeEventFrom(doc *data.Document, c data.Candidate) {
 		quote = string(runes[c.Start:c.End])
 	}
 	v.withKnown(func() {
-		v.showEventForm("New event from this passage", quote, e, func(ne data.NewEvent) {
+		v.showEventForm(lang.L("New event from this passage"), quote, e, func(ne data.NewEvent) {
 			v.undo.Do(createEventCommand(ne))
 		})
 	})

@@ -123,7 +123,7 @@ func TestImport_Cancel(t *testing.T) {
 	test.Tap(overlayButton(t, w, "Cancel"))
 	v.bg.runResults()
 	said := dialogText(w.Canvas().Overlays().Top())
-	if !strings.Contains(said, "Imported 0, refused 0") || !strings.Contains(said, "Cancelled: 3 file(s) not imported") {
+	if !strings.Contains(said, "Imported 0, refused 0") || !strings.Contains(said, "Cancelled: 3 files not imported") {
 		t.Errorf("summary says %q", said)
 	}
 	if len(f.docs) != 1 {

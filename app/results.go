@@ -1,10 +1,10 @@
 package app
 
 import (
-	"fmt"
 	"slices"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"chronoscope/data"
@@ -49,15 +49,23 @@ type resultList struct {
 
 // groupTitle names the group of one kind of hit.
 type groupTitle struct {
-	kind  data.Kind
-	title string
+	kind data.Kind
 }
 
-var groupTitles = []groupTitle{
-	{data.KindEvent, "Events"},
-	{data.KindActor, "People, states and bodies"},
-	{data.KindPlace, "Places"},
-	{data.KindDocument, "Documents"},
+var groupTitles = []groupTitle{{data.KindEvent}, {data.KindActor}, {data.KindPlace}, {data.KindDocument}}
+
+// heading is the group's heading, with how many hits it has: "Events (3)".
+func (g groupTitle) heading(n int) string {
+	c := map[string]any{"Count": n}
+	switch g.kind {
+	case data.KindEvent:
+		return lang.L("Events ({{.Count}})", c)
+	case data.KindActor:
+		return lang.L("People, states and bodies ({{.Count}})", c)
+	case data.KindPlace:
+		return lang.L("Places ({{.Count}})", c)
+	}
+	return lang.L("Documents ({{.Count}})", c)
 }
 
 func newResultList() *resultList {
@@ -92,7 +100,7 @@ func (r *resultList) SetResults(res *data.Results) {
 	}
 	hits, text := res.Hits, res.Text
 	if len(hits)+len(text) == 0 {
-		r.rows = append(r.rows, resultRow{heading: "No results"})
+		r.rows = append(r.rows, resultRow{heading: lang.L("No results")})
 	}
 	groups := slices.Clone(groupTitles)
 	first := func(k data.Kind) int {
@@ -114,11 +122,11 @@ func (r *resultList) SetResults(res *data.Results) {
 			}
 		}
 		if n > 0 {
-			r.rows[len(r.rows)-n-1].heading = fmt.Sprintf("%s (%d)", g.title, n)
+			r.rows[len(r.rows)-n-1].heading = g.heading(n)
 		}
 	}
 	if len(text) > 0 {
-		r.rows = append(r.rows, resultRow{heading: fmt.Sprintf("In the text (%d)", len(text))})
+		r.rows = append(r.rows, resultRow{heading: lang.L("In the text ({{.Count}})", map[string]any{"Count": len(text)})})
 		for i := range text {
 			r.rows = append(r.rows, resultRow{text: &text[i]})
 		}

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -86,9 +87,9 @@ func (v *mainView) setUpReview() {
 	d.reviewer, d.undo = r, v.undo
 	switch {
 	case r == nil:
-		d.readOnly = "This corpus cannot hold a review: statuses, tags, notes and events of your own need a corpus file Chronoscope can write."
+		d.readOnly = lang.L("This corpus cannot hold a review: statuses, tags, notes and events of your own need a corpus file Chronoscope can write.")
 	case isReadOnly(v.corpus):
-		d.readOnly = "The corpus file is read-only, so the review can be read but not changed."
+		d.readOnly = lang.L("The corpus file is read-only, so the review can be read but not changed.")
 	}
 	d.OnNewEvent = v.showNewEventForm
 	d.OnEditEvent = v.showEditEventForm
@@ -175,17 +176,17 @@ func (d *detailPane) reviewChanged(kind data.Kind, id string) {
 // status, tags and notes, for a document its notes. It fills in once the
 // review has been read.
 func (d *detailPane) reviewSection(kind data.Kind, id string, origin string) fyne.CanvasObject {
-	head := container.NewHBox(line(widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}, ColorName: theme.ColorNamePrimary}, "Review"))
+	head := container.NewHBox(line(widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}, ColorName: theme.ColorNamePrimary}, lang.L("Review")))
 	d.reviewBox = container.NewVBox(head)
 	d.reviewKind, d.reviewID = kind, id
 	d.rc = &reviewControls{}
 	if kind == data.KindEvent && origin == originUser && d.writable() {
-		d.rc.editEvent = widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), func() {
+		d.rc.editEvent = widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), func() {
 			if d.event != nil && d.OnEditEvent != nil {
 				d.OnEditEvent(d.event)
 			}
 		})
-		d.rc.delete = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() {
+		d.rc.delete = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), func() {
 			d.undo.Do(deleteEventCommand(id))
 		})
 		d.rc.editEvent.Importance, d.rc.delete.Importance = widget.LowImportance, widget.LowImportance
@@ -247,28 +248,29 @@ func (d *detailPane) loadReview() {
 	})
 }
 
-// statusNames are the statuses as the selector words them.
-var statusNames = map[data.Status]string{
-	data.Unreviewed:  "Unreviewed",
-	data.Verified:    "Verified",
-	data.Disputed:    "Disputed",
-	data.NeedsSource: "Needs a source",
+// statusLabel words a status for the selector; the filter's shorter
+// words are statusName's.
+func statusLabel(s data.Status) string {
+	if s == data.NeedsSource {
+		return lang.L("Needs a source")
+	}
+	return statusName(s)
 }
 
 func (d *detailPane) statusRow(rv *data.Review) fyne.CanvasObject {
 	var names []string
 	for _, s := range data.Statuses {
-		names = append(names, statusNames[s])
+		names = append(names, statusLabel(s))
 	}
 	sel := widget.NewSelect(names, nil)
 	current := rv.Status
 	if current == "" {
 		current = data.Unreviewed
 	}
-	sel.SetSelected(statusNames[current])
+	sel.SetSelected(statusLabel(current))
 	sel.OnChanged = func(name string) {
 		for _, s := range data.Statuses {
-			if statusNames[s] == name && s != current {
+			if statusLabel(s) == name && s != current {
 				d.undo.Do(setStatusCommand(rv.ID, current, s))
 			}
 		}
@@ -277,7 +279,7 @@ func (d *detailPane) statusRow(rv *data.Review) fyne.CanvasObject {
 		sel.Disable()
 	}
 	d.rc.status = sel
-	return container.NewHBox(line(widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}, "Status"), sel)
+	return container.NewHBox(line(widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}, lang.L("Status")), sel)
 }
 
 // maxSuggestions bounds the tags suggested as one types.
@@ -299,7 +301,7 @@ func (d *detailPane) tagsRow(rv *data.Review, all []string) fyne.CanvasObject {
 	}
 	unused := slices.DeleteFunc(slices.Clone(all), func(t string) bool { return slices.Contains(rv.Tags, t) })
 	entry := widget.NewSelectEntry(unused)
-	entry.SetPlaceHolder("Add a tag…")
+	entry.SetPlaceHolder(lang.L("Add a tag…"))
 	// suggest offers the tags in use that hold what is typed, a tap from
 	// being added; the entry's menu offers them all.
 	suggest := container.New(layout.NewRowWrapLayout())
@@ -328,15 +330,15 @@ func (d *detailPane) tagsRow(rv *data.Review, all []string) fyne.CanvasObject {
 		d.undo.Do(addTagCommand(rv.ID, tag))
 	}
 	entry.OnSubmitted = func(string) { add() }
-	addButton := widget.NewButtonWithIcon("Add tag", theme.ContentAddIcon(), add)
+	addButton := widget.NewButtonWithIcon(lang.L("Add tag"), theme.ContentAddIcon(), add)
 	if !d.writable() {
 		entry.Disable()
 		addButton.Disable()
 	}
 	d.rc.tagEntry, d.rc.tagAdd = entry, addButton
-	label := line(widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}, "Tags")
+	label := line(widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}, lang.L("Tags"))
 	if len(rv.Tags) == 0 {
-		chips.Add(line(widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}, "none yet"))
+		chips.Add(line(widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}, lang.L("none yet")))
 	}
 	return container.NewVBox(container.NewBorder(nil, nil, label, nil, chips),
 		container.NewBorder(nil, nil, nil, addButton, entry), suggest)
@@ -345,7 +347,7 @@ func (d *detailPane) tagsRow(rv *data.Review, all []string) fyne.CanvasObject {
 // notesList lists the notes, oldest first, each with when it was written
 // and last edited, then a field for a new one.
 func (d *detailPane) notesList(rv *data.Review) fyne.CanvasObject {
-	box := container.NewVBox(richLine(widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}, "Notes"))
+	box := container.NewVBox(richLine(widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}, lang.L("Notes")))
 	d.rc.notes = nil
 	for _, n := range rv.Notes {
 		row := d.noteRow(rv, n)
@@ -355,8 +357,8 @@ func (d *detailPane) notesList(rv *data.Review) fyne.CanvasObject {
 	entry := widget.NewMultiLineEntry()
 	entry.Wrapping = fyne.TextWrapWord
 	entry.SetMinRowsVisible(2)
-	entry.SetPlaceHolder("Write a note…")
-	add := widget.NewButtonWithIcon("Add note", theme.ContentAddIcon(), func() {
+	entry.SetPlaceHolder(lang.L("Write a note…"))
+	add := widget.NewButtonWithIcon(lang.L("Add note"), theme.ContentAddIcon(), func() {
 		if body := strings.TrimSpace(entry.Text); body != "" {
 			d.undo.Do(addNoteCommand(rv.Kind, rv.ID, body))
 		}
@@ -366,20 +368,20 @@ func (d *detailPane) notesList(rv *data.Review) fyne.CanvasObject {
 		box.Add(entry)
 		box.Add(container.NewHBox(layout.NewSpacer(), add))
 	} else if len(rv.Notes) == 0 {
-		box.Add(richLine(widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}, "none"))
+		box.Add(richLine(widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}, lang.L("none")))
 	}
 	return box
 }
 
 func (d *detailPane) noteRow(rv *data.Review, n data.Note) *noteRow {
 	row := &noteRow{note: n, box: container.NewVBox()}
-	meta := "Written " + noteTime(n.Created)
+	meta := lang.L("Written {{.Time}}", map[string]any{"Time": noteTime(n.Created)})
 	if n.Updated.After(n.Created) {
-		meta += " · edited " + noteTime(n.Updated)
+		meta += " · " + lang.L("edited {{.Time}}", map[string]any{"Time": noteTime(n.Updated)})
 	}
 	view := func() {
-		row.edit = widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), nil)
-		row.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() { d.undo.Do(deleteNoteCommand(rv.Kind, rv.ID, n.ID)) })
+		row.edit = widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), nil)
+		row.del = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), func() { d.undo.Do(deleteNoteCommand(rv.Kind, rv.ID, n.ID)) })
 		row.edit.Importance, row.del.Importance = widget.LowImportance, widget.LowImportance
 		bar := container.NewHBox(line(widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText}, meta))
 		if d.writable() {
@@ -394,13 +396,13 @@ func (d *detailPane) noteRow(rv *data.Review, n data.Note) *noteRow {
 		row.entry = widget.NewMultiLineEntry()
 		row.entry.Wrapping = fyne.TextWrapWord
 		row.entry.SetText(n.Body)
-		row.save = widget.NewButton("Save", func() {
+		row.save = widget.NewButton(lang.L("Save"), func() {
 			if body := strings.TrimSpace(row.entry.Text); body != "" && body != n.Body {
 				d.undo.Do(editNoteCommand(rv.Kind, rv.ID, n, body))
 			}
 		})
 		row.save.Importance = widget.HighImportance
-		row.cancelEdit = widget.NewButton("Cancel", func() { row.entry = nil; d.rebuildNote(row) })
+		row.cancelEdit = widget.NewButton(lang.L("Cancel"), func() { row.entry = nil; d.rebuildNote(row) })
 		row.box.Objects = []fyne.CanvasObject{row.entry, container.NewHBox(layout.NewSpacer(), row.cancelEdit, row.save)}
 		row.box.Refresh()
 	}
@@ -416,7 +418,10 @@ func (d *detailPane) rebuildNote(row *noteRow) {
 }
 
 // noteTime is when a note was written, in the reader's time zone.
-func noteTime(t time.Time) string { return t.Local().Format("2 Jan 2006 15:04") }
+func noteTime(t time.Time) string {
+	t = t.Local()
+	return words.Day(t) + " " + t.Format("15:04")
+}
 
 // line is one line of text that does not wrap, for rows: in a row, a
 // wrapped text gets no width and stands one letter per line.

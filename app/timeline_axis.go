@@ -55,9 +55,9 @@ func (u timeUnit) minSeconds() float64 {
 func (u timeUnit) sample() string {
 	switch u {
 	case unitDay, unitWeek:
-		return "1 Jan"
+		return "1 " + monthAbbr(time.January)
 	case unitMonth:
-		return "Jan"
+		return monthAbbr(time.January)
 	case unitQuarter:
 		return "Q1"
 	}
@@ -117,9 +117,9 @@ func (u timeUnit) format(t time.Time, withYear bool) string {
 	var s string
 	switch u {
 	case unitDay, unitWeek:
-		s = t.Format("2 Jan")
+		s = strconv.Itoa(t.Day()) + " " + monthAbbr(t.Month())
 	case unitMonth:
-		s = t.Format("Jan")
+		s = monthAbbr(t.Month())
 	case unitQuarter:
 		s = "Q" + strconv.Itoa(int(t.Month()-1)/3+1)
 	default:
@@ -203,7 +203,7 @@ func (l *timelineLayout) buildGridLines() {
 // Later labels carry the year only where it changes.
 func (l *timelineLayout) tryAxis(u timeUnit) bool {
 	f, st := &l.frame, &l.style
-	if u < unitMillennium && u.minSeconds()*f.pps < float64(l.text.size(u.sample(), st.axisSize, false).Width+axisGap) {
+	if u < unitMillennium && u.minSeconds()*f.pps < float64(l.text.size(l.text.str(strKey{kind: strAxisSample, unit: u}, u.sample), st.axisSize, false).Width+axisGap) {
 		return false
 	}
 	l.try, l.ticks = l.try[:0], l.ticks[:0]

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 
 	"chronoscope/data"
 	"chronoscope/internal/textfmt"
@@ -149,32 +150,32 @@ func (l *timelineLayout) updateTipText(h hitBox) {
 	case hitEvent:
 		it, e := &t.events[h.event], t.summary(h.event)
 		l.tip.title = textfmt.Clip(e.Title, 80)
-		l.tip.detail = eventDateText(it, &e) + " · " + textfmt.Count(e.Sources, "source")
+		l.tip.detail = eventDateText(it, &e) + " · " + lang.N("{{.Count}} sources", e.Sources, countData(e.Sources))
 		if e.Basis != "" && it.kind != kindUndated {
-			l.tip.detail += " · " + string(e.Basis)
+			l.tip.detail += " · " + basisName(e.Basis)
 		}
 		if it.reviewed {
 			l.tip.title += " · " + statusText(e.Status)
 		}
 		if len(e.Tags) > 0 {
-			l.tip.detail += " · tags: " + strings.Join(e.Tags, ", ")
+			l.tip.detail += " · " + lang.L("tags: {{.Tags}}", map[string]any{"Tags": strings.Join(e.Tags, ", ")})
 		}
 	case hitCluster:
-		l.tip.title = textfmt.Count(int(h.n), "event")
+		l.tip.title = eventCount(int(h.n))
 		if t.reviewed > 0 {
-			l.tip.title += " · " + textfmt.Number(int(h.reviewed)) + " reviewed"
+			l.tip.title += " · " + lang.L("{{.Reviewed}} reviewed", map[string]any{"Reviewed": textfmt.Number(int(h.reviewed))})
 		}
-		l.tip.detail = spanText(h.from, h.to) + " · tap to zoom in"
+		l.tip.detail = spanText(h.from, h.to) + " · " + lang.L("tap to zoom in")
 		if key.deepest {
 			// As deep as the view goes: a tap selects (see Tapped).
-			l.tip.detail = spanText(h.from, h.to) + " · tap to select the first, Next for the rest"
+			l.tip.detail = spanText(h.from, h.to) + " · " + lang.L("tap to select the first, Next for the rest")
 		}
 	case hitHistogram:
-		l.tip.title = "Too many events to draw one by one"
-		l.tip.detail = "Bars count events per column · tap to zoom in"
+		l.tip.title = lang.L("Too many events to draw one by one")
+		l.tip.detail = lang.L("Bars count events per column") + " · " + lang.L("tap to zoom in")
 	case hitLegend:
-		l.tip.title = "How dates are drawn"
-		l.tip.detail = "A bar fades over the days an end may be, and fades out where no source gives an end"
+		l.tip.title = lang.L("How dates are drawn")
+		l.tip.detail = lang.L("A bar fades over the days an end may be, and fades out where no source gives an end")
 	}
 }
 
@@ -182,7 +183,7 @@ func (l *timelineLayout) updateTipText(h hitBox) {
 // so a tooltip and the pane never word the same date differently.
 func eventDateText(it *eventItem, e *data.EventSummary) string {
 	if it.kind == kindUndated {
-		return "Undated"
+		return lang.L("Undated")
 	}
 	return datingText(*e)
 }
@@ -195,4 +196,17 @@ func spanText(from, to float64) string {
 		return dayText(from, true)
 	}
 	return dayText(from, a.Year() != b.Year()) + " – " + dayText(last, true)
+}
+
+// basisName words how a date is known: stated, relative, inferred.
+func basisName(b data.Basis) string {
+	switch b {
+	case data.Stated:
+		return lang.L("stated")
+	case data.Relative:
+		return lang.L("relative")
+	case data.Inferred:
+		return lang.L("inferred")
+	}
+	return string(b)
 }

@@ -160,7 +160,7 @@ func (l *timelineLayout) build(size fyne.Size) {
 		l.buildLane(i)
 	}
 	if len(t.lanes) == 0 {
-		l.addText(&f.labels, "No dated events", f.plotLeft+labelGap, f.lanesTop+labelGap, l.style.labelSize, false, l.style.fgDim)
+		l.addText(&f.labels, l.text.word(wordNoDatedEvents), f.plotLeft+labelGap, f.lanesTop+labelGap, l.style.labelSize, false, l.style.fgDim)
 	}
 	l.buildGridLines()
 	l.buildLegend()
@@ -189,7 +189,7 @@ func (l *timelineLayout) addFocusRing(size fyne.Size) {
 // the Undated column across, and the axis, coverage strip and lanes down.
 func (l *timelineLayout) buildGeometry(size fyne.Size) {
 	t, f, st := l.t, &l.frame, &l.style
-	gutter := l.text.size("Sources", st.axisSize, false).Width
+	gutter := l.text.size(l.text.word(wordSources), st.axisSize, false).Width
 	for i := range t.lanes {
 		gutter = max(gutter, l.text.size(t.lanes[i].name, st.nameSize, true).Width)
 	}
@@ -203,7 +203,7 @@ func (l *timelineLayout) buildGeometry(size fyne.Size) {
 	undated := float32(0)
 	f.undatedTitles = false
 	if t.cov.undated > 0 || t.hasUndated() {
-		undated = max(l.text.size("Undated", st.axisSize, true).Width,
+		undated = max(l.text.size(l.text.word(wordUndated), st.axisSize, true).Width,
 			l.text.size(l.undatedDocsText(), st.axisSize, false).Width, 3*undatedSlot) + 2*labelGap
 		if w := l.undatedTitlesWidth(size.Width-gutter, laneH); w > undated {
 			undated, f.undatedTitles = w, true
@@ -252,7 +252,7 @@ func (l *timelineLayout) buildBackground() {
 	if f.undatedLeft < w {
 		f.bg = append(f.bg, rectPrim{pos: fyne.NewPos(f.undatedLeft, 0), size: fyne.NewSize(w-f.undatedLeft, h), fill: st.stripe})
 		f.grid = append(f.grid, rectPrim{pos: fyne.NewPos(f.undatedLeft, 0), size: fyne.NewSize(1, h), fill: st.sep})
-		label := "Undated"
+		label := l.text.word(wordUndated)
 		lw := l.text.size(label, st.axisSize, true).Width
 		l.addText(&f.axis, label, f.undatedLeft+(w-f.undatedLeft-lw)/2, 4, st.axisSize, true, st.fg)
 	}
@@ -267,7 +267,7 @@ func (l *timelineLayout) buildCoverage() {
 	t, f, st := l.t, &l.frame, &l.style
 	top := f.covTop + 3
 	h := float32(coverageHeight - 6)
-	l.addText(&f.names, "Sources", labelGap, top+(h-l.text.height(st.axisSize))/2, st.axisSize, false, st.fgDim)
+	l.addText(&f.names, l.text.word(wordSources), labelGap, top+(h-l.text.height(st.axisSize))/2, st.axisSize, false, st.fgDim)
 	f.grid = append(f.grid, rectPrim{pos: fyne.NewPos(f.plotLeft, top+h), size: fyne.NewSize(f.plotRight-f.plotLeft, 1), fill: st.grid})
 	if t.cov.undated > 0 && f.undatedLeft < f.size.Width {
 		l.addText(&f.names, l.undatedDocsText(), f.undatedLeft+labelGap, top+(h-l.text.height(st.axisSize))/2, st.axisSize, false, st.fgDim)

@@ -17,15 +17,15 @@ import (
 // legendItems are the legend's glyphs and what they say, left to right.
 var legendItems = [...]struct {
 	kind legendGlyph
-	text string
+	text timelineWord
 }{
-	{glyphDot, "one day"},
-	{glyphBand, "sometime within"},
-	{glyphBar, "from … to"},
-	{glyphFade, "end not known to the day"},
-	{glyphVerified, statusText(data.Verified)},
-	{glyphDisputed, statusText(data.Disputed)},
-	{glyphNeedsSource, statusText(data.NeedsSource)},
+	{glyphDot, wordOneDay},
+	{glyphBand, wordSometimeWithin},
+	{glyphBar, wordFromTo},
+	{glyphFade, wordEndNotKnown},
+	{glyphVerified, wordVerified},
+	{glyphDisputed, wordDisputed},
+	{glyphNeedsSource, wordNeedsSource},
 }
 
 type legendGlyph uint8
@@ -93,7 +93,8 @@ func (l *timelineLayout) buildLegend() {
 		} else if item.kind.status() != "" {
 			gw = dotSize + badgeSize/2
 		}
-		tw := l.text.size(item.text, st.labelSize, false)
+		text := l.text.word(item.text)
+		tw := l.text.size(text, st.labelSize, false)
 		if x+gw+labelNear+tw.Width > f.size.Width-labelGap {
 			break
 		}
@@ -117,7 +118,7 @@ func (l *timelineLayout) buildLegend() {
 			l.addFade(x+gw/2, x+gw, r, &ls.uncertain)
 		}
 		x += gw + labelNear
-		f.names = append(f.names, textPrim{pos: fyne.NewPos(x, y-tw.Height/2), size: tw, text: item.text, textSize: st.labelSize, col: st.fgDim})
+		f.names = append(f.names, textPrim{pos: fyne.NewPos(x, y-tw.Height/2), size: tw, text: text, textSize: st.labelSize, col: st.fgDim})
 		x += tw.Width + 2*labelGap
 	}
 	// Hovering the legend explains the fades, which a glyph cannot.

@@ -286,7 +286,7 @@ func (m *timelineModel) buildLanes() {
 func (m *timelineModel) laneKeys() (keys, names []string, colors []int) {
 	if m.laneMode == LanesByGroup {
 		for _, g := range groupLanes {
-			keys, names, colors = append(keys, g.key), append(names, g.name), append(colors, g.color)
+			keys, names, colors = append(keys, g.key), append(names, g.name()), append(colors, g.color)
 		}
 		return keys, names, colors
 	}
@@ -321,33 +321,23 @@ func (m *timelineModel) laneKey(it *eventItem) string {
 }
 
 type groupLane struct {
-	key, name string
-	color     int // index into lanePalette
+	key   string
+	color int // index into lanePalette
 }
 
 var groupLanes = []groupLane{
-	{data.GroupMexico, "Mexico", 1},
-	{data.GroupPeru, "Peru", 2},
-	{data.GroupUnitedStates, "United States", 0},
-	{data.GroupRegional, "Regional", 3},
-	{data.GroupOther, "Other", 7},
-}
-
-// laneGroupName is the name of the lane of a group of actors.
-func laneGroupName(key string) string {
-	for _, g := range groupLanes {
-		if g.key == key {
-			return g.name
-		}
-	}
-	return key
+	{data.GroupMexico, 1},
+	{data.GroupPeru, 2},
+	{data.GroupUnitedStates, 0},
+	{data.GroupRegional, 3},
+	{data.GroupOther, 7},
 }
 
 // laneCategoryName turns a category key such as "human-rights" into a lane
 // name such as "Human rights".
 func laneCategoryName(key string) string {
 	if key == "" {
-		return "Uncategorised"
+		return uncategorised()
 	}
 	s := strings.Map(func(r rune) rune {
 		if r == '-' || r == '_' {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 
 	"chronoscope/data"
 )
@@ -47,11 +48,11 @@ func (l *timelineLayout) addBadge(status data.Status, cx, cy float32, dim bool) 
 func statusText(s data.Status) string {
 	switch s {
 	case data.Verified:
-		return "verified"
+		return lang.L("verified")
 	case data.Disputed:
-		return "disputed"
+		return lang.L("disputed")
 	case data.NeedsSource:
-		return "needs a source"
+		return lang.L("needs a source")
 	}
-	return "unreviewed"
+	return lang.L("unreviewed")
 }

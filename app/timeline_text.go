@@ -6,7 +6,9 @@ import (
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 
+	"chronoscope/data"
 	"chronoscope/internal/textfmt"
 )
 
@@ -47,6 +49,8 @@ const (
 	strHistogram
 	strMore
 	strUndatedDocs
+	strWord
+	strAxisSample
 )
 
 type strKey struct {
@@ -154,7 +158,53 @@ func (c *textCache) count(n int) string {
 }
 
 func (c *textCache) eventsLabel(n int) string {
-	return c.str(strKey{kind: strEvents, n: int64(n)}, func() string { return textfmt.Count(n, "event") })
+	return c.str(strKey{kind: strEvents, n: int64(n)}, func() string { return eventCount(n) })
+}
+
+// word is one of the timeline's fixed words, translated once, not a frame.
+func (c *textCache) word(w timelineWord) string {
+	return c.str(strKey{kind: strWord, n: int64(w)}, w.text)
+}
+
+// timelineWord names a fixed word of the timeline.
+type timelineWord uint8
+
+const (
+	wordSources timelineWord = iota
+	wordUndated
+	wordNoDatedEvents
+	wordOneDay
+	wordSometimeWithin
+	wordFromTo
+	wordEndNotKnown
+	wordVerified
+	wordDisputed
+	wordNeedsSource
+)
+
+// text is the word in the window's language.
+func (w timelineWord) text() string {
+	switch w {
+	case wordSources:
+		return lang.L("Sources")
+	case wordUndated:
+		return lang.L("Undated")
+	case wordNoDatedEvents:
+		return lang.L("No dated events")
+	case wordOneDay:
+		return lang.L("one day")
+	case wordSometimeWithin:
+		return lang.L("sometime within")
+	case wordFromTo:
+		return lang.L("from … to")
+	case wordEndNotKnown:
+		return lang.L("end not known to the day")
+	case wordVerified:
+		return statusText(data.Verified)
+	case wordDisputed:
+		return statusText(data.Disputed)
+	}
+	return statusText(data.NeedsSource)
 }
 
 // histogramLabel says how many events a histogram counts, and how many of
@@ -162,14 +212,15 @@ func (c *textCache) eventsLabel(n int) string {
 // negative.
 func (c *textCache) histogramLabel(n, matching, reviewed int) string {
 	return c.str(strKey{kind: strHistogram, n: int64(n), m: int64(matching), r: int64(reviewed)}, func() string {
-		s := textfmt.Number(n) + " events in view, "
+		d := map[string]any{"Count": textfmt.Number(n), "Matching": textfmt.Number(matching), "Reviewed": textfmt.Number(reviewed)}
+		s := lang.N("{{.Count}} events in view", n, d) + ", "
 		if matching >= 0 {
-			s += textfmt.Number(matching) + " matching, "
+			s += lang.L("{{.Matching}} matching", d) + ", "
 		}
 		if reviewed >= 0 {
-			s += textfmt.Number(reviewed) + " reviewed, "
+			s += lang.L("{{.Reviewed}} reviewed", d) + ", "
 		}
-		return s + "counted per column"
+		return s + lang.L("counted per column")
 	})
 }
 
@@ -178,7 +229,7 @@ func (c *textCache) moreLabel(n int) string {
 }
 
 func (c *textCache) undatedDocs(n int) string {
-	return c.str(strKey{kind: strUndatedDocs, n: int64(n)}, func() string { return "undated: " + strconv.Itoa(n) })
+	return c.str(strKey{kind: strUndatedDocs, n: int64(n)}, func() string { return lang.L("undated: {{.Count}}", map[string]any{"Count": n}) })
 }
 
 // smallNumbers are the counts most markers show, formatted once.

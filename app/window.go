@@ -15,11 +15,11 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"chronoscope/data"
-	"chronoscope/internal/textfmt"
 )
 
 // Corpus is what the window reads; *data.Store provides it, and tests can
@@ -55,7 +55,7 @@ func NewWindow(a fyne.App, c Corpus) fyne.Window {
 	title := "Chronoscope — " + c.Name()
 	if ro, ok := c.(interface{ IsReadOnly() bool }); ok && ro.IsReadOnly() {
 		// Reading works; the review features of later versions will not.
-		title += " (read-only)"
+		title += " " + lang.L("(read-only)")
 	}
 	if _, ok := a.Settings().Theme().(appTheme); !ok {
 		a.Settings().SetTheme(appTheme{a.Settings().Theme()})
@@ -79,10 +79,10 @@ func NewWindow(a fyne.App, c Corpus) fyne.Window {
 // so a long one leaves the window dialog-sized and its button on screen.
 func NewErrorWindow(a fyne.App, err error) fyne.Window {
 	w := a.NewWindow("Chronoscope")
-	msg := widget.NewLabel("Chronoscope could not open its corpus:\n\n" + err.Error() +
-		"\n\nThe file has been left as it is. Start Chronoscope with --corpus PATH to use another one.")
+	msg := widget.NewLabel(lang.L("Chronoscope could not open its corpus:") + "\n\n" + err.Error() +
+		"\n\n" + lang.L("The file has been left as it is. Start Chronoscope with --corpus PATH to use another one."))
 	msg.Wrapping = fyne.TextWrapWord
-	quit := widget.NewButton("Quit", w.Close)
+	quit := widget.NewButton(lang.L("Quit"), w.Close)
 	quit.Importance = widget.HighImportance
 	w.SetContent(container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), quit), nil, nil, container.NewVScroll(msg)))
 	w.Resize(fyne.NewSize(560, 260))
@@ -175,22 +175,22 @@ func newMainView(c Corpus, w fyne.Window, file layoutFile) *mainView {
 	v.detail.OnError = v.showError
 
 	v.search = newSearchEntry()
-	v.search.SetPlaceHolder("Search events, people, places, documents…  (Ctrl+F)")
+	v.search.SetPlaceHolder(lang.L("Search events, people, places, documents…  (Ctrl+F)"))
 	v.search.OnChanged = v.onQueryChanged
 	v.search.onUp = v.results.MovePrevious
 	v.search.onDown = v.results.MoveNext
 	v.search.onEnter = v.results.OpenSelected
 	v.search.onEscape = v.escape
 
-	v.lanes = widget.NewRadioGroup([]string{"By country", "By category"}, v.onLanesChanged)
+	v.lanes = widget.NewRadioGroup([]string{lanesByCountry(), lanesByCategory()}, v.onLanesChanged)
 	v.lanes.Horizontal = true
 	v.lanes.Required = true
-	fit := widget.NewButton("Fit all", v.timeline.FitAll)
+	fit := widget.NewButton(lang.L("Fit all"), v.timeline.FitAll)
 	v.filters = newFilterBar()
 	v.filters.OnChanged = v.onFilterChanged
 	v.filters.content.Hide()
 	// View › Filters does the same as the button.
-	filters := widget.NewButton("Filters", func() { v.toggleFilters() })
+	filters := widget.NewButton(lang.L("Filters"), func() { v.toggleFilters() })
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(v.lanes, filters, fit), v.search), v.filters.content)
 	v.refilter = v.eventsChanged
 	v.toggleFilters = func() {
@@ -212,9 +212,9 @@ func newMainView(c Corpus, w fyne.Window, file layoutFile) *mainView {
 	v.content = container.NewBorder(top, v.timing.wrap(v.status), nil, nil, v.mainSplit)
 
 	if v.layout.Lanes == "category" {
-		v.lanes.SetSelected("By category")
+		v.lanes.SetSelected(lanesByCategory())
 	} else {
-		v.lanes.SetSelected("By country")
+		v.lanes.SetSelected(lanesByCountry())
 	}
 	v.setUpReview()
 	v.addShortcuts()
@@ -423,9 +423,13 @@ func (v *mainView) escape() {
 	v.detail.Clear()
 }
 
+// lanesByCountry and lanesByCategory are the choices of the lanes.
+func lanesByCountry() string  { return lang.L("By country") }
+func lanesByCategory() string { return lang.L("By category") }
+
 func (v *mainView) onLanesChanged(s string) {
 	mode, key := LanesByGroup, "group"
-	if s == "By category" {
+	if s == lanesByCategory() {
 		mode, key = LanesByCategory, "category"
 	}
 	v.timeline.SetLaneMode(mode)
@@ -585,9 +589,9 @@ func (v *mainView) onActorTapped(name string) {
 
 func (v *mainView) setStatus(s string) {
 	if s == "" {
-		s = fmt.Sprintf("%s · %s", textfmt.Count(v.events.Len(), "event"), v.corpus.Name())
+		s = eventCount(v.events.Len()) + " · " + v.corpus.Name()
 		if !v.filter.Empty() {
-			s = fmt.Sprintf("%s of %s shown · %s", textfmt.Number(v.shown.Len()), textfmt.Count(v.events.Len(), "event"), v.corpus.Name())
+			s = shownOf(v.shown.Len(), v.events.Len()) + " · " + v.corpus.Name()
 		}
 	}
 	v.status.SetText(s)

@@ -16,8 +16,6 @@ type DateWords interface {
 	DayMonth(t time.Time) string
 	// Month writes a month: "Dec 2022".
 	Month(t time.Time) string
-	// Range writes a document's date: "7 Dec 2022", "Sep 2021 (month)".
-	Range(r DateRange) string
 	// Phrase fills the frame p with args, as fmt.Sprintf fills the English
 	// format that Phrase's constant names.
 	Phrase(p Phrase, args ...any) string
@@ -36,7 +34,8 @@ const (
 	PhraseUntil                        // "Until %s" (an end)
 	PhraseFromOpen                     // "From %s, end unknown" (an end)
 	PhraseFromDayTo                    // "From %d to %s" (a day of the month, a day)
-	PhraseFromTo                       // "From %s to %s" (two ends, or a DayMonth and a day)
+	PhraseFromTo                       // "From %s to %s" (two ends)
+	PhraseFromDayMonthTo               // "From %s to %s" (a DayMonth, a day)
 	PhraseEndDay                       // "%s": a day as an end
 	PhraseEndWeek                      // "the week of %s" (a day)
 	PhraseEndSometime                  // "sometime in %s" (days)
@@ -51,6 +50,11 @@ const (
 	PhraseAnchorInferred               // "%s, itself dated by inference"
 	PhraseInferred                     // "%s · inferred (see the note)"
 	PhraseNoSource                     // "Date unknown · no source gives one"
+	PhraseDateUnknown                  // "date unknown"
+	PhraseWithPrecision                // "%s (%s)" (days, a precision)
+	PhraseWeek                         // "week"
+	PhraseMonth                        // "month"
+	PhraseYear                         // "year"
 	phraseCount
 )
 
@@ -68,6 +72,7 @@ var englishPhrases = [phraseCount]string{
 	PhraseFromOpen:       "From %s, end unknown",
 	PhraseFromDayTo:      "From %d to %s",
 	PhraseFromTo:         "From %s to %s",
+	PhraseFromDayMonthTo: "From %s to %s",
 	PhraseEndDay:         "%s",
 	PhraseEndWeek:        "the week of %s",
 	PhraseEndSometime:    "sometime in %s",
@@ -82,12 +87,16 @@ var englishPhrases = [phraseCount]string{
 	PhraseAnchorInferred: "%s, itself dated by inference",
 	PhraseInferred:       "%s · inferred (see the note)",
 	PhraseNoSource:       "Date unknown · no source gives one",
+	PhraseDateUnknown:    "date unknown",
+	PhraseWithPrecision:  "%s (%s)",
+	PhraseWeek:           "week",
+	PhraseMonth:          "month",
+	PhraseYear:           "year",
 }
 
 func (english) Day(t time.Time) string      { return t.Format("2 Jan 2006") }
 func (english) DayMonth(t time.Time) string { return t.Format("2 Jan") }
 func (english) Month(t time.Time) string    { return t.Format("Jan 2006") }
-func (english) Range(r DateRange) string    { return r.String() }
 
 func (english) Phrase(p Phrase, args ...any) string {
 	return fmt.Sprintf(englishPhrases[p], args...)

@@ -86,31 +86,47 @@ func (r DateRange) Validate() error {
 
 // String formats the range for people: "7 Dec 2022", "6–12 Dec 2021 (week)",
 // "Sep 2021 (month)", or "date unknown".
-func (r DateRange) String() string {
+func (r DateRange) String() string { return WordRange(r, English) }
+
+// WordRange is DateRange.String in the words of w.
+func WordRange(r DateRange, w DateWords) string {
 	if !r.Known() {
-		return "date unknown"
+		return w.Phrase(PhraseDateUnknown)
 	}
 	if r.Start.Equal(r.End) {
-		return r.Start.Format("2 Jan 2006")
+		return w.Day(r.Start)
 	}
 	s, e := r.Start, r.End
 	var text string
 	switch {
 	case s.Year() == e.Year() && s.Month() == e.Month() && s.Day() == 1 && e.AddDate(0, 0, 1).Day() == 1:
-		text = s.Format("Jan 2006")
+		text = w.Month(s)
 	case s.Year() == e.Year() && s.Month() == 1 && s.Day() == 1 && e.Month() == 12 && e.Day() == 31:
 		text = s.Format("2006")
 	case s.Year() == e.Year() && s.Month() == e.Month():
-		text = fmt.Sprintf("%d–%s", s.Day(), e.Format("2 Jan 2006"))
+		text = fmt.Sprintf("%d–%s", s.Day(), w.Day(e))
 	case s.Year() == e.Year():
-		text = fmt.Sprintf("%s – %s", s.Format("2 Jan"), e.Format("2 Jan 2006"))
+		text = fmt.Sprintf("%s – %s", w.DayMonth(s), w.Day(e))
 	default:
-		text = fmt.Sprintf("%s – %s", s.Format("2 Jan 2006"), e.Format("2 Jan 2006"))
+		text = fmt.Sprintf("%s – %s", w.Day(s), w.Day(e))
 	}
 	if r.Precision != Day {
-		text += " (" + string(r.Precision) + ")"
+		text = w.Phrase(PhraseWithPrecision, text, precisionWord(r.Precision, w))
 	}
 	return text
+}
+
+// precisionWord names p in the words of w.
+func precisionWord(p Precision, w DateWords) string {
+	switch p {
+	case Week:
+		return w.Phrase(PhraseWeek)
+	case Month:
+		return w.Phrase(PhraseMonth)
+	case Year:
+		return w.Phrase(PhraseYear)
+	}
+	return string(p)
 }
 
 // ResolvePhrase turns the words a text uses for a date into a range. Phrases

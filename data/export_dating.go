@@ -86,7 +86,7 @@ func datingSpanText(from, to When, w DateWords) string {
 		case a.Year() == b.Year() && a.Month() == b.Month():
 			return w.Phrase(PhraseFromDayTo, a.Day(), w.Day(b))
 		case a.Year() == b.Year():
-			return w.Phrase(PhraseFromTo, w.DayMonth(a), w.Day(b))
+			return w.Phrase(PhraseFromDayMonthTo, w.DayMonth(a), w.Day(b))
 		}
 	}
 	return w.Phrase(PhraseFromTo, datingEndText(from, w), datingEndText(to, w))

@@ -142,9 +142,9 @@ func WordDateLine(e *Event, anchor *DocumentSummary, w DateWords) string {
 		of := w.Phrase(PhraseItsSource)
 		if anchor != nil {
 			if p := anchor.Published; p.Known() && p.Start.Equal(p.End) {
-				of = w.Phrase(PhraseArticleOfDay, w.Range(p))
+				of = w.Phrase(PhraseArticleOfDay, WordRange(p, w))
 			} else {
-				of = w.Phrase(PhraseArticleOf, w.Range(p))
+				of = w.Phrase(PhraseArticleOf, WordRange(p, w))
 			}
 			if anchor.Basis == Inferred {
 				of = w.Phrase(PhraseAnchorInferred, of)
