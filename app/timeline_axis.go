@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 )
 
 // timeUnit is a step of the axis.
@@ -59,7 +60,7 @@ func (u timeUnit) sample() string {
 	case unitMonth:
 		return monthAbbr(time.January)
 	case unitQuarter:
-		return "Q1"
+		return quarterName(1)
 	}
 	return "2000"
 }
@@ -121,7 +122,7 @@ func (u timeUnit) format(t time.Time, withYear bool) string {
 	case unitMonth:
 		s = monthAbbr(t.Month())
 	case unitQuarter:
-		s = "Q" + strconv.Itoa(int(t.Month()-1)/3+1)
+		s = quarterName(int(t.Month()-1)/3 + 1)
 	default:
 		return strconv.Itoa(t.Year())
 	}
@@ -250,3 +251,6 @@ func (l *timelineLayout) tryAxis(u timeUnit) bool {
 	}
 	return true
 }
+
+// quarterName names a quarter of the year on the axis: "Q1", "T1".
+func quarterName(n int) string { return lang.L("Q{{.N}}", map[string]any{"N": n}) }
