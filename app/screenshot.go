@@ -136,7 +136,7 @@ func newScreenshotWindow(a fyne.App, c Corpus, o ScreenshotOptions, ui *lockedUI
 // are loaded.
 func (v *mainView) applyOptions(o ScreenshotOptions) error {
 	if o.Lanes == "category" {
-		v.lanes.SetSelected("By category")
+		v.lanes.SetSelected(lanesByCategory())
 	}
 	if o.From != "" {
 		if err := v.applyView(o.From, o.To); err != nil {
