@@ -16,8 +16,10 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"fyne.io/fyne/v2/lang"
 	_ "modernc.org/sqlite"
 
+	"chronoscope/app"
 	"chronoscope/data"
 	"chronoscope/internal/corpustest"
 )
@@ -648,6 +650,7 @@ func TestCLI_ScreenshotUsage(t *testing.T) {
 		{"screenshot", "--corpus", path, "-o", png, "--from", "2022-12-01"},
 		{"screenshot", "--corpus", path, "-o", png, "--size", "huge"},
 		{"screenshot", "--corpus", path, "-o", png, "--lanes", "weather"},
+		{"screenshot", "--corpus", path, "-o", png, "--lang", "fr"},
 		{"screenshot", "--corpus", path},
 	} {
 		if code, _, errOut := runCLI(t, args...); code != 2 {
@@ -659,6 +662,27 @@ func TestCLI_ScreenshotUsage(t *testing.T) {
 	}
 	if fi, err := os.Stat(png); err != nil || fi.Mode().Perm() != 0o644 || fi.Size() == 0 {
 		t.Errorf("png: %v %v", fi, err)
+	}
+}
+
+// TestCLI_ScreenshotLang: --lang es draws the window in Spanish on an
+// English system.
+func TestCLI_ScreenshotLang(t *testing.T) {
+	t.Setenv("LANGUAGE", "")
+	t.Setenv("LANG", "en_US.UTF-8")
+	t.Cleanup(func() {
+		app.UseLanguage("en")
+		if err := app.LoadTranslations(); err != nil {
+			t.Error(err)
+		}
+	})
+	path := tempCorpus(t)
+	png := filepath.Join(t.TempDir(), "s.png")
+	if code, _, errOut := runCLI(t, "screenshot", "--corpus", path, "-o", png, "--size", "800x600", "--lang", "es"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if got := lang.L("Fit all"); got != "Ajustar todo" {
+		t.Errorf("after --lang es the window says %q, want Ajustar todo", got)
 	}
 }
 
