@@ -10,7 +10,7 @@ import (
 // Secondary text keeps 4.5:1 against every background it is drawn on, in
 // both variants; Fyne's own light placeholder and warning colours do not.
 func TestAppTheme_Contrast(t *testing.T) {
-	th := appTheme{theme.DefaultTheme()}
+	th := appTheme{Theme: theme.DefaultTheme()}
 	for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
 		for _, fg := range []fyne.ThemeColorName{theme.ColorNamePlaceHolder, theme.ColorNameWarning} {
 			for _, bg := range []fyne.ThemeColorName{theme.ColorNameBackground, theme.ColorNameInputBackground} {
