@@ -62,7 +62,7 @@ func (v *mainView) showAbout() {
 				counts.SetText(err.Error())
 				return
 			}
-			counts.SetText(lang.L("{{.Documents}} documents, {{.Events}} events",
+			counts.SetText(lang.L("Documents: {{.Documents}} · events: {{.Events}}",
 				map[string]any{"Documents": textfmt.Number(docs), "Events": textfmt.Number(evs)}))
 		}
 	})
