@@ -190,8 +190,13 @@ func (v *mainView) showCorpusError(path string, err error) {
 	if errors.Is(err, data.ErrNotCorpus) {
 		title = lang.L("Not a Chronoscope corpus")
 	}
-	msg := widget.NewLabel(lang.L("{{.Path}} could not be opened:", map[string]any{"Path": path}) + "\n\n" + err.Error() +
-		"\n\n" + lang.L("The file was left as it was, and {{.Name}} stays open.", map[string]any{"Name": v.corpus.Name()}))
+	// data's errors name the file and say what is wrong with it.
+	problem := err.Error()
+	if !strings.Contains(problem, path) {
+		problem = path + ": " + problem
+	}
+	msg := widget.NewLabel(problem + "\n\n" +
+		lang.L("The file was left as it was, and {{.Name}} stays open.", map[string]any{"Name": v.corpus.Name()}))
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(title, lang.L("OK"), container.NewVScroll(msg), v.win)
 	d.Resize(dialogSize(v.win, 560, 300))

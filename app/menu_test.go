@@ -291,7 +291,7 @@ func TestMenu_About(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{s.Path(), "Fyne", "BSD-3-Clause", "sahilm/fuzzy — MIT", "modernc.org/sqlite",
+	for _, want := range []string{s.Path(), "Fyne", "BSD-3-Clause", "MIT: sahilm/fuzzy", "modernc.org/sqlite",
 		"Noto Sans", "TFIGlobal", "Development build", "Documents: " + textfmt.Number(docs) + " · events: " + textfmt.Number(evs)} {
 		if !strings.Contains(text, want) {
 			t.Errorf("About does not say %q:\n%s", want, text)
