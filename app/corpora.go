@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -166,17 +165,12 @@ func (v *mainView) switchTo(c Corpus) {
 	v.saveLayout()
 	a := fyne.CurrentApp()
 	next, w := newWindow(a, c, v.files)
-	call2(v.onSwitched, next)
+	if v.onSwitched != nil {
+		v.onSwitched(next)
+	}
 	next.load()
 	w.Show()
 	v.win.Close()
-}
-
-// call2 calls fn with x if fn is set.
-func call2[T any](fn func(T), x T) {
-	if fn != nil {
-		fn(x)
-	}
 }
 
 // showCorpusError says why the file at path could not be opened, and that
@@ -314,9 +308,6 @@ func (f *newCorpusForm) create() {
 			err = data.CreateEmpty(ctx, path)
 		} else {
 			err = data.Create(ctx, path, v.files.Bundled)
-		}
-		if errors.Is(err, fs.ErrExist) {
-			err = fmt.Errorf("%s: %w", path, err)
 		}
 		return func() {
 			if err != nil {

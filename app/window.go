@@ -101,6 +101,7 @@ func (v *mainView) closeWindow() {
 // double-clicked app that has no terminal to print to. The message scrolls,
 // so a long one leaves the window dialog-sized and its button on screen.
 func NewErrorWindow(a fyne.App, err error) fyne.Window {
+	applyTheme(a, savedTheme(a))
 	w := a.NewWindow("Chronoscope")
 	msg := widget.NewLabel("Chronoscope could not open its corpus:\n\n" + err.Error() +
 		"\n\nThe file has been left as it is. Start Chronoscope with --corpus PATH to use another one.")
