@@ -245,7 +245,7 @@ func TestMenu_ThemeRemembered(t *testing.T) {
 // of the timeline and the search field.
 func TestMenu_KeyboardShortcuts(t *testing.T) {
 	a := newTempApp(t)
-	v, w := newAppWindow(t, a, newFakeCorpus(t), storeCorpora())
+	_, w := newAppWindow(t, a, newFakeCorpus(t), storeCorpora())
 	findMenuItem(t, w.MainMenu(), "Help", "Keyboard shortcuts").Action()
 	text := overlayText(t, w)
 	for _, mm := range w.MainMenu().Items {
@@ -260,7 +260,6 @@ func TestMenu_KeyboardShortcuts(t *testing.T) {
 			t.Errorf("no %s", keys)
 		}
 	}
-	_ = v
 }
 
 // Ctrl+= and Ctrl+- zoom the timeline about its middle, as the menu does.
