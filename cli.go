@@ -44,8 +44,8 @@ Usage:
                                                is refused
   chronoscope check                            validate the corpus; exit 1 listing problems
   chronoscope screenshot -o FILE.png [--size WxH] [--query Q] [--select EVENT_ID]
-                         [--from DATE --to DATE] [--lanes group|category] [--dark]
-                         [--lang en|es]
+                         [--from DATE --to DATE] [--lanes group|category]
+                         [--theme light|dark|system] [--dark] [--help-line] [--lang en|es]
                                                render the window to a PNG (needs a display)
   chronoscope generate --events N [--documents M] [--seed S] [--long-document-mb X] -o FILE.db
                                                write a synthetic corpus for measuring speed
@@ -87,7 +87,10 @@ Flags:
                      day of another: YYYY-MM-DD, YYYY-MM, YYYY or an EDTF date
                      such as [2022-12-07..2022-12-21] or 2022-11/2022-12-14
     --lanes L        lanes by group (country or bloc, the default) or by category
-    --dark           use the dark theme
+    --theme T        light (the default, the same on every machine), dark, or
+                     system: the system's light or dark setting
+    --dark           the same as --theme dark
+    --help-line      show the line of help a first run shows
     --lang L         the window's language, en or es (default: the system's)
   generate:
     --events N       how many events: titles of 40–90 characters in Spanish

@@ -67,7 +67,8 @@ func profile() (stop func()) {
 }
 
 // openWindow opens the corpus at path (building it on first use) and runs
-// the window until it is closed.
+// the window until it is closed. The window closes the corpus, and any it
+// opens from its File menu (corpora).
 func openWindow(path string) error {
 	if err := needDisplay(); err != nil {
 		return err
@@ -84,9 +85,21 @@ func openWindow(path string) error {
 		app.NewErrorWindow(a, err).ShowAndRun()
 		return err
 	}
-	defer store.Close()
-	app.NewWindow(a, store).ShowAndRun()
+	app.NewWindow(a, store, corpora).ShowAndRun()
 	return nil
+}
+
+// corpora opens other corpus files from the window's File menu, as they
+// are: data.Open refuses a file that is not a corpus before it touches it.
+var corpora = &app.Corpora{
+	Open: func(ctx context.Context, path string) (app.Corpus, error) {
+		s, err := data.Open(ctx, path)
+		if err != nil {
+			return nil, err
+		}
+		return s, nil
+	},
+	Bundled: assets.Corpus(),
 }
 
 // runApp creates the Fyne app and runs it on the main goroutine, as the

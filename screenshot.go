@@ -27,7 +27,9 @@ func (c *cli) screenshotCommand() command {
 	fl.StringVar(&o.From, "from", "", "show the timeline from the first day of `DATE` (YYYY-MM-DD, YYYY-MM, YYYY or EDTF)")
 	fl.StringVar(&o.To, "to", "", "show the timeline to the last day of `DATE` (YYYY-MM-DD, YYYY-MM, YYYY or EDTF)")
 	fl.StringVar(&o.Lanes, "lanes", "group", "lanes by `group` (country or bloc) or by category")
-	fl.BoolVar(&o.Dark, "dark", false, "use the dark theme")
+	themeName := fl.String("theme", "light", "the `THEME`: light, dark or system (the system's setting)")
+	dark := fl.Bool("dark", false, "use the dark theme (--theme dark)")
+	fl.BoolVar(&o.HelpLine, "help-line", false, "show the first run's line of help")
 	language := fl.String("lang", "", "speak `LANG` (en or es) whatever the system's locale")
 	return command{fl, func(ctx context.Context, args []string) error {
 		if err := noArgs(args); err != nil {
@@ -45,6 +47,13 @@ func (c *cli) screenshotCommand() command {
 				return fmt.Errorf("%w: %v", errUsage, err)
 			}
 		}
+		if *dark {
+			*themeName = string(app.ThemeDark)
+		}
+		var err error
+		if o.Theme, err = app.ParseThemeChoice(*themeName); err != nil {
+			return fmt.Errorf("%w: --theme: %v", errUsage, err)
+		}
 		if o.Lanes != "group" && o.Lanes != "category" {
 			return fmt.Errorf("%w: --lanes %q: want group or category", errUsage, o.Lanes)
 		}
@@ -55,7 +64,6 @@ func (c *cli) screenshotCommand() command {
 		default:
 			return fmt.Errorf("%w: --lang %q: want en or es", errUsage, *language)
 		}
-		var err error
 		if o.Size, err = parseSize(*size); err != nil {
 			return fmt.Errorf("%w: --size: %v", errUsage, err)
 		}

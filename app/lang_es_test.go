@@ -59,7 +59,7 @@ func TestWindow_Spanish(t *testing.T) {
 	v, w := newTestWindow(t)
 	w.Resize(fyne.NewSize(1000, 700))
 	typeQuery(t, v, w, "Monroy")
-	if got := v.status.Text; !strings.Contains(got, "para «Monroy»") || !strings.Contains(got, "en la línea de tiempo") {
+	if got := v.status.Text; !strings.Contains(got, "para «Monroy»") || !strings.Contains(got, "en la cronología") {
 		t.Errorf("status %q, want Spanish", got)
 	}
 	if rows := strings.Join(v.results.Rows(), "|"); !strings.Contains(rows, "Eventos (") {

@@ -22,8 +22,10 @@ type layoutState struct {
 	Lanes string
 }
 
-// defaultLayout is the layout of a first run.
-var defaultLayout = layoutState{Width: 1280, Height: 820, MainSplit: 0.45, LowerSplit: 0.3, Lanes: "group"}
+// defaultLayout is the layout of a first run. Its size fits a 1024×640
+// screen under a title bar and a panel: a window taller than the screen
+// hides its status line.
+var defaultLayout = layoutState{Width: 1000, Height: 580, MainSplit: 0.45, LowerSplit: 0.3, Lanes: "group"}
 
 // layoutFile keeps the layout in a file of its own, written whole and at
 // once when the window closes. (Fyne's preferences write the first change

@@ -214,7 +214,7 @@ func TestReview_EditMenu(t *testing.T) {
 	}
 
 	toggled := 0
-	filters := menu.Items[2].Items[2]
+	filters := findMenuItem(t, menu, "View", "Filters")
 	filters.Action() // nil toggleFilters: nothing happens
 	v.toggleFilters = func() { toggled++ }
 	filters.Action()
@@ -309,7 +309,7 @@ func TestReview_TagSuggestions(t *testing.T) {
 func TestReview_About(t *testing.T) {
 	v, w, _ := newReviewWindow(t, nil)
 	menu := v.mainMenu()
-	menu.Items[3].Items[0].Action()
+	findMenuItem(t, menu, "Help", "About").Action()
 	top := w.Canvas().Overlays().Top()
 	if top == nil {
 		t.Fatal("no About dialog")

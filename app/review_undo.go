@@ -4,8 +4,8 @@ import (
 	"context"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 
 	"chronoscope/data"
 )
@@ -224,19 +224,12 @@ func (v *mainView) editShortcuts() map[desktop.CustomShortcut]func() {
 }
 
 // editMenu is Undo and Redo, disabled while there is nothing to undo or
-// redo.
+// redo, and Find.
 func (v *mainView) editMenu() *fyne.Menu {
 	mod := fyne.KeyModifierShortcutDefault
-	v.undoItem = fyne.NewMenuItem("Undo", v.undo.Undo)
-	v.undoItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: mod}
-	v.redoItem = fyne.NewMenuItem("Redo", v.undo.Redo)
-	v.redoItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: mod | fyne.KeyModifierShift}
+	v.undoItem = menuItem(lang.L("Undo"), v.undo.Undo, &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: mod})
+	v.redoItem = menuItem(lang.L("Redo"), v.undo.Redo, &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: mod | fyne.KeyModifierShift})
 	v.undoItem.Disabled, v.redoItem.Disabled = !v.undo.CanUndo(), !v.undo.CanRedo()
-	return fyne.NewMenu("Edit", v.undoItem, v.redoItem)
-}
-
-// showAbout names the app and the corpus open.
-func (v *mainView) showAbout() {
-	dialog.ShowInformation("About Chronoscope",
-		"Chronoscope — an offline timeline explorer.\n\nCorpus: "+v.corpus.Name(), v.win)
+	find := menuItem(lang.L("Find"), func() { v.win.Canvas().Focus(v.search) }, ctrl(fyne.KeyF))
+	return fyne.NewMenu(lang.L("Edit"), v.undoItem, v.redoItem, fyne.NewMenuItemSeparator(), find)
 }

@@ -1,10 +1,10 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"image"
-	"image/color"
 	"image/draw"
 	"sync"
 
@@ -20,7 +20,11 @@ type ScreenshotOptions struct {
 	From   string // visible range, YYYY-MM-DD, both or neither
 	To     string
 	Lanes  string // "group" or "category"
-	Dark   bool
+	// Theme is light when not set, so that screenshots look the same on
+	// every machine.
+	Theme ThemeChoice
+	// HelpLine shows the first run's line of help.
+	HelpLine bool
 }
 
 // Screenshot sets up the main view on c in a new window of a as o says,
@@ -109,14 +113,13 @@ func (u *lockedUI) locked(f func()) func() {
 // reading the events. The view gets no preferences: it starts from the
 // defaults, whatever the user's window remembers.
 func newScreenshotWindow(a fyne.App, c Corpus, o ScreenshotOptions, ui *lockedUI) (fyne.Window, *mainView) {
-	variant := theme.VariantLight
-	if o.Dark {
-		variant = theme.VariantDark
-	}
-	a.Settings().SetTheme(appTheme{fixedVariant{theme.DefaultTheme(), variant}})
+	applyTheme(a, cmp.Or(o.Theme, ThemeLight))
 	w := a.NewWindow("Chronoscope — " + c.Name())
 	v := newMainView(c, w, layoutFile{})
 	v.bg.ui = ui
+	if o.HelpLine {
+		v.addHelpLine(nil)
+	}
 	w.SetContent(v.content)
 	w.SetMainMenu(v.mainMenu())
 	w.Resize(o.Size)
@@ -211,15 +214,4 @@ func transparent(pix []byte, offset func(x, y int) int, b image.Rectangle) bool 
 		}
 	}
 	return true
-}
-
-// fixedVariant is a theme that ignores the system's light or dark setting,
-// so screenshots look the same on every machine.
-type fixedVariant struct {
-	fyne.Theme
-	variant fyne.ThemeVariant
-}
-
-func (t fixedVariant) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	return t.Theme.Color(n, t.variant)
 }

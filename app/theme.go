@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"image/color"
 
 	"fyne.io/fyne/v2"
@@ -11,14 +12,81 @@ import (
 // the default light theme's placeholder grey and warning orange fall under
 // 4.5:1 against its backgrounds (3.2:1 and 1.9:1), and the window uses them
 // for dates' notes, roles, passages' context and "Sources disagree".
-type appTheme struct{ fyne.Theme }
+//
+// With fixed set, it is in variant whatever the system's light or dark
+// setting: the theme chosen from View › Theme, and screenshots, which look
+// the same on every machine. Every colour the window draws, the timeline's
+// lanes and badges too (timelineStyle), is read through Color, so all of
+// it follows.
+type appTheme struct {
+	fyne.Theme
+	fixed   bool
+	variant fyne.ThemeVariant
+}
+
+// ThemeChoice is the theme chosen from View › Theme or on the command line:
+// ThemeSystem (the default) follows the system's light or dark setting.
+type ThemeChoice string
+
+const (
+	ThemeSystem ThemeChoice = "system"
+	ThemeLight  ThemeChoice = "light"
+	ThemeDark   ThemeChoice = "dark"
+)
+
+// themeChoices are the choices in the order View › Theme lists them.
+var themeChoices = []ThemeChoice{ThemeSystem, ThemeLight, ThemeDark}
+
+// themePref is the preference that keeps the theme chosen.
+const themePref = "theme"
+
+// ParseThemeChoice reads a theme's name as the command line gives it.
+func ParseThemeChoice(s string) (ThemeChoice, error) {
+	for _, c := range themeChoices {
+		if string(c) == s {
+			return c, nil
+		}
+	}
+	return "", fmt.Errorf("theme %q: want system, light or dark", s)
+}
+
+// newAppTheme is the theme of a choice.
+func newAppTheme(c ThemeChoice) appTheme {
+	t := appTheme{Theme: theme.DefaultTheme()}
+	switch c {
+	case ThemeLight:
+		t.fixed, t.variant = true, theme.VariantLight
+	case ThemeDark:
+		t.fixed, t.variant = true, theme.VariantDark
+	}
+	return t
+}
+
+// savedTheme is the theme chosen last, ThemeSystem if none or one this
+// version does not know.
+func savedTheme(a fyne.App) ThemeChoice {
+	c, err := ParseThemeChoice(a.Preferences().StringWithFallback(themePref, string(ThemeSystem)))
+	if err != nil {
+		return ThemeSystem
+	}
+	return c
+}
+
+// applyTheme makes c the app's theme.
+func applyTheme(a fyne.App, c ThemeChoice) {
+	a.Settings().SetTheme(newAppTheme(c))
+}
 
 // warningOnLight is an orange dark enough for text on the light theme's
 // backgrounds.
 var warningOnLight = color.NRGBA{R: 0xa8, G: 0x4b, B: 0x00, A: 0xff}
 
-// Color is the wrapped theme's, but for placeholder and warning text.
+// Color is the wrapped theme's, in the fixed variant if there is one, but
+// for placeholder and warning text.
 func (t appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if t.fixed {
+		v = t.variant
+	}
 	switch n {
 	case theme.ColorNamePlaceHolder:
 		return t.secondary(v)

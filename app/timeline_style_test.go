@@ -92,7 +92,7 @@ func TestTimelineStyle_Contrast(t *testing.T) {
 // is as legible there as in the dark one.
 func TestTimeline_LightTheme(t *testing.T) {
 	tl, _ := newTestTimeline(t, fixtureEvents())
-	test.ApplyTheme(t, fixedVariant{theme.DefaultTheme(), theme.VariantLight})
+	test.ApplyTheme(t, newAppTheme(ThemeLight))
 	tl.SetView(day(2022, 12, 1), day(2023, 1, 1))
 	tl.SetHighlight(map[string]bool{"ev-ayacucho": true})
 
@@ -138,8 +138,8 @@ func TestTimeline_LabelContrast(t *testing.T) {
 		name  string
 		theme fyne.Theme
 	}{
-		{"light", fixedVariant{theme.DefaultTheme(), theme.VariantLight}},
-		{"dark", fixedVariant{theme.DefaultTheme(), theme.VariantDark}},
+		{"light", newAppTheme(ThemeLight)},
+		{"dark", newAppTheme(ThemeDark)},
 		{"test", test.NewTheme()},
 		{"goldens'", test.Theme()},
 	}

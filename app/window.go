@@ -51,33 +51,57 @@ const keystrokeWait = 50 * time.Millisecond
 
 // NewWindow makes the main window on a corpus: search at the top, the
 // timeline across the main area, and results beside the detail pane below.
-func NewWindow(a fyne.App, c Corpus) fyne.Window {
+// files, when not nil, opens and makes other corpora from the File menu.
+// The window owns c: it closes it, if c can be closed, once the window is
+// closed.
+func NewWindow(a fyne.App, c Corpus, files *Corpora) fyne.Window {
+	v, w := newWindow(a, c, files)
+	v.load()
+	return w
+}
+
+// newWindow makes the main window and its view on c, in the theme chosen
+// last, before the view loads.
+func newWindow(a fyne.App, c Corpus, files *Corpora) (*mainView, fyne.Window) {
 	title := "Chronoscope — " + c.Name()
 	if ro, ok := c.(interface{ IsReadOnly() bool }); ok && ro.IsReadOnly() {
 		// Reading works; the review features of later versions will not.
 		title += " " + lang.L("(read-only)")
 	}
-	if _, ok := a.Settings().Theme().(appTheme); !ok {
-		a.Settings().SetTheme(appTheme{a.Settings().Theme()})
-	}
+	applyTheme(a, savedTheme(a))
 	w := a.NewWindow(title)
 	v := newMainView(c, w, layoutFile{path: filepath.Join(a.Storage().RootURI().Path(), "window.json")})
+	v.files = files
+	if p, ok := c.(interface{ Path() string }); ok {
+		rememberCorpus(a.Preferences(), p.Path())
+	}
+	v.addHelpLine(a.Preferences())
 	w.SetContent(v.content)
 	w.SetMainMenu(v.mainMenu())
 	w.Resize(fyne.NewSize(v.layout.Width, v.layout.Height))
 	// Closing the window is the one way out that every other (Ctrl+Q, the
-	// Quit item) goes through, so the layout is saved here.
-	w.SetOnClosed(v.saveLayout)
+	// Quit item, opening another corpus) goes through, so the layout is
+	// saved and the corpus closed here.
+	w.SetOnClosed(v.closeWindow)
 	v.warmSearch = true
 	v.searchWait = keystrokeWait
-	v.load()
-	return w
+	return v, w
+}
+
+// closeWindow saves the layout and closes the corpus, once the window is
+// closed. Queries still running end on the closed corpus with an error
+// that no one is shown (v.closed).
+func (v *mainView) closeWindow() {
+	v.closed = true
+	v.saveLayout()
+	closeCorpus(v.corpus)
 }
 
 // NewErrorWindow says why the corpus could not be opened, for a
 // double-clicked app that has no terminal to print to. The message scrolls,
 // so a long one leaves the window dialog-sized and its button on screen.
 func NewErrorWindow(a fyne.App, err error) fyne.Window {
+	applyTheme(a, savedTheme(a))
 	w := a.NewWindow("Chronoscope")
 	msg := widget.NewLabel(lang.L("Chronoscope could not open its corpus:") + "\n\n" + err.Error() +
 		"\n\n" + lang.L("The file has been left as it is. Start Chronoscope with --corpus PATH to use another one."))
@@ -151,6 +175,21 @@ type mainView struct {
 	// them, after a review edit read them again.
 	toggleFilters, refilter func()
 	imported                *importState
+
+	// files opens other corpora (File › Open corpus…), nil where the
+	// window cannot; menu holds the menu items whose checks follow the
+	// window's state. closed says the window has been closed: results
+	// that come after show nothing. onSwitched, set by tests, is called
+	// with the view of the window opened in this one's place, before it
+	// loads.
+	files      *Corpora
+	menu       menuItems
+	closed     bool
+	onSwitched func(*mainView)
+	// top holds the search field, the filter bar and, on a first run, the
+	// line of help, helpLine, until it is closed.
+	top      *fyne.Container
+	helpLine *fyne.Container
 }
 
 func newMainView(c Corpus, w fyne.Window, file layoutFile) *mainView {
@@ -191,7 +230,7 @@ func newMainView(c Corpus, w fyne.Window, file layoutFile) *mainView {
 	v.filters.content.Hide()
 	// View › Filters does the same as the button.
 	filters := widget.NewButton(lang.L("Filters"), func() { v.toggleFilters() })
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(v.lanes, filters, fit), v.search), v.filters.content)
+	v.top = container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(v.lanes, filters, fit), v.search), v.filters.content)
 	v.refilter = v.eventsChanged
 	v.toggleFilters = func() {
 		if v.filters.content.Visible() {
@@ -199,8 +238,9 @@ func newMainView(c Corpus, w fyne.Window, file layoutFile) *mainView {
 		} else {
 			v.filters.content.Show()
 		}
-		top.Refresh()
+		v.top.Refresh()
 		v.content.Refresh()
+		v.syncMenuChecks()
 	}
 
 	v.status = widget.NewLabel("")
@@ -209,7 +249,7 @@ func newMainView(c Corpus, w fyne.Window, file layoutFile) *mainView {
 	v.mainSplit = container.NewVSplit(v.timeline, v.lower)
 	v.mainSplit.Offset = v.layout.MainSplit
 	v.timing = newFrameTiming()
-	v.content = container.NewBorder(top, v.timing.wrap(v.status), nil, nil, v.mainSplit)
+	v.content = container.NewBorder(v.top, v.timing.wrap(v.status), nil, nil, v.mainSplit)
 
 	if v.layout.Lanes == "category" {
 		v.lanes.SetSelected(lanesByCategory())
@@ -233,6 +273,24 @@ func (v *mainView) shortcuts() map[desktop.CustomShortcut]func() {
 		{KeyName: fyne.KeyQ, Modifier: mod}:        v.win.Close,
 		{KeyName: fyne.KeyE, Modifier: mod}:        func() { v.showExport() },
 		{KeyName: fyne.KeyI, Modifier: mod}:        v.showImport,
+		{KeyName: fyne.Key0, Modifier: mod}:        v.timeline.FitAll,
+		// Ctrl+= is the menu's Zoom in; Ctrl++ too, typed with Shift or
+		// on the keypad.
+		{KeyName: fyne.KeyEqual, Modifier: mod}:                         func() { v.zoom(keyZoomFactor) },
+		{KeyName: fyne.KeyEqual, Modifier: mod | fyne.KeyModifierShift}: func() { v.zoom(keyZoomFactor) },
+		{KeyName: fyne.KeyPlus, Modifier: mod}:                          func() { v.zoom(keyZoomFactor) },
+		{KeyName: fyne.KeyMinus, Modifier: mod}:                         func() { v.zoom(1 / keyZoomFactor) },
+		{KeyName: fyne.KeySlash, Modifier: mod}:                         v.showShortcuts,
+		{KeyName: fyne.KeyO, Modifier: mod}: func() {
+			if v.files != nil {
+				v.showOpenCorpus()
+			}
+		},
+		{KeyName: fyne.KeyN, Modifier: mod}: func() {
+			if v.files != nil {
+				v.showNewCorpus()
+			}
+		},
 	}
 }
 
@@ -390,29 +448,6 @@ func (v *mainView) saveLayout() {
 	}
 }
 
-// mainMenu is the window's menu. Quit closes the window, which saves the
-// layout, rather than stopping the app under it.
-func (v *mainView) mainMenu() *fyne.MainMenu {
-	quit := fyne.NewMenuItem("Quit", v.win.Close)
-	quit.IsQuit = true
-	quit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
-	fit := fyne.NewMenuItem("Fit all", v.timeline.FitAll)
-	fit.Shortcut = &desktop.CustomShortcut{KeyName: fyne.Key0, Modifier: fyne.KeyModifierShortcutDefault}
-	find := fyne.NewMenuItem("Search", func() { v.win.Canvas().Focus(v.search) })
-	find.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
-	filters := fyne.NewMenuItem("Filters", func() { call(v.toggleFilters) })
-	export := fyne.NewMenuItem("Export…", func() { v.showExport() })
-	export.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
-	imp := fyne.NewMenuItem("Import…", v.showImport)
-	imp.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault}
-	return fyne.NewMainMenu(
-		fyne.NewMenu("File", export, imp, fyne.NewMenuItemSeparator(), quit),
-		v.editMenu(),
-		fyne.NewMenu("View", find, fit, filters),
-		fyne.NewMenu("Help", fyne.NewMenuItem("About", v.showAbout)),
-	)
-}
-
 // escape clears the search, and with no search clears the selection.
 func (v *mainView) escape() {
 	if v.search.Text != "" {
@@ -434,6 +469,7 @@ func (v *mainView) onLanesChanged(s string) {
 	}
 	v.timeline.SetLaneMode(mode)
 	v.layout.Lanes = key
+	v.syncMenuChecks()
 }
 
 // onQueryChanged searches in the background; each keystroke cancels the
@@ -599,6 +635,9 @@ func (v *mainView) setStatus(s string) {
 
 func (v *mainView) showError(err error) {
 	fyne.LogError("chronoscope", err)
+	if v.closed {
+		return
+	}
 	dialog.ShowError(err, v.win)
 }
 

@@ -148,6 +148,14 @@ func Create(ctx context.Context, path string, src fs.FS) error {
 	return createFrom(ctx, path, source)
 }
 
+// CreateEmpty builds a new corpus at path with no documents and no events,
+// for a researcher's own sources, as Create does: never over an existing
+// file. Being of no set of sources, it is never filled by a bundled update
+// (madeFrom).
+func CreateEmpty(ctx context.Context, path string) error {
+	return createFrom(ctx, path, &Source{})
+}
+
 // createFrom builds a new corpus at path from checked sources, as Create
 // does.
 func createFrom(ctx context.Context, path string, source *Source) error {

@@ -439,3 +439,34 @@ func tamper(tb testing.TB, path string, stmts []string) {
 		mustExec(tb, db, q)
 	}
 }
+
+// An empty corpus opens, holds nothing, takes an import, is left alone by
+// the bundled sources, and is never made over an existing file.
+func TestCreateEmpty(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "mine.db")
+	if err := data.CreateEmpty(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	s, err := data.OpenOrCreate(ctx, path, assets.Corpus())
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, evs, err := s.Counts(ctx)
+	if err != nil || docs != 0 || evs != 0 {
+		t.Fatalf("counts %d documents, %d events, %v; want none", docs, evs, err)
+	}
+	if probs, err := s.Check(ctx); err != nil || len(probs) != 0 {
+		t.Fatalf("check: %v %v", probs, err)
+	}
+	s.Close()
+	if err := os.WriteFile(path, []byte("kept"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := data.CreateEmpty(ctx, path); !errors.Is(err, os.ErrExist) {
+		t.Errorf("over an existing file: %v, want ErrExist", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "kept" {
+		t.Errorf("the existing file now holds %q", b)
+	}
+}
