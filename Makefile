@@ -26,8 +26,10 @@ lint:
 	@scripts/bench.sh --selftest
 
 # Widget and data tests; -tags ci gives Fyne's headless software driver.
+# The second run needs the desktop driver's storage (corpuspath_test.go).
 unit:
 	$(GO) test -tags ci -count=1 ./...
+	$(GO) test -count=1 -run '^TestStorageCorpusPath' .
 
 # The real binary, built with cgo/GL as users get it, driven from the shell.
 integration: build
