@@ -17,24 +17,25 @@ import (
 //go:embed FyneApp.toml
 var fyneAppTOML string
 
-// appMetadata is what FyneApp.toml says, with the bundled icon.
+// appMetadata is what FyneApp.toml says, with the bundled icon. Its
+// Migrations are left out: fyne package turns fyneDo on with a build tag
+// that also drops Fyne's thread checks, which a development build keeps to
+// report UI calls made off the main goroutine.
 func appMetadata() (fyne.AppMetadata, error) {
 	var f struct {
 		Details struct {
 			ID, Name, Version string
 			Build             int
 		}
-		Migrations map[string]bool
 	}
 	if _, err := toml.Decode(fyneAppTOML, &f); err != nil {
 		return fyne.AppMetadata{}, fmt.Errorf("FyneApp.toml: %w", err)
 	}
 	return fyne.AppMetadata{
-		ID:         f.Details.ID,
-		Name:       f.Details.Name,
-		Version:    f.Details.Version,
-		Build:      f.Details.Build,
-		Icon:       fyne.NewStaticResource("icon.png", assets.Icon),
-		Migrations: f.Migrations,
+		ID:      f.Details.ID,
+		Name:    f.Details.Name,
+		Version: f.Details.Version,
+		Build:   f.Details.Build,
+		Icon:    fyne.NewStaticResource("icon.png", assets.Icon),
 	}, nil
 }

@@ -45,9 +45,6 @@ func TestAppMetadata(t *testing.T) {
 	if m.Icon == nil || len(m.Icon.Content()) == 0 {
 		t.Error("no icon")
 	}
-	if !m.Migrations["fyneDo"] {
-		t.Error("the fyneDo migration is not on, as FyneApp.toml says")
-	}
 }
 
 // TestFyneConfigRoot checks the command line's copy of Fyne's rule for
