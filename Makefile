@@ -6,7 +6,7 @@ export LANG ?= en_US.UTF-8
 GO ?= go
 BIN := chronoscope
 
-.PHONY: run test deps build lint unit integration bench bench-quick gobench package-linux package-windows
+.PHONY: run test deps build lint unit integration bench bench-quick gobench package package-linux package-windows icon
 
 run: deps
 	$(GO) run .
@@ -26,8 +26,10 @@ lint:
 	@scripts/bench.sh --selftest
 
 # Widget and data tests; -tags ci gives Fyne's headless software driver.
+# The second run needs the desktop driver's storage (corpuspath_test.go).
 unit:
 	$(GO) test -tags ci -count=1 ./...
+	$(GO) test -count=1 -run '^TestStorageCorpusPath' .
 
 # The real binary, built with cgo/GL as users get it, driven from the shell.
 integration: build
@@ -45,8 +47,23 @@ bench-quick: deps
 gobench:
 	$(GO) test -tags ci -run '^$$' -bench . -benchtime 10x ./...
 
+# The installers, with fyne package (fyne.io/tools v1.7.4, pinned in
+# scripts/package.sh), into dist/: Chronoscope-VERSION-linux-amd64.tar.xz
+# and Chronoscope-VERSION-windows-amd64.exe (cross-compiled with MinGW-w64),
+# then scripts/check-packages.sh checks them. See docs/PACKAGING.md.
+package: deps
+	scripts/package.sh linux windows
+	scripts/check-packages.sh linux windows
+
 package-linux: deps
-	$(GO) run fyne.io/tools/cmd/fyne@v1.7.4 package -os linux -release
+	scripts/package.sh linux
+	scripts/check-packages.sh linux
 
 package-windows: deps
-	CC=x86_64-w64-mingw32-gcc $(GO) run fyne.io/tools/cmd/fyne@v1.7.4 package -os windows -release
+	scripts/package.sh windows
+	scripts/check-packages.sh windows
+
+# assets/icon.png from assets/icon.svg; the 32 and 16 px views to look at
+# go to /tmp/chronoscope-icon.
+icon:
+	scripts/icon.sh --preview

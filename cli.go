@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -51,6 +52,7 @@ Usage:
                                                write a synthetic corpus for measuring speed
                                                (see docs/PERFORMANCE.md)
   chronoscope help                             print this help
+  chronoscope --version                        print the name, version and build number
 
 Flags:
   --corpus PATH      the corpus file (every command). Without it the user's corpus
@@ -123,7 +125,7 @@ type command struct {
 type cli struct {
 	stdout, stderr io.Writer
 	corpus         string
-	openWindow     func(corpusPath string) error
+	openWindow     func(corpusPath string) error // "" for the user's corpus
 }
 
 // run dispatches args and returns the exit status.
@@ -247,16 +249,29 @@ func (c *cli) commands() map[string]command {
 
 func (c *cli) windowCommand() command {
 	fl := flag.NewFlagSet("chronoscope", flag.ContinueOnError)
+	version := fl.Bool("version", false, "print the version")
 	return command{fl, func(ctx context.Context, args []string) error {
 		if err := noArgs(args); err != nil {
 			return err
 		}
-		path, err := c.corpusPath()
-		if err != nil {
-			return err
+		if *version {
+			return c.printVersion()
 		}
-		return c.openWindow(path)
+		// Without --corpus the window finds the user's corpus in the
+		// app's storage itself.
+		return c.openWindow(c.corpus)
 	}}
+}
+
+// printVersion prints what FyneApp.toml, built in, says of this build:
+// "Chronoscope 0.1.0 (build 1)".
+func (c *cli) printVersion() error {
+	m, err := appMetadata()
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(c.stdout, "%s %s (build %d)\n", m.Name, m.Version, m.Build)
+	return err
 }
 
 func (c *cli) searchCommand() command {
@@ -690,14 +705,42 @@ func (c *cli) corpusPath() (string, error) {
 	return defaultCorpusPath()
 }
 
-// defaultCorpusPath mirrors where Fyne keeps this app's storage, so the
-// command line and the window share one corpus.
+// corpusFile is the name of the user's corpus in the app's storage folder.
+const corpusFile = "corpus.db"
+
+// defaultCorpusPath is the user's corpus in the folder Fyne's desktop
+// driver gives this app's storage on this system. The command line makes
+// no Fyne app to ask, so it follows Fyne's rule (fyneConfigRoot); the
+// window asks its app (storageCorpusPath), and a test checks they agree.
 func defaultCorpusPath() (string, error) {
-	dir, err := os.UserConfigDir()
+	root, err := fyneConfigRoot(runtime.GOOS)
 	if err != nil {
 		return "", fmt.Errorf("find the user's corpus: %w", err)
 	}
-	return filepath.Join(dir, "fyne", appID, "corpus.db"), nil
+	return filepath.Join(root, appID, corpusFile), nil
+}
+
+// fyneConfigRoot is the folder under which Fyne's desktop driver keeps
+// each app's storage and preferences on goos, as rootConfigDir in Fyne's
+// internal/app/config_*.go finds it (Fyne v2.7).
+func fyneConfigRoot(goos string) (string, error) {
+	var dir string
+	var err error
+	switch goos {
+	case "darwin":
+		dir, err = os.UserHomeDir()
+		dir = filepath.Join(dir, "Library", "Preferences")
+	case "windows":
+		// Fyne goes by the home folder, not %AppData%.
+		dir, err = os.UserHomeDir()
+		dir = filepath.Join(dir, "AppData", "Roaming")
+	default:
+		dir, err = os.UserConfigDir()
+	}
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "fyne"), nil
 }
 
 // open opens the corpus for a command: read-only when --corpus names an

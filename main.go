@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/pprof"
 	"sync"
@@ -66,20 +67,24 @@ func profile() (stop func()) {
 	}
 }
 
-// openWindow opens the corpus at path (building it on first use) and runs
-// the window until it is closed. The window closes the corpus, and any it
-// opens from its File menu (corpora).
+// openWindow opens the corpus at path, or the user's corpus when path is
+// "" (building it on first use), and runs the window until it is closed.
+// The window closes the corpus, and any it opens from its File menu
+// (corpora).
 func openWindow(path string) error {
 	if err := needDisplay(); err != nil {
 		return err
+	}
+	loadTranslations()
+	a := newApp()
+	if path == "" {
+		path = storageCorpusPath(a)
 	}
 	ctx := context.Background()
 	store, err := data.OpenOrCreate(ctx, path, assets.Corpus())
 	if err == nil {
 		app.Preload(store)
 	}
-	loadTranslations()
-	a := fyneapp.NewWithID(appID)
 	if err != nil {
 		// A double-clicked app has no terminal to print to: say it in a window.
 		app.NewErrorWindow(a, err).ShowAndRun()
@@ -102,6 +107,29 @@ var corpora = &app.Corpora{
 	Bundled: assets.Corpus(),
 }
 
+// newApp creates the Fyne app. Only `fyne package` gives a binary Fyne's
+// metadata; any other build gets FyneApp.toml's, built in, so that it too
+// shows its version and icon.
+func newApp() fyne.App {
+	a := fyneapp.NewWithID(appID)
+	if a.Metadata().ID != "" {
+		return a
+	}
+	m, err := appMetadata()
+	if err != nil {
+		fyne.LogError("app metadata", err)
+		return a
+	}
+	fyneapp.SetMetadata(m)
+	return a
+}
+
+// storageCorpusPath is the user's corpus in a's storage folder, where
+// defaultCorpusPath finds it for the command line.
+func storageCorpusPath(a fyne.App) string {
+	return filepath.Join(filepath.FromSlash(a.Storage().RootURI().Path()), corpusFile)
+}
+
 // runApp creates the Fyne app and runs it on the main goroutine, as the
 // desktop driver needs, while use works with it from another goroutine
 // once it has started; the app quits when use returns. Fyne's headless
@@ -112,7 +140,7 @@ func runApp(use func(fyne.App) error) error {
 		return err
 	}
 	loadTranslations()
-	a := fyneapp.NewWithID(appID)
+	a := newApp()
 	done := make(chan error, 1)
 	var once sync.Once
 	start := func() {
