@@ -35,24 +35,20 @@ func findMenuItem(tb testing.TB, m *fyne.MainMenu, menu, item string) *fyne.Menu
 	return nil
 }
 
-// deepWalk visits o and everything under it, widgets' insides too.
+// deepWalk visits o and everything under it, as walk does, and widgets'
+// insides too.
 func deepWalk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
-	if o == nil {
-		return
-	}
-	fn(o)
-	switch x := o.(type) {
-	case *fyne.Container:
-		for _, c := range x.Objects {
-			deepWalk(c, fn)
+	walk(o, func(c fyne.CanvasObject) {
+		fn(c)
+		if _, ok := c.(*container.Scroll); ok {
+			return // walk goes into its content
 		}
-	case *container.Scroll:
-		deepWalk(x.Content, fn)
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(x).Objects() {
-			deepWalk(c, fn)
+		if wid, ok := c.(fyne.Widget); ok {
+			for _, in := range test.WidgetRenderer(wid).Objects() {
+				deepWalk(in, fn)
+			}
 		}
-	}
+	})
 }
 
 // overlayText is the text of the labels of the top overlay (a dialog).
