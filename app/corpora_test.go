@@ -101,7 +101,7 @@ func TestCorpora_OpenNotACorpus(t *testing.T) {
 			if v.closed || w.Title() != title || v.shown.Len() != shown || shown == 0 {
 				t.Fatalf("after the error: closed %v, title %q, %d events shown", v.closed, w.Title(), v.shown.Len())
 			}
-			if wins := mainWindows(a); len(wins) != 1 || wins[0] != w {
+			if wins := mainWindows(a); len(wins) != 1 || wins[0] != v.win {
 				t.Errorf("main windows open: %v", wins)
 			}
 			// The corpus open still answers.
@@ -324,4 +324,21 @@ func TestCorpora_New(t *testing.T) {
 			t.Errorf("the file now holds %q", b)
 		}
 	})
+}
+
+// The window is made under the app's name, which GLFW makes its X11 class
+// (the desktop entry's StartupWMClass), and titled with its corpus once
+// shown.
+func TestWindow_ClassIsTheAppsName(t *testing.T) {
+	a := newTempApp(t)
+	c := newFakeCorpus(t)
+	v, w := newWindow(a, c, nil)
+	if got := v.win.Title(); got != appName {
+		t.Errorf("window made with the title %q, want %q", got, appName)
+	}
+	w.Show()
+	defer w.Close()
+	if got, want := v.win.Title(), "Chronoscope — "+c.Name(); got != want {
+		t.Errorf("title once shown %q, want %q", got, want)
+	}
 }

@@ -69,8 +69,8 @@ func newWindow(a fyne.App, c Corpus, files *Corpora) (*mainView, fyne.Window) {
 		title += " " + lang.L("(read-only)")
 	}
 	applyTheme(a, savedTheme(a))
-	w := a.NewWindow(title)
-	v := newMainView(c, w, layoutFile{path: filepath.Join(a.Storage().RootURI().Path(), "window.json")})
+	w := &classedWindow{Window: a.NewWindow(appName), title: title}
+	v := newMainView(c, w.Window, layoutFile{path: filepath.Join(a.Storage().RootURI().Path(), "window.json")})
 	v.files = files
 	if p, ok := c.(interface{ Path() string }); ok {
 		rememberCorpus(a.Preferences(), p.Path())
@@ -97,12 +97,37 @@ func (v *mainView) closeWindow() {
 	closeCorpus(v.corpus)
 }
 
+// appName is the app's name, which its windows' X11 class must be.
+const appName = "Chronoscope"
+
+// classedWindow is a window made under the app's name and given its own
+// title once shown. GLFW names a window's X11 class (WM_CLASS) after the
+// title it is created with, and desktops group a window with its launcher
+// by that class: the desktop entry `fyne package` writes says
+// StartupWMClass=Chronoscope.
+type classedWindow struct {
+	fyne.Window
+	title string
+}
+
+// Show shows the window, then gives it its title.
+func (w *classedWindow) Show() {
+	w.Window.Show()
+	w.Window.SetTitle(w.title)
+}
+
+// ShowAndRun shows the window and runs the app, as fyne.Window's does.
+func (w *classedWindow) ShowAndRun() {
+	w.Show()
+	fyne.CurrentApp().Run()
+}
+
 // NewErrorWindow says why the corpus could not be opened, for a
 // double-clicked app that has no terminal to print to. The message scrolls,
 // so a long one leaves the window dialog-sized and its button on screen.
 func NewErrorWindow(a fyne.App, err error) fyne.Window {
 	applyTheme(a, savedTheme(a))
-	w := a.NewWindow("Chronoscope")
+	w := a.NewWindow(appName)
 	msg := widget.NewLabel(lang.L("Chronoscope could not open its corpus:") + "\n\n" + err.Error() +
 		"\n\n" + lang.L("The file has been left as it is. Start Chronoscope with --corpus PATH to use another one."))
 	msg.Wrapping = fyne.TextWrapWord
