@@ -91,10 +91,10 @@ func (d *detailPane) CreateRenderer() fyne.WidgetRenderer {
 }
 
 func (d *detailPane) placeholder() fyne.CanvasObject {
-	l := widget.NewLabel(lang.L("Pick an event on the timeline or in the results to see what happened, when, who was involved, and what the sources say."))
-	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.LowImportance
-	return container.NewPadded(l)
+	// Secondary text, at 4.5:1 (appTheme): a low-importance label takes
+	// the disabled colour, too faint to read.
+	return container.NewPadded(wrapped(lang.L("Pick an event on the timeline or in the results to see what happened, when, who was involved, and what the sources say."),
+		widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}))
 }
 
 // ShowEvent loads an event in the background and shows it from the top.

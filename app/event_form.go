@@ -260,7 +260,6 @@ func (v *mainView) newEventForm(e data.NewEvent) *eventForm {
 	f.date.SetText(e.Date)
 	f.date.SetPlaceHolder(lang.L("2022-12-20, [2022-12-07..2022-12-21], “on Tuesday”…"))
 	f.date.OnChanged = func(string) { f.resolve(v, e.DocumentID) }
-	f.dating.Importance = widget.LowImportance
 	f.category = widget.NewSelectEntry(v.categories())
 	f.category.SetText(e.Category)
 	f.actors = slices.Clone(e.Actors)
