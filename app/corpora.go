@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -185,7 +186,7 @@ func (v *mainView) showCorpusError(path string, err error) {
 		title = lang.L("Not a Chronoscope corpus")
 	}
 	// data's errors name the file and say what is wrong with it.
-	problem := err.Error()
+	problem := corpusProblem(err)
 	if !strings.Contains(problem, path) {
 		problem = path + ": " + problem
 	}
@@ -325,4 +326,40 @@ func (f *newCorpusForm) showProblem(err error) {
 	f.problem.SetText(err.Error())
 	f.problem.Show()
 	f.dialog.Refresh()
+}
+
+// corpusProblem says what err says, in the window's language when it is
+// what is wrong with a corpus file itself (data.FileError) or that there
+// is no file.
+func corpusProblem(err error) string {
+	var fe *data.FileError
+	if !errors.As(err, &fe) {
+		var pe *fs.PathError
+		if errors.As(err, &pe) && errors.Is(err, fs.ErrNotExist) {
+			return lang.L("{{.Path}} does not exist.", map[string]any{"Path": pe.Path})
+		}
+		return err.Error()
+	}
+	d := map[string]any{"Path": fe.Path, "AppID": fmt.Sprintf("%#x", fe.AppID), "Version": fe.Version, "Supported": fe.Supported}
+	switch fe.Problem {
+	case data.IsDirectory:
+		return lang.L("{{.Path}} is not a Chronoscope corpus: it is a folder.", d)
+	case data.IsEmpty:
+		return lang.L("{{.Path}} is not a Chronoscope corpus: the file is empty.", d)
+	case data.NotSQLite:
+		return lang.L("{{.Path}} is not a Chronoscope corpus: it is not a SQLite database.", d)
+	case data.NoCorpusMark:
+		return lang.L("{{.Path}} is not a Chronoscope corpus: it is a SQLite database that Chronoscope did not make (it has no Chronoscope mark).", d)
+	case data.OtherApplication:
+		return lang.L("{{.Path}} is not a Chronoscope corpus: it is another application's SQLite database (application_id {{.AppID}}).", d)
+	case data.MadeByNewer:
+		return lang.L("{{.Path}} was made by a newer version of Chronoscope (corpus version {{.Version}}; this one reads up to {{.Supported}}).", d)
+	case data.Damaged:
+		if fe.Detail != "" {
+			d["Detail"] = fe.Detail
+			return lang.L("{{.Path}} is damaged: parts of it cannot be read (SQLite: {{.Detail}}).", d)
+		}
+		return lang.L("{{.Path}} is damaged: parts of it cannot be read.", d)
+	}
+	return err.Error()
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -68,51 +69,67 @@ func TestCorpora_OpenNotACorpus(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	tests := []struct{ file, title, problem string }{
-		{"notes.db", "Not a Chronoscope corpus", "it is not a SQLite database"},
-		{"empty.db", "Not a Chronoscope corpus", "the file is empty"},
-		{"other-app.db", "Not a Chronoscope corpus", "a SQLite database that Chronoscope did not make"},
-		{"damaged.db", "Not a Chronoscope corpus", "is damaged"},
-		{"missing.db", "Cannot open corpus", "no such file"},
+	type says struct{ title, problem, stays string }
+	tests := []struct {
+		file   string
+		en, es says
+	}{
+		{"notes.db", says{"Not a Chronoscope corpus", "it is not a SQLite database", "bundled stays open"},
+			says{"No es un corpus de Chronoscope", "no es una base de datos SQLite", "bundled sigue abierto"}},
+		{"empty.db", says{"Not a Chronoscope corpus", "the file is empty", "bundled stays open"},
+			says{"No es un corpus de Chronoscope", "el archivo está vacío", "bundled sigue abierto"}},
+		{"other-app.db", says{"Not a Chronoscope corpus", "a SQLite database that Chronoscope did not make", "bundled stays open"},
+			says{"No es un corpus de Chronoscope", "una base de datos SQLite que Chronoscope no creó", "bundled sigue abierto"}},
+		{"damaged.db", says{"Not a Chronoscope corpus", "is damaged", "bundled stays open"},
+			says{"No es un corpus de Chronoscope", "está dañado", "bundled sigue abierto"}},
+		{"missing.db", says{"Cannot open corpus", "does not exist", "bundled stays open"},
+			says{"No se puede abrir el corpus", "no existe", "bundled sigue abierto"}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.file, func(t *testing.T) {
-			a := newTempApp(t)
-			v, w, s := windowOn(t, a, t.TempDir())
-			title, shown := w.Title(), v.shown.Len()
-			path := filepath.Join(dir, tt.file)
-			answerCorpusFile(t, path)
-			findMenuItem(t, w.MainMenu(), "File", "Open corpus…").Action()
-			v.bg.runResults()
-
-			text := overlayText(t, w)
-			if !strings.Contains(text, path) || !strings.Contains(text, tt.problem) || !strings.Contains(text, "bundled stays open") {
-				t.Errorf("the dialog says %q; want %s and %q", text, path, tt.problem)
+		for _, language := range []string{"en", "es"} {
+			tt, want := tt, tt.en
+			if language == "es" {
+				want = tt.es
 			}
-			var dialogTitle bool
-			deepWalk(w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
-				if l, ok := o.(*widget.Label); ok && l.Text == tt.title {
-					dialogTitle = true
+			t.Run(tt.file+"/"+language, func(t *testing.T) {
+				useLanguage(t, language)
+				a := newTempApp(t)
+				v, w, s := windowOn(t, a, t.TempDir())
+				title, shown := w.Title(), v.shown.Len()
+				path := filepath.Join(dir, tt.file)
+				answerCorpusFile(t, path)
+				findMenuItem(t, w.MainMenu(), lang.L("File"), lang.L("Open corpus…")).Action()
+				v.bg.runResults()
+
+				text := overlayText(t, w)
+				if !strings.Contains(text, path) || !strings.Contains(text, want.problem) || !strings.Contains(text, want.stays) {
+					t.Errorf("the dialog says %q; want %s, %q and %q", text, path, want.problem, want.stays)
+				}
+				var dialogTitle bool
+				deepWalk(w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+					if l, ok := o.(*widget.Label); ok && l.Text == want.title {
+						dialogTitle = true
+					}
+				})
+				if !dialogTitle {
+					t.Errorf("no dialog titled %q", want.title)
+				}
+				if v.closed || w.Title() != title || v.shown.Len() != shown || shown == 0 {
+					t.Fatalf("after the error: closed %v, title %q, %d events shown", v.closed, w.Title(), v.shown.Len())
+				}
+				if wins := mainWindows(a); len(wins) != 1 || wins[0] != v.win {
+					t.Errorf("main windows open: %v", wins)
+				}
+				// The corpus open still answers.
+				typeQuery(t, v, w, "lopez")
+				if len(v.results.Rows()) == 0 {
+					t.Error("the corpus open no longer finds anything")
+				}
+				if _, _, err := s.Counts(context.Background()); err != nil {
+					t.Errorf("the corpus open was closed: %v", err)
 				}
 			})
-			if !dialogTitle {
-				t.Errorf("no dialog titled %q", tt.title)
-			}
-			if v.closed || w.Title() != title || v.shown.Len() != shown || shown == 0 {
-				t.Fatalf("after the error: closed %v, title %q, %d events shown", v.closed, w.Title(), v.shown.Len())
-			}
-			if wins := mainWindows(a); len(wins) != 1 || wins[0] != v.win {
-				t.Errorf("main windows open: %v", wins)
-			}
-			// The corpus open still answers.
-			typeQuery(t, v, w, "lopez")
-			if len(v.results.Rows()) == 0 {
-				t.Error("the corpus open no longer finds anything")
-			}
-			if _, _, err := s.Counts(context.Background()); err != nil {
-				t.Errorf("the corpus open was closed: %v", err)
-			}
-		})
+		}
 	}
 }
 

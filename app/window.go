@@ -128,7 +128,7 @@ func (w *classedWindow) ShowAndRun() {
 func NewErrorWindow(a fyne.App, err error) fyne.Window {
 	applyTheme(a, savedTheme(a))
 	w := a.NewWindow(appName)
-	msg := widget.NewLabel(lang.L("Chronoscope could not open its corpus:") + "\n\n" + err.Error() +
+	msg := widget.NewLabel(lang.L("Chronoscope could not open its corpus:") + "\n\n" + corpusProblem(err) +
 		"\n\n" + lang.L("The file has been left as it is. Start Chronoscope with --corpus PATH to use another one."))
 	msg.Wrapping = fyne.TextWrapWord
 	quit := widget.NewButton(lang.L("Quit"), w.Close)

@@ -91,7 +91,7 @@ func isDamage(err error) bool {
 }
 
 // damagedOr is err, unless SQLite found the file damaged while reading
-// it, when it is the fileError that says so in the words Open uses. Every
+// it, when it is the FileError that says so in the words Open uses. Every
 // read of the corpus passes its error through it (Store.read does), since
 // Open reads a large corpus only in part.
 func (s *Store) damagedOr(err error) error {
@@ -110,7 +110,7 @@ func (s *Store) damagedOr(err error) error {
 // prints it alone rather than after what it was doing ("export corpus
 // PATH: PATH is damaged: …").
 func FileProblem(err error) error {
-	var fe *fileError
+	var fe *FileError
 	if errors.As(err, &fe) {
 		return fe
 	}

@@ -34,18 +34,59 @@ const ApplicationID = 0x4348524e
 // not SQLite, another application's database, or damaged.
 var ErrNotCorpus = errors.New("not a Chronoscope corpus")
 
-// fileError says what is wrong with a file that cannot be opened as a
-// corpus, in words for the person who chose it: "PATH is not a Chronoscope
-// corpus: the file is empty", "PATH is damaged: …". It is ErrNotCorpus.
-type fileError struct{ path, problem string }
-
-func (e *fileError) Error() string        { return e.path + " " + e.problem }
-func (e *fileError) Is(target error) bool { return target == ErrNotCorpus }
-
-// notCorpus is the fileError of a file that is not a corpus at all.
-func notCorpus(path, why string) error {
-	return &fileError{path, "is not a Chronoscope corpus: " + why}
+// FileError says what is wrong with a file that cannot be opened as a
+// corpus. Its Error is in words for the person who chose it: "PATH is not a
+// Chronoscope corpus: the file is empty", "PATH is damaged: …"; its fields
+// let the window say the same in its language. It is ErrNotCorpus.
+type FileError struct {
+	Path    string
+	Problem FileProblemKind
+	// AppID is the application_id of another application's database.
+	AppID uint32
+	// Version is the corpus version of one made by a newer Chronoscope,
+	// Supported the last this one reads.
+	Version, Supported int
+	// Detail is what SQLite said of a damaged file, or "".
+	Detail string
 }
+
+// FileProblemKind is what is wrong with a file, as FileError says.
+type FileProblemKind int
+
+// The problems a file can have.
+const (
+	IsDirectory FileProblemKind = iota + 1
+	IsEmpty
+	NotSQLite
+	NoCorpusMark     // a SQLite database Chronoscope did not make
+	OtherApplication // another application's SQLite database
+	MadeByNewer      // a corpus of a version this one cannot read
+	Damaged
+)
+
+func (e *FileError) Error() string {
+	switch e.Problem {
+	case IsDirectory:
+		return e.Path + " is not a Chronoscope corpus: it is a directory"
+	case IsEmpty:
+		return e.Path + " is not a Chronoscope corpus: the file is empty"
+	case NotSQLite:
+		return e.Path + " is not a Chronoscope corpus: it is not a SQLite database"
+	case NoCorpusMark:
+		return e.Path + " is not a Chronoscope corpus: it is a SQLite database that Chronoscope did not make (it has no Chronoscope mark)"
+	case OtherApplication:
+		return fmt.Sprintf("%s is not a Chronoscope corpus: it is another application's SQLite database (application_id %#x)", e.Path, e.AppID)
+	case MadeByNewer:
+		return fmt.Sprintf("%s was made by a newer Chronoscope (corpus version %d; this one reads up to %d)", e.Path, e.Version, e.Supported)
+	}
+	detail := ""
+	if e.Detail != "" {
+		detail = " (SQLite: " + e.Detail + ")"
+	}
+	return e.Path + " is damaged: parts of it cannot be read" + detail + "; it was left as it was"
+}
+
+func (e *FileError) Is(target error) bool { return target == ErrNotCorpus }
 
 // SQLite's primary result codes for a damaged file.
 const (
@@ -390,23 +431,23 @@ func sniff(path string) (int64, error) {
 		return 0, fmt.Errorf("open corpus %s: %w", path, err)
 	}
 	if fi.IsDir() {
-		return 0, notCorpus(path, "it is a directory")
+		return 0, &FileError{Path: path, Problem: IsDirectory}
 	}
 	hdr := make([]byte, 100)
 	n, err := io.ReadFull(f, hdr)
 	switch {
 	case n == 0:
-		return 0, notCorpus(path, "the file is empty")
+		return 0, &FileError{Path: path, Problem: IsEmpty}
 	case err != nil || !bytes.HasPrefix(hdr, []byte("SQLite format 3\x00")):
-		return 0, notCorpus(path, "it is not a SQLite database")
+		return 0, &FileError{Path: path, Problem: NotSQLite}
 	}
 	switch id := binary.BigEndian.Uint32(hdr[68:72]); id {
 	case ApplicationID:
 		return fi.Size(), nil
 	case 0:
-		return 0, notCorpus(path, "it is a SQLite database that Chronoscope did not make (it has no Chronoscope mark)")
+		return 0, &FileError{Path: path, Problem: NoCorpusMark}
 	default:
-		return 0, notCorpus(path, fmt.Sprintf("it is another application's SQLite database (application_id %#x)", id))
+		return 0, &FileError{Path: path, Problem: OtherApplication, AppID: id}
 	}
 }
 
@@ -426,7 +467,7 @@ func (s *Store) verify(ctx context.Context, size int64) error {
 	}
 	switch {
 	case version > len(names):
-		return &fileError{s.path, fmt.Sprintf("was made by a newer Chronoscope (corpus version %d; this one reads up to %d)", version, len(names))}
+		return &FileError{Path: s.path, Problem: MadeByNewer, Version: version, Supported: len(names)}
 	case version < len(names) && s.readOnly:
 		return fmt.Errorf("corpus version %d was made by an older Chronoscope and needs upgrading to version %d, "+
 			"which a read-only corpus cannot be; open it once in the window (chronoscope --corpus %s) to upgrade it",
@@ -440,18 +481,18 @@ func (s *Store) verify(ctx context.Context, size int64) error {
 	return nil
 }
 
-// damaged is the fileError of a corpus SQLite cannot read whole; report is
-// what SQLite said, whose first line that says anything goes in brackets.
+// damaged is the FileError of a corpus SQLite cannot read whole; report is
+// what SQLite said, whose first line that says anything is its Detail.
 func (s *Store) damaged(report string) error {
-	detail := ""
+	e := &FileError{Path: s.path, Problem: Damaged}
 	for line := range strings.Lines(report) {
 		// quick_check heads its findings "*** in database main ***".
 		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "***") {
-			detail = " (SQLite: " + line + ")"
+			e.Detail = line
 			break
 		}
 	}
-	return &fileError{s.path, "is damaged: parts of it cannot be read" + detail + "; it was left as it was"}
+	return e
 }
 
 func migrationNames() ([]string, error) {
