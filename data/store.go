@@ -147,6 +147,9 @@ func Open(ctx context.Context, path string, opts ...OpenOption) (*Store, error) 
 	if err != nil {
 		return nil, err
 	}
+	if err := rollBackInterrupted(ctx, path); err != nil {
+		return nil, err
+	}
 	if !cfg.readOnly && !writable(path) {
 		cfg.readOnly = true
 	}
@@ -204,7 +207,8 @@ func createFrom(ctx context.Context, path string, source *Source) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("create corpus %s: %w", path, err)
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".building-*")
+	removeDebris(path)
+	tmp, err := os.CreateTemp(dir, buildingPattern(path))
 	if err != nil {
 		return fmt.Errorf("create corpus %s: %w", path, err)
 	}
@@ -255,6 +259,7 @@ func OpenOrCreate(ctx context.Context, path string, src fs.FS) (*Store, error) {
 		return nil, err
 	}
 	if !s.readOnly {
+		removeDebris(path)
 		if err := s.UpdateBundled(ctx, src); err != nil {
 			s.Close()
 			return nil, err
