@@ -124,6 +124,9 @@ type Store struct {
 	// clock, when set, is the time review data is stamped with; tests set
 	// it (SetClock).
 	clock func() time.Time
+
+	// backup is the automatic backup this Store made (autoBackup), or "".
+	backup string
 }
 
 // OpenOption changes how Open opens a corpus.
@@ -328,6 +331,9 @@ func (s *Store) UpdateBundled(ctx context.Context, src fs.FS) error {
 	if err := s.sound(ctx); err != nil {
 		return err
 	}
+	if _, err := s.autoBackup(ctx, "update"); err != nil {
+		return err
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("update corpus %s: %w", s.path, err)
@@ -481,7 +487,7 @@ func (s *Store) verify(ctx context.Context, size int64) error {
 		if err := s.sound(ctx); err != nil {
 			return err
 		}
-		return migrate(ctx, s.db)
+		return s.migrateBackedUp(ctx)
 	}
 	return nil
 }
