@@ -173,4 +173,3 @@ func (s *Store) migrateBackedUp(ctx context.Context) error {
 	}
 	return migrate(ctx, s.db)
 }
-
