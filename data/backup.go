@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -56,7 +57,7 @@ func (s *Store) copyTo(ctx context.Context, path string, version int) error {
 	if err := syncFile(tmpPath); err != nil {
 		return err
 	}
-	if err := checkCopy(ctx, tmpPath, version); err != nil {
+	if err := checkCopy(ctx, tmpPath, version, s.integrity); err != nil {
 		return err
 	}
 	if err := os.Chmod(tmpPath, 0o644); err != nil {
@@ -65,10 +66,12 @@ func (s *Store) copyTo(ctx context.Context, path string, version int) error {
 	return placeNew(tmpPath, path)
 }
 
-// checkCopy checks that the file at path is a whole corpus of this
-// version: it has the corpus's mark and version, and SQLite's integrity
-// check passes.
-func checkCopy(ctx context.Context, path string, version int) error {
+// checkCopy checks that the file at path is a whole copy of a corpus of
+// this version: it has the corpus's mark and version, and SQLite's
+// integrity check passes, or finds what it finds in the corpus copied
+// (original), so that a corpus with a broken index, say, can still be
+// backed up before a rebuild mends it.
+func checkCopy(ctx context.Context, path string, version int, original func(context.Context) (string, error)) error {
 	if _, err := sniff(path); err != nil {
 		return fmt.Errorf("the copy is not a corpus: %w", err)
 	}
@@ -84,12 +87,37 @@ func checkCopy(ctx context.Context, path string, version int) error {
 	if got != version {
 		return fmt.Errorf("the copy is of corpus version %d, not %d", got, version)
 	}
-	var res string
-	if err := db.QueryRowContext(ctx, `PRAGMA integrity_check(1)`).Scan(&res); err != nil || res != "ok" {
-		return fmt.Errorf("the copy is damaged: %s%v", res, err)
+	res, err := integrity(ctx, db)
+	if err != nil || res == "ok" {
+		return err
+	}
+	if was, err := original(ctx); err != nil || was != res {
+		return fmt.Errorf("the copy is damaged: %s", res)
 	}
 	return nil
 }
+
+// integrity is what SQLite's integrity check finds in db: "ok", or the
+// problems, one a line.
+func integrity(ctx context.Context, db *sql.DB) (string, error) {
+	rows, err := db.QueryContext(ctx, `PRAGMA integrity_check(10)`)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	var lines []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return "", err
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n"), rows.Err()
+}
+
+// integrity is what SQLite's integrity check finds in the corpus.
+func (s *Store) integrity(ctx context.Context) (string, error) { return integrity(ctx, s.db) }
 
 func syncFile(path string) error {
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
