@@ -44,6 +44,12 @@ Usage:
                                                print the dates found in them; exit 1 if any
                                                is refused
   chronoscope check                            validate the corpus; exit 1 listing problems
+  chronoscope backup -o FILE                   copy the corpus, as it is at one moment, to FILE
+                                               (never over an existing file), checked
+  chronoscope rebuild                          make the bundled events and documents and the
+                                               search indexes again from the bundled sources,
+                                               keeping every review, note, tag, own event and
+                                               import; backs up first; then checks
   chronoscope screenshot -o FILE.png [--size WxH] [--query Q] [--select EVENT_ID]
                          [--from DATE --to DATE] [--lanes group|category]
                          [--theme light|dark|system] [--dark] [--help-line] [--lang en|es]
@@ -58,8 +64,9 @@ Flags:
   --corpus PATH      the corpus file (every command). Without it the user's corpus
                      in the app's storage is used; a corpus that does not exist is
                      built from the bundled sources. An existing --corpus file is
-                     only read, except by review with flags and import, which write
-                     to it (first bringing its bundled events up to date).
+                     only read, except by review with flags, import and rebuild,
+                     which write to it (first bringing its bundled events up to
+                     date, after a backup into the backups folder beside it).
   search:
     --json           print the hits as JSON
     --limit N        print at most N hits in all (default 20)
@@ -74,6 +81,8 @@ Flags:
                      events kept quote or are dated against.
   import:
     --json           print each file's document, events and date candidates as JSON
+  backup:
+    -o FILE          where to write the copy; an existing file is refused
   review:
     --status S       set the status: unreviewed, verified, disputed or needs-source
     --note TEXT      add a note (repeatable)
@@ -244,6 +253,8 @@ func (c *cli) commands() map[string]command {
 		"import":     c.importCommand(),
 		"screenshot": c.screenshotCommand(),
 		"generate":   c.generateCommand(),
+		"backup":     c.backupCommand(),
+		"rebuild":    c.rebuildCommand(),
 	}
 }
 

@@ -934,3 +934,104 @@ func TestCLI_ImportRefused(t *testing.T) {
 		t.Errorf("one good, one bad: exit %d\n%s", code, out)
 	}
 }
+
+// TestCLI_Backup copies a corpus with a review: the copy checks clean and
+// holds it; a second backup to the same file is refused, exit 1, the file
+// left as it was; without -o it is a usage error.
+func TestCLI_Backup(t *testing.T) {
+	path := tempCorpus(t)
+	if code, out, errOut := runCLI(t, "review", "--corpus", path, "castillo-removed", "--note", "check the wire"); code != 0 {
+		t.Fatalf("review: exit %d\n%s%s", code, out, errOut)
+	}
+	before := fileSum(t, path)
+	copyPath := filepath.Join(t.TempDir(), "copy.db")
+	code, out, errOut := runCLI(t, "backup", "--corpus", path, "-o", copyPath)
+	if code != 0 || !strings.HasPrefix(out, "backed up "+path+" to "+copyPath+" (5 documents") {
+		t.Fatalf("backup: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, out, errOut := runCLI(t, "review", "--corpus", copyPath, "castillo-removed"); code != 0 || !strings.Contains(out, "check the wire") {
+		t.Errorf("the copy's review: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, out, errOut := runCLI(t, "check", "--corpus", copyPath); code != 0 {
+		t.Errorf("check of the copy: exit %d\n%s%s", code, out, errOut)
+	}
+	copied := fileSum(t, copyPath)
+	code, _, errOut = runCLI(t, "backup", "--corpus", path, "-o", copyPath)
+	if code != 1 || !strings.Contains(errOut, copyPath+": file already exists") {
+		t.Errorf("backup over a file: exit %d, %s", code, errOut)
+	}
+	if fileSum(t, copyPath) != copied || fileSum(t, path) != before {
+		t.Error("a file changed")
+	}
+	if code, _, errOut := runCLI(t, "backup", "--corpus", path); code != 2 || !strings.Contains(errOut, "-o FILE") {
+		t.Errorf("backup without -o: exit %d, %s", code, errOut)
+	}
+}
+
+// TestCLI_Rebuild rebuilds a corpus whose bundled events were garbled and
+// that holds a review: the events are as the sources have them, the review
+// is kept, the corpus as it was is backed up, and the check it ends with
+// passes.
+func TestCLI_Rebuild(t *testing.T) {
+	path := tempCorpus(t)
+	if code, out, errOut := runCLI(t, "review", "--corpus", path, "castillo-removed", "--note", "check the wire", "--tag", "coup"); code != 0 {
+		t.Fatalf("review: exit %d\n%s%s", code, out, errOut)
+	}
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`UPDATE events SET title = 'garbled' WHERE origin = 'bundled'`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	code, out, errOut := runCLI(t, "rebuild", "--corpus", path)
+	if code != 0 || !strings.Contains(out, "rebuilt "+path+" from the bundled sources; as it was before, it is in "+
+		filepath.Join(filepath.Dir(path), "backups", "corpus-")) || !strings.Contains(out, path+": ok (5 documents") {
+		t.Fatalf("rebuild: exit %d\n%s%s", code, out, errOut)
+	}
+	code, out, errOut = runCLI(t, "review", "--corpus", path, "castillo-removed")
+	if code != 0 || strings.Contains(out, "garbled") || !strings.Contains(out, "check the wire") || !strings.Contains(out, "tags:   coup") {
+		t.Errorf("after the rebuild: exit %d\n%s%s", code, out, errOut)
+	}
+}
+
+// TestCLI_InterruptedWrite checks a corpus copied with its journal while a
+// write was under way, as a process killed inside the write leaves it: a
+// read-only command rolls the write back and reads the corpus as it was.
+func TestCLI_InterruptedWrite(t *testing.T) {
+	path := tempCorpus(t)
+	if code, out, errOut := runCLI(t, "check", "--corpus", path); code != 0 {
+		t.Fatalf("check: exit %d\n%s%s", code, out, errOut)
+	}
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=cache_size(4)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	tx, err := db.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.Exec(`UPDATE documents SET text = text || ' interrupted', title = 'interrupted'`); err != nil {
+		t.Fatal(err)
+	}
+	interrupted := filepath.Join(t.TempDir(), "interrupted.db")
+	for _, suffix := range []string{"", "-journal"} {
+		b, err := os.ReadFile(path + suffix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(interrupted+suffix, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, errOut := runCLI(t, "check", "--corpus", interrupted)
+	if code != 0 || !strings.Contains(out, "ok (5 documents") {
+		t.Errorf("check after an interrupted write: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, out, errOut := runCLI(t, "search", "--corpus", interrupted, "interrupted"); code != 0 || !strings.Contains(out, "no matches") {
+		t.Errorf("search after the rollback: exit %d\n%s%s", code, out, errOut)
+	}
+}
