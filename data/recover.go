@@ -19,6 +19,18 @@ import (
 // cannot be written.
 var ErrInterruptedWrite = errors.New("interrupted write")
 
+// interruptedError is ErrInterruptedWrite for the corpus at path, in
+// words that say what to do.
+type interruptedError struct{ path string }
+
+func (e *interruptedError) Error() string {
+	return fmt.Sprintf("%s has an interrupted write (%s-journal) that must be rolled back: "+
+		"open it once where it can be written (chronoscope check --corpus %s as its owner, "+
+		"or after copying the file and its journal to a folder you may write to)", e.path, e.path, e.path)
+}
+
+func (e *interruptedError) Is(target error) bool { return target == ErrInterruptedWrite }
+
 // sqliteReadOnlyRollback is SQLITE_READONLY_ROLLBACK: a read-only
 // connection met a hot journal it may not roll back.
 const sqliteReadOnlyRollback = 8 | 3<<8
@@ -52,10 +64,7 @@ func rollBackInterrupted(ctx context.Context, path string) error {
 	case err == nil:
 		return nil
 	case errors.As(err, &se) && se.Code() == sqliteReadOnlyRollback:
-		return fmt.Errorf("%s has an interrupted write (%s) that must be rolled back: "+
-			"open it once where it can be written (chronoscope check --corpus %s as its owner, "+
-			"or in a folder you may write to): %w",
-			path, path+"-journal", path, ErrInterruptedWrite)
+		return &interruptedError{path}
 	default:
 		// What is wrong with the file itself Open says in its words.
 		return nil
