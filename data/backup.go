@@ -173,7 +173,8 @@ func (s *Store) autoBackup(ctx context.Context, why string) (string, error) {
 }
 
 // pruneBackups removes all but the newest backupsKept automatic backups of
-// the corpus named name in dir; every other file is left alone.
+// the corpus named name in dir, and the debris of its backups that were
+// killed (removeDebris); every other file is left alone.
 func pruneBackups(dir, name string) {
 	mine := regexp.MustCompile(`^` + regexp.QuoteMeta(name) + `-\d{8}T\d{6}\.\d{3}Z-before-[a-z]+-v\d+\.db$`)
 	entries, err := os.ReadDir(dir)
@@ -191,6 +192,14 @@ func pruneBackups(dir, name string) {
 	for _, b := range backups[:max(len(backups)-backupsKept, 0)] {
 		os.Remove(filepath.Join(dir, b))
 	}
+	// And what backups killed while they were written left (copyTo).
+	removeDebrisIn(dir, func(file string) (string, bool) {
+		i := strings.LastIndex(file, ".building-")
+		if !strings.HasPrefix(file, "."+name+"-") || i < 0 {
+			return "", false
+		}
+		return file[i+len(".building-"):], true
+	})
 }
 
 // migrateBackedUp backs the corpus up (autoBackup) and brings its schema up

@@ -116,6 +116,11 @@ func TestUpdateBundled_BacksUpKeepingTheLast(t *testing.T) {
 	if err := os.WriteFile(other, []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// What a backup killed while it was written left.
+	killed := filepath.Join(filepath.Dir(other), ".corpus-20200101T000000.000Z-before-update-v5.db.building-999999999-1")
+	if err := os.WriteFile(killed, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	var notes []string
 	for i := range 5 {
 		s, err := data.Open(ctx, path)
@@ -150,6 +155,9 @@ func TestUpdateBundled_BacksUpKeepingTheLast(t *testing.T) {
 	}
 	if _, err := os.Stat(other); err != nil {
 		t.Errorf("another corpus's backup: %v", err)
+	}
+	if _, err := os.Stat(killed); err == nil {
+		t.Error("a killed backup's debris is still there")
 	}
 }
 

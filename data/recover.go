@@ -83,18 +83,23 @@ const debrisAge = time.Hour
 // record its builder, only once it is an hour old. Nothing else is
 // touched, and a file that cannot be removed is left for the next time.
 func removeDebris(path string) {
-	dir, prefix := filepath.Dir(path), "."+filepath.Base(path)+".building-"
+	prefix := "." + filepath.Base(path) + ".building-"
+	removeDebrisIn(filepath.Dir(path), func(name string) (string, bool) {
+		return strings.CutPrefix(name, prefix)
+	})
+}
+
+// removeDebrisIn removes the files in dir that builds left, as
+// removeDebris says: those of which building returns true and the part of
+// the name after ".building-".
+func removeDebrisIn(dir string, building func(name string) (rest string, ok bool)) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return
 	}
 	for _, e := range entries {
-		rest, ok := strings.CutPrefix(e.Name(), prefix)
-		if !ok || !e.Type().IsRegular() {
-			continue
-		}
-		rest = strings.TrimSuffix(rest, "-journal")
-		if stale(rest, e) {
+		rest, ok := building(e.Name())
+		if ok && e.Type().IsRegular() && stale(strings.TrimSuffix(rest, "-journal"), e) {
 			os.Remove(filepath.Join(dir, e.Name()))
 		}
 	}
