@@ -57,8 +57,11 @@ func (v *mainView) fileMenu() *fyne.Menu {
 	quit.IsQuit = true
 	items = append(items,
 		menuItem(lang.L("Import…"), v.showImport, ctrl(fyne.KeyI)),
-		menuItem(lang.L("Export…"), func() { v.showExport() }, ctrl(fyne.KeyE)),
-		fyne.NewMenuItemSeparator(), quit)
+		menuItem(lang.L("Export…"), func() { v.showExport() }, ctrl(fyne.KeyE)))
+	if backup := v.backupItem(); backup != nil {
+		items = append(items, backup)
+	}
+	items = append(items, fyne.NewMenuItemSeparator(), quit)
 	return fyne.NewMenu(lang.L("File"), items...)
 }
 
