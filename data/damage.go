@@ -468,16 +468,21 @@ func (s *Store) locate(e *FileError, f sqliteFinding) {
 	if len(zeros) > 0 && !slices.Contains(zeros, e.Page) {
 		e.Page = zeros[0]
 	}
-	if e.Page == 0 {
-		return
-	}
-	e.Zeroed = slices.Contains(zeros, e.Page)
 	db, err := sql.Open("sqlite", dsn(s.path, true))
 	if err != nil {
 		return
 	}
 	defer db.Close()
 	ctx := context.Background()
+	// The documents that can still be read and differ from their
+	// checksums, when there are any, name what the damage changed.
+	if changed, _ := changedDocuments(ctx, db); len(changed) > 0 {
+		e.Document, e.Part = changed[0].id, changed[0].part
+	}
+	if e.Page == 0 {
+		return
+	}
+	e.Zeroed = slices.Contains(zeros, e.Page)
 	e.Table = pageTables(ctx, db, []int{e.Page})[e.Page]
 	if e.Table == "" && f.tree > 0 {
 		e.Table = pageTables(ctx, db, []int{f.tree})[f.tree]

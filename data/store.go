@@ -523,6 +523,14 @@ func (s *Store) verify(ctx context.Context, size int64) error {
 // what SQLite said, whose first line that says anything is its Detail, in
 // words, with the page it names or the first found all zeros (locate).
 func (s *Store) damaged(report string) error {
+	// Once found, the damage is said the same way by every read after,
+	// without reading the file whole again.
+	s.soundMu.Lock()
+	known := s.damage
+	s.soundMu.Unlock()
+	if known != nil {
+		return known
+	}
 	f := firstFinding(report)
 	e := &FileError{Path: s.path, Problem: Damaged, Detail: f.what, Page: f.page}
 	s.locate(e, f)
