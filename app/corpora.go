@@ -380,9 +380,12 @@ func damageInWords(fe *data.FileError, d map[string]any) string {
 		}
 	}
 	if fe.Document != "" {
-		if fe.Part == data.OriginalPart {
+		switch fe.Part {
+		case data.ChecksumPart:
+			what = append(what, lang.L("the checksums of document {{.Document}} are themselves damaged, so it cannot be verified", d))
+		case data.OriginalPart:
 			what = append(what, lang.L("the original of document {{.Document}} has changed since it was written (its checksum does not match)", d))
-		} else {
+		default:
 			what = append(what, lang.L("the text of document {{.Document}} has changed since it was written (its checksum does not match)", d))
 		}
 	}

@@ -80,7 +80,7 @@ func (s *Store) findMissed(ctx context.Context, tx *sql.Tx) ([]zeroedPage, []cha
 	// The read lock is taken by the transaction's first read, before the
 	// file is read beside SQLite.
 	var sums int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM pragma_table_info('documents') WHERE name = 'text_sha256'`).
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema WHERE name = 'document_checksums'`).
 		Scan(&sums); err != nil {
 		return nil, nil, err
 	}
@@ -102,16 +102,14 @@ func (s *Store) findMissed(ctx context.Context, tx *sql.Tx) ([]zeroedPage, []cha
 // found, or nil: a changed document and, of the pages found all zeros, one
 // of the documents' if there is one.
 func (s *Store) missedError(zeros []zeroedPage, changed []changedDoc) error {
-	if len(zeros) == 0 && len(changed) == 0 {
+	id, part, changedAny := firstChanged(changed)
+	if len(zeros) == 0 && !changedAny {
 		return nil
 	}
-	e := &FileError{Path: s.path, Problem: Damaged}
-	if len(changed) > 0 {
-		e.Document, e.Part = changed[0].id, changed[0].part
-	}
+	e := &FileError{Path: s.path, Problem: Damaged, Document: id, Part: part}
 	if len(zeros) > 0 {
 		z := zeros[0]
-		if i := slices.IndexFunc(zeros, func(z zeroedPage) bool { return z.table == "documents" }); i >= 0 && len(changed) > 0 {
+		if i := slices.IndexFunc(zeros, func(z zeroedPage) bool { return z.table == "documents" }); i >= 0 && changedAny {
 			z = zeros[i]
 		}
 		e.Page, e.Zeroed, e.Table = z.page, true, z.table
@@ -477,7 +475,9 @@ func (s *Store) locate(e *FileError, f sqliteFinding) {
 	// The documents that can still be read and differ from their
 	// checksums, when there are any, name what the damage changed.
 	if changed, _ := changedDocuments(ctx, db); len(changed) > 0 {
-		e.Document, e.Part = changed[0].id, changed[0].part
+		if id, part, ok := firstChanged(changed); ok {
+			e.Document, e.Part = id, part
+		}
 	}
 	if e.Page == 0 {
 		return
@@ -487,4 +487,19 @@ func (s *Store) locate(e *FileError, f sqliteFinding) {
 	if e.Table == "" && f.tree > 0 {
 		e.Table = pageTables(ctx, db, []int{f.tree})[f.tree]
 	}
+}
+
+// lostFirstPage reports whether f is a SQLite file whose first page (of
+// the default 4096 bytes a corpus has) was lost and reads as zeros: the
+// page after it begins as a b-tree page does.
+func lostFirstPage(f *os.File) bool {
+	b := make([]byte, 4097)
+	if _, err := f.ReadAt(b, 0); err != nil {
+		return false
+	}
+	switch b[4096] {
+	case 2, 5, 10, 13: // the kinds of b-tree page
+		return bytes.Count(b[:4096], []byte{0}) == 4096
+	}
+	return false
 }

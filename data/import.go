@@ -105,18 +105,22 @@ func (s *Store) Import(ctx context.Context, name string, r io.Reader) (*ImportRe
 
 func insertImported(ctx context.Context, tx *sql.Tx, id string, doc *importedDoc) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO documents (id, origin, title, publisher, author, language,
-			published_start, published_end, published_precision, published_basis, published_note, text, original,
-			text_sha256, original_sha256)
-		VALUES (?, 'user', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			published_start, published_end, published_precision, published_basis, published_note, text, original)
+		VALUES (?, 'user', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		id, doc.title, doc.publisher, doc.author, doc.language, nullable(FormatDay(doc.published.Start)), nullable(FormatDay(doc.published.End)),
-		string(doc.published.Precision), string(doc.basis), doc.note, doc.text, doc.original,
-		checksum(doc.text), checksum(doc.original))
+		string(doc.published.Precision), string(doc.basis), doc.note, doc.text, doc.original)
 	if err != nil {
 		return err
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO text_index (kind, ref, title, body) VALUES (?, ?, ?, ?)`,
 		KindDocument, id, doc.title, doc.text)
-	return err
+	if err != nil {
+		return err
+	}
+	return writeChecksums(ctx, func(ctx context.Context, q string, args ...any) error {
+		_, err := tx.ExecContext(ctx, q, args...)
+		return err
+	}, id, doc.text, doc.original)
 }
 
 // readImport checks raw and reads it as text or Markdown.

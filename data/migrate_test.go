@@ -16,16 +16,14 @@ import (
 // schemaV5 turns a corpus into what Chronoscope wrote at schema version 5:
 // no checksums of the documents.
 var schemaV5 = []string{
-	`ALTER TABLE documents DROP COLUMN text_sha256`,
-	`ALTER TABLE documents DROP COLUMN original_sha256`,
+	`DROP TABLE document_checksums`,
 	`PRAGMA user_version = 5`,
 }
 
 // schemaV4 turns a corpus into what Chronoscope wrote at schema version 4:
 // no stored search index (nor checksums).
 var schemaV4 = []string{
-	`ALTER TABLE documents DROP COLUMN text_sha256`,
-	`ALTER TABLE documents DROP COLUMN original_sha256`,
+	`DROP TABLE document_checksums`,
 	`DROP TRIGGER search_index_events_insert`,
 	`DROP TRIGGER search_index_events_update`,
 	`DROP TRIGGER search_index_events_delete`,

@@ -85,15 +85,18 @@ func (src *Source) writeDocuments(ctx context.Context, st *stmts) error {
 	for _, d := range src.Documents {
 		if err := upsert(ctx, st, "documents", []string{"id", "title", "publisher", "author", "url", "language",
 			"published_start", "published_end", "published_precision", "published_basis", "published_note", "note",
-			"source_name", "text", "original", "text_sha256", "original_sha256"},
+			"source_name", "text", "original"},
 			d.ID, d.Title, d.Publisher, d.Author, d.URL, d.Language,
 			nullable(FormatDay(d.published.Start)), nullable(FormatDay(d.published.End)),
 			string(d.published.Precision), d.PublishedBasis, d.PublishedNote, d.Note, d.Seed,
-			d.text, d.original, checksum(d.text), checksum(d.original)); err != nil {
+			d.text, d.original); err != nil {
 			return fmt.Errorf("document %s: %w", d.ID, err)
 		}
 		if err := st.exec(ctx, `INSERT INTO text_index (kind, ref, title, body) VALUES (?, ?, ?, ?)`,
 			KindDocument, d.ID, d.Title, d.text); err != nil {
+			return fmt.Errorf("document %s: %w", d.ID, err)
+		}
+		if err := writeChecksums(ctx, st.exec, d.ID, d.text, d.original); err != nil {
 			return fmt.Errorf("document %s: %w", d.ID, err)
 		}
 	}

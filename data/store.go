@@ -110,7 +110,10 @@ func (e *FileError) damage() []string {
 		}
 		what = append(what, page)
 	}
-	if e.Document != "" {
+	switch {
+	case e.Document != "" && e.Part == ChecksumPart:
+		what = append(what, fmt.Sprintf("the checksums of document %s are themselves damaged, so it cannot be verified", e.Document))
+	case e.Document != "":
 		what = append(what, fmt.Sprintf("the %s of document %s has changed since it was written (its checksum does not match)",
 			e.Part, e.Document))
 	}
@@ -476,6 +479,8 @@ func sniff(path string) (int64, error) {
 	switch {
 	case n == 0:
 		return 0, &FileError{Path: path, Problem: IsEmpty}
+	case err == nil && lostFirstPage(f):
+		return 0, &FileError{Path: path, Problem: Damaged, Page: 1, Zeroed: true}
 	case err != nil || !bytes.HasPrefix(hdr, []byte("SQLite format 3\x00")):
 		return 0, &FileError{Path: path, Problem: NotSQLite}
 	}
