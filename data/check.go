@@ -487,6 +487,9 @@ func quoteProblem(text []rune, quote string, start, end int) string {
 	switch {
 	case start < 0 || end > len(text) || start >= end:
 		return fmt.Sprintf("offsets %d..%d outside the document's %d characters", start, end, len(text))
+	case string(text[start:end]) != quote && strings.ContainsRune(string(text[start:end]), 0):
+		return fmt.Sprintf("text at %d..%d reads as zero bytes, as a lost page of the file does, not the quote %q", start, end,
+			textfmt.Clip(quote, 60))
 	case string(text[start:end]) != quote:
 		return fmt.Sprintf("text at %d..%d is %q, not the quote %q", start, end,
 			textfmt.Clip(string(text[start:end]), 60), textfmt.Clip(quote, 60))
