@@ -611,8 +611,13 @@ func (c *cli) checkCommand() command {
 			return err
 		}
 		if len(probs) > 0 {
+			damaged := false
 			for _, p := range probs {
 				fmt.Fprintln(c.stdout, p)
+				damaged = damaged || p.Damage
+			}
+			if damaged {
+				return fmt.Errorf("check %s: %d problems: the file is damaged; %s", s.Path(), len(probs), data.RestoreAdvice)
 			}
 			return fmt.Errorf("check %s: %d problems", s.Path(), len(probs))
 		}

@@ -377,7 +377,7 @@ func TestCLI_DamagedCorpus(t *testing.T) {
 		file []byte
 		want string
 	}{
-		{"damaged.db", damaged, " is damaged: parts of it cannot be read (SQLite: "},
+		{"damaged.db", damaged, " is damaged: page 11 of the file "},
 		{"other.db", nil, " is not a Chronoscope corpus: it is a SQLite database that Chronoscope did not make"},
 	}
 	for _, tt := range tests {
@@ -426,8 +426,9 @@ func TestCLI_DamagedLargeCorpus(t *testing.T) {
 	exported := filepath.Join(t.TempDir(), "out")
 	for _, args := range [][]string{{"check"}, {"export", "-o", exported}, {"export", "--format", "csv", "-o", exported}} {
 		code, out, errOut := runCLI(t, append(args, "--corpus", path)...)
-		want := "chronoscope: " + path + " is damaged: parts of it cannot be read (SQLite: "
-		if code != 1 || out != "" || strings.Count(errOut, "\n") != 1 || !strings.HasPrefix(errOut, want) {
+		want := "chronoscope: " + path + " is damaged: page "
+		if code != 1 || out != "" || strings.Count(errOut, "\n") != 1 || !strings.HasPrefix(errOut, want) ||
+			!strings.Contains(errOut, " of the file (table events) is all zeros") {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q; want one line starting %q", args, code, out, errOut, want)
 		}
 		if _, err := os.Stat(exported); err == nil {

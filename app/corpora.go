@@ -355,11 +355,47 @@ func corpusProblem(err error) string {
 	case data.MadeByNewer:
 		return lang.L("{{.Path}} was made by a newer version of Chronoscope (corpus version {{.Version}}; this one reads up to {{.Supported}}).", d)
 	case data.Damaged:
+		return damageInWords(fe, d) + " " + lang.L("Restore the file from a backup (chronoscope backup -o FILE makes one).")
+	}
+	return err.Error()
+}
+
+// damageInWords says what is wrong with a damaged corpus file in the
+// window's language: the page of the file that is lost or cannot be read,
+// the document whose text or original is no longer what was written, or
+// else what SQLite found (in English, as SQLite says it).
+func damageInWords(fe *data.FileError, d map[string]any) string {
+	d["Page"], d["Table"], d["Document"] = fe.Page, fe.Table, fe.Document
+	var what []string
+	if fe.Page > 0 {
+		switch {
+		case fe.Zeroed && fe.Table != "":
+			what = append(what, lang.L("page {{.Page}} of the file (table {{.Table}}) is all zeros, as a lost page reads back", d))
+		case fe.Zeroed:
+			what = append(what, lang.L("page {{.Page}} of the file is all zeros, as a lost page reads back", d))
+		case fe.Table != "":
+			what = append(what, lang.L("page {{.Page}} of the file (table {{.Table}}) cannot be read", d))
+		default:
+			what = append(what, lang.L("page {{.Page}} of the file cannot be read", d))
+		}
+	}
+	if fe.Document != "" {
+		switch fe.Part {
+		case data.ChecksumPart:
+			what = append(what, lang.L("the checksums of document {{.Document}} are themselves damaged, so it cannot be verified", d))
+		case data.OriginalPart:
+			what = append(what, lang.L("the original of document {{.Document}} has changed since it was written (its checksum does not match)", d))
+		default:
+			what = append(what, lang.L("the text of document {{.Document}} has changed since it was written (its checksum does not match)", d))
+		}
+	}
+	if len(what) == 0 {
 		if fe.Detail != "" {
 			d["Detail"] = fe.Detail
 			return lang.L("{{.Path}} is damaged: parts of it cannot be read (SQLite: {{.Detail}}).", d)
 		}
 		return lang.L("{{.Path}} is damaged: parts of it cannot be read.", d)
 	}
-	return err.Error()
+	d["What"] = strings.Join(what, "; ")
+	return lang.L("{{.Path}} is damaged: {{.What}}.", d)
 }

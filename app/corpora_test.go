@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"os"
@@ -63,7 +64,8 @@ func TestCorpora_OpenNotACorpus(t *testing.T) {
 	for i := 4096; i < len(b); i++ {
 		b[i] = 0xA5
 	}
-	files := map[string][]byte{"notes.db": []byte("my notes, renamed\n"), "empty.db": nil, "damaged.db": b}
+	files := map[string][]byte{"notes.db": []byte("my notes, renamed\n"), "empty.db": nil, "damaged.db": b,
+		"zeroed.db": withOriginalZeroed(t)}
 	for name, content := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), content, 0o644); err != nil {
 			t.Fatal(err)
@@ -82,6 +84,8 @@ func TestCorpora_OpenNotACorpus(t *testing.T) {
 			says{"No es un corpus de Chronoscope", "una base de datos SQLite que Chronoscope no creó", "bundled sigue abierto"}},
 		{"damaged.db", says{"Not a Chronoscope corpus", "is damaged", "bundled stays open"},
 			says{"No es un corpus de Chronoscope", "está dañado", "bundled sigue abierto"}},
+		{"zeroed.db", says{"Not a Chronoscope corpus", "of the file (table documents) is all zeros, as a lost page reads back; the ", "Restore the file from a backup"},
+			says{"No es un corpus de Chronoscope", "del archivo (tabla documents) está llena de ceros, como se lee una página perdida; el ", "Restaure el archivo desde una copia de seguridad"}},
 		{"missing.db", says{"Cannot open corpus", "does not exist", "bundled stays open"},
 			says{"No se puede abrir el corpus", "no existe", "bundled sigue abierto"}},
 	}
@@ -358,4 +362,34 @@ func TestWindow_ClassIsTheAppsName(t *testing.T) {
 	if got, want := v.win.Title(), "Chronoscope — "+c.Name(); got != want {
 		t.Errorf("title once shown %q, want %q", got, want)
 	}
+}
+
+// withOriginalZeroed is the bundled corpus with the page that holds the
+// end of its longest original zeroed, which SQLite's own checks pass.
+func withOriginalZeroed(tb testing.TB) []byte {
+	tb.Helper()
+	path := filepath.Join(tb.TempDir(), "c.db")
+	if err := data.Create(context.Background(), path, assets.Corpus()); err != nil {
+		tb.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var original string
+	err = db.QueryRow(`SELECT original FROM documents ORDER BY length(text) DESC LIMIT 1`).Scan(&original)
+	db.Close()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	i := bytes.LastIndex(b, []byte(original[len(original)-32:])) // after the text, which it may repeat
+	if i < 0 {
+		tb.Fatal("the original's end is not on one page")
+	}
+	clear(b[i/4096*4096 : i/4096*4096+4096])
+	return b
 }

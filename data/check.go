@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -16,6 +17,9 @@ import (
 type Problem struct {
 	Where string // "event castillo-removed", "document x", "database"
 	What  string
+	// Damage says the file itself is damaged (a page lost, a document
+	// changed behind the app's back), which only a backup undoes.
+	Damage bool
 }
 
 // String is the problem as the command line prints it.
@@ -46,7 +50,10 @@ func (s *Store) Check(ctx context.Context) ([]Problem, error) {
 		defer cancel()
 		integrity := make(chan integrityResult, 1)
 		go func() { integrity <- s.integrityCheck(ctx) }()
-		err := c.run(ctx, tx)
+		err := c.checkMissed(ctx, s, tx)
+		if err == nil {
+			err = c.run(ctx, tx)
+		}
 		if err != nil {
 			cancel()
 		}
@@ -90,17 +97,60 @@ func (s *Store) integrityCheck(ctx context.Context) integrityResult {
 	}
 	defer db.Close()
 	c := &storeCheck{}
+	roots := map[int]string{}
+	_ = eachRow(ctx, db, `SELECT rootpage, name FROM sqlite_schema WHERE rootpage > 0`, func(sc scanner) error {
+		var (
+			root int
+			name string
+		)
+		err := sc.Scan(&root, &name)
+		roots[root] = name
+		return err
+	}) // names for the findings, where the schema can still be read
 	err = eachRow(ctx, db, `PRAGMA integrity_check`, func(sc scanner) error {
 		var msg string
 		if err := sc.Scan(&msg); err != nil {
 			return err
 		}
-		if msg != "ok" {
-			c.add("database", "integrity check: %s", msg)
+		for line := range strings.Lines(msg) {
+			if line = strings.TrimSpace(line); line != "ok" && line != "" && !strings.HasPrefix(line, "***") {
+				f := readFinding(line)
+				c.damage("database", "SQLite's integrity check: %s", f.String(cmp.Or(roots[f.page], roots[f.tree])))
+			}
 		}
 		return nil
 	})
 	return integrityResult{c.probs, err}
+}
+
+// checkMissed lists what SQLite's integrity check misses (findMissed):
+// each page of the file in use that is all zeros, and each document whose
+// text or original has changed since it was written, with the pages of
+// the documents found all zeros, which are why it changed.
+func (c *storeCheck) checkMissed(ctx context.Context, s *Store, tx *sql.Tx) error {
+	zeros, changed, err := s.findMissed(ctx, tx)
+	if err != nil {
+		return err
+	}
+	var docPages []string
+	for _, z := range zeros {
+		c.damage("database", "%s", z)
+		if z.table == "documents" {
+			docPages = append(docPages, strconv.Itoa(z.page))
+		}
+	}
+	for _, d := range changed {
+		what := d.what()
+		if len(docPages) > 0 && !d.noSum {
+			what += fmt.Sprintf("; the documents' page %s of the file is all zeros", strings.Join(docPages, ", "))
+		}
+		if d.noSum {
+			c.add("document "+d.id, "%s", what) // not damage, but not Chronoscope's either
+			continue
+		}
+		c.damage("document "+d.id, "%s", what)
+	}
+	return nil
 }
 
 // Counts is how many documents and events the corpus holds.
@@ -119,7 +169,12 @@ func (s *Store) Counts(ctx context.Context) (documents, events int, err error) {
 type storeCheck struct{ probs []Problem }
 
 func (c *storeCheck) add(where, format string, args ...any) {
-	c.probs = append(c.probs, Problem{where, fmt.Sprintf(format, args...)})
+	c.probs = append(c.probs, Problem{Where: where, What: fmt.Sprintf(format, args...)})
+}
+
+// damage adds a problem of the file itself.
+func (c *storeCheck) damage(where, format string, args ...any) {
+	c.probs = append(c.probs, Problem{Where: where, What: fmt.Sprintf(format, args...), Damage: true})
 }
 
 func (c *storeCheck) checkForeignKeys(ctx context.Context, tx *sql.Tx) error {
@@ -432,6 +487,9 @@ func quoteProblem(text []rune, quote string, start, end int) string {
 	switch {
 	case start < 0 || end > len(text) || start >= end:
 		return fmt.Sprintf("offsets %d..%d outside the document's %d characters", start, end, len(text))
+	case string(text[start:end]) != quote && strings.ContainsRune(string(text[start:end]), 0):
+		return fmt.Sprintf("text at %d..%d reads as zero bytes, as a lost page of the file does, not the quote %q", start, end,
+			textfmt.Clip(quote, 60))
 	case string(text[start:end]) != quote:
 		return fmt.Sprintf("text at %d..%d is %q, not the quote %q", start, end,
 			textfmt.Clip(string(text[start:end]), 60), textfmt.Clip(quote, 60))

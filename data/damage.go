@@ -1,10 +1,20 @@
 package data
 
 import (
+	"bufio"
+	"bytes"
 	"cmp"
 	"context"
+	"database/sql"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
 )
 
 // quickCheckMax is the size up to which Open reads a corpus whole (PRAGMA
@@ -31,7 +41,80 @@ func (s *Store) probe(ctx context.Context, size int64) error {
 	if size > quickCheckMax {
 		return nil
 	}
-	return s.readWhole(ctx)
+	if err := s.readWhole(ctx); err != nil {
+		return err
+	}
+	return s.inspect(ctx)
+}
+
+// inspect looks, in one read transaction, for what SQLite's own check
+// cannot see (findMissed), and says the first of it as the FileError of a
+// damaged file.
+func (s *Store) inspect(ctx context.Context) error {
+	var (
+		zeros   []zeroedPage
+		changed []changedDoc
+	)
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		zeros, changed, err = s.findMissed(ctx, tx)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if err := s.missedError(zeros, changed); err != nil {
+		s.soundMu.Lock()
+		s.damage = cmp.Or(s.damage, err)
+		s.soundMu.Unlock()
+		return err
+	}
+	return nil
+}
+
+// findMissed finds, in tx, what SQLite's integrity check misses: pages of
+// the file in use that are all zeros, and documents whose text or
+// original no longer matches its checksum. A corpus not yet migrated to
+// checksums has its pages checked alone.
+func (s *Store) findMissed(ctx context.Context, tx *sql.Tx) ([]zeroedPage, []changedDoc, error) {
+	// The read lock is taken by the transaction's first read, before the
+	// file is read beside SQLite.
+	var sums int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema WHERE name = 'document_checksums'`).
+		Scan(&sums); err != nil {
+		return nil, nil, err
+	}
+	zeros, err := s.zeroedPages(ctx, tx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read %s: %w", s.path, err)
+	}
+	if sums == 0 {
+		return zeros, nil, nil
+	}
+	changed, err := changedDocuments(ctx, tx)
+	if err != nil && len(zeros) > 0 && isDamage(err) {
+		err = nil // the pages say it
+	}
+	return zeros, changed, err
+}
+
+// missedError is the FileError that says the first of what findMissed
+// found, or nil: a changed document and, of the pages found all zeros, one
+// of the documents' if there is one.
+func (s *Store) missedError(zeros []zeroedPage, changed []changedDoc) error {
+	id, part, changedAny := firstChanged(changed)
+	if len(zeros) == 0 && !changedAny {
+		return nil
+	}
+	e := &FileError{Path: s.path, Problem: Damaged, Document: id, Part: part}
+	if len(zeros) > 0 {
+		z := zeros[0]
+		if i := slices.IndexFunc(zeros, func(z zeroedPage) bool { return z.table == "documents" }); i >= 0 && changedAny {
+			z = zeros[i]
+		}
+		e.Page, e.Zeroed, e.Table = z.page, true, z.table
+	}
+	return e
 }
 
 // readWhole reads the corpus whole (PRAGMA quick_check) and says whether
@@ -115,4 +198,308 @@ func FileProblem(err error) error {
 		return fe
 	}
 	return nil
+}
+
+// zeroPages lists, in order, the pages of the corpus file at path that are
+// all zeros though SQLite has them in use. A disk or file system that loses
+// a page reads it back as zeros, and SQLite's own checks miss such a page
+// where it held the end of a long value (a document's text spills over
+// pages that only link onward; the last links nowhere anyway). No page in
+// use is ever all zeros: a b-tree page starts with its kind, and the last
+// page of a long value ends with its bytes. Pages on the freelist may be
+// zeros, as is the page SQLite's file locks use at 1 GB. It reads the
+// whole file, as fast as the disk gives it; the caller holds a read lock,
+// so that no writer changes the file meanwhile.
+func zeroPages(path string) ([]int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	hdr := make([]byte, 100)
+	if _, err := io.ReadFull(f, hdr); err != nil {
+		return nil, err
+	}
+	size := int(binary.BigEndian.Uint16(hdr[16:18]))
+	if size == 1 {
+		size = 65536
+	}
+	if size < 512 || size&(size-1) != 0 {
+		return nil, fmt.Errorf("page size %d in the file's header", size)
+	}
+	free, err := freePages(f, hdr, size)
+	if err != nil {
+		return nil, err
+	}
+	lockPage := 1<<30/size + 1
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil, err
+	}
+	r := bufio.NewReaderSize(f, 1<<20)
+	page, zero := make([]byte, size), make([]byte, size)
+	var zeros []int
+	for n := 1; ; n++ {
+		if _, err := io.ReadFull(r, page); err == io.EOF || err == io.ErrUnexpectedEOF {
+			return zeros, nil
+		} else if err != nil {
+			return nil, err
+		}
+		if bytes.Equal(page, zero) && !free[n] && n != lockPage {
+			zeros = append(zeros, n)
+		}
+	}
+}
+
+// freePages is the set of pages on the file's freelist, read from the
+// file: its trunk pages, from the header on, each list the next trunk and
+// its leaves.
+func freePages(f *os.File, hdr []byte, size int) (map[int]bool, error) {
+	free := map[int]bool{}
+	total := int(binary.BigEndian.Uint32(hdr[36:40]))
+	page := make([]byte, size)
+	for trunk := int(binary.BigEndian.Uint32(hdr[32:36])); trunk != 0 && len(free) <= total; {
+		if free[trunk] {
+			break // a loop: SQLite's integrity check reports it
+		}
+		free[trunk] = true
+		if _, err := f.ReadAt(page, int64(trunk-1)*int64(size)); err != nil {
+			break // past the end: likewise
+		}
+		n := min(int(binary.BigEndian.Uint32(page[4:8])), size/4-2)
+		for i := range n {
+			free[int(binary.BigEndian.Uint32(page[8+4*i:]))] = true
+		}
+		trunk = int(binary.BigEndian.Uint32(page[0:4]))
+	}
+	return free, nil
+}
+
+// pageTables names the table or index each of pages belongs to, as far as
+// SQLite can still tell: through dbstat, which walks every b-tree and so
+// may fail on a damaged one, else by the tables' root pages alone.
+func pageTables(ctx context.Context, q querier, pages []int) map[int]string {
+	names := map[int]string{}
+	want := map[int]bool{}
+	for _, p := range pages {
+		want[p] = true
+	}
+	read := func(query string) error {
+		return eachRow(ctx, q, query, func(sc scanner) error {
+			var (
+				p    int
+				name string
+			)
+			if err := sc.Scan(&p, &name); err != nil {
+				return err
+			}
+			if want[p] {
+				names[p] = name
+			}
+			return nil
+		})
+	}
+	if len(pages) == 0 {
+		return names
+	}
+	if err := read(`SELECT pageno, name FROM dbstat`); err != nil {
+		clear(names)
+		_ = read(`SELECT rootpage, name FROM sqlite_schema WHERE rootpage > 0`) // what it gives is all there is
+	}
+	return names
+}
+
+// zeroedPage is a page of the file found all zeros, with the table or
+// index it belongs to when that is known.
+type zeroedPage struct {
+	page  int
+	table string
+}
+
+func (z zeroedPage) String() string {
+	s := fmt.Sprintf("page %d of the file is all zeros", z.page)
+	if z.table != "" {
+		s += " (it held part of " + describeTable(z.table) + ")"
+	}
+	return s
+}
+
+// describeTable names a table or index of the corpus in words.
+func describeTable(name string) string {
+	switch {
+	case name == "text_index" || strings.HasPrefix(name, "text_index_"):
+		return "the documents' full-text index (" + name + ")"
+	case name == "event_text" || strings.HasPrefix(name, "event_text_"):
+		return "the events' full-text index (" + name + ")"
+	case strings.HasPrefix(name, "sqlite_autoindex_"):
+		return "an index of table " + strings.TrimSuffix(strings.TrimPrefix(name, "sqlite_autoindex_"), "_1")
+	case name == "sqlite_schema" || name == "sqlite_master":
+		return "the list of tables (sqlite_schema)"
+	}
+	return "table " + name
+}
+
+// zeroedPages lists the pages of the store's file that are all zeros
+// though in use, each with its table; q holds the read lock.
+func (s *Store) zeroedPages(ctx context.Context, q querier) ([]zeroedPage, error) {
+	pages, err := zeroPages(s.path)
+	if err != nil || len(pages) == 0 {
+		return nil, err
+	}
+	names := pageTables(ctx, q, pages)
+	out := make([]zeroedPage, len(pages))
+	for i, p := range pages {
+		out[i] = zeroedPage{p, names[p]}
+	}
+	return out, nil
+}
+
+// sqliteFinding is one line of what SQLite reports of a damaged file, in
+// words: the page and the b-tree (by its root page) it names, if any, and
+// what is wrong there.
+type sqliteFinding struct {
+	page, tree int
+	what       string
+}
+
+var (
+	treePageRe  = regexp.MustCompile(`^(?:Tree|On tree page) (\d+)(?: page (\d+))?(?: cell \d+)?(?: at [^:]*)?: (.*)$`)
+	pageRe      = regexp.MustCompile(`^Page (\d+):? (.*)$`)
+	referenceRe = regexp.MustCompile(`^\d+(?:st|nd|rd|th) reference to page (\d+)`)
+	indexRowRe  = regexp.MustCompile(`^row (\d+) missing from index (\S+)`)
+	indexSizeRe = regexp.MustCompile(`^wrong # of entries in index (\S+)`)
+	fts5Re      = regexp.MustCompile(`malformed inverted index for FTS5 table \w+\.(\w+)`)
+	vtableRe    = regexp.MustCompile(`vtable constructor failed: (\w+)`)
+	invalidRe   = regexp.MustCompile(`^invalid page number (\d+)`)
+	codeRe      = regexp.MustCompile(` \(\d+\)$`)
+)
+
+// readFinding puts a line of SQLite's report (an integrity check's line,
+// or a read's error) in words.
+func readFinding(line string) sqliteFinding {
+	line = strings.TrimSpace(line)
+	for _, p := range []string{"in prepare, ", "stepping, "} {
+		line = strings.TrimPrefix(line, p)
+	}
+	line = codeRe.ReplaceAllString(line, "")
+	atoi := func(s string) int { n, _ := strconv.Atoi(s); return n }
+	if m := treePageRe.FindStringSubmatch(line); m != nil {
+		f := sqliteFinding{tree: atoi(m[1]), page: atoi(m[2]), what: m[3]}
+		if f.page == 0 {
+			f.page = f.tree
+		}
+		switch {
+		case strings.HasPrefix(m[3], "btreeInitPage() returns error code"):
+			f.what = "it is not a valid page of its table"
+		case invalidRe.MatchString(m[3]):
+			f.what = fmt.Sprintf("it points to page %s, which is not in the file", invalidRe.FindStringSubmatch(m[3])[1])
+		}
+		return f
+	}
+	if m := pageRe.FindStringSubmatch(line); m != nil {
+		f := sqliteFinding{page: atoi(m[1]), what: m[2]}
+		if strings.Contains(m[2], "never used") {
+			f.what = "it belongs to no table and is not on the list of free pages"
+		}
+		return f
+	}
+	if m := referenceRe.FindStringSubmatch(line); m != nil {
+		return sqliteFinding{page: atoi(m[1]), what: "it is used twice"}
+	}
+	switch {
+	case indexRowRe.MatchString(line):
+		m := indexRowRe.FindStringSubmatch(line)
+		return sqliteFinding{what: fmt.Sprintf("index %s lacks row %s of its table", m[2], m[1])}
+	case indexSizeRe.MatchString(line):
+		return sqliteFinding{what: fmt.Sprintf("index %s has the wrong number of entries", indexSizeRe.FindStringSubmatch(line)[1])}
+	case fts5Re.MatchString(line):
+		return sqliteFinding{what: describeTable(fts5Re.FindStringSubmatch(line)[1]) + " does not match the text it indexes"}
+	case vtableRe.MatchString(line):
+		return sqliteFinding{what: describeTable(vtableRe.FindStringSubmatch(line)[1]) + " cannot be read"}
+	case strings.HasPrefix(line, "database disk image is malformed"):
+		return sqliteFinding{what: "its structure is broken where it was read (SQLite: database disk image is malformed)"}
+	case strings.HasPrefix(line, "file is not a database"):
+		return sqliteFinding{what: "part of it is not SQLite's (SQLite: file is not a database)"}
+	}
+	return sqliteFinding{what: line}
+}
+
+// firstFinding is the first line of report that says anything, in words:
+// an integrity check heads its findings "*** in database main ***".
+func firstFinding(report string) sqliteFinding {
+	for line := range strings.Lines(report) {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "***") {
+			return readFinding(line)
+		}
+	}
+	return sqliteFinding{}
+}
+
+// String is the finding as check lists it, with the table its page
+// belongs to when known.
+func (f sqliteFinding) String(table string) string {
+	if f.page == 0 {
+		return f.what
+	}
+	s := fmt.Sprintf("page %d of the file", f.page)
+	if table != "" {
+		s += " (" + describeTable(table) + ")"
+	}
+	return s + ": " + f.what
+}
+
+// RestoreAdvice is what to do with a damaged corpus, as the command line
+// and FileError say it.
+const RestoreAdvice = "restore the file from a backup (chronoscope backup -o FILE makes one; see docs/COMMAND-LINE.md)"
+
+// locate fills in where e's damage is: the page SQLite named, else the
+// first page found all zeros; whether that page is all zeros; and the
+// table it belongs to. It reads the file whole through a connection of
+// its own, outside any transaction: only a damaged file pays for it, and
+// the store's one connection may be held by the read that found it.
+func (s *Store) locate(e *FileError, f sqliteFinding) {
+	zeros, err := zeroPages(s.path)
+	if err != nil {
+		return
+	}
+	// A page all zeros is the cause of what SQLite finds wrong in the
+	// page that links to it (an overflow list cut short).
+	if len(zeros) > 0 && !slices.Contains(zeros, e.Page) {
+		e.Page = zeros[0]
+	}
+	db, err := sql.Open("sqlite", dsn(s.path, true))
+	if err != nil {
+		return
+	}
+	defer db.Close()
+	ctx := context.Background()
+	// The documents that can still be read and differ from their
+	// checksums, when there are any, name what the damage changed.
+	if changed, _ := changedDocuments(ctx, db); len(changed) > 0 {
+		if id, part, ok := firstChanged(changed); ok {
+			e.Document, e.Part = id, part
+		}
+	}
+	if e.Page == 0 {
+		return
+	}
+	e.Zeroed = slices.Contains(zeros, e.Page)
+	e.Table = pageTables(ctx, db, []int{e.Page})[e.Page]
+	if e.Table == "" && f.tree > 0 {
+		e.Table = pageTables(ctx, db, []int{f.tree})[f.tree]
+	}
+}
+
+// lostFirstPage reports whether f is a SQLite file whose first page (of
+// the default 4096 bytes a corpus has) was lost and reads as zeros: the
+// page after it begins as a b-tree page does.
+func lostFirstPage(f *os.File) bool {
+	b := make([]byte, 4097)
+	if _, err := f.ReadAt(b, 0); err != nil {
+		return false
+	}
+	switch b[4096] {
+	case 2, 5, 10, 13: // the kinds of b-tree page
+		return bytes.Count(b[:4096], []byte{0}) == 4096
+	}
+	return false
 }

@@ -114,7 +114,13 @@ func insertImported(ctx context.Context, tx *sql.Tx, id string, doc *importedDoc
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO text_index (kind, ref, title, body) VALUES (?, ?, ?, ?)`,
 		KindDocument, id, doc.title, doc.text)
-	return err
+	if err != nil {
+		return err
+	}
+	return writeChecksums(ctx, func(ctx context.Context, q string, args ...any) error {
+		_, err := tx.ExecContext(ctx, q, args...)
+		return err
+	}, id, doc.text, doc.original)
 }
 
 // readImport checks raw and reads it as text or Markdown.

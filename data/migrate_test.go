@@ -13,9 +13,17 @@ import (
 	"chronoscope/data"
 )
 
+// schemaV5 turns a corpus into what Chronoscope wrote at schema version 5:
+// no checksums of the documents.
+var schemaV5 = []string{
+	`DROP TABLE document_checksums`,
+	`PRAGMA user_version = 5`,
+}
+
 // schemaV4 turns a corpus into what Chronoscope wrote at schema version 4:
-// no stored search index.
+// no stored search index (nor checksums).
 var schemaV4 = []string{
+	`DROP TABLE document_checksums`,
 	`DROP TRIGGER search_index_events_insert`,
 	`DROP TRIGGER search_index_events_update`,
 	`DROP TRIGGER search_index_events_delete`,
@@ -91,8 +99,8 @@ func TestMigrate_FromVersion1(t *testing.T) {
 	}
 	defer s.Close()
 	var version int
-	if err := s.DB().QueryRow(`PRAGMA user_version`).Scan(&version); err != nil || version != 5 {
-		t.Errorf("user_version %d, %v; want 4", version, err)
+	if err := s.DB().QueryRow(`PRAGMA user_version`).Scan(&version); err != nil || version != 6 {
+		t.Errorf("user_version %d, %v; want 6", version, err)
 	}
 	var note, tag string
 	if err := s.DB().QueryRow(`SELECT body FROM user_notes`).Scan(&note); err != nil || note != "check the wire" {

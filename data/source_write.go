@@ -96,6 +96,9 @@ func (src *Source) writeDocuments(ctx context.Context, st *stmts) error {
 			KindDocument, d.ID, d.Title, d.text); err != nil {
 			return fmt.Errorf("document %s: %w", d.ID, err)
 		}
+		if err := writeChecksums(ctx, st.exec, d.ID, d.text, d.original); err != nil {
+			return fmt.Errorf("document %s: %w", d.ID, err)
+		}
 	}
 	return nil
 }

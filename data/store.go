@@ -46,8 +46,18 @@ type FileError struct {
 	// Version is the corpus version of one made by a newer Chronoscope,
 	// Supported the last this one reads.
 	Version, Supported int
-	// Detail is what SQLite said of a damaged file, or "".
+	// Detail is what SQLite said of a damaged file, in words, or "".
 	Detail string
+	// Page is the page of a damaged file that is wrong (1 is the first),
+	// or 0; Zeroed says it is all zeros, as a lost page reads back;
+	// Table is the table or index it belongs to, or "".
+	Page   int
+	Zeroed bool
+	Table  string
+	// Document is a document whose Part (text or original) is no longer
+	// what was written (its checksum differs), or "".
+	Document string
+	Part     DocumentPart
 }
 
 // FileProblemKind is what is wrong with a file, as FileError says.
@@ -79,11 +89,42 @@ func (e *FileError) Error() string {
 	case MadeByNewer:
 		return fmt.Sprintf("%s was made by a newer Chronoscope (corpus version %d; this one reads up to %d)", e.Path, e.Version, e.Supported)
 	}
-	detail := ""
-	if e.Detail != "" {
-		detail = " (SQLite: " + e.Detail + ")"
+	return e.Path + " is damaged: " + strings.Join(e.damage(), "; ") + "; it was left as it was. To recover, " + RestoreAdvice
+}
+
+// damage says what is wrong with a damaged file, a phrase a finding.
+func (e *FileError) damage() []string {
+	var what []string
+	if e.Page > 0 {
+		page := fmt.Sprintf("page %d of the file", e.Page)
+		if e.Table != "" {
+			page += " (" + describeTable(e.Table) + ")"
+		}
+		switch {
+		case e.Zeroed:
+			page += " is all zeros, as a lost page reads back"
+		case e.Detail != "":
+			page += " cannot be read: " + e.Detail
+		default:
+			page += " cannot be read"
+		}
+		what = append(what, page)
 	}
-	return e.Path + " is damaged: parts of it cannot be read" + detail + "; it was left as it was"
+	switch {
+	case e.Document != "" && e.Part == ChecksumPart:
+		what = append(what, fmt.Sprintf("the checksums of document %s are themselves damaged, so it cannot be verified", e.Document))
+	case e.Document != "":
+		what = append(what, fmt.Sprintf("the %s of document %s has changed since it was written (its checksum does not match)",
+			e.Part, e.Document))
+	}
+	if len(what) == 0 {
+		s := "parts of it cannot be read"
+		if e.Detail != "" {
+			s += " (" + e.Detail + ")"
+		}
+		what = append(what, s)
+	}
+	return what
 }
 
 func (e *FileError) Is(target error) bool { return target == ErrNotCorpus }
@@ -449,6 +490,8 @@ func sniff(path string) (int64, error) {
 	switch {
 	case n == 0:
 		return 0, &FileError{Path: path, Problem: IsEmpty}
+	case err == nil && lostFirstPage(f):
+		return 0, &FileError{Path: path, Problem: Damaged, Page: 1, Zeroed: true}
 	case err != nil || !bytes.HasPrefix(hdr, []byte("SQLite format 3\x00")):
 		return 0, &FileError{Path: path, Problem: NotSQLite}
 	}
@@ -493,16 +536,20 @@ func (s *Store) verify(ctx context.Context, size int64) error {
 }
 
 // damaged is the FileError of a corpus SQLite cannot read whole; report is
-// what SQLite said, whose first line that says anything is its Detail.
+// what SQLite said, whose first line that says anything is its Detail, in
+// words, with the page it names or the first found all zeros (locate).
 func (s *Store) damaged(report string) error {
-	e := &FileError{Path: s.path, Problem: Damaged}
-	for line := range strings.Lines(report) {
-		// quick_check heads its findings "*** in database main ***".
-		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "***") {
-			e.Detail = line
-			break
-		}
+	// Once found, the damage is said the same way by every read after,
+	// without reading the file whole again.
+	s.soundMu.Lock()
+	known := s.damage
+	s.soundMu.Unlock()
+	if known != nil {
+		return known
 	}
+	f := firstFinding(report)
+	e := &FileError{Path: s.path, Problem: Damaged, Detail: f.what, Page: f.page}
+	s.locate(e, f)
 	return e
 }
 

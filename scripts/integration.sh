@@ -64,7 +64,7 @@ else
 fi
 spans=$(sqlite3 "$corpus" "SELECT COUNT(*) FROM events WHERE shape = 'span'")
 moments=$(sqlite3 "$corpus" "SELECT COUNT(*) FROM events WHERE shape = 'moment' AND from_earliest <> from_latest")
-if [ "$spans" -ge 3 ] && [ "$moments" -ge 3 ] && [ "$(sqlite3 "$corpus" 'PRAGMA user_version')" = 5 ]; then
+if [ "$spans" -ge 3 ] && [ "$moments" -ge 3 ] && [ "$(sqlite3 "$corpus" 'PRAGMA user_version')" = 6 ]; then
 	pass "sqlite3: schema version 5, $spans spans and $moments uncertain moments"
 else
 	fail "sqlite3: $spans spans, $moments uncertain moments, user_version $(sqlite3 "$corpus" 'PRAGMA user_version')"
