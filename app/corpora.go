@@ -355,6 +355,9 @@ func corpusProblem(err error) string {
 	case data.MadeByNewer:
 		return lang.L("{{.Path}} was made by a newer version of Chronoscope (corpus version {{.Version}}; this one reads up to {{.Supported}}).", d)
 	case data.Damaged:
+		if fe.Backup != "" {
+			return damageInWords(fe, d) + " " + lang.L("Restore it from its newest automatic backup, {{.Backup}}, or from a copy of your own.", map[string]any{"Backup": fe.Backup})
+		}
 		return damageInWords(fe, d) + " " + lang.L("Restore the file from a backup (chronoscope backup -o FILE makes one).")
 	}
 	return err.Error()

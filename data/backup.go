@@ -172,14 +172,13 @@ func (s *Store) autoBackup(ctx context.Context, why string) (string, error) {
 	return path, nil
 }
 
-// pruneBackups removes all but the newest backupsKept automatic backups of
-// the corpus named name in dir, and the debris of its backups that were
-// killed (removeDebris); every other file is left alone.
-func pruneBackups(dir, name string) {
+// autoBackups are the names of the automatic backups of the corpus named
+// name in dir, oldest first.
+func autoBackups(dir, name string) []string {
 	mine := regexp.MustCompile(`^` + regexp.QuoteMeta(name) + `-\d{8}T\d{6}\.\d{3}Z-before-[a-z]+-v\d+\.db$`)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return
+		return nil
 	}
 	var backups []string
 	for _, e := range entries {
@@ -189,6 +188,26 @@ func pruneBackups(dir, name string) {
 	}
 	// The stamp is the first part that differs, and sorts by time.
 	slices.Sort(backups)
+	return backups
+}
+
+// newestBackup is the path of the newest automatic backup of the corpus
+// at path, or "" when there is none.
+func newestBackup(path string) string {
+	dir := filepath.Join(filepath.Dir(path), BackupsDir)
+	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	backups := autoBackups(dir, name)
+	if len(backups) == 0 {
+		return ""
+	}
+	return filepath.Join(dir, backups[len(backups)-1])
+}
+
+// pruneBackups removes all but the newest backupsKept automatic backups of
+// the corpus named name in dir, and the debris of its backups that were
+// killed (removeDebris); every other file is left alone.
+func pruneBackups(dir, name string) {
+	backups := autoBackups(dir, name)
 	for _, b := range backups[:max(len(backups)-backupsKept, 0)] {
 		os.Remove(filepath.Join(dir, b))
 	}

@@ -375,3 +375,27 @@ func TestZeroedPages_AllDetected(t *testing.T) {
 	}
 	t.Logf("read in part on open: %d refused by Open, %d found by Check, %d by neither", byOpen, byCheck, pages-byOpen-byCheck)
 }
+
+// TestOpen_DamagedNamesItsNewestBackup: the damage found in a corpus with
+// automatic backups beside it says to restore the newest of them, by path.
+func TestOpen_DamagedNamesItsNewestBackup(t *testing.T) {
+	good := bundledCorpus(t)
+	_, text, _ := longestDocument(t, good)
+	path := withZeroedPage(t, good, pageHolding(t, good, "documents", text, false))
+	dir := filepath.Join(filepath.Dir(path), data.BackupsDir)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	name := strings.TrimSuffix(filepath.Base(path), ".db")
+	for _, b := range []string{name + "-20261101T090000.000Z-before-update-v5.db", name + "-20261129T180000.000Z-before-migration-v5.db",
+		"another-20261130T000000.000Z-before-update-v6.db"} {
+		if err := os.WriteFile(filepath.Join(dir, b), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := data.Open(context.Background(), path, data.ReadOnly())
+	newest := filepath.Join(dir, name+"-20261129T180000.000Z-before-migration-v5.db")
+	if err == nil || !strings.Contains(err.Error(), "restore it from its newest automatic backup, "+newest+",") {
+		t.Errorf("Open: %v\nwant it to name the newest backup, %s", err, newest)
+	}
+}

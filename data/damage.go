@@ -106,7 +106,7 @@ func (s *Store) missedError(zeros []zeroedPage, changed []changedDoc) error {
 	if len(zeros) == 0 && !changedAny {
 		return nil
 	}
-	e := &FileError{Path: s.path, Problem: Damaged, Document: id, Part: part}
+	e := &FileError{Path: s.path, Problem: Damaged, Document: id, Part: part, Backup: newestBackup(s.path)}
 	if len(zeros) > 0 {
 		z := zeros[0]
 		if i := slices.IndexFunc(zeros, func(z zeroedPage) bool { return z.table == "documents" }); i >= 0 && changedAny {

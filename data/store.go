@@ -58,6 +58,9 @@ type FileError struct {
 	// what was written (its checksum differs), or "".
 	Document string
 	Part     DocumentPart
+	// Backup is the newest automatic backup of a damaged corpus (see
+	// autoBackup), or "".
+	Backup string
 }
 
 // FileProblemKind is what is wrong with a file, as FileError says.
@@ -89,7 +92,11 @@ func (e *FileError) Error() string {
 	case MadeByNewer:
 		return fmt.Sprintf("%s was made by a newer Chronoscope (corpus version %d; this one reads up to %d)", e.Path, e.Version, e.Supported)
 	}
-	return e.Path + " is damaged: " + strings.Join(e.damage(), "; ") + "; it was left as it was. To recover, " + RestoreAdvice
+	advice := RestoreAdvice
+	if e.Backup != "" {
+		advice = "restore it from its newest automatic backup, " + e.Backup + ", or from a copy of your own"
+	}
+	return e.Path + " is damaged: " + strings.Join(e.damage(), "; ") + "; it was left as it was. To recover, " + advice
 }
 
 // damage says what is wrong with a damaged file, a phrase a finding.
@@ -491,7 +498,7 @@ func sniff(path string) (int64, error) {
 	case n == 0:
 		return 0, &FileError{Path: path, Problem: IsEmpty}
 	case err == nil && lostFirstPage(f):
-		return 0, &FileError{Path: path, Problem: Damaged, Page: 1, Zeroed: true}
+		return 0, &FileError{Path: path, Problem: Damaged, Page: 1, Zeroed: true, Backup: newestBackup(path)}
 	case err != nil || !bytes.HasPrefix(hdr, []byte("SQLite format 3\x00")):
 		return 0, &FileError{Path: path, Problem: NotSQLite}
 	}
@@ -548,7 +555,7 @@ func (s *Store) damaged(report string) error {
 		return known
 	}
 	f := firstFinding(report)
-	e := &FileError{Path: s.path, Problem: Damaged, Detail: f.what, Page: f.page}
+	e := &FileError{Path: s.path, Problem: Damaged, Detail: f.what, Page: f.page, Backup: newestBackup(s.path)}
 	s.locate(e, f)
 	return e
 }
