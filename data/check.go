@@ -30,32 +30,23 @@ func (p Problem) String() string { return p.Where + ": " + p.What }
 // problems found; an error means the check itself could not run, or, when
 // FileProblem finds one in it, that the corpus is damaged.
 //
-// SQLite's integrity check reads every page and the full-text indexes
-// against their text, the half of the work that does not depend on the
-// rest, so it runs on a connection of its own beside the other checks.
+// Every check reads in one read transaction, SQLite's integrity check
+// last, so all see one snapshot while writers wait (or write, once it
+// ends). It ran on a second connection beside the others: that
+// connection's read lock, asked for once a writer had begun to commit,
+// waited for the writer, which waited for the first connection's lock,
+// until one gave up with "database is locked" (a writer's change lost,
+// or the check failed).
 func (s *Store) Check(ctx context.Context) ([]Problem, error) {
 	c := &storeCheck{}
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		// The read lock taken here keeps writers out until the checks
-		// end, so the integrity check, which begins after it, reads this
-		// same snapshot.
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema`).Scan(new(int)); err != nil {
+		if err := c.run(ctx, tx); err != nil {
 			return err
 		}
-		ctx, cancel := context.WithCancel(ctx)
-		defer cancel()
-		integrity := make(chan integrityResult, 1)
-		go func() { integrity <- s.integrityCheck(ctx) }()
-		err := c.run(ctx, tx)
-		if err != nil {
-			cancel()
+		if err := freshFullText(ctx, tx); err != nil {
+			return err
 		}
-		ir := <-integrity
-		if err == nil {
-			err = ir.err
-		}
-		c.probs = append(ir.probs, c.probs...)
-		return err
+		return c.integrityCheck(ctx, tx)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("check corpus %s: %w", s.path, err)
@@ -75,32 +66,22 @@ func (c *storeCheck) run(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
-// integrityResult is what SQLite's integrity check found.
-type integrityResult struct {
-	probs []Problem
-	err   error
-}
-
-// integrityCheck runs SQLite's integrity check on a read-only connection
-// of its own.
-func (s *Store) integrityCheck(ctx context.Context) integrityResult {
-	db, err := sql.Open("sqlite", dsn(s.path, true))
-	if err != nil {
-		return integrityResult{err: err}
-	}
-	defer db.Close()
-	c := &storeCheck{}
-	err = eachRow(ctx, db, `PRAGMA integrity_check`, func(sc scanner) error {
+// integrityCheck runs SQLite's integrity check in tx; its findings come
+// first.
+func (c *storeCheck) integrityCheck(ctx context.Context, tx *sql.Tx) error {
+	var probs []Problem
+	err := eachRow(ctx, tx, `PRAGMA integrity_check`, func(sc scanner) error {
 		var msg string
 		if err := sc.Scan(&msg); err != nil {
 			return err
 		}
 		if msg != "ok" {
-			c.add("database", "integrity check: %s", msg)
+			probs = append(probs, Problem{"database", "integrity check: " + msg})
 		}
 		return nil
 	})
-	return integrityResult{c.probs, err}
+	c.probs = append(probs, c.probs...)
+	return err
 }
 
 // Counts is how many documents and events the corpus holds.
