@@ -243,4 +243,3 @@ func TestCheck_WhileWriting(t *testing.T) {
 	}
 	t.Logf("%d checks beside %d writes", checks, writes.Load())
 }
-
