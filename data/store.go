@@ -20,6 +20,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -124,6 +125,9 @@ type Store struct {
 	// clock, when set, is the time review data is stamped with; tests set
 	// it (SetClock).
 	clock func() time.Time
+
+	// seenVersion is the data_version Changed saw last (Open the first).
+	seenVersion atomic.Int64
 }
 
 // OpenOption changes how Open opens a corpus.
@@ -165,6 +169,13 @@ func Open(ctx context.Context, path string, opts ...OpenOption) (*Store, error) 
 		}
 		return nil, fmt.Errorf("open corpus %s: %w", path, err)
 	}
+	// Writes by others from now on are what Changed reports.
+	v, err := s.dataVersion(ctx)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open corpus %s: %w", path, err)
+	}
+	s.seenVersion.Store(v)
 	// Connections open as they are first needed, after verify brought the
 	// schema up to date.
 	s.rdb = openSearchDB(path, cfg.readOnly)
