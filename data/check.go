@@ -31,12 +31,12 @@ func (p Problem) String() string { return p.Where + ": " + p.What }
 // FileProblem finds one in it, that the corpus is damaged.
 //
 // Every check reads in one read transaction, SQLite's integrity check
-// last, so all see one snapshot while writers wait (or write, once it
-// ends). It ran on a second connection beside the others: that
-// connection's read lock, asked for once a writer had begun to commit,
-// waited for the writer, which waited for the first connection's lock,
-// until one gave up with "database is locked" (a writer's change lost,
-// or the check failed).
+// last, so all see one snapshot; a writer meanwhile commits once it ends.
+// The integrity check ran on a second connection beside the others: its
+// read lock, asked for after a writer had begun to commit, waited for the
+// writer, which waited for the first connection's lock, until one gave
+// up with "database is locked" (a writer's change lost, or the check
+// failed).
 func (s *Store) Check(ctx context.Context) ([]Problem, error) {
 	c := &storeCheck{}
 	err := s.read(ctx, func(tx *sql.Tx) error {
