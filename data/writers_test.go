@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -143,21 +144,35 @@ func TestWriters_ReviewProcesses(t *testing.T) {
 	}
 	path := outOfDate(t, true)
 	const procs = 6
-	var wg sync.WaitGroup
-	outs := make([]string, procs)
-	errs := make([]error, procs)
+	var (
+		wg     sync.WaitGroup
+		outs   = make([]strings.Builder, procs)
+		errs   = make([]error, procs)
+		starts []io.Closer
+	)
+	// Each process waits for its input to end before it opens the corpus,
+	// so that all open it at once.
 	for i := range procs {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestWriters_ReviewProcesses$")
 		cmd.Env = append(os.Environ(), "CHRONOSCOPE_WRITER_CORPUS="+path, fmt.Sprintf("CHRONOSCOPE_WRITER_NAME=p%d", i))
-		wg.Go(func() {
-			out, err := cmd.CombinedOutput()
-			outs[i], errs[i] = string(out), err
-		})
+		cmd.Stdout, cmd.Stderr = &outs[i], &outs[i]
+		in, err := cmd.StdinPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		starts = append(starts, in)
+		wg.Go(func() { errs[i] = cmd.Wait() })
+	}
+	for _, in := range starts {
+		in.Close()
 	}
 	wg.Wait()
 	for i := range procs {
-		if errs[i] != nil || strings.Contains(outs[i], "locked") {
-			t.Errorf("process %d: %v\n%s", i, errs[i], outs[i])
+		if out := outs[i].String(); errs[i] != nil || strings.Contains(out, "locked") {
+			t.Errorf("process %d: %v\n%s", i, errs[i], out)
 		}
 	}
 	s, err := data.Open(context.Background(), path)
@@ -178,6 +193,7 @@ const reviewRounds = 10
 // reviewNotes is a process of TestWriters_ReviewProcesses: the review
 // command, reviewRounds times, each time opening the corpus anew.
 func reviewNotes(path, name string) {
+	io.Copy(io.Discard, os.Stdin)
 	ctx := context.Background()
 	for i := range reviewRounds {
 		s, err := data.OpenOrCreate(ctx, path, assets.Corpus())
