@@ -83,6 +83,7 @@ func newWindow(a fyne.App, c Corpus, files *Corpora) (*mainView, fyne.Window) {
 	// Quit item, opening another corpus) goes through, so the layout is
 	// saved and the corpus closed here.
 	w.SetOnClosed(v.closeWindow)
+	v.watchChanges()
 	v.warmSearch = true
 	v.searchWait = keystrokeWait
 	return v, w
@@ -93,6 +94,7 @@ func newWindow(a fyne.App, c Corpus, files *Corpora) (*mainView, fyne.Window) {
 // that no one is shown (v.closed).
 func (v *mainView) closeWindow() {
 	v.closed = true
+	v.stopWatching()
 	v.saveLayout()
 	closeCorpus(v.corpus)
 }
@@ -215,6 +217,9 @@ type mainView struct {
 	// line of help, helpLine, until it is closed.
 	top      *fyne.Container
 	helpLine *fyne.Container
+	// watch asks the corpus whether another window or command wrote to
+	// it (refresh.go).
+	watch *watcher
 }
 
 func newMainView(c Corpus, w fyne.Window, file layoutFile) *mainView {

@@ -34,35 +34,26 @@ func (p Problem) String() string { return p.Where + ": " + p.What }
 // problems found; an error means the check itself could not run, or, when
 // FileProblem finds one in it, that the corpus is damaged.
 //
-// SQLite's integrity check reads every page and the full-text indexes
-// against their text, the half of the work that does not depend on the
-// rest, so it runs on a connection of its own beside the other checks.
+// Every check reads in one read transaction, SQLite's integrity check
+// last, so all see one snapshot; a writer meanwhile commits once it ends.
+// The integrity check ran on a second connection beside the others: its
+// read lock, asked for after a writer had begun to commit, waited for the
+// writer, which waited for the first connection's lock, until one gave
+// up with "database is locked" (a writer's change lost, or the check
+// failed).
 func (s *Store) Check(ctx context.Context) ([]Problem, error) {
 	c := &storeCheck{}
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		// The read lock taken here keeps writers out until the checks
-		// end, so the integrity check, which begins after it, reads this
-		// same snapshot.
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema`).Scan(new(int)); err != nil {
+		if err := freshFullText(ctx, tx); err != nil {
 			return err
 		}
-		ctx, cancel := context.WithCancel(ctx)
-		defer cancel()
-		integrity := make(chan integrityResult, 1)
-		go func() { integrity <- s.integrityCheck(ctx) }()
-		err := c.checkMissed(ctx, s, tx)
-		if err == nil {
-			err = c.run(ctx, tx)
+		if err := c.checkMissed(ctx, s, tx); err != nil {
+			return err
 		}
-		if err != nil {
-			cancel()
+		if err := c.run(ctx, tx); err != nil {
+			return err
 		}
-		ir := <-integrity
-		if err == nil {
-			err = ir.err
-		}
-		c.probs = append(ir.probs, c.probs...)
-		return err
+		return c.integrityCheck(ctx, tx)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("check corpus %s: %w", s.path, err)
@@ -82,23 +73,11 @@ func (c *storeCheck) run(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
-// integrityResult is what SQLite's integrity check found.
-type integrityResult struct {
-	probs []Problem
-	err   error
-}
-
-// integrityCheck runs SQLite's integrity check on a read-only connection
-// of its own.
-func (s *Store) integrityCheck(ctx context.Context) integrityResult {
-	db, err := sql.Open("sqlite", dsn(s.path, true))
-	if err != nil {
-		return integrityResult{err: err}
-	}
-	defer db.Close()
-	c := &storeCheck{}
+// integrityCheck runs SQLite's integrity check in tx, its findings said
+// in words with the page's table, and puts them first.
+func (c *storeCheck) integrityCheck(ctx context.Context, tx *sql.Tx) error {
 	roots := map[int]string{}
-	_ = eachRow(ctx, db, `SELECT rootpage, name FROM sqlite_schema WHERE rootpage > 0`, func(sc scanner) error {
+	_ = eachRow(ctx, tx, `SELECT rootpage, name FROM sqlite_schema WHERE rootpage > 0`, func(sc scanner) error {
 		var (
 			root int
 			name string
@@ -107,7 +86,8 @@ func (s *Store) integrityCheck(ctx context.Context) integrityResult {
 		roots[root] = name
 		return err
 	}) // names for the findings, where the schema can still be read
-	err = eachRow(ctx, db, `PRAGMA integrity_check`, func(sc scanner) error {
+	found := &storeCheck{}
+	err := eachRow(ctx, tx, `PRAGMA integrity_check`, func(sc scanner) error {
 		var msg string
 		if err := sc.Scan(&msg); err != nil {
 			return err
@@ -115,12 +95,13 @@ func (s *Store) integrityCheck(ctx context.Context) integrityResult {
 		for line := range strings.Lines(msg) {
 			if line = strings.TrimSpace(line); line != "ok" && line != "" && !strings.HasPrefix(line, "***") {
 				f := readFinding(line)
-				c.damage("database", "SQLite's integrity check: %s", f.String(cmp.Or(roots[f.page], roots[f.tree])))
+				found.damage("database", "SQLite's integrity check: %s", f.String(cmp.Or(roots[f.page], roots[f.tree])))
 			}
 		}
 		return nil
 	})
-	return integrityResult{c.probs, err}
+	c.probs = append(found.probs, c.probs...)
+	return err
 }
 
 // checkMissed lists what SQLite's integrity check misses (findMissed):

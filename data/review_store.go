@@ -127,7 +127,8 @@ func parseStoredTime(s string) (time.Time, error) {
 
 // write runs fn in one IMMEDIATE transaction (see dsn) and commits it, so
 // each change is on disk when the call returns; what names the change in
-// the error.
+// the error. fn reads inside the transaction whatever its change depends
+// on: another process may have written since the caller last read.
 func (s *Store) write(ctx context.Context, what string, fn func(*sql.Tx) error) error {
 	if s.readOnly {
 		return fmt.Errorf("%s: corpus %s: %w", what, s.path, ErrReadOnly)
@@ -137,14 +138,14 @@ func (s *Store) write(ctx context.Context, what string, fn func(*sql.Tx) error) 
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("%s: corpus %s: %w", what, s.path, err)
+		return fmt.Errorf("%s: corpus %s: %w", what, s.path, busyOr(err))
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		return fmt.Errorf("%s: %w", what, err)
+		return fmt.Errorf("%s: %w", what, busyOr(err))
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("%s: corpus %s: %w", what, s.path, err)
+		return fmt.Errorf("%s: corpus %s: %w", what, s.path, busyOr(err))
 	}
 	return nil
 }

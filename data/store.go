@@ -20,6 +20,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -175,6 +176,8 @@ type Store struct {
 
 	// backup is the automatic backup this Store made (autoBackup), or "".
 	backup string
+	// seenVersion is the data_version Changed saw last (Open the first).
+	seenVersion atomic.Int64
 }
 
 // OpenOption changes how Open opens a corpus.
@@ -219,6 +222,13 @@ func Open(ctx context.Context, path string, opts ...OpenOption) (*Store, error) 
 		}
 		return nil, fmt.Errorf("open corpus %s: %w", path, err)
 	}
+	// Writes by others from now on are what Changed reports.
+	v, err := s.dataVersion(ctx)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open corpus %s: %w", path, err)
+	}
+	s.seenVersion.Store(v)
 	// Connections open as they are first needed, after verify brought the
 	// schema up to date.
 	s.rdb = openSearchDB(path, cfg.readOnly)
@@ -384,9 +394,17 @@ func (s *Store) UpdateBundled(ctx context.Context, src fs.FS) error {
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("update corpus %s: %w", s.path, err)
+		return fmt.Errorf("update corpus %s: %w", s.path, busyOr(err))
 	}
 	defer tx.Rollback()
+	// Another process may have made the update while this one waited for
+	// the write lock: decide again on what the transaction reads.
+	if err := tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = ?`, metaDigest).Scan(&have); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("update corpus %s: %w", s.path, err)
+	}
+	if have == digest {
+		return nil
+	}
 	if ours, err := source.madeFrom(ctx, tx); err != nil || !ours {
 		if err != nil {
 			return fmt.Errorf("update corpus %s: %w", s.path, err)
@@ -397,7 +415,7 @@ func (s *Store) UpdateBundled(ctx context.Context, src fs.FS) error {
 		return fmt.Errorf("update corpus %s: %w", s.path, err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("update corpus %s: %w", s.path, err)
+		return fmt.Errorf("update corpus %s: %w", s.path, busyOr(err))
 	}
 	s.renewSearch(ctx)
 	return nil
@@ -454,23 +472,87 @@ func (src *Source) madeFrom(ctx context.Context, tx *sql.Tx) (bool, error) {
 }
 
 // dsn leaves SQLite in its default rollback-journal mode rather than WAL:
-// a WAL corpus cannot be read from read-only media without side files, and
-// one desktop process is the only writer, so WAL's concurrency buys nothing.
+// a WAL corpus cannot be read from read-only media without side files.
+// Writers take turns: two windows and any number of commands may write to
+// one corpus, each transaction waiting (busyTimeout) for the one before.
 // No pragma here writes to the file: it is checked before anything is.
 // A transaction that may write begins IMMEDIATE, taking the write lock at
-// once rather than failing half-way when its read lock cannot be upgraded;
-// read transactions (sql.TxOptions.ReadOnly) still begin deferred, since
-// the driver applies _txlock only to the others.
+// once, waiting for it under the busy timeout, rather than reading first
+// and then failing at once with SQLITE_BUSY when its read lock cannot be
+// upgraded (SQLite gives up at once there, since waiting could deadlock);
+// so each such transaction reads again, inside, whatever it decided on
+// before it began (UpdateBundled, applyMigration). Read transactions
+// (sql.TxOptions.ReadOnly) still begin deferred, since the driver applies
+// _txlock only to the others.
 func dsn(path string, readOnly bool) string {
 	q := url.Values{}
 	q.Add("_pragma", "foreign_keys(1)")
-	q.Add("_pragma", "busy_timeout(5000)")
+	q.Add("_pragma", "busy_timeout("+strconv.Itoa(int(busyTimeout.Milliseconds()))+")")
 	if readOnly {
 		q.Set("mode", "ro")
 	} else {
 		q.Set("_txlock", "immediate")
 	}
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// busyTimeout is how long a connection waits for another's lock before
+// giving up with ErrBusy: longer than any one transaction holds it (an
+// import of the largest file, a bundled update, check reading a large
+// corpus whole), since a writer that gives up loses what it was to write.
+const busyTimeout = 30 * time.Second
+
+// ErrBusy is returned, wrapped, when the corpus stayed locked by another
+// connection (another window or command) for longer than busyTimeout.
+var ErrBusy = errors.New("the corpus is busy: another Chronoscope window or command has been using it for over 30 seconds; try again when it is done")
+
+// sqliteBusy is SQLite's primary result code for a lock another connection
+// holds.
+const sqliteBusy = 5
+
+// busyOr is err, unless SQLite gave up waiting for a lock, when it is
+// ErrBusy, which says so in words.
+func busyOr(err error) error {
+	var se interface{ Code() int }
+	if err != nil && errors.As(err, &se) && se.Code()&0xff == sqliteBusy {
+		return fmt.Errorf("%w (%w)", ErrBusy, err)
+	}
+	return err
+}
+
+// freshFullText has each full-text (FTS5) table in tx read its index's
+// structure as tx sees it. FTS5 keeps that structure between transactions
+// and reads it again, when another connection has written, only as a
+// query opens a cursor on the table; its part of SQLite's integrity check
+// opens none, and on a connection that last read the table before another
+// process wrote to it, compares the rows with the old structure and finds
+// "fts5: checksum mismatch" or "corruption found reading blob" in a sound
+// file. Opening a cursor on each table first makes the check read what is
+// there.
+func freshFullText(ctx context.Context, tx *sql.Tx) error {
+	var tables []string
+	rows, err := tx.QueryContext(ctx, `SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE % USING fts5%'`)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			rows.Close()
+			return err
+		}
+		tables = append(tables, name)
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return err
+	}
+	for _, t := range tables {
+		err := tx.QueryRowContext(ctx, `SELECT rowid FROM "`+strings.ReplaceAll(t, `"`, `""`)+`" LIMIT 1`).Scan(new(int64))
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+	}
+	return nil
 }
 
 // sniff reads the file header, so that files which are not our corpus are
@@ -586,18 +668,27 @@ func migrate(ctx context.Context, db *sql.DB) error {
 			return err
 		}
 		if err := applyMigration(ctx, db, i+1, string(body)); err != nil {
-			return fmt.Errorf("migration %s: %w", names[i], err)
+			return fmt.Errorf("migration %s: %w", names[i], busyOr(err))
 		}
 	}
 	return nil
 }
 
+// applyMigration applies one migration, unless another process applied it
+// while this one waited for the write lock.
 func applyMigration(ctx context.Context, db *sql.DB, version int, body string) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
+	var have int
+	if err := tx.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&have); err != nil {
+		return err
+	}
+	if have >= version {
+		return nil
+	}
 	if _, err := tx.ExecContext(ctx, body); err != nil {
 		return err
 	}
