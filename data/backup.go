@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -42,6 +43,12 @@ func (s *Store) version(ctx context.Context) (int, error) {
 
 // copyTo writes the copy Backup describes, of a corpus of this version.
 func (s *Store) copyTo(ctx context.Context, path string, version int) error {
+	return s.copyPlaced(ctx, path, version, func(tmp string) error { return placeNew(tmp, path) })
+}
+
+// copyPlaced is copyTo with the copy, made beside path, put in place by
+// place.
+func (s *Store) copyPlaced(ctx context.Context, path string, version int, place func(tmp string) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), buildingPattern(path))
 	if err != nil {
 		return err
@@ -63,7 +70,7 @@ func (s *Store) copyTo(ctx context.Context, path string, version int) error {
 	if err := os.Chmod(tmpPath, 0o644); err != nil {
 		return err
 	}
-	return placeNew(tmpPath, path)
+	return place(tmpPath)
 }
 
 // checkCopy checks that the file at path is a whole copy of a corpus of
@@ -84,7 +91,10 @@ func checkCopy(ctx context.Context, path string, version int, original func(cont
 	if err := db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&got); err != nil {
 		return fmt.Errorf("the copy cannot be read: %w", err)
 	}
-	if got != version {
+	// A newer version than the one read before copying is another
+	// process's migration, made meanwhile: the copy is still the corpus
+	// whole, as it was when copied.
+	if got < version {
 		return fmt.Errorf("the copy is of corpus version %d, not %d", got, version)
 	}
 	res, err := integrity(ctx, db)
@@ -160,11 +170,29 @@ func (s *Store) autoBackup(ctx context.Context, why string) (string, error) {
 		return "", fmt.Errorf("back up corpus %s before its %s: %w", s.path, why, err)
 	}
 	dir := filepath.Join(filepath.Dir(s.path), BackupsDir)
-	path := filepath.Join(dir, fmt.Sprintf("%s-%s-before-%s-v%d.db", s.Name(), time.Now().UTC().Format(backupStamp), why, version))
+	now := time.Now().UTC()
+	named := func(n int) string {
+		stamp := now.Add(time.Duration(n) * time.Millisecond).Format(backupStamp)
+		return filepath.Join(dir, fmt.Sprintf("%s-%s-before-%s-v%d.db", s.Name(), stamp, why, version))
+	}
+	path := named(0)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("back up corpus %s before its %s: %w; nothing was changed", s.path, why, err)
 	}
-	if err := s.copyTo(ctx, path, version); err != nil {
+	// Processes that open an out-of-date corpus together each back it up
+	// before one of them, holding the write lock, finds the change made:
+	// a name another took in the same millisecond is passed over for the
+	// next one.
+	place := func(tmp string) error {
+		for n := 1; ; n++ {
+			err := placeNew(tmp, path)
+			if !errors.Is(err, fs.ErrExist) || n == 1000 {
+				return err
+			}
+			path = named(n)
+		}
+	}
+	if err := s.copyPlaced(ctx, path, version, place); err != nil {
 		return "", fmt.Errorf("back up corpus %s to %s before its %s: %w; nothing was changed", s.path, path, why, err)
 	}
 	s.backup = path

@@ -200,17 +200,115 @@ func FileProblem(err error) error {
 	return nil
 }
 
-// zeroPages lists, in order, the pages of the corpus file at path that are
-// all zeros though SQLite has them in use. A disk or file system that loses
-// a page reads it back as zeros, and SQLite's own checks miss such a page
+// zeroPages lists, in order, the pages of q's database file that are all
+// zeros though SQLite has them in use. A disk or file system that loses a
+// page reads it back as zeros, and SQLite's own checks miss such a page
 // where it held the end of a long value (a document's text spills over
 // pages that only link onward; the last links nowhere anyway). No page in
 // use is ever all zeros: a b-tree page starts with its kind, and the last
 // page of a long value ends with its bytes. Pages on the freelist may be
-// zeros, as is the page SQLite's file locks use at 1 GB. It reads the
-// whole file, as fast as the disk gives it; the caller holds a read lock,
-// so that no writer changes the file meanwhile.
-func zeroPages(path string) ([]int, error) {
+// zeros, as is the page SQLite's file locks use at 1 GB. The caller holds
+// a read lock (q is its transaction), so that no writer changes the file
+// meanwhile.
+//
+// The pages are read through SQLite (sqlite_dbpage), never by opening the
+// file: POSIX file locks belong to the process, and closing any descriptor
+// of the file drops every lock the process holds on it, the read lock of
+// the transaction this runs in included. A writer then got in while the
+// check read, and the check found the half-written pages damaged.
+func zeroPages(ctx context.Context, q querier) ([]int, error) {
+	return zeroPagesOf(dbPages{ctx, q})
+}
+
+// zeroPagesOf is zeroPages of the pages src reads.
+func zeroPagesOf(src pageSource) ([]int, error) {
+	hdr, err := src.page(1)
+	if err != nil {
+		return nil, err
+	}
+	if len(hdr) < 100 {
+		return nil, fmt.Errorf("the file's first page is %d bytes", len(hdr))
+	}
+	size := len(hdr)
+	free := freePages(src, hdr)
+	lockPage := 1<<30/size + 1
+	zero := make([]byte, size)
+	var zeros []int
+	err = src.each(func(n int, page []byte) {
+		if bytes.Equal(page, zero) && !free[n] && n != lockPage {
+			zeros = append(zeros, n)
+		}
+	})
+	return zeros, err
+}
+
+// pageSource reads the pages of a database file: page n (1 is the first),
+// or each in turn.
+type pageSource interface {
+	page(n int) ([]byte, error)
+	each(fn func(n int, page []byte)) error
+}
+
+// dbPages reads pages through SQLite (sqlite_dbpage) in q.
+type dbPages struct {
+	ctx context.Context
+	q   querier
+}
+
+func (d dbPages) page(n int) ([]byte, error) {
+	var page []byte
+	err := eachRow(d.ctx, d.q, `SELECT data FROM sqlite_dbpage WHERE pgno = ?`, func(sc scanner) error {
+		return sc.Scan(&page)
+	}, n)
+	return page, err
+}
+
+func (d dbPages) each(fn func(n int, page []byte)) error {
+	return eachRow(d.ctx, d.q, `SELECT pgno, data FROM sqlite_dbpage`, func(sc scanner) error {
+		var (
+			n    int
+			page []byte
+		)
+		if err := sc.Scan(&n, &page); err != nil {
+			return err
+		}
+		fn(n, page)
+		return nil
+	})
+}
+
+// filePages reads pages from the file itself, for a file SQLite can no
+// longer read (see zeroPages for why nothing else does).
+type filePages struct {
+	f    *os.File
+	size int
+}
+
+func (fp filePages) page(n int) ([]byte, error) {
+	page := make([]byte, fp.size)
+	if _, err := fp.f.ReadAt(page, int64(n-1)*int64(fp.size)); err != nil {
+		return nil, err
+	}
+	return page, nil
+}
+
+func (fp filePages) each(fn func(n int, page []byte)) error {
+	r := bufio.NewReaderSize(io.NewSectionReader(fp.f, 0, 1<<62), 1<<20)
+	page := make([]byte, fp.size)
+	for n := 1; ; n++ {
+		if _, err := io.ReadFull(r, page); err == io.EOF || err == io.ErrUnexpectedEOF {
+			return nil
+		} else if err != nil {
+			return err
+		}
+		fn(n, page)
+	}
+}
+
+// zeroPagesInFile is zeroPages read from the file at path itself. Closing
+// the file drops this process's locks on it (see zeroPages), so it serves
+// only for a file known damaged, to which nothing is written any more.
+func zeroPagesInFile(path string) ([]int, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -227,51 +325,31 @@ func zeroPages(path string) ([]int, error) {
 	if size < 512 || size&(size-1) != 0 {
 		return nil, fmt.Errorf("page size %d in the file's header", size)
 	}
-	free, err := freePages(f, hdr, size)
-	if err != nil {
-		return nil, err
-	}
-	lockPage := 1<<30/size + 1
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return nil, err
-	}
-	r := bufio.NewReaderSize(f, 1<<20)
-	page, zero := make([]byte, size), make([]byte, size)
-	var zeros []int
-	for n := 1; ; n++ {
-		if _, err := io.ReadFull(r, page); err == io.EOF || err == io.ErrUnexpectedEOF {
-			return zeros, nil
-		} else if err != nil {
-			return nil, err
-		}
-		if bytes.Equal(page, zero) && !free[n] && n != lockPage {
-			zeros = append(zeros, n)
-		}
-	}
+	return zeroPagesOf(filePages{f, size})
 }
 
-// freePages is the set of pages on the file's freelist, read from the
-// file: its trunk pages, from the header on, each list the next trunk and
-// its leaves.
-func freePages(f *os.File, hdr []byte, size int) (map[int]bool, error) {
+// freePages is the set of pages on the file's freelist, whose first page
+// is hdr: its trunk pages, from the header on, each list the next trunk
+// and its leaves.
+func freePages(src pageSource, hdr []byte) map[int]bool {
 	free := map[int]bool{}
 	total := int(binary.BigEndian.Uint32(hdr[36:40]))
-	page := make([]byte, size)
 	for trunk := int(binary.BigEndian.Uint32(hdr[32:36])); trunk != 0 && len(free) <= total; {
 		if free[trunk] {
 			break // a loop: SQLite's integrity check reports it
 		}
 		free[trunk] = true
-		if _, err := f.ReadAt(page, int64(trunk-1)*int64(size)); err != nil {
+		page, err := src.page(trunk)
+		if err != nil || len(page) < 8 {
 			break // past the end: likewise
 		}
-		n := min(int(binary.BigEndian.Uint32(page[4:8])), size/4-2)
+		n := min(int(binary.BigEndian.Uint32(page[4:8])), len(page)/4-2)
 		for i := range n {
 			free[int(binary.BigEndian.Uint32(page[8+4*i:]))] = true
 		}
 		trunk = int(binary.BigEndian.Uint32(page[0:4]))
 	}
-	return free, nil
+	return free
 }
 
 // pageTables names the table or index each of pages belongs to, as far as
@@ -341,7 +419,7 @@ func describeTable(name string) string {
 // zeroedPages lists the pages of the store's file that are all zeros
 // though in use, each with its table; q holds the read lock.
 func (s *Store) zeroedPages(ctx context.Context, q querier) ([]zeroedPage, error) {
-	pages, err := zeroPages(s.path)
+	pages, err := zeroPages(ctx, q)
 	if err != nil || len(pages) == 0 {
 		return nil, err
 	}
@@ -457,21 +535,30 @@ const RestoreAdvice = "restore the file from a backup (chronoscope backup -o FIL
 // its own, outside any transaction: only a damaged file pays for it, and
 // the store's one connection may be held by the read that found it.
 func (s *Store) locate(e *FileError, f sqliteFinding) {
-	zeros, err := zeroPages(s.path)
+	db, err := sql.Open("sqlite", dsn(s.path, true))
 	if err != nil {
 		return
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1) // one connection, so one read lock, for zeroPages
+	ctx := context.Background()
+	// Through SQLite where it can still read the file, else from the file.
+	var zeros []int
+	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err == nil {
+		zeros, err = zeroPages(ctx, tx)
+		tx.Rollback()
+	}
+	if err != nil {
+		if zeros, err = zeroPagesInFile(s.path); err != nil {
+			return
+		}
 	}
 	// A page all zeros is the cause of what SQLite finds wrong in the
 	// page that links to it (an overflow list cut short).
 	if len(zeros) > 0 && !slices.Contains(zeros, e.Page) {
 		e.Page = zeros[0]
 	}
-	db, err := sql.Open("sqlite", dsn(s.path, true))
-	if err != nil {
-		return
-	}
-	defer db.Close()
-	ctx := context.Background()
 	// The documents that can still be read and differ from their
 	// checksums, when there are any, name what the damage changed.
 	if changed, _ := changedDocuments(ctx, db); len(changed) > 0 {

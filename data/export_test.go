@@ -55,3 +55,6 @@ func PauseFind(tb testing.TB, pause func(context.Context)) {
 // LinkReads is how many times searches have read the links of every
 // actor, place and document to their events.
 func LinkReads() int64 { return linkReads.Load() }
+
+// ZeroPages is zeroPages, the scan check makes for pages all zeros, in tx.
+func ZeroPages(ctx context.Context, tx *sql.Tx) ([]int, error) { return zeroPages(ctx, tx) }

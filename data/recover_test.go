@@ -68,6 +68,8 @@ func TestHelperProcess(t *testing.T) {
 		helperInterruptWrite(os.Getenv("CHRONOSCOPE_HELPER_CORPUS"), os.Getenv("CHRONOSCOPE_HELPER_ROWS"))
 	case "create":
 		helperCreate(os.Getenv("CHRONOSCOPE_HELPER_CORPUS"))
+	case "write-now":
+		helperWriteNow(os.Getenv("CHRONOSCOPE_HELPER_CORPUS"))
 	}
 	os.Exit(0)
 }
@@ -188,4 +190,55 @@ func TestOpen_InterruptedWriteUnwritable(t *testing.T) {
 		t.Fatalf("once writable: %v", err)
 	}
 	s.Close()
+}
+
+// helperWriteNow writes a note to the corpus without waiting for a lock,
+// and says whether it "committed" or found the corpus "busy".
+func helperWriteNow(path string) {
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(0)&_txlock=immediate")
+	if err == nil {
+		_, err = db.Exec(`INSERT INTO user_notes (target_kind, target_id, body, created_at, updated_at)
+			VALUES ('event', 'castillo-removed', 'written during a read', '2026-11-30', '2026-11-30')`)
+	}
+	switch {
+	case err == nil:
+		fmt.Println("committed")
+	case strings.Contains(err.Error(), "locked"):
+		fmt.Println("busy")
+	default:
+		fmt.Println(err)
+	}
+}
+
+// The scan for pages all zeros, which check makes inside its read
+// transaction, keeps that transaction's read lock: another process cannot
+// write until the transaction ends. It read the file itself, and closing
+// the file dropped every lock the process held on it (POSIX locks are the
+// process's): writers got in while check read, and check reported the
+// pages they were writing as damage on a sound file.
+func TestZeroPages_KeepsTheReadLock(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "c.db")
+	if err := data.Create(ctx, path, assets.Corpus()); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	if _, err := data.ZeroPages(ctx, tx); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperProcess$")
+	cmd.Env = append(os.Environ(), "CHRONOSCOPE_HELPER=write-now", "CHRONOSCOPE_HELPER_CORPUS="+path)
+	out, err := cmd.Output()
+	if got := strings.TrimSpace(string(out)); err != nil || got != "busy" {
+		t.Errorf("another process writing during the read: %q (%v), want it kept out (busy)", got, err)
+	}
 }
