@@ -34,6 +34,7 @@ unit:
 # The real binary, built with cgo/GL as users get it, driven from the shell.
 integration: build
 	scripts/integration.sh ./$(BIN)
+	scripts/race.sh ./$(BIN) 10
 
 # Every figure of docs/PERFORMANCE.md against its target, at 1k, 10k and
 # 100k events (minutes; not part of test). bench-quick is a smoke run.
