@@ -140,9 +140,10 @@ func slideEvent(sl tlImportSlide) (tlEvent, error) {
 
 // tlEDTF is a TimelineJS date as EDTF with only the parts it gives.
 func tlEDTF(d tlDate) (string, error) {
+	if err := checkYear(d.Year); err != nil {
+		return "", err
+	}
 	switch {
-	case d.Year < 1 || d.Year > 9999:
-		return "", fmt.Errorf("year %d is out of range", d.Year)
 	case d.Month == 0 && d.Day != 0:
 		return "", fmt.Errorf("day %d without a month", d.Day)
 	case d.Month == 0:
