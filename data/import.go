@@ -33,7 +33,8 @@ type ImportResult struct {
 	// none was.
 	Published DateRange
 	// Candidates are the date expressions of the text, resolved against
-	// Published; nothing is stored for them.
+	// Published, the first MaxCandidates of them; nothing is stored for
+	// them.
 	Candidates []Candidate
 	// Events are the events a TimelineJS file made, in its order.
 	Events []string
@@ -120,7 +121,7 @@ func insertImported(ctx context.Context, tx *sql.Tx, id string, doc *importedDoc
 // readImport checks raw and reads it as text or Markdown.
 func readImport(name string, raw []byte) (*importedDoc, error) {
 	if len(raw) > MaxImportSize {
-		return nil, fmt.Errorf("larger than %d MB", MaxImportSize>>20)
+		return nil, fmt.Errorf("the file is larger than %d MB, the most an import reads", MaxImportSize>>20)
 	}
 	if err := checkText(raw); err != nil {
 		return nil, err

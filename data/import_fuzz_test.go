@@ -80,3 +80,19 @@ func checkImported(tb testing.TB, doc *importedDoc) {
 		}
 	}
 }
+
+// FuzzCandidateSpans checks that finding dates by their stems finds what
+// the regular expression finds searching the whole text.
+func FuzzCandidateSpans(f *testing.F) {
+	f.Fuzz(func(t *testing.T, s string) {
+		got, want := candidateSpans(s), candidateRe.FindAllStringIndex(s, -1)
+		if len(got) != len(want) {
+			t.Fatalf("candidateSpans(%q) = %v, want %v", s, got, want)
+		}
+		for i := range got {
+			if got[i] != [2]int(want[i]) {
+				t.Fatalf("candidateSpans(%q) = %v, want %v", s, got, want)
+			}
+		}
+	})
+}
