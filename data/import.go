@@ -15,6 +15,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"chronoscope/internal/textfmt"
 )
 
 // MaxImportSize is the largest file Import accepts.
@@ -243,7 +245,7 @@ var englishWords = map[string]bool{"the": true, "of": true, "and": true, "to": t
 // words.
 func detectLanguage(text string) string {
 	es, en := 0, 0
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+	for w := range strings.FieldsFuncSeq(strings.ToLower(text), func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r > 127)
 	}) {
 		if spanishWords[w] {
@@ -275,10 +277,7 @@ const pubWindow = 600
 // first full date there, a dateline or a byline. "20/12/2022" is read
 // day-first in Spanish text, month-first otherwise.
 func findPublished(text, lang string) (DateRange, string) {
-	head := text
-	if r := []rune(text); len(r) > pubWindow {
-		head = string(r[:pubWindow])
-	}
+	head := textfmt.Truncate(text, pubWindow)
 	type found struct {
 		at int
 		t  time.Time

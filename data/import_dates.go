@@ -2,6 +2,7 @@ package data
 
 import (
 	"cmp"
+	"iter"
 	"regexp"
 	"slices"
 	"strings"
@@ -48,7 +49,7 @@ const MaxCandidates = 1000
 // text) is left out.
 func findCandidates(text string, published DateRange, _ string) []Candidate {
 	var out []Candidate
-	for _, sent := range sentences(text) {
+	for sent := range sentences(text) {
 		for _, m := range candidateSpans(sent.text) {
 			phrase := sent.text[m[0]:m[1]]
 			d, err := resolveDating(phrase, published)
@@ -157,34 +158,39 @@ type sentence struct {
 	start, end int
 }
 
-// sentences splits text at the end of each sentence (".", "!" or "?"
-// before a space) and at each line break.
-func sentences(text string) []sentence {
-	var out []sentence
-	start, pos := 0, 0 // byte offset of the sentence, rune offset of it
-	flush := func(end int) {
-		s := text[start:end]
-		lead := len(s) - len(strings.TrimLeft(s, " \t\n"))
-		trimmed := strings.TrimSpace(s)
-		if trimmed != "" {
-			r0 := pos + utf8.RuneCountInString(s[:lead])
-			out = append(out, sentence{trimmed, r0, r0 + utf8.RuneCountInString(trimmed)})
+// sentences yields text's sentences, split at the end of each (".", "!"
+// or "?" before a space) and at each line break, one at a time: a text of
+// a million lines need not hold a million of them at once.
+func sentences(text string) iter.Seq[sentence] {
+	return func(yield func(sentence) bool) {
+		start, pos := 0, 0 // byte offset of the sentence, rune offset of it
+		flush := func(end int) bool {
+			s := text[start:end]
+			lead := len(s) - len(strings.TrimLeft(s, " \t\n"))
+			trimmed := strings.TrimSpace(s)
+			pos0 := pos
+			pos += utf8.RuneCountInString(s)
+			start = end
+			if trimmed == "" {
+				return true
+			}
+			r0 := pos0 + utf8.RuneCountInString(s[:lead])
+			return yield(sentence{trimmed, r0, r0 + utf8.RuneCountInString(trimmed)})
 		}
-		pos += utf8.RuneCountInString(s)
-		start = end
-	}
-	for i := 0; i < len(text); i++ {
-		switch c := text[i]; {
-		case c == '\n':
-			flush(i + 1)
-		case (c == '.' || c == '!' || c == '?') && i+1 < len(text) && (text[i+1] == ' ' || text[i+1] == '\n'):
-			if !abbreviation(text[start : i+1]) {
-				flush(i + 1)
+		for i := 0; i < len(text); i++ {
+			switch c := text[i]; {
+			case c == '\n':
+				if !flush(i + 1) {
+					return
+				}
+			case (c == '.' || c == '!' || c == '?') && i+1 < len(text) && (text[i+1] == ' ' || text[i+1] == '\n'):
+				if !abbreviation(text[start:i+1]) && !flush(i+1) {
+					return
+				}
 			}
 		}
+		flush(len(text))
 	}
-	flush(len(text))
-	return out
 }
 
 // abbreviation reports whether s ends in a month's abbreviation ("Dec.")
