@@ -32,7 +32,9 @@ func checkHeld(tb testing.TB, what string, limit uint64, f func()) {
 	tb.Helper()
 	before := heapAfter()
 	f()
-	if after := heapAfter(); after > before+limit {
+	after := heapAfter()
+	tb.Logf("%s: held %d KB", what, (int64(after)-int64(before))>>10)
+	if after > before+limit {
 		tb.Errorf("%s: the heap holds %d MB more after it (%d MB before)", what, (after-before)>>20, before>>20)
 	}
 }
