@@ -103,7 +103,7 @@ func candidateSpans(s string) [][2]int {
 			p := i + j
 			w := [2]int{max(p-stemReach, 0), min(p+len(st)+stemReach, len(s))}
 			if n := len(wins); n > 0 && wins[n-1][1] >= w[0] && wins[n-1][0] <= w[0] {
-				wins[n-1][1] = w[1] // the same stem again: one window
+				wins[n-1][1] = max(wins[n-1][1], w[1]) // overlapping the last: one window
 			} else {
 				wins = append(wins, w)
 			}
