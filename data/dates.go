@@ -9,6 +9,21 @@ import (
 	"time"
 )
 
+// MinYear and MaxYear bound the years a date may have. The parsers read
+// four-digit years, and the zero time.Time, 1 January of year 1, means "no
+// date" throughout the corpus, the exports and the window: a date in year
+// 1 would read back as unknown. Years before 1000 are refused rather than
+// given a "known" flag of their own in every range, When, filter and
+// table: a four-digit year written with leading zeros ("0800") is far
+// likelier a time of day than a date in the news this corpus holds, and a
+// relative phrase can step back at most a few years from its anchor, so no
+// rule reaches the zero time from an accepted date. After 9999 a year no
+// longer fits the YYYY the corpus and EDTF are written in.
+const (
+	MinYear = 1000
+	MaxYear = 9999
+)
+
 // ErrNoAnchor is returned for a relative phrase when the document it comes
 // from has no publication date to resolve it against.
 var ErrNoAnchor = errors.New("relative date phrase needs a dated document")
@@ -70,6 +85,9 @@ func (r DateRange) Validate() error {
 	}
 	if r.End.IsZero() {
 		return errors.New("start date without an end date")
+	}
+	if err := checkYears(r.Start, r.End); err != nil {
+		return err
 	}
 	if r.End.Before(r.Start) {
 		return fmt.Errorf("ends %s before it starts %s", FormatDay(r.End), FormatDay(r.Start))
@@ -173,6 +191,9 @@ func ResolvePhrase(phrase string, anchor DateRange) (DateRange, Basis, error) {
 			out.End = e
 		}
 	}
+	if err := checkYears(out.Start, out.End); err != nil {
+		return DateRange{}, "", fmt.Errorf("date phrase %q against %s: %w", phrase, anchor, err)
+	}
 	out.Precision = coarser(rel.precision, spanPrecision(out.Start, out.End))
 	return out, Relative, nil
 }
@@ -223,12 +244,12 @@ func resolveAbsolute(p string) (DateRange, bool, error) {
 	if m := monthYearRe.FindStringSubmatch(p); m != nil {
 		if mo, ok := monthByName(m[1]); ok {
 			y, _ := strconv.Atoi(m[2])
-			return monthRange(y, mo), true, nil
+			return monthRange(y, mo), true, checkYear(y)
 		}
 	}
 	if m := yearRe.FindStringSubmatch(p); m != nil {
 		y, _ := strconv.Atoi(m[1])
-		return yearRange(y), true, nil
+		return yearRange(y), true, checkYear(y)
 	}
 	return DateRange{}, false, nil
 }
@@ -367,7 +388,29 @@ func monday(t time.Time) time.Time {
 	return t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7))
 }
 
+// checkYear refuses a year outside MinYear..MaxYear.
+func checkYear(y int) error {
+	switch {
+	case y < MinYear:
+		return fmt.Errorf("year %04d is out of range: dates before %d are not supported", y, MinYear)
+	case y > MaxYear:
+		return fmt.Errorf("year %04d is out of range: dates after %d are not supported", y, MaxYear)
+	}
+	return nil
+}
+
+// checkYears refuses a range that starts or ends outside MinYear..MaxYear.
+func checkYears(s, e time.Time) error {
+	if err := checkYear(s.Year()); err != nil {
+		return err
+	}
+	return checkYear(e.Year())
+}
+
 func civil(y int, mo time.Month, d int, src string) (time.Time, error) {
+	if err := checkYear(y); err != nil {
+		return time.Time{}, fmt.Errorf("date %q: %w", src, err)
+	}
 	if mo < 1 || mo > 12 {
 		return time.Time{}, fmt.Errorf("date %q: month %d does not exist", src, mo)
 	}

@@ -43,6 +43,9 @@ func (w When) Validate() error {
 	if w.Earliest.IsZero() || w.Latest.IsZero() {
 		return errors.New("no days")
 	}
+	if err := checkYears(w.Earliest, w.Latest); err != nil {
+		return err
+	}
 	if w.Latest.Before(w.Earliest) {
 		return fmt.Errorf("latest day %s before earliest %s", FormatDay(w.Latest), FormatDay(w.Earliest))
 	}

@@ -167,6 +167,9 @@ func parseUnit(s string) (When, error) {
 		return When{}, fmt.Errorf("%q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
 	}
 	y, _ := strconv.Atoi(parts[0])
+	if err := checkYear(y); err != nil {
+		return When{}, fmt.Errorf("%q: %w", s, err)
+	}
 	switch len(parts) {
 	case 1:
 		r := yearRange(y)

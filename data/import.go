@@ -15,6 +15,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"chronoscope/internal/textfmt"
 )
 
 // MaxImportSize is the largest file Import accepts.
@@ -33,7 +35,8 @@ type ImportResult struct {
 	// none was.
 	Published DateRange
 	// Candidates are the date expressions of the text, resolved against
-	// Published; nothing is stored for them.
+	// Published, the first MaxCandidates of them; nothing is stored for
+	// them.
 	Candidates []Candidate
 	// Events are the events a TimelineJS file made, in its order.
 	Events []string
@@ -126,7 +129,7 @@ func insertImported(ctx context.Context, tx *sql.Tx, id string, doc *importedDoc
 // readImport checks raw and reads it as text or Markdown.
 func readImport(name string, raw []byte) (*importedDoc, error) {
 	if len(raw) > MaxImportSize {
-		return nil, fmt.Errorf("larger than %d MB", MaxImportSize>>20)
+		return nil, fmt.Errorf("the file is larger than %d MB, the most an import reads", MaxImportSize>>20)
 	}
 	if err := checkText(raw); err != nil {
 		return nil, err
@@ -248,7 +251,7 @@ var englishWords = map[string]bool{"the": true, "of": true, "and": true, "to": t
 // words.
 func detectLanguage(text string) string {
 	es, en := 0, 0
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+	for w := range strings.FieldsFuncSeq(strings.ToLower(text), func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r > 127)
 	}) {
 		if spanishWords[w] {
@@ -280,10 +283,7 @@ const pubWindow = 600
 // first full date there, a dateline or a byline. "20/12/2022" is read
 // day-first in Spanish text, month-first otherwise.
 func findPublished(text, lang string) (DateRange, string) {
-	head := text
-	if r := []rune(text); len(r) > pubWindow {
-		head = string(r[:pubWindow])
-	}
+	head := textfmt.Truncate(text, pubWindow)
 	type found struct {
 		at int
 		t  time.Time

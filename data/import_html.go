@@ -45,7 +45,7 @@ func readHTML(s string) (*importedDoc, error) {
 	}
 	doc := &importedDoc{title: title, text: text, language: detectLanguage(text),
 		author: strings.TrimSpace(art.Byline()), publisher: strings.TrimSpace(art.SiteName())}
-	if t, err := art.PublishedTime(); err == nil {
+	if t, err := art.PublishedTime(); err == nil && checkYear(t.Year()) == nil {
 		doc.published, doc.note = dayRange(civilDay(t)), "the page's metadata"
 	} else if t, ok := parseStamp(stamp); ok {
 		doc.published, doc.note = dayRange(t), "the page's <time datetime="+strconv.Quote(stamp)+">"
@@ -78,7 +78,7 @@ func parseStamp(s string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return civilDay(t), true
+		return civilDay(t), checkYear(t.Year()) == nil
 	}
 	t, err := ParseDay(s[:10])
 	return t, err == nil

@@ -12,6 +12,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // tlImport is a TimelineJS slide as an import reads it: the export's
@@ -70,6 +71,7 @@ func readTimelineJS(name, s string) (*importedDoc, []tlEvent, error) {
 func slidesDoc(title string, slides []tlImportSlide, where func(i int) string) (*importedDoc, []tlEvent, error) {
 	var text strings.Builder
 	text.WriteString(title)
+	runes := utf8.RuneCountInString(title) // in text so far
 	evs := make([]tlEvent, 0, len(slides))
 	for i, sl := range slides {
 		ev, err := slideEvent(sl)
@@ -77,9 +79,10 @@ func slidesDoc(title string, slides []tlImportSlide, where func(i int) string) (
 			return nil, nil, fmt.Errorf("%s: %w", where(i), err)
 		}
 		text.WriteString("\n\n")
-		ev.Start = len([]rune(text.String()))
+		ev.Start = runes + 2
 		text.WriteString(ev.passage)
-		ev.End = len([]rune(text.String()))
+		ev.End = ev.Start + utf8.RuneCountInString(ev.passage)
+		runes = ev.End
 		evs = append(evs, ev)
 	}
 	doc := &importedDoc{title: title, text: text.String(), language: detectLanguage(text.String()),
@@ -140,9 +143,10 @@ func slideEvent(sl tlImportSlide) (tlEvent, error) {
 
 // tlEDTF is a TimelineJS date as EDTF with only the parts it gives.
 func tlEDTF(d tlDate) (string, error) {
+	if err := checkYear(d.Year); err != nil {
+		return "", err
+	}
 	switch {
-	case d.Year < 1 || d.Year > 9999:
-		return "", fmt.Errorf("year %d is out of range", d.Year)
 	case d.Month == 0 && d.Day != 0:
 		return "", fmt.Errorf("day %d without a month", d.Day)
 	case d.Month == 0:
@@ -197,11 +201,18 @@ func jsonError(s string, err error) error {
 // insertTimelineEvents stores a timeline's events, each with its passage
 // of document docID as its evidence.
 func insertTimelineEvents(ctx context.Context, tx *sql.Tx, docID string, evs []tlEvent) ([]string, error) {
+	if len(evs) == 0 {
+		return nil, nil
+	}
+	doc, err := readPassageDocument(ctx, tx, docID)
+	if err != nil {
+		return nil, err
+	}
 	ids := make([]string, 0, len(evs))
 	for i, ev := range evs {
 		id := "user-" + strings.ToLower(rand.Text()[:12])
 		ev.DocumentID = docID
-		if err := insertOwnEvent(ctx, tx, id, ev.NewEvent); err != nil {
+		if err := insertOwnEventOf(ctx, tx, id, ev.NewEvent, doc); err != nil {
 			return nil, fmt.Errorf("events[%d] %q: %w", i, ev.Title, err)
 		}
 		ids = append(ids, id)

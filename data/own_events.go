@@ -234,15 +234,21 @@ func checkCategory(ctx context.Context, tx *sql.Tx, category string) error {
 // writes it as the own event id, with its evidence, actors (creating new
 // ones), places and text entry.
 func insertOwnEvent(ctx context.Context, tx *sql.Tx, id string, e NewEvent) error {
+	doc, err := readPassageDocument(ctx, tx, e.DocumentID)
+	if err != nil {
+		return err
+	}
+	return insertOwnEventOf(ctx, tx, id, e, doc)
+}
+
+// insertOwnEventOf is insertOwnEvent with its document read, for an
+// import that makes thousands of events from one document.
+func insertOwnEventOf(ctx context.Context, tx *sql.Tx, id string, e NewEvent, doc *passageDocument) error {
 	if strings.TrimSpace(e.Title) == "" {
 		return errors.New("the event has no title")
 	}
 	if strings.TrimSpace(e.Category) == "" {
 		return errors.New("the event has no category")
-	}
-	doc, err := readPassageDocument(ctx, tx, e.DocumentID)
-	if err != nil {
-		return err
 	}
 	if e.Start < 0 || e.End > len(doc.text) || e.Start >= e.End {
 		return fmt.Errorf("passage %d..%d is outside document %q's %d characters", e.Start, e.End, e.DocumentID, len(doc.text))
