@@ -908,4 +908,7 @@ func writeImported(w io.Writer, f importedFile) {
 	for _, cd := range f.Candidates {
 		fmt.Fprintf(w, "  %-12s %-26q %d..%d  %s\n", cd.EDTF, cd.Phrase, cd.Start, cd.End, textfmt.Clip(strings.Join(strings.Fields(cd.Sentence), " "), 60))
 	}
+	if len(f.Candidates) >= data.MaxCandidates {
+		fmt.Fprintf(w, "  (only the first %d dates found in the text are listed)\n", data.MaxCandidates)
+	}
 }

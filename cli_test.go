@@ -8,6 +8,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -1034,5 +1035,25 @@ func TestCLI_InterruptedWrite(t *testing.T) {
 	}
 	if code, out, errOut := runCLI(t, "search", "--corpus", interrupted, "interrupted"); code != 0 || !strings.Contains(out, "no matches") {
 		t.Errorf("search after the rollback: exit %d\n%s%s", code, out, errOut)
+	}
+}
+
+// An import whose text holds more dates than an import lists says it lists
+// only the first of them.
+func TestCLI_ImportSaysDatesAreCut(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "c.db")
+	file := filepath.Join(dir, "dates.txt")
+	var b strings.Builder
+	b.WriteString("Lima, 21 December 2022.\n\n")
+	for i := range data.MaxCandidates + 5 {
+		fmt.Fprintf(&b, "Item %d: the ministry met on 7 December 2022.\n", i)
+	}
+	if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI(t, "import", "--corpus", path, file)
+	if code != 0 || !strings.Contains(out, fmt.Sprintf("(only the first %d dates found in the text are listed)", data.MaxCandidates)) {
+		t.Fatalf("exit %d, want the list said to be cut\n…%s\n%s", code, out[max(0, len(out)-300):], errOut)
 	}
 }

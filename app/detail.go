@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -14,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"chronoscope/data"
+	"chronoscope/internal/textfmt"
 )
 
 // detailPane shows the selected event — its date and how it was
@@ -386,41 +388,89 @@ func (d *detailPane) documentView(doc *data.Document, start, end int) fyne.Canva
 		back.Disable() // opened from the results, not from an event
 	}
 	d.setBar(back, d.passageButton(doc))
-	box := container.NewVBox(heading(doc.Title),
-		wrapped(strings.Join(meta, " · "), widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}))
+	// The whole view is made as one list and put in its box at once: each
+	// Add lays out what the box holds again, which for a document of many
+	// paragraphs took minutes.
+	objs := []fyne.CanvasObject{heading(doc.Title),
+		wrapped(strings.Join(meta, " · "), widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder})}
 	if doc.PublishedNote != "" {
-		box.Add(wrapped(lang.L("Date: {{.Note}}", map[string]any{"Note": doc.PublishedNote}), widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, TextStyle: fyne.TextStyle{Italic: true}}))
+		objs = append(objs, wrapped(lang.L("Date: {{.Note}}", map[string]any{"Note": doc.PublishedNote}), widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, TextStyle: fyne.TextStyle{Italic: true}}))
 	}
 	if doc.Note != "" {
-		box.Add(wrapped(lang.L("Note: {{.Note}}", map[string]any{"Note": doc.Note}), widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, TextStyle: fyne.TextStyle{Italic: true}}))
+		objs = append(objs, wrapped(lang.L("Note: {{.Note}}", map[string]any{"Note": doc.Note}), widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, TextStyle: fyne.TextStyle{Italic: true}}))
 	}
-	box.Add(widget.NewSeparator())
-	offset := 0
-	for _, para := range strings.Split(doc.Text, "\n") {
-		n := utf8.RuneCountInString(para)
-		paraStart, paraEnd := offset, offset+n
-		offset = paraEnd + 1
-		if strings.TrimSpace(para) == "" {
+	objs = append(objs, widget.NewSeparator())
+	paras := paragraphs(doc.Text)
+	from, to := shownParagraphs(paras, start, end)
+	highlighted := false // d.passage is in this view
+	if from > 0 || to < len(paras) {
+		objs = append(objs, wrapped(lang.L("The document is too long to show whole: paragraphs {{.From}} to {{.To}} of {{.Count}} are shown, around the passage. An export (File › Export…) holds its whole text.",
+			map[string]any{"From": textfmt.Number(from + 1), "To": textfmt.Number(to), "Count": textfmt.Number(len(paras))}),
+			widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, TextStyle: fyne.TextStyle{Italic: true}}))
+	}
+	for _, p := range paras[from:to] {
+		if start < 0 || end <= p.start || start >= p.end {
+			objs = append(objs, wrapped(p.text, widget.RichTextStyleParagraph))
 			continue
 		}
-		if start < 0 || end <= paraStart || start >= paraEnd {
-			box.Add(wrapped(para, widget.RichTextStyleParagraph))
-			continue
-		}
-		runes := []rune(para)
-		lo, hi := max(start, paraStart)-paraStart, min(end, paraEnd)-paraStart
+		runes := []rune(p.text)
+		lo, hi := max(start, p.start)-p.start, min(end, p.end)-p.start
 		passage := newPassageText(textRun{string(runes[:lo]), runPlain}, textRun{string(runes[lo:hi]), runQuote},
 			textRun{string(runes[hi:]), runPlain})
 		if d.passage == nil {
-			d.passage, d.box = passage, box
+			d.passage, highlighted = passage, true
 		}
-		box.Add(passage)
+		objs = append(objs, passage)
 	}
 	// The notes come after the text: they load after it, and above it they
 	// would push the passage away from where the pane scrolled to.
-	box.Add(widget.NewSeparator())
-	box.Add(d.reviewSection(data.KindDocument, doc.ID, ""))
+	objs = append(objs, widget.NewSeparator())
+	objs = append(objs, d.reviewSection(data.KindDocument, doc.ID, ""))
+	box := container.NewVBox(objs...)
+	if highlighted {
+		d.box = box
+	}
 	return container.NewPadded(box)
+}
+
+// maxParagraphs bounds the paragraphs of a document the pane shows: a
+// document of a million lines would make as many widgets.
+const maxParagraphs = 2000
+
+// paragraph is a paragraph of a document's text that holds more than
+// spaces, and the runes of the text it spans.
+type paragraph struct {
+	text       string
+	start, end int
+}
+
+// paragraphs cuts text into its paragraphs, one a line.
+func paragraphs(text string) []paragraph {
+	var out []paragraph
+	offset := 0
+	for line := range strings.SplitSeq(text, "\n") {
+		n := utf8.RuneCountInString(line)
+		if strings.TrimSpace(line) != "" {
+			out = append(out, paragraph{line, offset, offset + n})
+		}
+		offset += n + 1
+	}
+	return out
+}
+
+// shownParagraphs is the range of paras the pane shows: all of them, or
+// maxParagraphs around the one the passage start..end begins in, or from
+// the first when there is no passage.
+func shownParagraphs(paras []paragraph, start, end int) (from, to int) {
+	if len(paras) <= maxParagraphs {
+		return 0, len(paras)
+	}
+	at := 0
+	if start >= 0 {
+		at = sort.Search(len(paras), func(i int) bool { return paras[i].end > start })
+	}
+	from = max(0, min(at-maxParagraphs/2, len(paras)-maxParagraphs))
+	return from, from + maxParagraphs
 }
 
 // scrollToPassage scrolls so the highlighted quote begins a third of the

@@ -294,6 +294,9 @@ func (v *mainView) candidateList(doc *data.Document, cands []data.Candidate) *fy
 	left := len(cands)
 	setTitle := func() { title.SetText(lang.L("Dates found in this document ({{.Count}})", countData(left))) }
 	setTitle()
+	if len(cands) >= data.MaxCandidates {
+		box.Add(widget.NewLabel(lang.L("Only the first {{.Count}} dates found in the text are listed.", countData(data.MaxCandidates))))
+	}
 	for _, c := range cands {
 		when := widget.NewLabelWithStyle(datingText(datingSummary(c.Dating))+" — "+quoted(c.Phrase), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		sentence := widget.NewLabel(strings.TrimSpace(c.Sentence))
