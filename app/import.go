@@ -243,13 +243,7 @@ func (v *mainView) importDone(t *importTally) {
 	// document imported last opens once the events and coverage are read.
 	last := t.imported[len(t.imported)-1].DocumentID
 	v.bg.run(func() func() {
-		ctx := context.Background()
-		evs, err := v.corpus.Events(ctx)
-		var docs []data.DocumentSummary
-		if err == nil {
-			docs, err = v.corpus.Documents(ctx)
-			capMemory() // the corpus may have grown
-		}
+		evs, docs, err := v.readEventsAndDocuments(context.Background())
 		return func() {
 			if err != nil {
 				v.showError(err)

@@ -83,13 +83,7 @@ func (v *mainView) pollChanges(cs changeSource, w *watcher) {
 		return
 	}
 	v.bg.run(func() func() {
-		ctx := context.Background()
-		evs, err := v.corpus.Events(ctx)
-		var docs []data.DocumentSummary
-		if err == nil {
-			docs, err = v.corpus.Documents(ctx)
-			capMemory() // an import may have grown the corpus
-		}
+		evs, docs, err := v.readEventsAndDocuments(context.Background())
 		return func() {
 			if err != nil {
 				v.showError(err)
@@ -163,4 +157,17 @@ func (d *detailPane) typing() bool {
 		}
 	}
 	return false
+}
+
+// readEventsAndDocuments reads the corpus's events and documents again,
+// after another process or an import changed them, and gives back the
+// memory the reading took once a corpus has grown.
+func (v *mainView) readEventsAndDocuments(ctx context.Context) ([]data.EventSummary, []data.DocumentSummary, error) {
+	evs, err := v.corpus.Events(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	docs, err := v.corpus.Documents(ctx)
+	capMemory()
+	return evs, docs, err
 }

@@ -120,6 +120,25 @@ func wholeAfterKills(tb testing.TB, path string) *data.Store {
 	return s
 }
 
+// killRounds runs test as a process writing to a new corpus, its variable
+// env naming the corpus, and kills it at random moments, kills(t) times.
+// It returns the number of kills, the corpus and what the processes
+// confirmed they wrote.
+func killRounds(t *testing.T, test, env string) (n int, path string, confirmed []string) {
+	t.Helper()
+	n, rng := kills(t)
+	s := MustOpenDB(t)
+	path = s.Path()
+	s.Close()
+	for k := range n {
+		confirmed = append(confirmed, killAtRandom(t, rng, test, env+"="+path, fmt.Sprintf("CHRONOSCOPE_CRASH_ROUND=%d", k))...)
+		if t.Failed() {
+			t.FailNow()
+		}
+	}
+	return n, path, confirmed
+}
+
 func TestCrash_ReviewNotes(t *testing.T) {
 	if path := os.Getenv("CHRONOSCOPE_CRASH_NOTES"); path != "" {
 		writeNotes(path, os.Getenv("CHRONOSCOPE_CRASH_ROUND"))
@@ -128,19 +147,8 @@ func TestCrash_ReviewNotes(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kills a process many times")
 	}
-	n, rng := kills(t)
-	s := MustOpenDB(t)
-	path := s.Path()
-	s.Close()
-	var confirmed []string
-	for k := range n {
-		confirmed = append(confirmed, killAtRandom(t, rng, "TestCrash_ReviewNotes",
-			"CHRONOSCOPE_CRASH_NOTES="+path, fmt.Sprintf("CHRONOSCOPE_CRASH_ROUND=%d", k))...)
-		if t.Failed() {
-			t.FailNow()
-		}
-	}
-	s = wholeAfterKills(t, path)
+	n, path, confirmed := killRounds(t, "TestCrash_ReviewNotes", "CHRONOSCOPE_CRASH_NOTES")
+	s := wholeAfterKills(t, path)
 	r := mustReview(t, s, data.KindEvent, "castillo-removed")
 	have := map[string]bool{}
 	for _, note := range r.Notes {
@@ -183,19 +191,8 @@ func TestCrash_Imports(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kills a process many times")
 	}
-	n, rng := kills(t)
-	s := MustOpenDB(t)
-	path := s.Path()
-	s.Close()
-	var confirmed []string
-	for k := range n {
-		confirmed = append(confirmed, killAtRandom(t, rng, "TestCrash_Imports",
-			"CHRONOSCOPE_CRASH_IMPORTS="+path, fmt.Sprintf("CHRONOSCOPE_CRASH_ROUND=%d", k))...)
-		if t.Failed() {
-			t.FailNow()
-		}
-	}
-	s = wholeAfterKills(t, path)
+	n, path, confirmed := killRounds(t, "TestCrash_Imports", "CHRONOSCOPE_CRASH_IMPORTS")
+	s := wholeAfterKills(t, path)
 	docs := wholeImports(t, s.DB())
 	lost := 0
 	for _, c := range confirmed {
